@@ -1,0 +1,211 @@
+"""The `strife` command: extract, ingest, events, demo, gazetteer.
+
+Exit codes: 0 every input was read; 1 some input was skipped (each named on stderr with
+its reason); 2 the command itself was used wrongly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from importlib import resources
+from typing import Iterator
+
+import click
+
+from strife.ingest.article import Article, Skipped
+
+SKIPPED_EXIT = 1
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-01-30")
+
+
+def _report_skip(skipped: Skipped) -> None:
+    click.echo(f"strife: skipped {skipped.origin}: {skipped.reason}", err=True)
+
+
+class Run:
+    """Streams inputs through the pipeline, counting what was skipped."""
+
+    def __init__(self, paths: tuple[str, ...], published: dt.date | None) -> None:
+        from strife.ingest import read_inputs
+
+        self.skipped: list[Skipped] = []
+        self.inputs = read_inputs(list(paths), published=published, stdin=sys.stdin.buffer)
+
+    def articles(self) -> Iterator[Article]:
+        for item in self.inputs:
+            if isinstance(item, Skipped):
+                self.skipped.append(item)
+                _report_skip(item)
+            else:
+                yield item
+
+    def extractions(self):
+        from strife.pipeline import Extractor
+
+        extractor = Extractor()
+        for result in extractor.extract(self.articles()):
+            if result.error is not None:
+                skipped = Skipped(origin=result.article.origin, reason=result.error, id=result.article.id)
+                self.skipped.append(skipped)
+                _report_skip(skipped)
+            yield result
+
+
+@click.group()
+@click.version_option(package_name="strife")
+def main() -> None:
+    """strife: news reports of political violence and unrest -> coded, geocoded events."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True)
+def extract(paths, published, fmt):
+    """Code the events in news reports: files, folders, JSON Lines batches, or - for stdin."""
+    run = Run(paths, published)
+    out = click.get_text_stream("stdout")
+    if fmt == "csv":
+        from strife.export.acled import COLUMNS, acled_row
+
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        for result in run.extractions():
+            for event in result.events:
+                writer.writerow(acled_row(event))
+    elif fmt == "json":
+        records = [e.model_dump(mode="json") for r in run.extractions() for e in r.events]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for result in run.extractions():
+            for event in result.events:
+                out.write(event.to_json() + "\n")
+            out.flush()
+    sys.exit(SKIPPED_EXIT if run.skipped else 0)
+
+
+def _open_store(db):
+    from strife.store import Store
+
+    return Store.open(db)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
+@click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path (default: the user data dir).")
+def ingest(paths, published, db):
+    """Extract events from reports into the store; every input is recorded with its outcome."""
+    run = Run(paths, published)
+    counts = {"events": 0, "no_event": 0, "duplicate": 0, "skipped": 0}
+    with _open_store(db) as store:
+        for result in run.extractions():
+            if result.error is not None:
+                continue
+            outcome = store.ingest(result.article, result.events)
+            counts[outcome.outcome] = counts.get(outcome.outcome, 0) + 1
+        for skipped in run.skipped:
+            store.record_skip(skipped)
+        counts["skipped"] = len(run.skipped)
+    click.echo(
+        f"ingested: {counts['events']} with events, {counts['no_event']} with no event, "
+        f"{counts['duplicate']} already in the store, {counts['skipped']} skipped",
+        err=True,
+    )
+    sys.exit(SKIPPED_EXIT if run.skipped else 0)
+
+
+def _table(events) -> str:
+    rows = [("date", "type", "sub-type", "actor1", "actor2", "place", "country", "killed")]
+    for e in events:
+        loc = e.location
+        rows.append((
+            e.date or "?",
+            e.event_type or "",
+            e.sub_event_type or "",
+            e.actor1.name if e.actor1 else "",
+            e.actor2.name if e.actor2 else "",
+            (loc.name or "") if loc else "",
+            (loc.iso3 or "") if loc else "",
+            str(e.fatalities.best) if e.fatalities else "-",
+        ))
+    widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c[:40].ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+@main.command()
+@click.option("--db", envvar="STRIFE_DB")
+@click.option("--country", help="ISO3 code or country name.")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events(db, country, since, until, event_type, fmt):
+    """What the store holds."""
+    with _open_store(db) as store:
+        found = store.events(country=country, since=since, until=until, event_type=event_type, limit=None)
+    if fmt == "jsonl":
+        for e in found:
+            click.echo(e.to_json())
+    else:
+        click.echo(_table(found))
+        click.echo(f"{len(found)} events", err=True)
+
+
+@main.command()
+@click.option("--db", envvar="STRIFE_DB", help="Store for the demo (default: the user data dir).")
+def demo(db):
+    """The main job on bundled example reports: ingest them, then show what was coded."""
+    from strife.pipeline import Extractor
+
+    demo_dir = resources.files("strife.data").joinpath("demo")
+    manifest = json.loads(demo_dir.joinpath("manifest.json").read_text(encoding="utf-8"))
+    from strife.ingest import read_inputs
+
+    extractor = Extractor()
+    with _open_store(db) as store:
+        for entry in manifest["reports"]:
+            path = str(demo_dir.joinpath(entry["file"]))
+            published = dt.date.fromisoformat(entry["published"])
+            items = list(read_inputs([path], published=published))
+            articles = [a for a in items if isinstance(a, Article)]
+            for result in extractor.extract(articles):
+                outcome = store.ingest(result.article, result.events)
+                click.echo(f"{entry['file']}: {outcome.outcome} ({len(result.events)} events)", err=True)
+        found = store.events(country=None, since=None, until=None, event_type=None, limit=None)
+    click.echo(_table(found))
+
+
+@main.group()
+def gazetteer():
+    """The offline place index."""
+
+
+@gazetteer.command("build")
+@click.option("--path", help="Where to write the index (default: the user cache dir).")
+def gazetteer_build(path):
+    """Compile the packaged GeoNames data into the index (done once, automatically)."""
+    import time
+
+    from strife.geo.gazetteer import build_index, default_index_path
+
+    target = path or str(default_index_path())
+    t0 = time.perf_counter()
+    build_index(target)
+    click.echo(f"gazetteer index written to {target} in {time.perf_counter() - t0:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Actors: who acted (actor1) and who was acted upon (actor2), with ACLED names and inter
+codes, and the surface mention each was read from.
+
+Precedence for actor1, from the coding guide: a group that claims the attack; a named
+group the text makes the agent; a state whose forces act ("Pakistan's strikes"); an
+unnamed armed perpetrator (gunmen, militants: Unidentified Armed Group, inter 3); for
+demonstrations, the protesters or rioters. actor2 is the side harmed or targeted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strife.extract.lexicon import LEXICON, Hit, NamedGroup
+from strife.extract.states import STATES
+from strife.record import Actor, Evidence
+
+PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
+
+
+@dataclass
+class ActorCoding:
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc: list[Actor]
+    claimed_by: list[str]
+    evidence: list[Evidence]
+
+
+def military(iso2: str, home: str | None, mention: str | None, role: str) -> Actor:
+    name = STATES.display_name(iso2)
+    inter = 1 if home is None or home == iso2 else 8
+    return Actor(name=f"Military Forces of {name}", mention=mention, inter=inter, role=role)
+
+
+def police(iso2: str, mention: str | None, role: str) -> Actor:
+    return Actor(name=f"Police Forces of {STATES.display_name(iso2)}", mention=mention, inter=1, role=role)
+
+
+def generic(template: str, iso2: str | None, inter: int, mention: str | None, role: str) -> Actor:
+    country = STATES.display_name(iso2) if iso2 else "International"
+    return Actor(name=f"{template} ({country})", mention=mention, inter=inter, role=role)
+
+
+def named(group: NamedGroup, mention: str, role: str) -> Actor:
+    return Actor(name=group.name, mention=mention, inter=group.inter, role=role)
+
+
+def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
+    if not triggers:
+        return text
+    first = triggers[0].start - mention_start
+    return text[max(0, first - PERPETRATOR_WINDOW) : first]
+
+
+def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int]) -> ActorCoding:
+    """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country."""
+    evidence: list[Evidence] = []
+    claimed: list[tuple[NamedGroup, Hit]] = []
+    agents: list[tuple[NamedGroup, Hit]] = []
+    victims_named: list[tuple[NamedGroup, Hit]] = []
+    state: tuple[str, Hit] | None = None
+    unidentified: Hit | None = None
+    forces_named: Hit | None = None
+    police_named: Hit | None = None
+    for mention, facts in parts:
+        before = _before_trigger(mention.text, mention.start, mention.triggers)
+        before_start = mention.start + mention.text.find(before) if before else mention.start
+        if facts.claim is not None and facts.no_claim is None:
+            claimed.extend(facts.groups)
+        for group, hit in facts.groups:
+            local = hit.start - mention.start
+            preceding = mention.text[max(0, local - 12) : local].lower()
+            if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
+                agents.append((group, hit))
+            elif facts.claim is None:
+                victims_named.append((group, hit))
+        if state is None and facts.state_actor:
+            state = facts.state_actor
+        if unidentified is None and (m := LEXICON.unidentified_re.search(before)):
+            unidentified = Hit("unidentified", before_start + m.start(), before_start + m.end(), m.group(0))
+        if forces_named is None and (m := LEXICON.military_re.search(mention.text)):
+            forces_named = Hit("military", mention.start + m.start(), mention.start + m.end(), m.group(0))
+        if police_named is None and (m := LEXICON.police_re.search(mention.text)):
+            police_named = Hit("police", mention.start + m.start(), mention.start + m.end(), m.group(0))
+
+    def cite(field: str, hit: Hit | None) -> None:
+        if hit is not None:
+            evidence.append(Evidence(field=field, start=hit.start, end=hit.end, quote=hit.text))
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    claimed_by = []
+    for group, hit in claimed:
+        if group.name not in claimed_by:
+            claimed_by.append(group.name)
+            cite("claimed_by", hit)
+    demonstration = bool(signals & {"protest", "riot"}) and not signals & {"air", "explosion", "suicide", "shelling", "clash"}
+    home = iso2
+
+    if demonstration:
+        if "riot" in signals or "mob" in signals:
+            actor1 = generic("Rioters", home, 5, None, "participant")
+        else:
+            actor1 = generic("Protesters", home, 6, None, "participant")
+        if police_named is not None or "intervention" in signals:
+            actor2 = police(home, police_named.text if police_named else None, "intervener") if home else None
+            cite("actor2", police_named)
+        if "intervention" in signals and killed.get("protesters", 0) + killed.get("people", 0) > 0:
+            # excessive force: the state acted, the protesters were acted upon
+            actor1, actor2 = actor2, actor1
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence)
+
+    if claimed:
+        group, hit = claimed[0]
+        actor1 = named(group, hit.text, "perpetrator")
+        cite("actor1", hit)
+    elif agents:
+        group, hit = agents[0]
+        actor1 = named(group, hit.text, "perpetrator")
+        cite("actor1", hit)
+    elif state is not None:
+        actor1 = military(state[0], home, state[1].text, "perpetrator")
+        cite("actor1", state[1])
+    elif unidentified is not None:
+        actor1 = generic("Unidentified Armed Group", home, 3, unidentified.text, "perpetrator")
+        cite("actor1", unidentified)
+    elif "arrest" in signals and (police_named or forces_named):
+        hit = police_named or forces_named
+        actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(home, home, hit.text, "perpetrator")
+        cite("actor1", hit)
+    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
+        actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
+
+    # actor2: the side harmed or targeted
+    state_actor1 = actor1 is not None and actor1.inter in (1, 8)
+    if state_actor1:
+        target = next(iter(victims_named), None) or next(iter(agents[1:]), None)
+        if target is not None:
+            actor2 = named(target[0], target[1].text, "target")
+            cite("actor2", target[1])
+        elif killed.get("civilians", 0) or (killed.get("people", 0) and not killed.get("attackers", 0)):
+            actor2 = generic("Civilians", home, 7, None, "target")
+        elif unidentified is not None or "clash" in signals or killed.get("attackers", 0):
+            actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
+    elif killed.get("security forces", 0) or forces_named is not None or police_named is not None:
+        hit = forces_named or police_named
+        is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
+        if home:
+            if is_police:
+                actor2 = police(home, police_named.text, "target")
+                cite("actor2", police_named)
+            else:
+                forces_home = _forces_country(parts) or home
+                actor2 = military(forces_home, home, hit.text if hit else None, "target")
+                cite("actor2", hit)
+    elif victims_named:
+        actor2 = named(victims_named[0][0], victims_named[0][1].text, "target")
+        cite("actor2", victims_named[0][1])
+    elif killed.get("civilians", 0) or killed.get("people", 0) or signals & {"abduction", "sexual"}:
+        actor2 = generic("Civilians", home, 7, None, "target")
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    return ActorCoding(actor1, actor2, [], claimed_by, evidence)
+
+
+def _forces_country(parts) -> str | None:
+    """The state named with the forces ("Pakistani security forces"), if any."""
+    for mention, _ in parts:
+        for iso2, hit in STATES.mentioned(mention.text, mention.start):
+            after = mention.text[hit.end - mention.start : hit.end - mention.start + 25]
+            if LEXICON.military_re.match(after.lstrip()):
+                return iso2
+    return None

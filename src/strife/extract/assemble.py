@@ -1,0 +1,155 @@
+"""Assemble mentions into incidents: three sentences about one attack are one event,
+two attacks in two towns are two, and an earlier strike mentioned for context is a
+background event of its own.
+
+A mention joins the incident being told unless something says it is another one: a
+"new incident" cue ("Also Tuesday, …", "In a separate attack …"), a date more than a
+day apart, a different town, or a background cue. A mention that refers back ("the
+attacks", "those strikes") joins the most recent incident it fits and creates nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from strife.extract.detect import Mention
+from strife.extract.facts import MentionFacts
+
+STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
+FAMILIES = {
+    "air": "remote", "strike_noun": "remote", "shelling": "remote", "explosion": "remote",
+    "suicide": "remote", "grenade": "remote", "chemical": "remote",
+    "attack": "violence", "kill": "violence", "clash": "violence", "abduction": "violence",
+    "sexual": "violence", "mob": "violence",
+    "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration",
+    "arrest": "arrest", "agreement": "agreement",
+}
+
+
+@dataclass
+class Incident:
+    mode: str
+    parts: list[tuple[Mention, MentionFacts]] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for m, _ in self.parts]
+
+    @property
+    def facts(self) -> list[MentionFacts]:
+        return [f for _, f in self.parts]
+
+    @property
+    def signals(self) -> set[str]:
+        return {s for m in self.mentions for s in m.signals}
+
+    @property
+    def families(self) -> set[str]:
+        return {FAMILIES[s] for s in self.signals if s in FAMILIES}
+
+    def best_date(self):
+        dates = [d for f in self.facts for d in f.dates if d.date is not None]
+        return min(dates, key=lambda d: (d.precision, -(d.end - d.start)), default=None)
+
+    def towns(self):
+        return [p for f in self.facts for p in f.places if p.place is not None and p.precision == 1]
+
+    def countries(self) -> set[str]:
+        return {p.place.country_iso2 for f in self.facts for p in f.places if p.place is not None}
+
+    def state_actors(self) -> set[str]:
+        return {f.state_actor[0] for f in self.facts if f.state_actor}
+
+
+def _date_conflict(a, b) -> bool:
+    """Two dates conflict when neither contains the other and they are more than a day apart."""
+    if a is None or b is None or a.date is None or b.date is None:
+        return False
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    if a.date <= b.date <= a_end or b.date <= a.date <= b_end:
+        return False
+    gap = min(abs((a.date - b_end).days), abs((b.date - a_end).days))
+    return gap > 1
+
+
+def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
+    if _date_conflict(incident.best_date(), facts.best_date()):
+        return False
+    towns = incident.towns()
+    for p in facts.places:
+        if p.place is None:
+            continue
+        if towns and p.precision == 1 and all(p.place.geonameid != t.place.geonameid for t in towns):
+            # a place named inside the incident's town or district does not split it
+            if not any(p.place.admin2_id and p.place.admin2_id in (t.place.admin2_id, t.place.geonameid) for t in towns):
+                return False
+        if incident.countries() and p.precision <= 3 and p.place.country_iso2 not in incident.countries():
+            return False
+    if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
+        return False
+    fam_new = {FAMILIES[s] for s in mention.signals if s in FAMILIES}
+    if incident.families and fam_new and not (fam_new & incident.families):
+        # a strike and a protest in one story are two incidents unless one refers back
+        if not ({"demonstration"} <= fam_new | incident.families and "violence" in fam_new | incident.families):
+            return False
+    return True
+
+
+def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | None) -> bool:
+    d = facts.best_date()
+    if d is not None and d.date is not None and story_date is not None:
+        last = d.date_end or d.date
+        if last < story_date - dt.timedelta(days=STORY_WINDOW_DAYS):
+            return True
+        if d.precision == 1 and abs((d.date - story_date).days) <= 1:
+            return False
+    return mention.has("background")
+
+
+def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    story_date: dt.date | None = None
+    for mention, facts in items:
+        if not mention.triggers and not facts.casualties:
+            # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
+            if current is not None:
+                current.parts.append((mention, facts))
+            continue
+        background = current is not None and _is_background(mention, facts, story_date or published)
+        mode = "background" if background else "reported"
+        if mention.anaphoric and not mention.has("new_incident"):
+            target = next(
+                (i for i in reversed(incidents) if _fits(i, facts, mention) and (i.mode == mode or not background)),
+                None,
+            )
+            if target is not None:
+                target.parts.append((mention, facts))
+                if target.mode == "reported":
+                    current = target
+                continue
+            if not facts.casualties:
+                continue  # refers back to something we did not record: adds nothing
+        if (
+            current is not None
+            and not mention.has("new_incident")
+            and current.mode == mode
+            and _fits(current, facts, mention)
+        ):
+            current.parts.append((mention, facts))
+            continue
+        if background:
+            earlier = next((i for i in incidents if i.mode == "background" and _fits(i, facts, mention)), None)
+            if earlier is not None:
+                earlier.parts.append((mention, facts))
+                continue
+        incident = Incident(mode=mode, parts=[(mention, facts)])
+        incidents.append(incident)
+        if mode == "reported":
+            current = incident
+            if story_date is None and (d := facts.best_date()) is not None and d.date is not None:
+                story_date = d.date
+        elif current is None:
+            current = incident
+    return incidents

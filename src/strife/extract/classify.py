@@ -1,0 +1,113 @@
+"""Event type and sub-event type (ACLED's 6 types, 25 sub-types) from what an incident's
+mentions say happened, who did it and to whom.
+
+The rules follow ACLED's codebook, in its order of precedence: the means decide first
+(a lone suicide bombing is a Suicide bomb, a device left behind an IED), two armed
+sides fighting make a Battle, armed violence against unarmed people is Violence against
+civilians, and demonstrations are Protests or Riots by how they went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strife.extract.lexicon import Hit, load_data
+
+TAXONOMY = load_data("taxonomy.json")
+DISORDER = {t["event_type"]: t["disorder_type"] for t in TAXONOMY["types"]}
+DISORDER_BY_SUB = TAXONOMY["disorder_by_sub_event"]
+
+
+@dataclass(frozen=True)
+class Coding:
+    event_type: str
+    sub_event_type: str
+    why: str  # the signal that decided, for the evidence
+    trigger: Hit | None
+
+    @property
+    def disorder_type(self) -> str:
+        return DISORDER_BY_SUB.get(self.sub_event_type, DISORDER[self.event_type])
+
+
+def classify(
+    signals: dict[str, Hit],
+    actor1_inter: int | None,
+    actor2_inter: int | None,
+    killed: dict[str, int],
+    state_acting: bool,
+) -> Coding | None:
+    """`signals` maps each signal the incident carries to its first trigger span;
+    `killed` maps casualty categories to counts."""
+
+    def code(event_type: str, sub: str, signal: str) -> Coding:
+        return Coding(event_type, sub, signal, signals.get(signal))
+
+    has = signals.__contains__
+    armed_sides = actor2_inter in (1, 2, 3, 4, 8) and actor1_inter in (1, 2, 3, 4, 8)
+    forces_harmed = killed.get("security forces", 0) > 0 or actor2_inter == 1
+    demonstrators = has("protest") or has("riot")
+    armed_violence = any(has(s) for s in ("air", "suicide", "shelling", "explosion", "grenade", "chemical", "clash"))
+
+    if demonstrators and not armed_violence:
+        if has("mob") and not has("protest"):
+            return code("Riots", "Mob violence", "mob")
+        if has("riot"):
+            return code("Riots", "Violent demonstration", "riot")
+        if has("intervention") or has("arrest"):
+            if (killed.get("protesters", 0) or killed.get("people", 0)) and not has("riot"):
+                return code("Protests", "Excessive force against protesters", "intervention")
+            return code("Protests", "Protest with intervention", "intervention" if has("intervention") else "arrest")
+        if killed.get("protesters", 0):
+            return code("Protests", "Excessive force against protesters", "protest")
+        return code("Protests", "Peaceful protest", "protest")
+    if has("mob"):
+        return code("Riots", "Mob violence", "mob")
+    if has("chemical"):
+        return code("Explosions/Remote violence", "Chemical weapon", "chemical")
+    if has("air") or (has("strike_noun") and state_acting and not has("clash")):
+        return code("Explosions/Remote violence", "Air/drone strike", "air" if has("air") else "strike_noun")
+    if has("clash") and (has("attack") or has("suicide") or has("explosion") or has("kill") or armed_sides):
+        # a complex attack that security forces fight back is a battle (coding-guide.md)
+        if has("regain"):
+            return code("Battles", "Government regains territory", "regain")
+        if has("overtake"):
+            return code("Battles", "Non-state actor overtakes territory", "overtake")
+        return code("Battles", "Armed clash", "clash")
+    if has("suicide"):
+        return code("Explosions/Remote violence", "Suicide bomb", "suicide")
+    if has("shelling"):
+        return code("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling")
+    if has("grenade"):
+        return code("Explosions/Remote violence", "Grenade", "grenade")
+    if has("explosion"):
+        return code("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion")
+    if has("regain"):
+        return code("Battles", "Government regains territory", "regain")
+    if has("overtake"):
+        return code("Battles", "Non-state actor overtakes territory", "overtake")
+    if has("clash"):
+        return code("Battles", "Armed clash", "clash")
+    if has("abduction"):
+        return code("Violence against civilians", "Abduction/forced disappearance", "abduction")
+    if has("sexual"):
+        return code("Violence against civilians", "Sexual violence", "sexual")
+    if has("attack") or has("kill"):
+        signal = "attack" if has("attack") else "kill"
+        if forces_harmed or armed_sides:
+            return code("Battles", "Armed clash", signal)
+        return code("Violence against civilians", "Attack", signal)
+    if has("arrest"):
+        return code("Strategic developments", "Arrests", "arrest")
+    if has("agreement"):
+        return code("Strategic developments", "Agreement", "agreement")
+    if has("disrupted"):
+        return code("Strategic developments", "Disrupted weapons use", "disrupted")
+    if has("looting"):
+        return code("Strategic developments", "Looting/property destruction", "looting")
+    if has("base"):
+        return code("Strategic developments", "Headquarters or base established", "base")
+    if has("robbery") or has("stoppage"):
+        signal = "robbery" if has("robbery") else "stoppage"
+        return code("Strategic developments", "Other", signal)
+    return None

@@ -1,0 +1,247 @@
+"""Dates in news, resolved against the publication date.
+
+strife's own code (not dateparser, which resolves "Tuesday" in a Tuesday article to the
+week before): news writes weekdays for the past week, with the publication day itself
+being "Tuesday" in a Tuesday article, and omits the year of dates within the last
+months. Each DateMention keeps its span, its ACLED time_precision (1 day, 2 week,
+3 month or vaguer) and how it was resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from strife.extract.lexicon import load_data
+
+DATA = load_data("dates.json")
+MONTHS: dict[str, int] = DATA["months"]
+WEEKDAYS: dict[str, int] = DATA["weekdays"]
+NUMBER_WORDS: dict[str, int] = DATA["number_words"]
+FUTURE_SLACK = dt.timedelta(days=2)  # "Jan. 31" in a Jan. 30 article may be tomorrow's plan
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: int
+    reason: str
+    relative: bool
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    place: str | None
+    place_start: int | None
+    place_end: int | None
+    date: dt.date | None
+    source: str | None
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+MONTH = rf"(?P<month>{_alt(MONTHS)})\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
+WEEKDAY_FULL = _alt([w for w in WEEKDAYS if len(w) > 4])
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+    ("month_day_year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
+    ("day_month_year", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}\b", re.I)),
+    ("month_day", re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?(?:\d|%|percent|per\b|people|km|kilomet|miles))", re.I)),
+    ("day_month", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}\b", re.I)),
+    ("mid_month", re.compile(rf"\b(?P<part>early|mid|late)[- ]{MONTH}(?:\s+{YEAR})?\b", re.I)),
+    ("earlier_in_month", re.compile(rf"\b(?:earlier|later)\s+(?:in|this)\s+{MONTH}\b", re.I)),
+    ("in_month_year", re.compile(rf"\b(?:in|since|during|until|by|last|this)\s+{MONTH}(?:\s+{YEAR})?\b", re.I)),
+    ("month_year", re.compile(rf"\b{MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("in_year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("rel_day", re.compile(rf"\b(?:{_alt(DATA['relative_days'])})\b", re.I)),
+    ("rel_week", re.compile(rf"\b(?:{_alt(DATA['relative_weeks'])})\b", re.I)),
+    ("rel_month", re.compile(rf"\b(?:{_alt(DATA['relative_months'])})\b", re.I)),
+    ("rel_year", re.compile(rf"\b(?:{_alt(DATA['relative_years'])})\b", re.I)),
+]
+AMBIGUOUS = set(DATA["ambiguous_month_words"])
+
+
+def _year(raw: str, published: dt.date | None) -> int:
+    raw = raw.lstrip("'")
+    if len(raw) == 4:
+        return int(raw)
+    two = int(raw)
+    pivot = (published.year if published else dt.date.today().year) % 100
+    century = (published.year if published else 2000) // 100 * 100
+    return century + two if two <= pivot + 1 else century - 100 + two
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _past_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    """The latest date with this month and day not more than two days after publication."""
+    for year in (published.year + 1, published.year, published.year - 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= published + FUTURE_SLACK:
+            return d
+    return None
+
+
+def _resolve(kind: str, m: re.Match, published: dt.date | None):
+    """-> (date, date_end, precision, reason, relative) or None when not a date."""
+    g = m.groupdict()
+    text = m.group(0)
+    if kind in ("iso", "numeric", "month_day_year", "day_month_year"):
+        month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["month"].lower()]
+        if kind == "numeric" and int(g["day"]) <= 12 and int(g["mnum"]) <= 12 and g["day"] != g["mnum"]:
+            return None  # 03/04/2024: day-month or month-day? not guessed
+        try:
+            d = dt.date(_year(g["year"], published), month, int(g["day"]))
+        except ValueError:
+            return None
+        return d, None, 1, f"'{text}' written in full", False
+    if kind in ("month_day", "day_month"):
+        word = g["month"].lower()
+        if word in AMBIGUOUS and not re.search(r"\d", text):
+            return None
+        if published is None:
+            return None, None, 1, f"'{text}' has no year and there is no publication date", True
+        d = _past_year(MONTHS[word], int(g["day"]), published)
+        if d is None:
+            return None
+        return d, None, 1, f"'{text}' in the year that puts it at or before publication ({published})", True
+    if kind == "mid_month":
+        month = MONTHS[g["month"].lower()]
+        if g.get("year"):
+            year = _year(g["year"], published)
+        elif published is not None:
+            year = published.year if month <= published.month else published.year - 1
+        else:
+            return None, None, 3, f"'{text}' has no year and there is no publication date", True
+        part = g["part"].lower()
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, _month_end(year, month).day)}[part]
+        return dt.date(year, month, first), dt.date(year, month, last), 2, f"'{text}': that part of the month", not g.get("year")
+    if kind in ("earlier_in_month", "in_month_year", "month_year"):
+        word = g["month"].lower()
+        month = MONTHS[word]
+        if g.get("year"):
+            year = _year(g["year"], published)
+        elif published is not None:
+            year = published.year if month <= published.month else published.year - 1
+            if text.lower().startswith("last") and month == published.month:
+                year -= 1
+        else:
+            return None, None, 3, f"'{text}' has no year and there is no publication date", True
+        end = _month_end(year, month)
+        if kind == "earlier_in_month" and published is not None and published.year == year and published.month == month:
+            end = published - dt.timedelta(days=1)  # "earlier in January" of a January article: before it
+        return dt.date(year, month, 1), end, 3, f"'{text}': the month", not g.get("year")
+    if kind == "in_year":
+        year = int(g["year"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), 3, f"'{text}': the year", False
+    if published is None:
+        return None, None, 1, f"'{text}' is relative and there is no publication date", True
+    if kind == "weekday":
+        wd = WEEKDAYS[g["weekday"].lower()]
+        which = (g.get("which") or "").lower()
+        back = (published.weekday() - wd) % 7
+        if which in ("next", "coming"):
+            d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+            return d, None, 1, f"'{text}': the coming {g['weekday']}", True
+        if which in ("last", "past") and back == 0:
+            back = 7
+        d = published - dt.timedelta(days=back)
+        why = "the publication day itself" if back == 0 else f"{back} day(s) before publication"
+        return d, None, 1, f"'{text}' = {d.isoformat()} ({why}, {published.isoformat()})", True
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        unit = g["unit"].lower()
+        d = published - dt.timedelta(days=n * DATA["ago_units"][unit])
+        precision = 1 if unit.startswith("day") else 2 if unit.startswith("week") else 3
+        return d, None, precision, f"'{text}' before publication ({published})", True
+    if kind == "rel_day":
+        d = published + dt.timedelta(days=DATA["relative_days"][text.lower()])
+        return d, None, 1, f"'{text}' relative to publication ({published})", True
+    if kind == "rel_week":
+        monday = published - dt.timedelta(days=published.weekday())
+        start = monday + dt.timedelta(weeks=DATA["relative_weeks"][text.lower()])
+        end = min(start + dt.timedelta(days=6), published)
+        return start, end, 2, f"'{text}': that week", True
+    if kind == "rel_month":
+        shift = DATA["relative_months"][text.lower()]
+        year, month = published.year, published.month + shift
+        if month < 1:
+            year, month = year - 1, month + 12
+        end = min(_month_end(year, month), published)
+        return dt.date(year, month, 1), end, 3, f"'{text}': that month", True
+    if kind == "rel_year":
+        year = published.year + DATA["relative_years"][text.lower()]
+        return dt.date(year, 1, 1), min(dt.date(year, 12, 31), published), 3, f"'{text}': that year", True
+    return None
+
+
+def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in `text`, most specific first where two overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            date, end, precision, reason, relative = resolved
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), date, end, precision, reason, relative))
+    return sorted(found, key=lambda d: d.start)
+
+
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30})?)"
+    r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-)\s",
+)
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The wire dateline at the start of a story: "QUETTA, Pakistan (AP) —",
+    "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) --", "ISLAMABAD, Jan 30 (Reuters) -"."""
+    head = text[:200]
+    m = DATELINE.match(head)
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    first = place.split(",")[0]
+    # a dateline's city is in capitals, or it is followed by an agency or a date
+    if not (first.isupper() or m.group("source") or m.group("date")):
+        return None
+    if len(place.split()) > 6:
+        return None
+    date = None
+    if m.group("date"):
+        dates = find_dates(m.group("date"), None)
+        dates = dates or []
+        if dates and dates[0].date is not None:
+            date = dates[0].date
+    return Dateline(
+        start=m.start(), end=m.end(), place=place, place_start=m.start("place"),
+        place_end=m.start("place") + len(place), date=date,
+        source=m.group("source").strip() if m.group("source") else None,
+    )

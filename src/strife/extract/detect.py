@@ -1,0 +1,135 @@
+"""Detect event mentions: clauses of a sentence that report a happening, and how.
+
+A sentence often carries more than one incident ("BLA threatened attacks following
+Pakistan's Jan. 18 strikes in Iran, which killed nine"), so a sentence is cut into
+clauses at the words that introduce another happening ("following", "in response to",
+"; but"). Each clause with a trigger is a Mention, with what its cues say about it:
+a trend or a threat is dropped here; background, a new incident, a correction or a
+claim of responsibility are kept as flags for assembly to weigh.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from strife.extract.lexicon import LEXICON, Hit
+
+# Where one clause ends and a clause about another happening begins. Relative clauses
+# ("…, which killed nine") describe the happening before them and are not cut off.
+CLAUSE_BOUNDARY = re.compile(
+    r"(?:[;:]\s+|,?\s+but\s+|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
+    r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s))",
+    re.I,
+)
+# A trigger preceded by a definite determiner within a few words refers back to an
+# incident already told ("the overnight attacks", "the rocket and gun attacks").
+ANAPHORIC_BEFORE = re.compile(
+    r"(?:^|\W)(?:the|those|these|this|that|such|both)\s+(?:[\w'’.-]+\s+){0,3}$", re.I
+)
+PLANNED_REACH = 30  # characters between a "threatened to"/"vowed to" cue and its trigger
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    triggers: list[Hit]
+    cues: dict[str, Hit] = field(default_factory=dict)
+    anaphoric: bool = False
+
+    @property
+    def signals(self) -> set[str]:
+        return {t.kind for t in self.triggers}
+
+    def has(self, cue: str) -> bool:
+        return cue in self.cues
+
+
+def _cue_hits(name: str, text: str, offset: int) -> list[Hit]:
+    return [
+        Hit(name, m.start() + offset, m.end() + offset, m.group(0))
+        for m in LEXICON.cue_patterns[name].finditer(text)
+    ]
+
+
+def clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in CLAUSE_BOUNDARY.finditer(sentence):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(sentence)))
+    return [(offset + s, offset + e) for s, e in spans if sentence[s:e].strip()]
+
+
+def _planned(trigger: Hit, planned_cues: list[Hit]) -> bool:
+    return any(
+        (c.start <= trigger.start < c.end) or (0 <= trigger.start - c.end <= PLANNED_REACH)
+        for c in planned_cues
+    )
+
+
+def _strong(triggers: list[Hit], has_count: bool) -> bool:
+    kinds = {t.kind for t in triggers}
+    if kinds - LEXICON.weak_signals:
+        return True
+    return has_count and bool(kinds & {"kill", "strike_noun", "looting"})
+
+
+def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Every clause of the analysed text that reports a happening, in reading order.
+
+    `count_spans` are the offsets of casualty statements found in the text: a clause
+    with a count and only a weak trigger ("12 people died") is still an incident.
+    """
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        s_text = sent.text
+        if not s_text.strip():
+            continue
+        sentence_cues = {
+            name: hits[0]
+            for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
+            if (hits := _cue_hits(name, s_text, sent.start_char))
+        }
+        if "trend" in sentence_cues:
+            continue  # "In recent years, militants often attack…": a trend, not an incident
+        for c_start, c_end in clauses(s_text, sent.start_char):
+            c_text = text[c_start:c_end]
+            planned = _cue_hits("planned", c_text, c_start)
+            triggers = [t for t in LEXICON.triggers(c_text, c_start) if not _planned(t, planned)]
+            has_count = any(c_start <= s < c_end for s, _ in count_spans)
+            claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
+            if not triggers and not has_count and not claim:
+                continue
+            if triggers and not _strong(triggers, has_count) and not claim:
+                continue
+            if not triggers and planned and not has_count:
+                continue
+            cues = {k: v for k, v in sentence_cues.items()}
+            for name in ("background", "correction", "denied", "negated"):
+                if hits := _cue_hits(name, c_text, c_start):
+                    cues[name] = hits[0]
+            if "hypothetical" in cues and not has_count:
+                continue
+            first = triggers[0] if triggers else None
+            anaphoric = bool(first and ANAPHORIC_BEFORE.search(text[max(c_start, first.start - 60) : first.start]))
+            mentions.append(
+                Mention(
+                    start=c_start,
+                    end=c_end,
+                    text=c_text,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    triggers=triggers,
+                    cues=cues,
+                    anaphoric=anaphoric,
+                )
+            )
+    return mentions

@@ -1,0 +1,88 @@
+"""Fill a mention: the facts its own clause states, each with its span.
+
+Dates, casualty statements and places are found once over the whole text (by
+extract.dates, extract.counts and geo.geoparse) and handed out here to the clause that
+contains them; weapons, groups, state actors and targets are read from the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from strife.extract.counts import Casualty
+from strife.extract.dates import DateMention
+from strife.extract.detect import Mention
+from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
+from strife.extract.states import STATES
+
+_targets = load_data("targets.json")
+TARGET_NOUNS = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])", re.I
+)
+TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
+
+
+@dataclass
+class MentionFacts:
+    dates: list[DateMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    places: list = field(default_factory=list)  # geo PlaceMention
+    weapons: list[Hit] = field(default_factory=list)
+    groups: list[tuple[NamedGroup, Hit]] = field(default_factory=list)
+    state_actor: tuple[str, Hit] | None = None  # (iso2, span) of a state acting: "Pakistan's strikes"
+    targets: list[Hit] = field(default_factory=list)
+    claim: Hit | None = None
+    no_claim: Hit | None = None
+
+    def best_date(self) -> DateMention | None:
+        dates = [d for d in self.dates if d.date is not None]
+        return min(dates, key=lambda d: d.precision, default=None)
+
+
+def _inside(start: int, end: int, m: Mention) -> bool:
+    return m.start <= start and end <= m.end
+
+
+def find_targets(text: str, offset: int) -> list[Hit]:
+    """Physical targets: a target noun phrase right after an attack word ("attacked
+    security facilities", "a bomb targeting a checkpoint", "strikes on their camps")."""
+    hits = []
+    for lead in TARGET_LEAD.finditer(text):
+        window = text[lead.end() : lead.end() + 60]
+        noun = TARGET_NOUNS.search(window)
+        if noun is None or len(window[: noun.start()].split()) > 4:
+            continue
+        phrase = window[: noun.end()]
+        article = re.match(r"(?:a|an|the)\s+", phrase, re.I)
+        skip = article.end() if article else 0
+        start = lead.end() + skip + offset
+        hits.append(Hit("target", start, lead.end() + noun.end() + offset, phrase[skip:]))
+    return hits
+
+
+def fill(
+    mention: Mention,
+    text: str,
+    published: dt.date | None,
+    dates: list[DateMention],
+    casualties: list[Casualty],
+    places: list,
+) -> MentionFacts:
+    facts = MentionFacts()
+    facts.dates = [
+        d for d in dates
+        if _inside(d.start, d.end, mention)
+        # a future date ("next month's election") says when something else will happen
+        and not (published and d.date and d.date > published + dt.timedelta(days=1))
+    ]
+    facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
+    facts.places = [p for p in places if _inside(p.start, p.end, mention)]
+    facts.weapons = LEXICON.weapons(mention.text, mention.start)
+    facts.groups = LEXICON.named_groups_in(mention.text, mention.start)
+    facts.state_actor = STATES.acting_state(mention.text, mention.start, [t for t in mention.triggers])
+    facts.targets = find_targets(mention.text, mention.start)
+    facts.claim = mention.cues.get("responsibility_claim")
+    facts.no_claim = mention.cues.get("responsibility_none")
+    return facts

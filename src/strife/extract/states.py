@@ -1,0 +1,100 @@
+"""States as actors: which country's forces act in a clause ("Pakistan's strikes",
+"strikes by Pakistan", "an Iranian strike", "Nigerian troops").
+
+Country names come from pycountry (short forms), demonyms and aliases from the geo
+data file (data/geo_aliases.json); this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+import pycountry
+
+from strife.extract.lexicon import LEXICON, Hit, load_data
+
+STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion"}
+FORCE_NOUNS = (
+    r"(?:security forces|forces|troops|soldiers|army|military|police|warplanes|jets|fighter jets|"
+    r"drones|navy|air force|artillery|government|authorities|border guards|paramilitaries)"
+)
+
+
+def _short_name(country) -> list[str]:
+    names = {country.name, getattr(country, "common_name", country.name)}
+    for n in list(names):
+        if "," in n:  # "Iran, Islamic Republic of" -> "Iran"
+            names.add(n.split(",")[0])
+        if "(" in n:
+            names.add(n.split("(")[0].strip())
+    return [n for n in names if n]
+
+
+class States:
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Lower-case country name or demonym -> ISO2."""
+        table: dict[str, str] = {}
+        for c in pycountry.countries:
+            for n in _short_name(c):
+                table.setdefault(n.lower(), c.alpha_2)
+        geo = load_data("geo_aliases.json")
+        for demonym, iso2 in geo.get("demonyms", {}).items():
+            table.setdefault(demonym.lower(), iso2)
+        for name, iso2 in geo.get("country_aliases", {}).items():
+            table.setdefault(name.lower(), iso2)
+        return table
+
+    @cached_property
+    def _name_re(self) -> re.Pattern:
+        names = sorted(self.names, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+
+    @cached_property
+    def _display_overrides(self) -> dict[str, str]:
+        return {k: v for k, v in load_data("actors.json")["country_names"].items() if not k.startswith("_")}
+
+    def display_name(self, iso2: str | None) -> str:
+        """The country's name as ACLED writes it in actor names ("Iran", not "Iran, Islamic Republic of")."""
+        if not iso2:
+            return "International"
+        if iso2 in self._display_overrides:
+            return self._display_overrides[iso2]
+        country = pycountry.countries.get(alpha_2=iso2)
+        if country is None:
+            return iso2
+        return getattr(country, "common_name", None) or country.name.split(",")[0]
+
+    def iso2(self, name: str) -> str | None:
+        return self.names.get(name.lower().strip())
+
+    def mentioned(self, text: str, offset: int = 0) -> list[tuple[str, Hit]]:
+        """Every country name or demonym in the text, with its ISO2 (capitalised only:
+        'turkey' the bird and 'chad' the name are not countries)."""
+        return [
+            (self.names[m.group(1).lower()], Hit("state", m.start() + offset, m.end() + offset, m.group(1)))
+            for m in self._name_re.finditer(text)
+            if m.group(1)[0].isupper()
+        ]
+
+    def acting_state(self, text: str, offset: int, triggers: list[Hit]) -> tuple[str, Hit] | None:
+        """The state whose forces carry out the clause's action, if the clause says so."""
+        if not any(t.kind in STATE_SIGNALS for t in triggers):
+            return None
+        countries = self.mentioned(text, offset)
+        for iso2, hit in countries:
+            local_end = hit.end - offset
+            after = text[local_end : local_end + 40]
+            # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
+            if re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I):
+                if not LEXICON.unidentified_re.match(after.lstrip()):
+                    return iso2, hit
+            before = text[max(0, hit.start - offset - 30) : hit.start - offset]
+            # "strikes by Pakistan", "carried out by the Israeli military"
+            if re.search(r"\bby\s+(?:the\s+)?$", before, re.I):
+                return iso2, hit
+        return None
+
+
+STATES = States()

@@ -1,0 +1,143 @@
+"""Tolls: killed, injured, abducted and arrested, summed over groups, with conflicting
+reports kept as low/best/high and disputes (ACLED's counting rules, event-record.md).
+
+Within one incident the same figure is often told twice ("four soldiers were killed"
+in the lede and again in the fifth paragraph): a repeated figure for a group is one
+figure with more support, never added twice. Different figures for one group are
+conflicting claims: `best` is the one most reports support (ties: the larger, as tolls
+are revised upwards), `low` the smallest and `high` the largest. A zero told before a
+"but" or with "initially" is a corrected claim: it becomes a dispute, not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from strife.extract.counts import Casualty
+from strife.extract.lexicon import LEXICON
+from strife.record import Count, Evidence, GroupCount
+
+ATTRIBUTION = [
+    re.compile(r"according to (?:a |an |the )?((?:[\w-]+\s+){0,4}?[\w-]+?)(?:\s+statement)?(?=[,.;]|\s+(?:the|a|an)\s)", re.I),
+    re.compile(r",\s*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|told|reported|confirmed)\b", re.I),
+    re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|reported|confirmed)\b", re.I),
+]
+NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
+
+
+def attribution(sentence: str) -> str | None:
+    """Who the sentence says its figures come from ("the military said", "according to police")."""
+    for pattern in ATTRIBUTION:
+        m = pattern.search(sentence)
+        if m and not NOT_SOURCE.match(m.group(1)):
+            source = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+            return source
+    return None
+
+
+@dataclass
+class Figure:
+    n: int
+    casualty: Casualty
+    claimant: str | None
+
+
+@dataclass
+class Toll:
+    count: Count | None = None
+    by_group: list[GroupCount] = field(default_factory=list)
+    disputes: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    bests: dict[str, int] = field(default_factory=dict)  # category -> best figure
+
+
+def _category(c: Casualty, previous: str | None) -> str:
+    group = (c.group or "").strip()
+    if re.fullmatch(r"(?:\w+\s+)?others?", group, re.I) and previous:
+        return previous
+    return LEXICON.group_category(group) or "people"
+
+
+def _pick(figures: list[Figure]) -> Figure:
+    support = defaultdict(int)
+    for f in figures:
+        support[f.n] += 1
+    return max(figures, key=lambda f: (support[f.n], f.n))
+
+
+def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_name: str) -> Toll:
+    """`items`: (casualty, claimant, corrected, clause text) in reading order, for one incident."""
+    toll = Toll()
+    by_category: dict[str, list[Figure]] = defaultdict(list)
+    surface: dict[str, str] = {}
+    previous = None
+    for c, claimant, corrected, clause in items:
+        category = _category(c, previous)
+        previous = category
+        if c.kind != kind:
+            continue
+        if corrected and c.quantity.best == 0:
+            toll.disputes.append(clause.strip().rstrip(",;"))
+            toll.evidence.append(Evidence(field="disputes", start=c.start, end=c.end, quote=c.text))
+            continue
+        by_category[category].append(Figure(c.quantity.best, c, claimant))
+        surface.setdefault(category, (c.group or category).strip())
+        toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
+    if not by_category:
+        return toll
+    lows, bests, highs = {}, {}, {}
+    for category, figures in by_category.items():
+        chosen = _pick(figures)
+        lows[category] = min(min(f.casualty.quantity.low, f.n) for f in figures)
+        bests[category] = chosen.n
+        highs[category] = max(max(f.casualty.quantity.high, f.n) for f in figures)
+        distinct = sorted({f.n for f in figures})
+        if len(distinct) > 1:
+            claims = "; ".join(
+                f"{f.n} per {f.claimant or 'the report'}" for f in _distinct_claims(figures)
+            )
+            toll.disputes.append(f"{kind} {category}: {claims}")
+        if category != "people" and chosen.n > 0:
+            claimed = chosen.claimant if len(distinct) > 1 else None
+            name = category if category != "attackers" else _head(surface[category])
+            toll.by_group.append(GroupCount(group=name, n=chosen.n, claimed_by=claimed))
+        if category not in ("attackers",):
+            first = figures[0].casualty
+            toll.victims.append(_victim_phrase(first))
+    toll.bests = bests
+    specific = [c for c in bests if c != "people"]
+    low = sum(lows[c] for c in specific)
+    best = sum(bests[c] for c in specific)
+    high = sum(highs[c] for c in specific)
+    if "people" in bests:
+        # "people" is a total over unnamed groups: it bounds the groups, it is not added
+        low, best, high = max(low, lows["people"]), max(best, bests["people"]), max(high, highs["people"])
+    toll.count = Count(low=min(low, best), best=best, high=max(high, best))
+    return toll
+
+
+def _distinct_claims(figures: list[Figure]) -> list[Figure]:
+    seen, out = set(), []
+    for f in figures:
+        if (f.n, f.claimant) not in seen:
+            seen.add((f.n, f.claimant))
+            out.append(f)
+    return out
+
+
+def _head(group: str) -> str:
+    words = re.sub(r"^(?:its|their|the|of)\s+", "", group, flags=re.I).split()
+    return words[-1] if words else group
+
+
+def _victim_phrase(c: Casualty) -> str:
+    q = c.quantity
+    if c.group_end is not None and c.group_end > q.start and c.group_start is not None and c.group_start >= q.end - 1:
+        start = q.start - c.start
+        end = c.group_end - c.start
+        if 0 <= start < end <= len(c.text):
+            return c.text[start:end]
+    return f"{q.text} {c.group or ''}".strip()

@@ -1,0 +1,217 @@
+"""Article -> events: the flow of DESIGN.md for one batch of articles.
+
+ingest (done by the caller) -> analyse -> detect -> fill -> assemble -> classify/actors/
+tolls -> geocode -> Event records. Each step is a function of what the previous one
+made; evidence travels with every value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from strife.analyse import Analysis, analyse
+from strife.extract.actors import code_actors
+from strife.extract.assemble import Incident, assemble
+from strife.extract.classify import classify
+from strife.extract.counts import find_casualties
+from strife.extract.dates import find_dates, read_dateline
+from strife.extract.detect import detect
+from strife.extract.facts import fill
+from strife.extract.places import choose_place
+from strife.extract.tolls import attribution, tally
+from strife.geo.gazetteer import Gazetteer
+from strife.geo.geoparse import geoparse
+from strife.ingest.article import Article
+from strife.record import ArticleRef, Evidence, Event
+
+
+@dataclass
+class Extraction:
+    article: Article
+    events: list[Event]
+    error: str | None = None  # coding this article failed: the batch goes on, the article is reported
+
+
+class Extractor:
+    """Holds what is loaded once per process: the spaCy pipeline and the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.open()
+
+    def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Article]) -> Iterator[Extraction]:
+        for analysis in analyse(batch):
+            try:
+                events = self.code(analysis)
+            except Exception as exc:  # one bad document never stops a batch
+                yield Extraction(analysis.article, [], error=f"internal error while coding: {type(exc).__name__}: {exc}")
+                continue
+            yield Extraction(analysis.article, events)
+
+    def code(self, analysis: Analysis) -> list[Event]:
+        article, text, doc = analysis.article, analysis.text, analysis.doc
+        dateline = read_dateline(text)
+        published, basis = article.published, article.published_basis
+        if published is None and dateline is not None and dateline.date is not None:
+            published, basis = dateline.date, "dateline"
+        dates = find_dates(text, published)
+        casualties = [c for sent in doc.sents for c in find_casualties(sent.text, sent.start_char)]
+        geo = geoparse(doc, self.gazetteer, dateline=dateline)
+        mentions = detect(doc, text, [(c.start, c.end) for c in casualties])
+        items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
+        incidents = assemble(items, published)
+        ref = ArticleRef(
+            id=article.id,
+            url=article.url,
+            title=article.title,
+            source=article.source,
+            published=published.isoformat() if published else None,
+            published_basis=basis,
+        )
+        events = []
+        for incident in incidents:
+            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline)
+            if event is not None:
+                events.append(event.with_stable_id())
+        return events
+
+
+def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline) -> Event | None:
+    evidence: list[Evidence] = []
+    signals = {}
+    for m in incident.mentions:
+        for t in m.triggers:
+            signals.setdefault(t.kind, t)
+
+    place, geo_precision, place_evidence = choose_place(incident, geo, gazetteer, dateline)
+    evidence.extend(place_evidence)
+    state = next((f.state_actor[0] for f in incident.facts if f.state_actor), None)
+    iso2 = place.country_iso2 if place is not None else (state or geo.main_country())
+
+    casualty_items = []
+    for m, f in incident.parts:
+        source = attribution(text[m.sentence_start : m.sentence_end])
+        corrected = m.has("correction") and ("initially" in m.cues["correction"].text.lower() or m.has("negated"))
+        for c in f.casualties:
+            claimant = c.by or source
+            if f.claim is not None and f.groups and c.group and c.group.lower().startswith(("its ", "their ")):
+                claimant = f.groups[0][0].name
+            casualty_items.append((c, claimant, corrected or (m.has("negated") and c.quantity.best == 0 and m.has("correction")), m.text))
+    killed = tally("killed", casualty_items, "fatalities")
+    injured = tally("injured", casualty_items, "injuries")
+    abducted = tally("abducted", casualty_items, "abducted")
+    arrested = tally("arrested", casualty_items, "arrested")
+
+    killed_by_category = dict(killed.bests)
+    actors = code_actors(incident.parts, set(signals), iso2, killed_by_category)
+    coding = classify(
+        signals,
+        actors.actor1.inter if actors.actor1 else None,
+        actors.actor2.inter if actors.actor2 else None,
+        killed_by_category,
+        state_acting=state is not None,
+    )
+    if coding is None:
+        return None
+    if coding.trigger is not None:
+        evidence.append(Evidence(field="event_type", start=coding.trigger.start, end=coding.trigger.end, quote=coding.trigger.text))
+
+    date_value, date_end, precision = None, None, None
+    best = incident.best_date()
+    if best is not None:
+        date_value, precision = best.date.isoformat(), best.precision
+        date_end = best.date_end.isoformat() if best.date_end and best.date_end != best.date else None
+        evidence.append(Evidence(field="date", start=best.start, end=best.end, quote=best.text, reason=best.reason))
+    elif incident.mode == "reported" and published is not None:
+        date_value, precision = published.isoformat(), 2
+        evidence.append(Evidence(field="date", reason="the text gives no date for this incident: the report's publication date, precision week"))
+    else:
+        why = "no publication date and no absolute date in the text" if published is None else "the text gives no date for this earlier incident"
+        evidence.append(Evidence(field="date", reason=why))
+
+    weapons = []
+    for f in incident.facts:
+        for w in f.weapons:
+            if w.kind not in weapons:
+                weapons.append(w.kind)
+                evidence.append(Evidence(field="weapons", start=w.start, end=w.end, quote=w.text))
+    if "bomb" in weapons and any(w in weapons for w in ("roadside bomb", "car bomb", "improvised explosive device", "suicide bombers")):
+        weapons.remove("bomb")
+    targets = []
+    for f in incident.facts:
+        for t in f.targets:
+            if t.text not in targets:
+                targets.append(t.text)
+                evidence.append(Evidence(field="targets", start=t.start, end=t.end, quote=t.text))
+    for f in incident.facts:
+        if f.no_claim is not None:
+            evidence.append(Evidence(field="claimed_by", start=f.no_claim.start, end=f.no_claim.end, quote=f.no_claim.text, reason="no one claimed responsibility"))
+    evidence.extend(actors.evidence)
+    for toll in (killed, injured, abducted, arrested):
+        evidence.extend(toll.evidence)
+    first = incident.mentions[0]
+    evidence.append(Evidence(field="mode", start=first.start, end=first.end, quote=first.text.strip()))
+
+    location = place.to_location(geo_precision) if place is not None else None
+    event = Event(
+        article=ref,
+        mode=incident.mode,
+        date=date_value,
+        date_end=date_end,
+        time_precision=precision,
+        disorder_type=coding.disorder_type,
+        event_type=coding.event_type,
+        sub_event_type=coding.sub_event_type,
+        actor1=actors.actor1,
+        actor2=actors.actor2,
+        assoc_actors=actors.assoc,
+        victims=_unique(killed.victims + injured.victims + abducted.victims),
+        targets=targets,
+        location=location,
+        fatalities=killed.count,
+        fatalities_by_group=killed.by_group,
+        injuries=injured.count,
+        abducted=abducted.count,
+        arrested=arrested.count,
+        weapons=weapons,
+        claimed_by=actors.claimed_by,
+        disputes=_unique(killed.disputes + injured.disputes),
+        evidence=sorted(evidence, key=lambda e: (e.start is None, e.start or 0)),
+    )
+    event.notes = _notes(event, text, first)
+    event.confidence = _confidence(event)
+    return event
+
+
+def _unique(items: list[str]) -> list[str]:
+    out = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def _notes(event: Event, text: str, first) -> str:
+    when = f"On {dt.date.fromisoformat(event.date):%d %B %Y}, " if event.date and event.time_precision == 1 else ""
+    sentence = " ".join(text[first.sentence_start : first.sentence_end].split())
+    return (when + sentence)[:600]
+
+
+def _confidence(event: Event) -> float:
+    score = 0.4
+    score += 0.15 if event.location and event.location.geo_precision == 1 else 0.05 if event.location else 0
+    score += 0.15 if event.date and event.time_precision == 1 else 0.05 if event.date else 0
+    score += 0.15 if event.actor1 else 0
+    score += 0.1 if event.fatalities is not None or event.injuries is not None else 0
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,83 @@
+"""Restore case to ALL-CAPS wire text before parsing.
+
+spaCy's English model is trained on mixed case: on capitals it tags nearly every word a
+proper noun. No truecasing model is installable here, so this is lexicon-driven: lower
+everything, capitalise sentence starts, and give back their case to the names strife
+knows (actor aliases and acronyms from the actor dictionary, and any word list a caller
+adds, such as gazetteer names). Same length in, same length out: offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strife.extract.lexicon import LEXICON
+
+SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*|--\s*|\[\w+\]\s*)([a-z])")
+
+
+def restore_case(text: str, proper_names: dict[str, str] | None = None) -> str:
+    names = dict(LEXICON.cased_names)
+    if proper_names:
+        names.update(proper_names)
+    lowered = text.lower()
+    out = list(lowered)
+    for pattern, cased in _name_patterns(names):
+        for m in pattern.finditer(lowered):
+            out[m.start() : m.end()] = cased
+    result = "".join(out)
+    return SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), result)
+
+
+_CACHE: dict[int, list[tuple[re.Pattern, str]]] = {}
+
+
+def _name_patterns(names: dict[str, str]) -> list[tuple[re.Pattern, str]]:
+    key = id(names) if names is LEXICON.cased_names else hash(frozenset(names.items()))
+    if key not in _CACHE:
+        # Longest names first so "Farabundo Marti National Liberation Front" wins over "FMLN"-like parts.
+        ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
+        _CACHE[key] = [
+            (re.compile(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])"), cased)
+            for low, cased in ordered
+            if len(low) == len(cased)
+        ]
+    return _CACHE[key]
+
+
+PLACE_LEAD = re.compile(r"\b(?:in|near|at|of|from|to|outside|toward|towards)\s+$")
+PLACE_TAIL = re.compile(
+    r"^\s+(?:department|province|city|town|village|district|municipality|jurisdiction|state|region|county|valley|area)\b"
+)
+WORD = re.compile(r"[a-z][a-z'’.-]*")
+
+
+def place_names(lowered: str, is_place, max_words: int = 4) -> dict[str, str]:
+    """Place names in lower-cased wire text, to give back their capitals.
+
+    `is_place(name) -> str | None` answers with the cased name when the gazetteer knows
+    it. Only names standing where places stand ("in X", "X department") are tried:
+    'police' and 'march' are towns somewhere too.
+    """
+    found: dict[str, str] = {}
+    words = list(WORD.finditer(lowered))
+    for i, first in enumerate(words):
+        if not PLACE_LEAD.search(lowered[max(0, first.start() - 12) : first.start()]):
+            continue
+        for n in range(max_words, 0, -1):
+            if i + n > len(words):
+                continue
+            last = words[i + n - 1]
+            phrase = lowered[first.start() : last.end()]
+            if "\n" in phrase or any(c in phrase for c in ",;"):
+                continue
+            cased = is_place(phrase)
+            if cased and len(cased) == len(phrase):
+                found[phrase] = cased
+                break
+    for m in re.finditer(r"([a-z][a-z ]{2,40}?)(?=\s+(?:department|province|jurisdiction|municipality)\b)", lowered):
+        phrase = m.group(1).split(" in ")[-1].split(" of ")[-1].strip()
+        cased = is_place(phrase)
+        if cased and len(cased) == len(phrase):
+            found[phrase] = cased
+    return found

@@ -1,0 +1,169 @@
+"""Short reports written for strife's tests, in the style of wire stories, with what a
+coder records for each. They are the regression suite of the pipeline: every one is
+invented for these tests (real places, fictional incidents)."""
+
+REPORTS = [
+    {
+        "key": "afghan-ied",
+        "published": "2023-05-10",  # a Wednesday
+        "text": (
+            "KABUL, Afghanistan (AP) — A roadside bomb struck a minibus carrying farm workers in "
+            "Kandahar province on Tuesday, killing seven people and wounding 12 others, a provincial "
+            "spokesman said.\n\nNo group immediately claimed responsibility for the blast.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-05-09", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Remote explosive/landmine/IED", "iso3": "AFG", "fatalities": 7, "injuries": 12,
+            "actor1": "Unidentified Armed Group (Afghanistan)", "inter1": 3, "claimed_by": [],
+        }],
+    },
+    {
+        "key": "nigeria-abduction",
+        "published": "2022-12-02",  # a Friday
+        "text": (
+            "Gunmen abducted at least 25 students from a boarding school in Kankara, Katsina state, "
+            "late Wednesday, police said on Friday. A police officer was shot dead during the raid.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2022-11-30", "event_type": "Violence against civilians",
+            "sub_event_type": "Abduction/forced disappearance", "iso3": "NGA", "fatalities": 1,
+            "abducted": 25, "actor1": "Unidentified Armed Group (Nigeria)",
+        }],
+    },
+    {
+        "key": "kenya-protest",
+        "published": "2024-06-26",
+        "text": (
+            "Thousands of demonstrators marched through central Nairobi on Tuesday to protest against a "
+            "proposed finance bill. Police fired tear gas and water cannon to disperse the crowds.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-06-25", "event_type": "Protests",
+            "sub_event_type": "Protest with intervention", "iso3": "KEN",
+            "actor1": "Protesters (Kenya)", "inter1": 6, "actor2": "Police Forces of Kenya", "inter2": 1,
+        }],
+    },
+    {
+        "key": "bangladesh-riot",
+        "published": "2023-10-29",  # a Sunday
+        "text": (
+            "Opposition supporters rioted in Dhaka on Saturday, torching buses and hurling stones at "
+            "police, who responded with rubber bullets. One police officer was killed and dozens of "
+            "people were injured, officials said.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-10-28", "event_type": "Riots",
+            "sub_event_type": "Violent demonstration", "iso3": "BGD", "fatalities": 1, "injuries": 12,
+            "inter1": 5,
+        }],
+    },
+    {
+        "key": "yemen-airstrike",
+        "published": "2022-01-18",
+        "text": (
+            "Air strikes hit a detention centre in Saada on Monday, killing at least 70 people, aid "
+            "groups said. The strikes were the deadliest in months.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2022-01-17", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike", "iso3": "YEM", "fatalities": 70,
+        }],
+    },
+    {
+        "key": "mali-clash",
+        "published": "2024-01-02",  # a Tuesday: "Dec. 30" is in the year before
+        "text": (
+            "Soldiers and JNIM fighters fought for several hours near Boni in central Mali on Dec. 30, "
+            "the army said. Eleven soldiers and about twenty militants were killed in the clashes.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-12-30", "event_type": "Battles",
+            "sub_event_type": "Armed clash", "iso3": "MLI", "fatalities": 31,
+            "actor1": "JNIM: Group for Support of Islam and Muslims", "inter1": 2,
+        }],
+    },
+    {
+        "key": "syria-shelling",
+        "published": "2023-03-01",  # Wednesday: "Monday" is Feb 27, across the month boundary
+        "text": (
+            "Government forces shelled the town of Sarmin in Idlib province on Monday, killing two "
+            "civilians, including a child, rescue workers said.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-02-27", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack", "iso3": "SYR", "fatalities": 2,
+        }],
+    },
+    {
+        "key": "colombia-arrests",
+        "published": "2024-02-15",
+        "text": (
+            "Colombian police arrested 14 suspected members of a criminal gang in Cali on Wednesday, "
+            "seizing rifles and explosives, authorities said.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-02-14", "event_type": "Strategic developments",
+            "sub_event_type": "Arrests", "iso3": "COL", "arrested": 14,
+        }],
+    },
+    {
+        "key": "somalia-suicide",
+        "published": "2022-10-31",  # a Monday
+        "text": (
+            "A suicide bomber blew himself up at a busy market in Baidoa on Sunday, killing nine people, "
+            "officials said. Al-Shabaab claimed responsibility for the bombing.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2022-10-30", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Suicide bomb", "iso3": "SOM", "fatalities": 9,
+            "actor1": "Al Shabaab", "inter1": 2, "claimed_by": ["Al Shabaab"],
+        }],
+    },
+    {
+        "key": "india-vac-conflicting",
+        "published": "2023-07-05",
+        "text": (
+            "Unidentified gunmen shot dead five villagers in Manipur's Churachandpur district on Tuesday, "
+            "police said. Local leaders said eight people were killed in the attack.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-07-04", "event_type": "Violence against civilians",
+            "sub_event_type": "Attack", "iso3": "IND", "fatalities_low": 5, "fatalities_high": 8,
+        }],
+    },
+    {
+        "key": "two-incidents",
+        "published": "2021-08-12",
+        "text": (
+            "Militants attacked a police checkpoint in Bannu on Wednesday night, killing two policemen, "
+            "officials said.\n\nIn a separate attack, a bomb exploded near a mosque in Peshawar on Thursday "
+            "morning, wounding three worshippers.\n"
+        ),
+        "events": [
+            {"mode": "reported", "date": "2021-08-11", "event_type": "Battles", "iso3": "PAK", "fatalities": 2},
+            {"mode": "reported", "date": "2021-08-12", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Remote explosive/landmine/IED", "iso3": "PAK", "injuries": 3},
+        ],
+    },
+    {
+        "key": "correction-not-second-event",
+        "published": "2024-04-09",
+        "text": (
+            "Officials initially said no one was hurt when gunmen opened fire on a bus in Mardan on "
+            "Monday, but police later said three passengers were killed.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-04-08", "iso3": "PAK", "fatalities": 3,
+            "event_type": "Violence against civilians", "disputes": True,
+        }],
+    },
+    {
+        "key": "no-event-trend",
+        "published": "2024-04-09",
+        "text": (
+            "In recent years, militants have often attacked security forces in the region, and violence "
+            "has persisted despite repeated military operations.\n"
+        ),
+        "events": [],
+    },
+]

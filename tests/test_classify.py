@@ -1,0 +1,61 @@
+"""ACLED type rules, one per sub-event type family."""
+
+import pytest
+
+from strife.extract.classify import TAXONOMY, classify
+from strife.extract.lexicon import Hit
+
+VALID = {(t["event_type"], s) for t in TAXONOMY["types"] for s in t["sub_event_types"]}
+
+
+def sig(*names):
+    return {n: Hit(n, 0, 1, n) for n in names}
+
+
+@pytest.mark.parametrize(
+    "signals, inter1, inter2, killed, state, expected",
+    [
+        (("attack", "kill", "clash", "suicide"), 2, 1, {"security forces": 4}, False, ("Battles", "Armed clash")),
+        (("suicide", "kill"), 3, 7, {"people": 9}, False, ("Explosions/Remote violence", "Suicide bomb")),
+        (("explosion", "kill"), 3, 7, {"people": 4}, False, ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        (("strike_noun", "kill"), 8, None, {"people": 9}, True, ("Explosions/Remote violence", "Air/drone strike")),
+        (("air",), 1, 2, {}, True, ("Explosions/Remote violence", "Air/drone strike")),
+        (("shelling",), 1, 7, {"civilians": 3}, True, ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        (("grenade",), 3, 7, {}, False, ("Explosions/Remote violence", "Grenade")),
+        (("chemical",), 1, 7, {}, True, ("Explosions/Remote violence", "Chemical weapon")),
+        (("attack", "kill"), 3, 7, {"civilians": 5}, False, ("Violence against civilians", "Attack")),
+        (("attack", "kill"), 3, 1, {"security forces": 2}, False, ("Battles", "Armed clash")),
+        (("abduction",), 3, 7, {}, False, ("Violence against civilians", "Abduction/forced disappearance")),
+        (("sexual",), 1, 7, {}, False, ("Violence against civilians", "Sexual violence")),
+        (("protest",), 6, None, {}, False, ("Protests", "Peaceful protest")),
+        (("protest", "intervention"), 6, 1, {}, False, ("Protests", "Protest with intervention")),
+        (("protest", "intervention"), 1, 6, {"protesters": 3}, False, ("Protests", "Excessive force against protesters")),
+        (("protest", "riot"), 5, 1, {}, False, ("Riots", "Violent demonstration")),
+        (("mob", "kill"), 5, 7, {"people": 1}, False, ("Riots", "Mob violence")),
+        (("arrest",), 1, 3, {}, False, ("Strategic developments", "Arrests")),
+        (("agreement",), 1, 2, {}, False, ("Strategic developments", "Agreement")),
+        (("disrupted",), 1, None, {}, False, ("Strategic developments", "Disrupted weapons use")),
+        (("looting",), 3, None, {}, False, ("Strategic developments", "Looting/property destruction")),
+        (("clash", "regain"), 1, 2, {}, False, ("Battles", "Government regains territory")),
+        (("clash", "overtake"), 2, 1, {}, False, ("Battles", "Non-state actor overtakes territory")),
+    ],
+)
+def test_rules(signals, inter1, inter2, killed, state, expected):
+    coding = classify(sig(*signals), inter1, inter2, killed, state)
+    assert (coding.event_type, coding.sub_event_type) == expected
+    assert expected in VALID
+
+
+def test_disorder_type_follows_the_guide():
+    riot = classify(sig("riot", "protest"), 5, 1, {}, False)
+    mob = classify(sig("mob"), 5, 7, {}, False)
+    protest = classify(sig("protest"), 6, None, {}, False)
+    clash = classify(sig("clash"), 2, 1, {}, False)
+    assert riot.disorder_type == "Demonstrations"
+    assert mob.disorder_type == "Political violence"
+    assert protest.disorder_type == "Demonstrations"
+    assert clash.disorder_type == "Political violence"
+
+
+def test_nothing_violent_is_no_event():
+    assert classify({}, None, None, {}, False) is None

@@ -1,0 +1,81 @@
+"""The extraction lexicons under src/strife/data load and agree with each other."""
+
+import re
+
+from strife.extract.classify import TAXONOMY
+from strife.extract.lexicon import LEXICON, load_data
+
+
+def test_trigger_file_loads_and_every_pattern_compiles():
+    triggers = load_data("triggers.json")
+    assert triggers["signals"], "no signals"
+    for signal, patterns in triggers["signals"].items():
+        assert patterns, f"signal {signal} has no patterns"
+        for p in patterns:
+            re.compile(p)
+    # every signal named as violent or weak exists
+    names = set(triggers["signals"])
+    assert set(triggers["violent_signals"]) <= names
+    assert set(triggers["weak_signals"]) <= names
+
+
+def test_cues_compile_and_cover_the_names_detect_uses():
+    cues = load_data("cues.json")
+    for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
+                 "correction", "responsibility_claim", "responsibility_none"):
+        assert cues[name], name
+        for p in cues[name]:
+            re.compile(p)
+
+
+def test_taxonomy_has_acled_six_types_and_twenty_five_subtypes():
+    types = TAXONOMY["types"]
+    assert len(types) == 6
+    assert sum(len(t["sub_event_types"]) for t in types) == 25
+    assert {t["disorder_type"] for t in types} == {"Political violence", "Demonstrations", "Strategic developments"}
+
+
+def test_actor_dictionary_is_consistent():
+    actors = load_data("actors.json")
+    names = [g["name"] for g in actors["groups"]]
+    assert len(names) == len(set(names)), "duplicate group names"
+    aliases = {}
+    for g in actors["groups"]:
+        assert g["inter"] in range(1, 9), g["name"]
+        assert g["aliases"], g["name"]
+        for a in g["aliases"]:
+            # one alias, one group: otherwise a mention would be coded arbitrarily
+            assert aliases.setdefault(a.lower(), g["name"]) == g["name"], a
+    for key in ("military", "police"):
+        for p in actors["state_forces"][key]:
+            re.compile(p)
+
+
+def test_named_group_spelling_variants_are_one_actor():
+    text = "The Baluchistan Liberation Army and the Balochistan Liberation Army, or BLA, are one group."
+    found = {g.name for g, _ in LEXICON.named_groups_in(text)}
+    assert found == {"BLA: Balochistan Liberation Army"}
+
+
+def test_acronyms_match_only_in_their_own_case():
+    assert LEXICON.named_groups_in("IS claimed the attack")[0][0].name.startswith("Islamic State")
+    assert LEXICON.named_groups_in("this is not a group") == []
+
+
+def test_weapons_prefer_the_specific_phrase():
+    hits = LEXICON.weapons("a roadside bomb and rockets, guns and explosives")
+    kinds = [h.kind for h in hits]
+    assert kinds == ["roadside bomb", "rockets", "firearms", "explosives"]
+
+
+def test_group_categories():
+    assert LEXICON.group_category("members of the security forces") == "security forces"
+    assert LEXICON.group_category("civilians") == "civilians"
+    assert LEXICON.group_category("insurgents") == "attackers"
+    assert LEXICON.group_category("people") == "people"
+
+
+def test_targets_file_loads():
+    targets = load_data("targets.json")
+    for p in targets["nouns"] + targets["lead_words"]:
+        re.compile(p)

@@ -1,0 +1,66 @@
+"""End to end through the pipeline on short reports written for the tests (reports.py):
+every ACLED event type, several countries, dates across month and year boundaries,
+number words, conflicting counts, two incidents in one report, a correction, a trend."""
+
+import pytest
+
+from reports import REPORTS
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=[r["key"] for r in REPORTS])
+def test_report(code, report):
+    events = [e for e in code(report["text"], report["published"], id=report["key"]) if e.mode == "reported"]
+    expected = report["events"]
+    assert len(events) == len(expected), [(e.event_type, e.sub_event_type, e.date) for e in events]
+    for e, x in zip(events, expected):
+        assert e.date == x["date"]
+        assert e.event_type == x["event_type"]
+        if "sub_event_type" in x:
+            assert e.sub_event_type == x["sub_event_type"]
+        assert e.location is not None and e.location.iso3 == x["iso3"]
+        if "fatalities" in x:
+            assert e.fatalities is not None and e.fatalities.best == x["fatalities"]
+        if "fatalities_low" in x:
+            assert e.fatalities.low == x["fatalities_low"] and e.fatalities.high == x["fatalities_high"]
+        for count in ("injuries", "abducted", "arrested"):
+            if count in x:
+                assert getattr(e, count) is not None and getattr(e, count).best == x[count], count
+        if "actor1" in x:
+            assert e.actor1 is not None and e.actor1.name == x["actor1"]
+        if "inter1" in x:
+            assert e.actor1 is not None and e.actor1.inter == x["inter1"]
+        if "actor2" in x:
+            assert e.actor2 is not None and e.actor2.name == x["actor2"]
+        if "inter2" in x:
+            assert e.actor2.inter == x["inter2"]
+        if "claimed_by" in x:
+            assert e.claimed_by == x["claimed_by"]
+        if x.get("disputes"):
+            assert e.disputes
+
+
+def test_same_input_same_ids(code):
+    text = REPORTS[0]["text"]
+    first = [e.id for e in code(text, "2023-05-10", id="a")]
+    again = [e.id for e in code(text, "2023-05-10", id="a")]
+    assert first == again and len(set(first)) == len(first)
+
+
+def test_no_publication_date_means_no_relative_date(code):
+    events = code("Gunmen killed three villagers in Zamfara state on Tuesday, police said.\n", None)
+    assert events and events[0].date is None
+    reasons = [ev.reason for ev in events[0].evidence if ev.field == "date"]
+    assert reasons and reasons[0]
+
+
+def test_upper_case_wire_text(code):
+    text = (
+        "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- [TEXT] URBAN GUERRILLAS ATTACKED A NATIONAL "
+        "POLICE POST IN SAN MIGUEL YESTERDAY, KILLING THREE POLICEMEN.\n"
+    )
+    events = code(text, None)
+    assert events, "no event from an upper-case wire text"
+    e = events[0]
+    assert e.date == "1990-01-11"
+    assert e.location is not None and e.location.iso3 == "SLV"
+    assert e.fatalities.best == 3
