@@ -1,0 +1,219 @@
+"""The geoparser: place phrases of an article, resolved against the gazetteer.
+
+Finds where places stand ("in X", "near X", "X district", spaCy's GPE/LOC/FAC entities,
+"40 km south of X"), then resolves each among its namesakes by the article's own context:
+a province named in the same paragraph, the countries the article names (by name,
+demonym or dateline), then the feature type and population. The small English model
+mislabels places (Quetta as ORG, Sistan as PERSON): a name the gazetteer knows, standing
+after a place preposition or before a place noun, is a place whatever the tagger said.
+An unknown name is kept with place None and the reason; it never costs the others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from strife.extract.lexicon import load_data
+from strife.extract.states import STATES
+from strife.geo.gazetteer import Gazetteer, Place, normalise
+
+GEO = load_data("geo_aliases.json")
+NOT_PLACES = {normalise(n) for n in GEO["not_places"]}
+NOUNS = GEO["place_nouns"]
+NOUN_KIND = {n: kind for kind, ns in NOUNS.items() for n in ns}
+_NOUN_ALT = "|".join(sorted((re.escape(n) for n in NOUN_KIND), key=len, reverse=True))
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+PREP = re.compile(
+    rf"\b(?P<prep>in|near|at|outside|of|from|to|around|across|into|toward|towards|on the outskirts of|outskirts of|area of)\s+"
+    rf"(?:the\s+)?(?P<dir>(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    rf"(?P<name>{_NAME})"
+)
+WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{_NOUN_ALT})\b", re.I)
+RELATIVE = re.compile(
+    rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
+    rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
+)
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
+NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around"}
+PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    precision: int | None
+    qualifier: str | None
+    reason: str
+    kind_hint: str | None = None
+
+
+@dataclass
+class ArticleGeo:
+    mentions: list[PlaceMention]
+    countries: Counter = field(default_factory=Counter)
+    gazetteer: Gazetteer | None = None
+
+    def main_country(self, exclude: str | None = None) -> str | None:
+        for iso2, _ in self.countries.most_common():
+            if iso2 != exclude:
+                return iso2
+        return None
+
+    def resolve_text(self, name: str) -> Place | None:
+        if self.gazetteer is None:
+            return None
+        head, _, tail = name.partition(",")
+        country = STATES.iso2(tail.strip()) if tail.strip() else None
+        found = [p for p in self.gazetteer.lookup(head.strip(), country) if p.kind in ("city", "admin1", "admin2")]
+        return _by_context(found, self.countries, set(), None)
+
+
+def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    d = km / 6371.0
+    b, p1, l1 = math.radians(bearing), math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), math.degrees(l2)
+
+
+def _kind_rank(place: Place, hint: str | None) -> int:
+    if hint and place.kind == hint:
+        return 0
+    order = ["city", "admin2", "admin1", "country", "other"] if hint in (None, "city") else ["admin2", "admin1", "city", "country", "other"]
+    return 1 + order.index(place.kind)
+
+
+def _by_context(candidates: list[Place], countries: Counter, admin1s: set[int], hint: str | None) -> Place | None:
+    if not candidates:
+        return None
+    total = sum(countries.values()) or 1
+
+    def score(p: Place) -> tuple:
+        in_admin1 = p.admin1_id in admin1s or p.geonameid in admin1s
+        return (
+            in_admin1,
+            countries.get(p.country_iso2, 0) / total,
+            -_kind_rank(p, hint),
+            math.log10(p.population + 1),
+        )
+
+    return max(candidates, key=score)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    qualifier: str | None
+    hint: str | None
+    direction: str | None = None
+    relative: tuple[float, float] | None = None  # (km, bearing)
+
+
+def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
+    found: dict[tuple[int, int], _Candidate] = {}
+
+    def add(c: _Candidate) -> None:
+        if skip and skip[0] <= c.start < skip[1]:
+            return
+        if normalise(c.name) in NOT_PLACES or len(c.name) < 2:
+            return
+        for key, other in list(found.items()):
+            if other.start <= c.start and c.end <= other.end:
+                return  # inside a longer candidate already found
+            if c.start <= other.start and other.end <= c.end:
+                del found[key]
+        found[(c.start, c.end)] = c
+
+    for m in RELATIVE.finditer(text):
+        km = float(m.group("dist")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
+        bearing = BEARINGS[m.group("dir").replace("-", "")]
+        add(_Candidate(m.start("name"), m.end("name"), m.group("name"), "km of", None, relative=(km, bearing)))
+    for m in WITH_NOUN.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in ("the", "a", "an"):
+            continue
+        add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[m.group("noun").lower()]))
+    for m in PREP.finditer(text):
+        prep = m.group("prep").lower()
+        name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
+        add(_Candidate(m.start("name"), m.start("name") + len(name), name, prep if prep in NEAR_WORDS else None, None,
+                       direction=m.group("dir").strip() if m.group("dir") else None))
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+            name = re.sub(r"(?:'s|’s)$", "", name)
+            start = ent.start_char + ent.text.find(name)
+            if name and name[0].isupper():
+                add(_Candidate(start, start + len(name), name, None, None))
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
+    text = doc.text
+    skip = (dateline.start, dateline.end) if dateline is not None else None
+    countries: Counter = Counter()
+    for iso2, hit in STATES.mentioned(text):
+        if not (skip and skip[0] <= hit.start < skip[1]):
+            countries[iso2] += 1
+    candidates = _candidates(doc, text, skip)
+    looked = {c.name: gazetteer.lookup(c.name) for c in candidates}
+    dateline_place = None
+    if dateline is not None and dateline.place:
+        geo = ArticleGeo([], countries, gazetteer)
+        dateline_place = geo.resolve_text(dateline.place)
+        if dateline_place is not None:
+            countries[dateline_place.country_iso2] += 2
+    # first pass: names with one reading (provinces, countries, unique towns) set the context
+    admin1s: set[int] = set()
+    for c in candidates:
+        options = looked[c.name]
+        if len({p.country_iso2 for p in options}) == 1 and options:
+            countries[options[0].country_iso2] += 1
+            if options[0].kind == "admin1":
+                admin1s.add(options[0].geonameid)
+    mentions: list[PlaceMention] = []
+    for c in candidates:
+        options = looked[c.name]
+        if c.hint in ("admin1", "admin2"):
+            narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
+            options = narrowed or options
+        reason = ""
+        if not options and len(c.name) >= 5 and countries:
+            fuzzy = gazetteer.fuzzy(c.name, [iso for iso, _ in countries.most_common(3)])
+            options = [p for p, _ in fuzzy]
+            if options:
+                reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
+        if not options:
+            mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
+                                         f"'{c.name}' is not in the gazetteer", c.hint))
+            continue
+        place = _by_context(options, countries, admin1s, c.hint)
+        n_countries = len({p.country_iso2 for p in options})
+        if n_countries > 1:
+            reason += f"{len(options)} places named '{c.name}' in {n_countries} countries; chose {place.name}, {place.country} by the article's context"
+        else:
+            reason += f"'{c.name}' = {place.name} ({place.kind}, {place.country})"
+        precision = PRECISION[place.kind]
+        if c.qualifier in NEAR_WORDS and precision == 1:
+            precision = 2
+        if c.direction and place.kind == "country":
+            reason += f"; only '{c.direction}' part of the country"
+        if c.relative is not None and place.lat is not None:
+            lat, lon = _displace(place.lat, place.lon, *c.relative)
+            place = replace(place, lat=lat, lon=lon)
+            precision = 2
+            reason += f"; displaced {c.relative[0]:.0f} km from it"
+        mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], place, precision, c.qualifier, reason, c.hint))
+        if place.kind == "admin1":
+            admin1s.add(place.geonameid)
+    return ArticleGeo(mentions, countries, gazetteer)
