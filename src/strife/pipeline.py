@@ -40,6 +40,14 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.open()
 
+    def _cased_place(self, phrase: str) -> str | None:
+        """The place's name with its capitals, when the gazetteer knows `phrase` as a
+        province, district or a town of some size (for restoring case to wire text)."""
+        for place in self.gazetteer.lookup(phrase):
+            if place.kind != "city" or place.population >= 1000:
+                return " ".join(w if w in ("de", "del", "la", "las", "los", "el", "y", "and", "of") else w[:1].upper() + w[1:] for w in phrase.split(" "))
+        return None
+
     def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         batch: list[Article] = []
         for article in articles:
@@ -51,7 +59,7 @@ class Extractor:
             yield from self._run(batch)
 
     def _run(self, batch: list[Article]) -> Iterator[Extraction]:
-        for analysis in analyse(batch):
+        for analysis in analyse(batch, is_place=self._cased_place):
             try:
                 events = self.code(analysis)
             except Exception as exc:  # one bad document never stops a batch
@@ -61,7 +69,7 @@ class Extractor:
 
     def code(self, analysis: Analysis) -> list[Event]:
         article, text, doc = analysis.article, analysis.text, analysis.doc
-        dateline = read_dateline(text)
+        dateline = read_dateline(article.body)  # as written: wire datelines are in capitals
         published, basis = article.published, article.published_basis
         if published is None and dateline is not None and dateline.date is not None:
             published, basis = dateline.date, "dateline"

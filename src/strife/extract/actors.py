@@ -80,10 +80,12 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             state = facts.state_actor
         if unidentified is None and (m := LEXICON.unidentified_re.search(before)):
             unidentified = Hit("unidentified", before_start + m.start(), before_start + m.end(), m.group(0))
-        if forces_named is None and (m := LEXICON.military_re.search(mention.text)):
-            forces_named = Hit("military", mention.start + m.start(), mention.start + m.end(), m.group(0))
-        if police_named is None and (m := LEXICON.police_re.search(mention.text)):
-            police_named = Hit("police", mention.start + m.start(), mention.start + m.end(), m.group(0))
+        if not mention.triggers:
+            continue  # a claim or attribution sentence names sources, not sides
+        if forces_named is None:
+            forces_named = _force(LEXICON.military_re, "military", mention)
+        if police_named is None:
+            police_named = _force(LEXICON.police_re, "police", mention)
 
     def cite(field: str, hit: Hit | None) -> None:
         if hit is not None:
@@ -172,4 +174,15 @@ def _forces_country(parts) -> str | None:
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 25]
             if LEXICON.military_re.match(after.lstrip()):
                 return iso2
+    return None
+
+
+SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
+
+
+def _force(pattern, kind: str, mention) -> Hit | None:
+    """State forces named as a side, not as the source of the news ("police said")."""
+    for m in pattern.finditer(mention.text):
+        if not SPEAKING.match(mention.text[m.end() :]):
+            return Hit(kind, mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None

@@ -18,7 +18,7 @@ def choose_place(incident, geo, gazetteer, dateline):
         (p.precision, order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
-        if p.place is not None
+        if p.place is not None and not _is_actor(p, f)
     ]
     if candidates:
         precision, _, best = min(candidates, key=lambda c: (c[0], c[1]))
@@ -43,3 +43,11 @@ def choose_place(incident, geo, gazetteer, dateline):
                 reason += f" ({notes})"
             return country, 3, [Evidence(field="location", reason=reason)]
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
+
+
+def _is_actor(place_mention, facts) -> bool:
+    """"Pakistan's strikes", "strikes by Pakistan": the country acts; it is not the place."""
+    if facts.state_actor is None:
+        return False
+    hit = facts.state_actor[1]
+    return place_mention.start < hit.end and hit.start < place_mention.end

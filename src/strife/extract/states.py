@@ -66,6 +66,13 @@ class States:
             return iso2
         return getattr(country, "common_name", None) or country.name.split(",")[0]
 
+    @cached_property
+    def _demonyms(self) -> set[str]:
+        return {d.lower() for d in load_data("geo_aliases.json").get("demonyms", {})}
+
+    def is_demonym(self, word: str) -> bool:
+        return word.lower() in self._demonyms
+
     def iso2(self, name: str) -> str | None:
         return self.names.get(name.lower().strip())
 

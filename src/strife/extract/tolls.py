@@ -65,7 +65,7 @@ def _pick(figures: list[Figure]) -> Figure:
     support = defaultdict(int)
     for f in figures:
         support[f.n] += 1
-    return max(figures, key=lambda f: (support[f.n], f.n))
+    return max(figures, key=lambda f: (support[f.n], f.n, f.claimant is not None))
 
 
 def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_name: str) -> Toll:
@@ -112,20 +112,29 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low = sum(lows[c] for c in specific)
     best = sum(bests[c] for c in specific)
     high = sum(highs[c] for c in specific)
-    if "people" in bests:
-        # "people" is a total over unnamed groups: it bounds the groups, it is not added
-        low, best, high = max(low, lows["people"]), max(best, bests["people"]), max(high, highs["people"])
+    if "people" in bests and specific:
+        # "people" is a total over unnamed groups: it bounds the groups, it is not added.
+        # Told by another source than the groups' figures, it is a conflicting claim.
+        people_sources = {f.claimant for f in by_category["people"]}
+        group_sources = {f.claimant for c in specific for f in by_category[c]}
+        low = min(low, lows["people"]) if people_sources != group_sources else max(low, lows["people"])
+        best, high = max(best, bests["people"]), max(high, highs["people"])
+        if people_sources != group_sources and bests["people"] != sum(bests[c] for c in specific):
+            toll.disputes.append(f"{kind}: {bests['people']} in all per {_sources(people_sources)}; "
+                                 f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
+    elif "people" in bests:
+        low, best, high = lows["people"], bests["people"], highs["people"]
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
 
 
 def _distinct_claims(figures: list[Figure]) -> list[Figure]:
-    seen, out = set(), []
+    """One line a figure, credited to whoever the report names for it."""
+    by_n: dict[int, Figure] = {}
     for f in figures:
-        if (f.n, f.claimant) not in seen:
-            seen.add((f.n, f.claimant))
-            out.append(f)
-    return out
+        if f.n not in by_n or (by_n[f.n].claimant is None and f.claimant is not None):
+            by_n[f.n] = f
+    return list(by_n.values())
 
 
 def _head(group: str) -> str:
@@ -141,3 +150,8 @@ def _victim_phrase(c: Casualty) -> str:
         if 0 <= start < end <= len(c.text):
             return c.text[start:end]
     return f"{q.text} {c.group or ''}".strip()
+
+
+def _sources(claimants: set[str | None]) -> str:
+    named = sorted(c for c in claimants if c)
+    return " and ".join(named) if named else "the report"

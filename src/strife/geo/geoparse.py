@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
-from strife.geo.gazetteer import Gazetteer, Place, normalise
+from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
 NOT_PLACES = {normalise(n) for n in GEO["not_places"]}
@@ -33,13 +33,17 @@ PREP = re.compile(
     rf"(?:the\s+)?(?P<dir>(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     rf"(?P<name>{_NAME})"
 )
-WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{_NOUN_ALT})\b", re.I)
+WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
 RELATIVE = re.compile(
     rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
 )
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
 NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around"}
+# Month and weekday names stand after "in"/"on" too ("in January"): never places.
+NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
+    normalise(w) for w in load_data("dates.json")["weekdays"]
+}
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
@@ -91,6 +95,12 @@ def _kind_rank(place: Place, hint: str | None) -> int:
     return 1 + order.index(place.kind)
 
 
+def _primary(place: Place, name: str) -> bool:
+    """The phrase is the place's own name (not one of its alternate names)."""
+    own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name))
+    return bool(keys_of(name) & own)
+
+
 def _by_context(candidates: list[Place], countries: Counter, admin1s: set[int], hint: str | None) -> Place | None:
     if not candidates:
         return None
@@ -125,13 +135,22 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
     def add(c: _Candidate) -> None:
         if skip and skip[0] <= c.start < skip[1]:
             return
-        if normalise(c.name) in NOT_PLACES or len(c.name) < 2:
+        possessive = re.search(r"['’]s\s+", c.name)
+        if possessive:  # "Pakistan's Baluchistan province": two places
+            head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
+            add(replace(c, end=c.start + len(head), name=head, hint=None))
+            add(replace(c, start=c.start + possessive.end(), name=tail))
             return
-        for key, other in list(found.items()):
-            if other.start <= c.start and c.end <= other.end:
-                return  # inside a longer candidate already found
-            if c.start <= other.start and other.end <= c.end:
-                del found[key]
+        if c.name.endswith("."):
+            c = replace(c, name=c.name[:-1], end=c.end - 1)
+        key = normalise(c.name)
+        if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
+            return
+        for k, other in list(found.items()):
+            if other.start < c.end and c.start < other.end:
+                if other.end - other.start >= c.end - c.start:
+                    return  # overlaps a longer candidate already found
+                del found[k]
         found[(c.start, c.end)] = c
 
     for m in RELATIVE.finditer(text):
@@ -176,7 +195,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     # first pass: names with one reading (provinces, countries, unique towns) set the context
     admin1s: set[int] = set()
     for c in candidates:
-        options = looked[c.name]
+        options = [p for p in looked[c.name] if _primary(p, c.name)]
         if len({p.country_iso2 for p in options}) == 1 and options:
             countries[options[0].country_iso2] += 1
             if options[0].kind == "admin1":
@@ -188,6 +207,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
             options = narrowed or options
         reason = ""
+        in_context = [p for p in options if p.country_iso2 in countries]
+        if countries and not in_context:
+            # outside the story's countries only a place's own name counts, never an
+            # alternate spelling ("Boni" is also an old name of Bonn)
+            strays = options
+            options = [p for p in options if _primary(p, c.name) and p.kind in ("country", "admin1", "city")]
+            if strays and not options:
+                reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
         if not options and len(c.name) >= 5 and countries:
             fuzzy = gazetteer.fuzzy(c.name, [iso for iso, _ in countries.most_common(3)])
             options = [p for p, _ in fuzzy]
@@ -195,7 +222,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
         if not options:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
-                                         f"'{c.name}' is not in the gazetteer", c.hint))
+                                         reason or f"'{c.name}' is not in the gazetteer", c.hint))
             continue
         place = _by_context(options, countries, admin1s, c.hint)
         n_countries = len({p.country_iso2 for p in options})
