@@ -1,20 +1,37 @@
-"""Casualty statements: who was killed, injured, abducted or arrested, and how many.
+"""Casualty statements in one sentence: who was killed, injured, abducted or arrested,
+how many, and who says so.
 
 strife's own code: no library reads "two dozen" or "scores of", and the number parsers
-on the index turn "No one" into "No 1". Numbers are read only where a casualty verb
-governs them ("killing four soldiers", "nine insurgents were killed", "one dead
-terrorist"), so ages, years, distances and sentence lengths never become tolls.
+on the index turn "No one" into "No 1". A number becomes a casualty figure only when a
+casualty word governs it ("killing four soldiers", "nine insurgents were killed", "one
+dead terrorist", "the death toll rose to 12"), so ages, years, distances, sentence
+lengths and the size of an attacking group never become tolls.
+
+How a sentence is read:
+  1. casualty words (triggers) are found, each with the grammatical forms it can take;
+  2. numbers are found, each with the noun phrase after it (the group it counts);
+  3. each trigger is linked to the numbers its form allows: the subject before a passive
+     or intransitive verb, the object after an active one, the noun after "one dead",
+     with coordinated lists ("four soldiers and two civilians") shared by one verb.
+Every word list and every counting choice lives in data/counting.json.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
-from strife.extract.lexicon import load_data
+KINDS = ("killed", "injured", "abducted", "arrested")
 
-DATA = load_data("counting.json")
-GROUPS = load_data("groups.json")
+
+def _load() -> dict:
+    with resources.files("strife.data").joinpath("counting.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+DATA = _load()
 
 
 @dataclass(frozen=True)
@@ -22,8 +39,8 @@ class Quantity:
     low: int
     best: int
     high: int
-    qualifier: str | None
-    start: int
+    qualifier: str | None  # "at least", "more than", "about", "up to", "nearly", "dozens", "between" ...
+    start: int  # the number phrase, without its qualifier ("four" in "at least four")
     end: int
     text: str
 
@@ -32,181 +49,741 @@ class Quantity:
 class Casualty:
     kind: str  # killed | injured | abducted | arrested
     quantity: Quantity
-    group: str | None
+    group: str | None  # who, as written: "members of the security forces", "others", "its fighters"
     group_start: int | None
     group_end: int | None
-    start: int
+    start: int  # the whole casualty clause, for evidence
     end: int
     text: str
-    by: str | None
-    negated: bool
+    by: str | None  # the source the clause itself names ("military", "police"), else None
+    negated: bool  # a reported zero: "no one was killed", "without casualties"
 
 
-def _alt(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+# -- regular expressions from the data ------------------------------------------------
+
+def _pattern(fragment: str) -> str:
+    """A data pattern, with each space matching any run of whitespace (wire text wraps lines)."""
+    return re.sub(r" +", r"\\s+", fragment.strip())
 
 
-_WORDNUM = _alt(list(DATA["units"]) + list(DATA["tens"]))
-_NUMBER_WORDS = rf"(?:(?:{_WORDNUM})(?:[- ](?:{_alt(DATA['units'])}))?(?:\s+(?:{_alt(DATA['scales'])}))?(?:\s+(?:and\s+)?(?:{_WORDNUM}))?)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![-\w/.:]|\.\d|,\d)"
-_CARDINAL = rf"(?:{_DIGITS}|{_NUMBER_WORDS}|(?:two|three|four|a)\s+dozen)"
-_QUALIFIER = rf"(?:(?:{_alt(re.escape(q) for q in DATA['qualifiers'])})\s+)"
-_RANGE = rf"(?:between\s+{_CARDINAL}\s+and\s+{_CARDINAL}|{_CARDINAL}\s*(?:to|-|–|or)\s*{_CARDINAL})"
-_VAGUE = _alt(re.escape(v) for v in DATA["vague"])
-_SINGULAR = _alt(re.escape(s) for s in DATA["singular"])
-QUANTITY = rf"(?:{_QUALIFIER}?(?:{_RANGE}|{_CARDINAL})(?:\s+of)?|{_VAGUE}|(?:{_SINGULAR}))"
-
-_GROUP_NOUNS = [p for c in GROUPS["categories"] for p in c["patterns"]]
-_MEMBERS = r"(?:(?:members|supporters|relatives|families|employees|workers|staff|officers|personnel|fighters) of (?:the |a |its |their )?)"
-_MODIFIER = r"(?:(?!(?:were|was|and|or|in|on|at|by|of|who|had|have|are)\b)[\w'’-]+\s+)"
-GROUP = rf"(?:{_MEMBERS}?{_MODIFIER}{{0,3}}?(?:{_alt(_GROUP_NOUNS)})(?![\w-]))"
-OF_GROUP = rf"(?:of\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(_GROUP_NOUNS)})(?![\w-]))"
-QG = rf"(?P<q>{QUANTITY})(?:\s+(?P<g>{GROUP}|{OF_GROUP}))?"
-_AUX = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|got))?(?:\s+(?:also|reportedly|allegedly|later|all|subsequently|initially|confirmed|believed|feared))?(?:\s+(?:to have been|to be))?"
-_CONJ = r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)"
+def _literal(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
 
 
-def _verbs(kind: str, form: str) -> str:
-    return _alt(DATA["verbs"][kind][form])
+def _alt(fragments, literal: bool = False) -> str:
+    # Longest first: regex alternation takes the first branch that matches, not the longest.
+    parts = [_literal(f) if literal else _pattern(f) for f in fragments]
+    return "(?:" + "|".join(sorted(set(parts), key=len, reverse=True)) + ")"
 
 
-def _compile(p: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + p + r"(?![\w-])", re.I)
+def _words(fragments, literal: bool = False) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + _alt(fragments, literal) + r"(?![\w-])", re.I)
 
 
-QG_RE = _compile(QG + r"(?=\s*(?:,|\band\b|$))")
-PATTERNS: list[tuple[str, str, re.Pattern]] = []
-for _kind in ("killed", "injured", "abducted", "arrested"):
-    _list = rf"(?P<list>{QG}(?:{_CONJ}{QG.replace('?P<q>', '').replace('?P<g>', '')})*)"
-    PATTERNS.append((_kind, "passive", _compile(rf"{_list}{_AUX}\s+(?:{_verbs(_kind, 'passive')})")))
-    if DATA["verbs"][_kind]["intransitive"]:
-        PATTERNS.append((_kind, "passive", _compile(rf"{_list}(?:\s+(?:also|later|reportedly))?\s+(?:{_verbs(_kind, 'intransitive')})")))
-    PATTERNS.append((_kind, "active", _compile(rf"(?:{_verbs(_kind, 'active')})\s+(?P<list>{QG}(?:{_CONJ}{QG.replace('?P<q>', '').replace('?P<g>', '')})*)")))
-    PATTERNS.append((_kind, "adjective", _compile(rf"(?P<q>{QUANTITY})\s+(?:{_verbs(_kind, 'adjective')})(?:\s+(?P<g>{GROUP}))?")))
-TOLL_RE = _compile(rf"(?:{'|'.join(DATA['death_toll'])})\s*(?:to\s+|at\s+)?(?P<q>{QUANTITY})(?:\s+(?P<g>{GROUP}))?")
-ZERO_RE = {kind: _compile(_alt(re.escape(z) for z in zs)) for kind, zs in DATA["zero"].items()}
-# Adjective tolls ("5 dead") need a verb of outcome before them, else "two dead bodies of
-# the debate" would count; "left/leaving 5 dead" is the common form.
-ADJ_CONTEXT = re.compile(r"(?:left|leaving|with|were|was|are|is|reported|\bof|\bin)\s+$|^\s*$", re.I)
+def _lower_set(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
-def _number(words: str) -> int | None:
-    words = words.lower().replace(",", "").strip()
-    if words.isdigit():
-        return int(words)
-    m = re.fullmatch(r"(two|three|four|a)\s+dozen", words)
-    if m:
-        return {"a": 1, "two": 2, "three": 3, "four": 4}[m.group(1)] * 12
+_N = DATA["numbers"]
+_NUMBER_WORDS = {**_N["units"], **_N["teens"], **_N["tens"]}
+_SCALES = _N["scales"]
+_MULTIPLIERS = {w: m["value"] for w, m in _N["multipliers"].items()}
+_FIXED = {" ".join(k.lower().split()): v for k, v in DATA["words"].items() if not k.startswith("_")}
+_VAGUE = {" ".join(k.lower().split()): v for k, v in DATA["vague"].items() if not k.startswith("_")}
+_ZERO_WORDS = list(DATA["zero"]["words"])
+_QUALIFIERS = [p for q in DATA["qualifiers"].values() if isinstance(q, dict) for p in q["phrases"]]
+
+_UNIT, _TEEN, _TENS = (_alt(_N[k], literal=True) for k in ("units", "teens", "tens"))
+_SCALE = _alt(_SCALES, literal=True)
+_SMALL = rf"(?:{_TENS}(?:(?:-|\s+){_UNIT})?|{_TEEN}|{_UNIT})"
+_WORDNUM = (
+    rf"(?:(?:{_SMALL}|an?)\s+{_SCALE}(?:\s+{_SCALE})*(?:\s+(?:and\s+)?{_SMALL}(?:\s+{_SCALE})*)*|{_SMALL})"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
+_NUM_RE = re.compile(rf"(?<!\w){_NUM}(?!\w)", re.I)
+_SEPARATORS = DATA["ranges"]["separators"]
+_DASH = "[" + "".join(re.escape(s) for s in _SEPARATORS["symbols"]) + "]"
+# Branch order matters (first match wins): a range before its first number, "a dozen"
+# and "a few" before the article "a", "a hundred" before "a".
+_CORE = (
+    rf"(?P<between>{DATA['ranges']['between']}\s+{_NUM}\s+and\s+{_NUM})"
+    rf"|(?P<range>{_DIGITS}\s*{_DASH}\s*{_DIGITS}|{_NUM}\s+{_alt(_SEPARATORS['words'], literal=True)}\s+{_NUM})"
+    rf"|(?P<mult>(?:{_NUM}|an?)\s+{_alt(_MULTIPLIERS, literal=True)})"
+    rf"|(?P<vague>{_alt(_VAGUE, literal=True)})"
+    rf"|(?P<zero>{_alt(_ZERO_WORDS, literal=True)}|{DATA['zero']['determiner']['pattern']})"
+    rf"|(?P<cardinal>{_NUM})"
+    rf"|(?P<word>{_alt(_FIXED, literal=True)})"
+)
+# Not after a word, a hyphen, "$" or "No." ("NO.4"); not before a hyphenated word
+# ("45-year-old", "10-year sentence", "900-kilometer border") or a decimal/time ("10:30").
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.:/$£€#-])(?:(?P<qual>{_alt(_QUALIFIERS, literal=True)})\s+)?(?P<num>{_CORE})(?![\w-]|[.:,/]\d)",
+    re.I,
+)
+
+_NC = DATA["not_counts"]
+_UNIT_AFTER = re.compile(rf"\s*{_alt(_NC['units_after'])}(?![\w])", re.I)
+_WORDS_BEFORE = _lower_set(_NC["words_before"])
+_YEARS = range(_NC["years"]["from"], _NC["years"]["to"] + 1)
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+
+_AUXILIARIES = {k: _lower_set(v) for k, v in DATA["auxiliaries"].items() if not k.startswith("_")}
+_AUX = frozenset().union(*_AUXILIARIES.values())
+
+_G = DATA["group"]
+_GROUP_STOPS = _lower_set(_G["stop_words"] + DATA["adverbs"]) | _AUX
+_DETERMINERS = _lower_set(_G["determiners"])
+# "a group of", "a large group of", "an unspecified number of", "a police unit"
+_COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], literal=True)}(?:\s+of\b|$)", re.I)
+_PERSON = _words(_G["person_nouns"])
+_TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
+
+_AUX_OR_ADVERB = _alt(sorted(_AUX) + DATA["adverbs"], literal=True)
+_NOT_SUBJECT_AFTER = re.compile(rf"(?<![\w-]){_alt(DATA['subject_not_after']['words'], literal=True)}\s+$", re.I)
+# ...except the "of" of a collective, whose number is the real subject: "a list of 47 people killed"
+_COLLECTIVE_OF = re.compile(rf"(?<![\w-]){_alt(DATA['group']['collectives']['words'], literal=True)}\s+of\s+$", re.I)
+_RELATIVE = _alt(DATA["relatives"], literal=True)
+# Between a subject and its verb: "nine insurgents were also killed", "two soldiers who
+# were killed", "three people, including two children, were killed" (the comma case).
+_GAP = re.compile(
+    rf"\s*(?P<comma>,\s*)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<mid>(?:{_AUX_OR_ADVERB}\s+)*)", re.I
+)
+_SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
+_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?", re.I)
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
+_COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
+_PREDICATE_AFTER = re.compile(rf"\s*(?:{_AUX_OR_ADVERB}\s+)*", re.I)
+_REDUCED_FOLLOWER = re.compile(
+    rf"\s*(?:$|[^\w\s]|{_alt(DATA['reduced_followers']['words'], literal=True)}(?![\w-]))", re.I
+)
+
+_FORMS = ("active", "passive", "intransitive", "attributive", "nominal", "counted")
+_TRIGGER_RES = [
+    (kind, form, _words(DATA["kinds"][kind][form]))
+    for kind in KINDS
+    for form in _FORMS
+    if DATA["kinds"][kind][form]
+]
+_PERSON_ONLY = {
+    kind: _words(DATA["kinds"][kind]["person_only"]) for kind in KINDS if DATA["kinds"][kind]["person_only"]
+}
+_TOLL_RE = _words(DATA["toll"]["patterns"])
+_TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
+_TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
+_TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
+_TOLL_REACH = 100  # characters: a toll's figure follows it closely
+_SPLIT = {
+    kind: (_words(v["particles"], literal=True), re.compile(rf"(?<![\w-]){_alt(v['leads'], literal=True)}\s+$", re.I))
+    for kind, v in DATA["split"].items()
+    if not kind.startswith("_")
+}
+
+_Z = DATA["zero"]
+_ZERO_NOUN_RES = {
+    kind: re.compile(
+        rf"(?<![\w-])(?P<lead>{_alt(_Z['leads']['phrases'], literal=True)})\s+"
+        rf"(?:{_Z['noun_adjectives']['pattern']}\s+)?(?P<noun>{_alt(nouns)})(?![\w-])",
+        re.I,
+    )
+    for kind, nouns in _Z["nouns"].items()
+    if not kind.startswith("_")
+}
+_ZERO_ENTAILS = {k: v for k, v in _Z["entails"].items() if k != "why"}
+
+_A = DATA["attribution"]
+_SPEECH = _words(_A["speech_verbs"], literal=True)
+_ACCORDING = re.compile(rf"(?<![\w-]){_literal(_A['according'])}\s+", re.I)
+_CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in _A["clause_breaks"]), re.I)
+_SOURCE_STOPS = _lower_set(_A["source_stops"])
+_RELATIVES = _lower_set(DATA["relatives"]) - {"that"}  # "said that" is not a relative
+_NOT_SOURCES = _lower_set(_A["not_sources"])
+_NOT_SOURCE_LEADS = _lower_set(_A["not_source_leads"])
+_SOURCE_DROP = re.compile(rf"\s+{_alt(_A['trailing_drop'], literal=True)}$", re.I)
+_SOURCE_SKIP = _lower_set(_A["trailing_skip"])  # "Officials initially said", "the army today reported"
+_SOURCE_LEAD_DROP = _lower_set(_A["leading_drop"])
+_MAX_SOURCE_WORDS = 7
+
+
+# -- numbers ---------------------------------------------------------------------------
+
+def _cardinal(text: str) -> int:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
     total, current = 0, 0
-    for w in re.split(r"[\s-]+", words):
-        if w == "and":
+    for w in re.split(r"[\s-]+", t):
+        if w in ("and", ""):
             continue
-        if w in DATA["units"]:
-            current += DATA["units"][w]
-        elif w in DATA["tens"]:
-            current += DATA["tens"][w]
-        elif w in DATA["scales"]:
-            current = max(current, 1) * DATA["scales"][w]
-            if DATA["scales"][w] >= 1000:
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif w in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[w]
+        elif w in _SCALES:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:  # "two thousand five hundred": close the thousands
                 total, current = total + current, 0
-        else:
-            return None
     return total + current
 
 
-def parse_quantity(phrase: str) -> tuple[int, int, int] | None:
-    """"at least nine" -> (9, 9, 9); "two dozen" -> (24, 24, 24); "10 to 15" -> (10, 10, 15)."""
-    p = " ".join(phrase.lower().split())
-    p = re.sub(r"\s+of$", "", p) if not p.endswith(("dozens of", "tens of", "scores of", "hundreds of", "thousands of", "a number of")) else p
-    if p in ("no one", "nobody", "none", "no"):
-        return 0, 0, 0
-    for vague, v in DATA["vague"].items():
-        if p == vague:
-            return v["low"], v["best"], v["high"]
-    if p in DATA["singular"]:
-        n = DATA["singular"][p]
+def _values(m: re.Match) -> tuple[int, int, int]:
+    """(low, best, high) of a QUANTITY_RE match."""
+    if m.group("between") or m.group("range"):
+        a, b = (_cardinal(n.group(0)) for n in list(_NUM_RE.finditer(m.group("num")))[:2])
+        low, high = min(a, b), max(a, b)
+        return low, low, high  # counting.json "ranges": best is the conservative end
+    if m.group("mult"):
+        words = m.group("mult").lower().split()
+        n = _cardinal(" ".join(words[:-1])) * _MULTIPLIERS[words[-1]]
         return n, n, n
-    for q in sorted(DATA["qualifiers"], key=len, reverse=True):
-        if p.startswith(q + " "):
-            p = p[len(q) + 1 :]
-            break
-    m = re.fullmatch(r"(?:between\s+)?(.+?)\s*(?:\band\b|\bto\b|-|–|\bor\b)\s*(.+)", p)
-    if m and not re.fullmatch(r".*\s+dozen", p):
-        a, b = _number(m.group(1)), _number(m.group(2))
-        if a is not None and b is not None and a < b:
-            return a, a, b  # ACLED: a range is coded at its conservative end
-    n = _number(p)
-    if n is None:
-        return None
+    if m.group("vague"):
+        v = _VAGUE[" ".join(m.group("vague").lower().split())]
+        return v["low"], v["best"], v["high"]
+    if m.group("zero"):
+        return 0, 0, 0
+    if m.group("word"):
+        n = _FIXED[" ".join(m.group("word").lower().split())]["value"]
+        return n, n, n
+    n = _cardinal(m.group("cardinal"))
     return n, n, n
 
 
-def _qualifier(phrase: str) -> str | None:
-    low = phrase.lower()
-    return next((q for q in sorted(DATA["qualifiers"], key=len, reverse=True) if low.startswith(q + " ")), None)
+def _qualifier(m: re.Match) -> str | None:
+    if m.group("qual"):
+        return " ".join(m.group("qual").lower().split())
+    if m.group("between"):
+        return "between"
+    if m.group("vague"):
+        return " ".join(m.group("vague").lower().split())
+    return None
 
 
-def _quantity(m: re.Match, group: str, text: str, offset: int) -> Quantity | None:
-    span = m.span(group)
-    raw = text[span[0] : span[1]]
-    values = parse_quantity(raw)
-    if values is None:
+def parse_quantity(phrase: str) -> tuple[int, int, int] | None:
+    """(low, best, high) of a number phrase, or None if it is not one.
+
+    "at least nine" -> (9, 9, 9); "two dozen" -> (24, 24, 24); "dozens" -> (12, 12, 12);
+    "10 to 15" -> (10, 10, 15); "no one" -> (0, 0, 0); "a" -> (1, 1, 1). The choice for
+    every vague word and qualifier, with its reason, is in data/counting.json.
+    """
+    m = QUANTITY_RE.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        m = QUANTITY_RE.fullmatch(re.sub(r"\s+of$", "", " ".join(phrase.split()), flags=re.I))
+    return _values(m) if m else None
+
+
+# -- the pieces of a sentence ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    forms: frozenset[str]
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class _Counted:
+    """A number phrase in the sentence and the noun phrase it counts."""
+
+    start: int  # with its qualifier: where the phrase begins in a clause
+    num_start: int  # the number itself
+    num_end: int
+    values: tuple[int, int, int]
+    qualifier: str | None
+    group: tuple[int, int] | None
+    zero: bool
+
+    @property
+    def end(self) -> int:
+        return self.group[1] if self.group else self.num_end
+
+    @classmethod
+    def read(cls, m: re.Match, group: tuple[int, int] | None) -> _Counted:
+        return cls(m.start(), m.start("num"), m.end("num"), _values(m), _qualifier(m), group, bool(m.group("zero")))
+
+
+@dataclass
+class _Found:
+    kind: str
+    counted: _Counted
+    group: tuple[int, int] | None
+    start: int
+    end: int
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    spans: dict[tuple[str, int, int], set[str]] = {}
+    for kind, form, pattern in _TRIGGER_RES:
+        for m in pattern.finditer(text):
+            spans.setdefault((kind, m.start(), m.end()), set()).add(form)
+    extra = [(_TOLL_RE, "killed", "toll")] + [(particle, kind, "particle") for kind, (particle, _) in _SPLIT.items()]
+    for pattern, kind, form in extra:
+        for m in pattern.finditer(text):
+            spans.setdefault((kind, m.start(), m.end()), set()).add(form)
+    # A word inside a longer casualty phrase is not a trigger of its own:
+    # "dead" in "shot dead", "wounded" in "fatally wounded", "killing" in "killing of".
+    keys = list(spans)
+    kept = [
+        k for k in keys
+        if not any(o[1] <= k[1] and k[2] <= o[2] and (o[2] - o[1]) > (k[2] - k[1]) for o in keys)
+    ]
+    return sorted((_Trigger(k[0], frozenset(spans[k]), k[1], k[2]) for k in kept), key=lambda t: (t.start, t.kind))
+
+
+def _is_count(text: str, m: re.Match) -> bool:
+    """False for numbers that measure something other than people."""
+    if _UNIT_AFTER.match(text, m.end()):
+        return False
+    prev = _PREVIOUS_WORD.search(text, 0, m.start())
+    if prev and prev.group(1).lower().rstrip(".,") in _WORDS_BEFORE:
+        return False
+    cardinal = m.group("cardinal")
+    if cardinal and cardinal.isdigit() and len(cardinal) == 4 and int(cardinal) in _YEARS:
+        return False
+    return True
+
+
+def _noun_phrase(
+    text: str, pos: int, stops: set[int], count_starts: set[int], after_number: bool = True
+) -> tuple[int, int] | None:
+    """The span of the noun phrase that starts at `pos` (a leading partitive "of" is skipped:
+    "two of its fighters" counts "its fighters"), or None. It stops at a casualty word
+    (`stops`) and at the next number (`count_starts`). Right after a number a participle is
+    an adjective ("two visiting journalists"); after a word it starts a new clause ("the
+    12 dead included")."""
+    words: list[tuple[int, int, str]] = []
+    previous = "modifier" if after_number else "word"  # a modifier, or a noun already read
+    seen_of = False
+    i = pos
+    while len(words) < _G["max_words"]:
+        m = _TOKEN.match(text, i)
+        if m is None or m.group(1) is None:
+            break
+        start, end, word = m.start(1), m.end(1), m.group(1).lower()
+        if start in stops or word in _GROUP_STOPS:
+            break
+        if not seen_of and start in count_starts:
+            break  # the next number begins: "killed two soldiers three days ago" is not one group
+        participle = len(word) > 4 and word.endswith(("ing", "ed"))
+        if word == "of":
+            seen_of = True
+        elif participle and previous == "word":
+            break  # a participle after the noun starts a new clause: "people travelling to"
+        words.append((start, end, word))
+        if word == "of" or word in _DETERMINERS:
+            previous = "modifier"
+        elif participle and previous != "word":
+            previous = "modifier"  # "17 alleged Shining Path terrorists"
+        else:
+            previous = "word"
+        i = end
+    while words and words[0][2] == "of":
+        words.pop(0)
+    while words and (words[-1][2] == "of" or words[-1][2] in _DETERMINERS):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else None
+
+
+def _counted_phrases(text: str, triggers: list[_Trigger]) -> list[_Counted]:
+    trigger_starts = {t.start for t in triggers}
+    matches = [m for m in QUANTITY_RE.finditer(text) if _is_count(text, m)]
+    count_starts = {m.start() for m in matches}
+    out: list[_Counted] = []
+    covered = 0
+    for m in matches:
+        if m.start() < covered:
+            continue  # inside the group of the number before: "two of the three soldiers"
+        group = _noun_phrase(text, m.end(), trigger_starts, count_starts)
+        if group and _COLLECTIVE.match(text, group[0], group[1]):
+            continue  # "a group of 20 gunmen" counts the gunmen, not the group
+        word = m.group("word")
+        needs_group = bool(word and _FIXED[" ".join(word.lower().split())]["needs_group"])
+        determiner_no = (m.group("zero") or "").lower() == "no"
+        if (needs_group or determiner_no) and group is None and not _before_attributive(text, m.end(), triggers):
+            continue  # "a" or "no" alone is not a figure ("No. 4")
+        if determiner_no and group is not None and not _PERSON.search(text, *group):
+            continue  # "no longer", "no immediate claim": only "no soldiers" is a zero
+        out.append(_Counted.read(m, group))
+        covered = group[1] if group else m.end()
+    return out
+
+
+def _names_people(text: str, c: _Counted) -> bool:
+    """For weak readings: a bare figure may count people, a group must name them."""
+    return c.group is None or bool(_PERSON.search(text, *c.group))
+
+
+def _before_attributive(text: str, pos: int, triggers: list[_Trigger]) -> bool:
+    gap = len(text[pos:]) - len(text[pos:].lstrip())
+    return any(t.start == pos + gap and "attributive" in t.forms for t in triggers)
+
+
+# -- linking numbers to casualty words ----------------------------------------------------
+
+class _Reader:
+    """Links the triggers of one sentence to its numbers, reading left to right. A number
+    serves one clause: once a verb has taken it, no later verb counts it again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.triggers = _triggers(text)
+        self.counted = _counted_phrases(text, self.triggers)
+        self.used: set[_Counted] = set()  # numbers already read
+        self.spent: set[_Trigger] = set()  # second verb of "killed or injured"
+        self.found: list[_Found] = []
+
+    # neighbours ------------------------------------------------------------------------
+    def _free(self, c: _Counted) -> bool:
+        return c not in self.used
+
+    def _before(self, pos: int) -> _Counted | None:
+        candidates = [c for c in self.counted if c.end <= pos]
+        return candidates[-1] if candidates else None
+
+    def _after(self, pos: int) -> _Counted | None:
+        return next((c for c in self.counted if c.start >= pos), None)
+
+    def _trigger_at(self, pos: int) -> _Trigger | None:
+        return next((t for t in self.triggers if t.start == pos), None)
+
+    def _starts_predicate(self, pos: int) -> bool:
+        """Does a verb of its own follow `pos`? ("and three civilians were wounded")"""
+        m = _PREDICATE_AFTER.match(self.text, pos)
+        nxt = _TOKEN.match(self.text, pos)
+        first = nxt.group(1).lower() if nxt and nxt.group(1) else ""
+        return first in _AUX or self._trigger_at(m.end()) is not None
+
+    def _subjects(self, pos: int) -> tuple[list[_Counted], str] | None:
+        """The numbers a verb at `pos` has for subject, and the kind of gap between them:
+        'passive' (were killed), 'perfect' (have died), 'relative' (who died), 'plain' (12 killed)."""
+        c = self._before(pos)
+        if c is None or not self._free(c):
+            return None
+        gap = _GAP.fullmatch(self.text, c.end, pos)
+        if gap is None:
+            return None
+        if gap.group("comma") and not gap.group("rel"):
+            # "three people, including two children, were killed": the subject is the first.
+            if not _SUBSET_BEFORE.search(self.text, 0, c.start):
+                return None
+            comma = self.text.rindex(",", 0, c.start)
+            c = self._before(comma)
+            if c is None or not self._free(c) or self.text[c.end : comma].strip():
+                return None
+        words = set(gap.group("mid").lower().split())
+        if words & _AUXILIARIES["passive"]:
+            kind = "passive"
+        elif words & _AUXILIARIES["perfect"]:
+            kind = "perfect"  # "who have killed": active, its subject is the killer
+        else:
+            kind = "relative" if gap.group("rel") else "plain"
+        chain = [c]
+        first_separator = None
+        while True:
+            prev = self._before(chain[0].start)
+            if prev is None or not self._free(prev) or not _names_people(self.text, prev):
+                break
+            sep = self.text[prev.end : chain[0].start]
+            if _AND.fullmatch(sep):
+                first_separator = first_separator or "and"
+            elif _COMMA.fullmatch(sep) and first_separator == "and":
+                pass  # "X, Y and Z were killed"; a bare comma first is another clause
+            else:
+                break
+            chain.insert(0, prev)
+        head = chain[0].start
+        if _NOT_SUBJECT_AFTER.search(self.text, 0, head) and not _COLLECTIVE_OF.search(self.text, 0, head):
+            return None  # "cocaine in a handbag have been arrested"
+        return chain, kind
+
+    def _objects(self, pos: int) -> list[_Counted]:
+        """The numbers an active verb ending at `pos` takes: "killing four soldiers and two civilians"."""
+        c = self._after(pos)
+        if c is None or not self._free(c) or not _OBJECT_GAP.fullmatch(self.text, pos, c.start):
+            return []
+        chain, separators = [c], []
+        while True:
+            nxt = self._after(chain[-1].end)
+            if nxt is None or not self._free(nxt):
+                break
+            sep = self.text[chain[-1].end : nxt.start]
+            kind = "and" if _AND.fullmatch(sep) else "comma" if _COMMA.fullmatch(sep) else None
+            if kind is None or self._starts_predicate(nxt.end) or not _names_people(self.text, nxt):
+                break
+            chain.append(nxt)
+            separators.append(kind)
+        # a list ends in "and": in "killing three soldiers, two officials said" the
+        # officials are a source, not victims
+        while separators and separators[-1] == "comma":
+            separators.pop()
+            chain.pop()
+        return chain
+
+    def _compound(self, t: _Trigger, form: str) -> _Trigger | None:
+        """The second verb of "killed or injured", "killed and wounded"."""
+        m = _COMPOUND.match(self.text, t.end)
+        if m is None:
+            return None
+        other = self._trigger_at(m.end())
+        if other is None or other.kind == t.kind or form not in other.forms:
+            return None
+        return other
+
+    # reading ---------------------------------------------------------------------------
+    def _emit(self, kind: str, items: list[_Counted], t: _Trigger, verb_first: bool) -> None:
+        if kind in _PERSON_ONLY and _PERSON_ONLY[kind].search(self.text, t.start, t.end):
+            # "seized two soldiers" is an abduction, "seized two vehicles" is not
+            items = [c for c in items if c.group and _PERSON.search(self.text, *c.group)]
+        for c in items:
+            self.used.add(c)
+            start, end = (t.start, c.end) if verb_first else (c.start, t.end)
+            self.found.append(_Found(kind, c, c.group, start, end))
+
+    def _emit_pair(self, t: _Trigger, other: _Trigger, items: list[_Counted], verb_first: bool) -> None:
+        """"No one was killed or injured" is a zero for both. "Dozens were killed or
+        wounded" does not say how many of each, so it gives no figure at all."""
+        self.spent.add(other)
+        if all(c.zero for c in items):
+            self._emit(t.kind, items, t, verb_first)
+            for c in items:
+                self.used.discard(c)
+            self._emit(other.kind, items, other, verb_first)
+        else:
+            for c in items:
+                self.used.add(c)
+
+    def read(self) -> list[_Found]:
+        self._attributive()
+        for t in self.triggers:
+            if t not in self.spent:
+                self._read(t)
+        return self.found
+
+    def _attributive(self) -> None:
+        """ "ONE DEAD TERRORIST", "three wounded soldiers": number, casualty word, noun."""
+        for t in self.triggers:
+            if "attributive" not in t.forms:
+                continue
+            c = self._before(t.start)
+            if c is None or c.group or not self._free(c) or self.text[c.end : t.start].strip():
+                continue
+            group = _noun_phrase(self.text, t.end, {x.start for x in self.triggers}, set(), after_number=False)
+            if group is None or not _PERSON.search(self.text, *group):
+                continue  # "70,000 dead broke out" is not "dead broke"
+            self.used.add(c)
+            self.found.append(_Found(t.kind, c, group, c.start, group[1]))
+
+    def _read(self, t: _Trigger) -> None:
+        forms, text = t.forms, self.text
+        if "toll" in forms:
+            return self._toll(t)
+        if "nominal" in forms:
+            return self._emit(t.kind, self._objects(t.end), t, verb_first=True)
+        if "counted" in forms:  # "12 deaths", "took 20 hostages"
+            c = self._before(t.start)
+            if c and c.group is None and self._free(c) and not text[c.end : t.start].strip():
+                self._emit(t.kind, [c], t, verb_first=False)
+            return None
+        if "particle" in forms:  # "took 20 people hostage", "took 12 others into custody"
+            c = self._before(t.start)
+            lead = _SPLIT[t.kind][1].search(text, 0, c.start) if c else None
+            if lead and self._free(c) and not text[c.end : t.start].strip():
+                self.used.add(c)
+                self.found.append(_Found(t.kind, c, c.group, lead.start(), t.end))
+            return None
+        subjects = self._subjects(t.start) if forms & {"passive", "intransitive"} else None
+        if subjects and (subjects[1] == "passive" or ("intransitive" in forms and "active" not in forms)):
+            return self._passive(t, subjects[0], "passive" if "passive" in forms else "intransitive")
+        if "active" in forms:
+            other = self._compound(t, "active")
+            shared = self._objects(other.end) if other is not None else []
+            if shared:  # "killed and wounded dozens"
+                return self._emit_pair(t, other, shared, verb_first=True)
+            objects = self._objects(t.end)
+            if objects:
+                return self._emit(t.kind, objects, t, verb_first=True)
+        if (subjects and subjects[1] == "plain" and "passive" in forms and _REDUCED_FOLLOWER.match(text, t.end)
+                and all(_names_people(text, c) for c in subjects[0])):
+            # "12 killed in blast", "left 5 dead and 20 injured": a participle with no
+            # auxiliary is passive only when no object follows ("two gunmen killed the guard")
+            # and its subject names people ("an army patrol reportedly killed")
+            return self._passive(t, subjects[0], "passive")
         return None
-    return Quantity(*values, qualifier=_qualifier(raw), start=span[0] + offset, end=span[1] + offset, text=raw)
+
+    def _passive(self, t: _Trigger, subjects: list[_Counted], form: str) -> None:
+        other = self._compound(t, form)
+        if other is not None:
+            return self._emit_pair(t, other, subjects, verb_first=False)
+        return self._emit(t.kind, subjects, t, verb_first=False)
+
+    def _toll(self, t: _Trigger) -> None:
+        """"the death toll rose to 12", "a toll of 12": the last figure after a link word
+        before the clause ends ("rose from 10 to 15" is 15)."""
+        # the clause ends at a full stop or "and"/"but": "a toll of 1 wounded and damage to over 20 stores"
+        stop = _TOLL_CLAUSE_END.search(self.text, t.end)
+        end = min(stop.start() if stop else len(self.text), t.end + _TOLL_REACH)
+        best = None
+        for c in self.counted:
+            if not (t.end <= c.start < end and self._free(c)) or not _names_people(self.text, c):
+                continue
+            if self._starts_predicate(c.end):
+                continue  # "a toll of 1 person wounded": that figure is read by its own verb
+            if _TOLL_LINK.search(self.text, t.end, c.start):
+                best = c
+            elif _TOLL_FROM.search(self.text, t.end, c.start) and c.values[0] != c.values[2]:
+                best = self._range_end(c)  # "rose from 10 to 15" reads as the range "10 to 15"
+        if best is not None:
+            self.used.add(best)
+            self.found.append(_Found("killed", best, best.group, t.start, best.end))
+
+    def _range_end(self, c: _Counted) -> _Counted:
+        *_, last = _NUM_RE.finditer(self.text, c.num_start, c.num_end)
+        n = _cardinal(last.group(0))
+        self.used.add(c)
+        return _Counted(last.start(), last.start(), last.end(), (n, n, n), None, c.group, zero=False)
 
 
-def _casualty(kind, q: Quantity, g_span, text, start, end, offset) -> Casualty:
-    group = text[g_span[0] : g_span[1]] if g_span and g_span[0] >= 0 else None
-    return Casualty(
-        kind=kind, quantity=q, group=group,
-        group_start=g_span[0] + offset if group else None,
-        group_end=g_span[1] + offset if group else None,
-        start=start + offset, end=end + offset, text=text[start:end], by=None, negated=False,
-    )
+def _zero_nouns(text: str) -> list[_Found]:
+    """ "no casualties", "without casualties", "there were no injuries"."""
+    found = []
+    for kind, pattern in _ZERO_NOUN_RES.items():
+        for m in pattern.finditer(text):
+            # the lead is the number phrase: "no", "without" read as a zero
+            c = _Counted(m.start(), m.start("lead"), m.end("lead"), (0, 0, 0), None, None, zero=True)
+            found.append(_Found(kind, c, None, m.start(), m.end()))
+    return found
 
+
+# -- who says so -------------------------------------------------------------------------
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): cut at ";", "but", "while"... so that two sources
+    in one sentence each keep their own figure."""
+    seg_start, seg_end = 0, len(text)
+    for b in _CLAUSE_BREAK.finditer(text):
+        if b.end() <= start:
+            seg_start = b.end()
+        elif b.start() >= end:
+            seg_end = min(seg_end, b.start())
+    return seg_start, seg_end
+
+
+def _source_before(text: str, verb_start: int, floor: int) -> tuple[str, bool] | None:
+    """The noun phrase before a speech verb ("two local security officials and the military
+    said" -> "two local security officials and the military"), and whether a comma stands
+    before it (", the military said" trails the clause it attributes)."""
+    tokens = []
+    for m in _TOKEN.finditer(text, floor, verb_start):
+        tokens.append((m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)))
+    while tokens and (tokens[-1][1].lower() in _SOURCE_SKIP or tokens[-1][1].lower().endswith("ly")):
+        tokens.pop()
+    words: list[tuple[int, str]] = []
+    after_comma = False
+    while tokens:
+        pos, tok = tokens.pop()
+        if tok.lower() in _RELATIVES:
+            return None  # "a peasant who arrived today said": the head is out of reach
+        if not re.match(r"\w", tok) or tok.lower() in _SOURCE_STOPS:
+            after_comma = tok == ","
+            break
+        if tok.lower() in _AUX:
+            return None  # "casualties were reported" is passive, not a source
+        words.insert(0, (pos, tok))
+        if len(words) > _MAX_SOURCE_WORDS:
+            return None
+    while words and words[0][1].lower() in _SOURCE_LEAD_DROP | {"the", "a", "an"}:
+        words.pop(0)  # ", and said that", "and it reported"
+    source = _clean_source(text, words[0][0], words[-1][0] + len(words[-1][1])) if words else None
+    return (source, after_comma) if source else None
+
+
+def _clean_source(text: str, start: int, end: int) -> str | None:
+    words = text[start:end].split()
+    if (len(words) == 1 and words[0].lower() in _NOT_SOURCES) or words[0].lower() in _NOT_SOURCE_LEADS:
+        return None  # "it said", "no group has claimed"
+    return _SOURCE_DROP.sub("", text[start:end])
+
+
+def _according(text: str, m: re.Match) -> str | None:
+    """ "according to a military statement" -> "military"; "according to which" -> None."""
+    span = _noun_phrase(text, m.end(), set(), set(), after_number=False)
+    if span is None:
+        return None
+    start = span[0]
+    while (article := re.match(r"(?:the|a|an)\s+", text[start : span[1]], re.I)):
+        start += article.end()
+    if start >= span[1] or text[start : span[1]].split()[0].lower() in _RELATIVES | _NOT_SOURCES:
+        return None
+    return _clean_source(text, start, span[1])
+
+
+def _source(text: str, start: int, end: int) -> str | None:
+    """Who the clause says the figure comes from: the nearest "X said"/"according to X"
+    before the casualty in its clause, else the first ", X said" after it."""
+    seg_start, seg_end = _segment(text, start, end)
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for m in _SPEECH.finditer(text, seg_start, seg_end):
+        if m.end() <= start:
+            found = _source_before(text, m.start(), seg_start)
+            if found:
+                before.append((m.end(), found[0]))
+        elif m.start() >= end:
+            found = _source_before(text, m.start(), end)
+            if found and found[1]:
+                after.append((m.start(), found[0]))
+    for m in _ACCORDING.finditer(text, seg_start, seg_end):
+        source = _according(text, m)
+        if source is None:
+            continue
+        if m.end() <= start:
+            before.append((m.end(), source))
+        elif m.start() >= end:
+            after.append((m.start(), source))
+    if before:
+        return max(before)[1]
+    if after:
+        return min(after)[1]
+    return None
+
+
+# -- the public entry point --------------------------------------------------------------
 
 def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
-    found: list[Casualty] = []
-    taken: list[tuple[int, int, str]] = []
+    """Every casualty statement in one sentence, in reading order. Offsets are into the
+    sentence plus `offset` (the sentence's position in its article)."""
+    found = _Reader(sentence).read() + _zero_nouns(sentence)
+    seen: set[tuple[str, int]] = set()
+    unique: list[_Found] = []
+    for f in found:
+        key = (f.kind, f.counted.num_start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    for f in list(unique):
+        if f.counted.zero:
+            for kind in _ZERO_ENTAILS.get(f.kind, []):
+                if (kind, f.counted.num_start) not in seen:
+                    seen.add((kind, f.counted.num_start))
+                    unique.append(_Found(kind, f.counted, f.group, f.start, f.end))
+    unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
+    return [_casualty(sentence, f, offset) for f in unique]
 
-    def free(a: int, b: int, kind: str) -> bool:
-        return not any(s < b and a < e and k == kind for s, e, k in taken)
 
-    for kind, form, pattern in PATTERNS:
-        for m in pattern.finditer(sentence):
-            if form == "adjective":
-                if not ADJ_CONTEXT.search(sentence[max(0, m.start() - 10) : m.start()]):
-                    continue
-                q = _quantity(m, "q", sentence, offset)
-                if q is None or not free(m.start(), m.end(), kind):
-                    continue
-                found.append(_casualty(kind, q, m.span("g") if m.group("g") else None, sentence, m.start(), m.end(), offset))
-                taken.append((m.start(), m.end(), kind))
-                continue
-            list_start, list_end = m.span("list")
-            if not free(list_start, list_end, kind):
-                continue
-            items = list(QG_RE.finditer(sentence, list_start, list_end))
-            added = False
-            for item in items:
-                if form == "passive" and item.group("g") is None and item is not items[-1]:
-                    continue
-                q = _quantity(item, "q", sentence, offset)
-                if q is None:
-                    continue
-                if item.group("g") is None and q.text.lower() in DATA["singular"]:
-                    continue  # "a" with no noun after it is not a count
-                found.append(_casualty(kind, q, item.span("g") if item.group("g") else None, sentence, m.start(), m.end(), offset))
-                added = True
-            if added:
-                taken.append((list_start, list_end, kind))
-    for m in TOLL_RE.finditer(sentence):
-        q = _quantity(m, "q", sentence, offset)
-        if q is not None and free(m.start("q"), m.end("q"), "killed"):
-            found.append(_casualty("killed", q, m.span("g") if m.group("g") else None, sentence, m.start(), m.end(), offset))
-            taken.append((m.start("q"), m.end("q"), "killed"))
-    for kind, zero in ZERO_RE.items():
-        for m in zero.finditer(sentence):
-            q = Quantity(0, 0, 0, None, m.start() + offset, m.end() + offset, m.group(0))
-            found.append(Casualty(kind, q, None, None, None, m.start() + offset, m.end() + offset, m.group(0), None, True))
-    return sorted(found, key=lambda c: (c.start, c.quantity.start))
+def _casualty(text: str, f: _Found, offset: int) -> Casualty:
+    c = f.counted
+    quantity = Quantity(*c.values, c.qualifier, c.num_start + offset, c.num_end + offset, text[c.num_start : c.num_end])
+    g = f.group
+    return Casualty(
+        kind=f.kind,
+        quantity=quantity,
+        group=text[g[0] : g[1]] if g else None,
+        group_start=g[0] + offset if g else None,
+        group_end=g[1] + offset if g else None,
+        start=f.start + offset,
+        end=f.end + offset,
+        text=text[f.start : f.end],
+        by=_source(text, f.start, f.end),
+        negated=f.counted.zero,
+    )

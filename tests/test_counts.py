@@ -1,0 +1,407 @@
+"""extract.counts: casualty statements in one sentence.
+
+Every sentence here is written for these tests. Each case states what a coder would
+record: the kind, the figure, the group as written; the spans are checked on every case.
+"""
+
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from strife.extract.counts import DATA, Casualty, find_casualties, parse_quantity
+
+
+def _spans_hold(sentence: str, casualties: list[Casualty], offset: int = 0) -> None:
+    for c in casualties:
+        assert sentence[c.start - offset : c.end - offset] == c.text
+        q = c.quantity
+        assert sentence[q.start - offset : q.end - offset] == q.text
+        assert c.start <= q.start and q.end <= c.end, "the clause quotes its number"
+        if c.group is None:
+            assert c.group_start is None and c.group_end is None
+        else:
+            assert sentence[c.group_start - offset : c.group_end - offset] == c.group
+            assert c.start <= c.group_start and c.group_end <= c.end, "the clause quotes its group"
+        assert q.low <= q.best <= q.high
+
+
+def read(sentence: str, offset: int = 0) -> list[Casualty]:
+    found = find_casualties(sentence, offset)
+    _spans_hold(sentence, found, offset)
+    return found
+
+
+def summary(sentence: str) -> list[tuple[str, int, str | None]]:
+    return [(c.kind, c.quantity.best, c.group) for c in read(sentence)]
+
+
+# -- the casualty clauses a report uses -------------------------------------------------
+
+CLAUSES = [
+    # verb + coordinated objects
+    ("Fighters stormed two checkpoints near Turbat on Sunday, killing at least four members of "
+     "the security forces and two civilians, officials said.",
+     [("killed", 4, "members of the security forces"), ("killed", 2, "civilians")]),
+    # subject + were + also + participle
+    ("At least nine insurgents were also killed in the gun battle that followed.",
+     [("killed", 9, "insurgents")]),
+    # coordinated subjects, then a second clause of another kind
+    ("Officials said four security forces and two civilians were killed and 15 members of the "
+     "Frontier Corps were wounded.",
+     [("killed", 4, "security forces"), ("killed", 2, "civilians"), ("injured", 15, "members of the Frontier Corps")]),
+    ("Troops returned fire and killed nine assailants.", [("killed", 9, "assailants")]),
+    ("A car bomb killed four people and wounded five others outside the court.",
+     [("killed", 4, "people"), ("injured", 5, "others")]),
+    ("The drone strike, which killed at least nine people, hit a house in Datta Khel.",
+     [("killed", 9, "people")]),
+    ("The group issued a statement saying that two of its fighters were killed.",
+     [("killed", 2, "its fighters")]),
+    ("The death toll rose to 12 on Thursday.", [("killed", 12, None)]),
+    ("The death toll from the market bombing rose from 10 to 15.", [("killed", 15, None)]),
+    ("The grenade left 5 dead and 20 injured.", [("killed", 5, None), ("injured", 20, None)]),
+    ("Twelve people died when the bus was set on fire.", [("killed", 12, "people")]),
+    ("Police said the gunmen killed 3 before fleeing.", [("killed", 3, None)]),
+    ("Three were killed and several more were hurt.", [("killed", 3, None), ("injured", 3, "more")]),
+    ("The bodies of seven men were found in a ditch outside the town.", [("killed", 7, "men")]),
+    ("The fighting claimed the lives of 30 people.", [("killed", 30, "people")]),
+    ("Eight people lost their lives in the stampede that followed the blast.", [("killed", 8, "people")]),
+    ("A traffic policeman was shot dead at a junction in Peshawar.", [("killed", 1, "traffic policeman")]),
+    ("Unknown attackers shot dead two shopkeepers in the bazaar.", [("killed", 2, "shopkeepers")]),
+    ("Two rangers were gunned down on the highway.", [("killed", 2, "rangers")]),
+    ("Gunmen gunned down three farmers in their fields.", [("killed", 3, "farmers")]),
+    ("At least 12 killed in bomb blast at Quetta market", [("killed", 12, None)]),
+    ("Three people were shot and killed, and two others were shot and wounded.",
+     [("killed", 3, "people"), ("injured", 2, "others")]),
+    ("Three soldiers are believed to have been killed.", [("killed", 3, "soldiers")]),
+    ("Another policeman died of his wounds in hospital.", [("killed", 1, "policeman")]),
+    ("Six of the dead were children.", []),  # a part of a toll told elsewhere, not a second toll
+    ("Nine deaths were reported after the clashes.", [("killed", 9, None)]),
+    # injured
+    ("Four villagers suffered injuries when the shell landed.", [("injured", 4, "villagers")]),
+    ("Two students were hurt in the stampede.", [("injured", 2, "students")]),
+    ("Two people were killed and three others critically injured.",
+     [("killed", 2, "people"), ("injured", 3, "others")]),
+    ("Medics treated three wounded soldiers at the base.", [("injured", 3, "soldiers")]),
+    # abducted
+    ("Bandits abducted at least 25 pupils from a boarding school.", [("abducted", 25, "pupils")]),
+    ("Two engineers were kidnapped on the road to Gwadar.", [("abducted", 2, "engineers")]),
+    ("Six aid workers were taken hostage at the border.", [("abducted", 6, "aid workers")]),
+    ("The rebels took 20 passengers hostage.", [("abducted", 20, "passengers")]),
+    ("The militants seized two soldiers.", [("abducted", 2, "soldiers")]),
+    ("The militants seized two vehicles and a rifle.", []),
+    # arrested
+    ("Police arrested 14 suspected members of a criminal gang in Cali.",
+     [("arrested", 14, "suspected members of a criminal gang")]),
+    ("Five men were detained after the raid.", [("arrested", 5, "men")]),
+    ("Nine protesters were taken into custody.", [("arrested", 9, "protesters")]),
+    ("Security forces rounded up 30 suspects and took 12 others into custody.",
+     [("arrested", 30, "suspects"), ("arrested", 12, "others")]),
+    ("Officers apprehended two suspects near the station.", [("arrested", 2, "suspects")]),
+    # "others" is left for the caller to relate to the group before
+    ("One protester was killed and seven others were wounded.",
+     [("killed", 1, "protester"), ("injured", 7, "others")]),
+    # number words, vague words and qualifiers in context
+    ("Eleven soldiers and about twenty militants were killed in the clashes.",
+     [("killed", 11, "soldiers"), ("killed", 20, "militants")]),
+    ("One police officer was killed and dozens of people were injured.",
+     [("killed", 1, "police officer"), ("injured", 12, "people")]),
+    ("Two dozen demonstrators were detained.", [("arrested", 24, "demonstrators")]),
+    ("A dozen were injured.", [("injured", 12, None)]),
+    ("Scores of villagers were wounded.", [("injured", 20, "villagers")]),
+    ("Hundreds were arrested.", [("arrested", 100, None)]),
+    ("Both guards were killed.", [("killed", 2, "guards")]),
+    ("The explosion killed more than 1,200 people.", [("killed", 1200, "people")]),
+    ("Twenty-five miners were abducted.", [("abducted", 25, "miners")]),
+    ("A single passenger was hurt.", [("injured", 1, "passenger")]),
+    ("Three people, including two children, were killed.", [("killed", 3, "people")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CLAUSES, ids=[c[0][:40] for c in CLAUSES])
+def test_casualty_clauses(sentence, expected):
+    assert summary(sentence) == expected
+
+
+def test_the_clause_quotes_verb_number_and_group():
+    (c,) = read("Fighters attacked the post, killing at least four members of the security forces.")
+    assert c.text == "killing at least four members of the security forces"
+    assert c.quantity.text == "four" and c.quantity.qualifier == "at least"
+    assert (c.quantity.low, c.quantity.best, c.quantity.high) == (4, 4, 4)
+    first, second = read("Officials said four soldiers and two civilians were killed.")
+    assert first.text == "four soldiers and two civilians were killed"
+    assert second.text == "two civilians were killed"
+
+
+def test_a_range_keeps_its_ends_and_is_coded_at_the_low_end():
+    (c,) = read("Between 10 and 15 people were killed.")
+    assert (c.quantity.low, c.quantity.best, c.quantity.high) == (10, 10, 15)
+    (c,) = read("The blast wounded 10-15 people.")
+    assert (c.quantity.low, c.quantity.best, c.quantity.high) == (10, 10, 15)
+    (c,) = read("Two or three villagers were abducted.")
+    assert (c.quantity.low, c.quantity.best, c.quantity.high) == (2, 2, 3)
+
+
+def test_qualifiers_keep_the_stated_figure():
+    found = read("Nearly 40 people died and up to 30 were hurt, while more than 20 were arrested.")
+    assert [(c.kind, c.quantity.best, c.quantity.qualifier) for c in found] == [
+        ("killed", 40, "nearly"), ("injured", 30, "up to"), ("arrested", 20, "more than")
+    ]
+
+
+# -- zeros -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,kinds", [
+    ("No one was killed in the attack.", ["killed"]),
+    ("Nobody was arrested.", ["arrested"]),
+    ("No soldiers were killed.", ["killed"]),
+    ("None of the passengers were injured.", ["killed", "injured"]),
+    ("No casualties were reported.", ["killed"]),
+    ("The attack was foiled without casualties.", ["killed"]),
+    ("There were no injuries.", ["killed", "injured"]),
+    ("No one was killed or injured.", ["killed", "injured"]),
+])
+def test_a_reported_zero_is_a_negated_figure(sentence, kinds):
+    found = read(sentence)
+    assert sorted(c.kind for c in found) == sorted(kinds)
+    assert all(c.quantity.best == 0 and c.quantity.high == 0 and c.negated for c in found)
+
+
+def test_no_one_hurt_also_says_no_one_killed_but_not_the_reverse():
+    assert {c.kind for c in read("No one was hurt.")} == {"killed", "injured"}
+    assert {c.kind for c in read("No one was killed.")} == {"killed"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "No one claimed responsibility for the bombing.",
+    "No one has yet claimed the attack, and police said they are still investigating.",
+    "There were no immediate reports of casualties.",
+    "Militants no longer attack the town.",
+    "The convoy was hit, but no. 4 platoon escaped.",
+])
+def test_no_is_not_always_zero(sentence):
+    assert read(sentence) == []
+
+
+def test_positive_figures_are_not_negated():
+    assert not any(c.negated for c in read("Three soldiers were killed and one was wounded."))
+
+
+# -- numbers that are not casualty figures ------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A 45-year-old man was killed.", [("killed", 1, "45-year-old man")]),
+    ("A court handed him a 10-year sentence.", []),
+    ("The 900-kilometer border was closed for two days.", []),
+    ("He was killed a day after the attack.", []),
+    ("Two soldiers were killed two days ago.", [("killed", 2, "soldiers")]),
+    ("In 2014 two people were killed there.", [("killed", 2, "people")]),
+    ("The Jan. 18 strikes killed at least nine people.", [("killed", 9, "people")]),
+    ("At 10:30 three people were killed.", [("killed", 3, "people")]),
+    ("A group of 20 gunmen attacked the post.", []),
+    ("A group of 20 gunmen were killed.", [("killed", 20, "gunmen")]),
+    ("Rebels fired 40 rockets, killing 3 soldiers.", [("killed", 3, "soldiers")]),
+    ("Turnout fell 10 percent after two people were shot dead.", [("killed", 2, "people")]),
+    ("It is unclear how many were killed.", []),
+    ("Three persons have not been arrested.", []),
+])
+def test_ages_years_units_and_durations_are_not_counted(sentence, expected):
+    assert summary(sentence) == expected
+
+
+def test_military_unit_numbers_are_not_counted():
+    sentence = "GUERRILLAS ATTACKED MILITARY DETACHMENT NO.4 AND 2 SOLDIERS WERE KILLED."
+    assert summary(sentence) == [("killed", 2, "SOLDIERS")]
+    assert summary("The convoy of Battalion 7 was ambushed near the pass.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two gunmen killed the guard.",  # active: the number counts the killers
+    "An army patrol reportedly killed the villagers.",  # no auxiliary: still active
+    "Four militants who have killed the mayor were sentenced.",  # "have killed" is active
+])
+def test_the_number_of_attackers_is_not_a_toll(sentence):
+    assert read(sentence) == []
+
+
+def test_a_perpetrators_earlier_killings_are_returned_for_the_caller():
+    # "has killed hundreds" is history; the caller decides whether it is an event
+    assert summary("The militia, which has killed hundreds, denied the charge.") == [("killed", 100, None)]
+
+
+def test_a_subject_after_a_preposition_belongs_to_its_phrase():
+    assert read("Two couriers carrying cash in a bag have been arrested.") == []
+
+
+def test_killed_and_wounded_together_gives_no_split():
+    # the report does not say how many of the dozens died: no figure is invented
+    assert read("Militants killed and wounded dozens in the market.") == []
+
+
+def test_a_list_ending_in_a_source_is_not_a_list_of_victims():
+    (c,) = read("The explosion killed three soldiers, two officials said.")
+    assert (c.kind, c.quantity.best, c.group) == ("killed", 3, "soldiers")
+    assert c.by == "two officials"
+
+
+# -- upper-case wire text ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY.",
+     [("killed", 3, "SUBVERSIVES"), ("injured", 7, "OTHERS")]),
+    ("THE PATROL FOUND ONE DEAD TERRORIST NEAR THE BRIDGE.", [("killed", 1, "TERRORIST")]),
+    ("A SOLDIER WAS WOUNDED IN THE AMBUSH.", [("injured", 1, "SOLDIER")]),
+    ("A TERRORIST WAS KILLED AND TWO OTHERS WERE WOUNDED.",
+     [("killed", 1, "TERRORIST"), ("injured", 2, "OTHERS")]),
+    ("URBAN COMMANDOS ATTACKED A POLICE POST, KILLING THREE POLICEMEN.", [("killed", 3, "POLICEMEN")]),
+    ("NO ONE WAS HURT IN THE EXPLOSION.", [("killed", 0, None), ("injured", 0, None)]),
+    ("THE ARMY ARRESTED 15 PEASANTS AND TOOK TWO OTHERS HOSTAGE.",
+     [("arrested", 15, "PEASANTS"), ("abducted", 2, "OTHERS")]),
+])
+def test_upper_case_wire_text(sentence, expected):
+    assert summary(sentence) == expected
+
+
+# -- who says so -----------------------------------------------------------------------------
+
+def test_the_source_named_in_the_clause():
+    (c,) = read("Eight people were killed in the raid, the military said.")
+    assert c.by == "military"
+    (c,) = read("Police said three passengers were killed.")
+    assert c.by == "Police"
+    (c,) = read("According to a military statement, troops killed nine assailants.")
+    assert c.by == "military"
+    (c,) = read("Nine people were killed.")
+    assert c.by is None
+
+
+def test_two_sources_in_one_sentence_keep_their_own_figures():
+    sentence = ("Officials initially said no one was hurt, but police later said three passengers "
+                "were killed.")
+    found = read(sentence)
+    zero = [c for c in found if c.negated]
+    (three,) = [c for c in found if not c.negated]
+    assert zero and all(c.by == "Officials" for c in zero)
+    assert (three.quantity.best, three.by) == (3, "police")
+
+
+def test_a_pronoun_or_a_passive_is_not_a_source():
+    (c,) = read("It said two of its fighters were killed.")
+    assert c.by is None and c.group == "its fighters"
+    (c,) = read("It was reported that three soldiers were killed.")
+    assert c.by is None
+
+
+# -- offsets -----------------------------------------------------------------------------------
+
+def test_offset_shifts_every_span():
+    sentence = "A roadside bomb killed four people and wounded five others, police said."
+    plain = find_casualties(sentence)
+    shifted = read(sentence, offset=1000)
+    assert len(plain) == len(shifted) == 2
+    for a, b in zip(plain, shifted):
+        assert (b.start, b.end) == (a.start + 1000, a.end + 1000)
+        assert (b.quantity.start, b.quantity.end) == (a.quantity.start + 1000, a.quantity.end + 1000)
+        assert (b.group_start, b.group_end) == (a.group_start + 1000, a.group_end + 1000)
+        assert (b.text, b.group, b.kind, b.by) == (a.text, a.group, a.kind, a.by)
+
+
+def test_offsets_point_into_an_article():
+    article = "Quetta, Jan 30 (Wire) -- Police were on alert.\nAt least nine insurgents were also killed."
+    start = article.index("At least")
+    sentence = article[start:]
+    (c,) = read(sentence, offset=start)
+    assert article[c.start : c.end] == c.text == "At least nine insurgents were also killed"
+    assert article[c.quantity.start : c.quantity.end] == "nine"
+    assert article[c.group_start : c.group_end] == "insurgents"
+
+
+# -- parse_quantity ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("at least nine", (9, 9, 9)),
+    ("more than 20", (20, 20, 20)),
+    ("nearly 40", (40, 40, 40)),
+    ("almost 40", (40, 40, 40)),
+    ("up to 30", (30, 30, 30)),
+    ("about twenty", (20, 20, 20)),
+    ("two dozen", (24, 24, 24)),
+    ("a dozen", (12, 12, 12)),
+    ("half a dozen", (6, 6, 6)),
+    ("dozens", (12, 12, 12)),
+    ("dozens of", (12, 12, 12)),
+    ("tens", (10, 10, 10)),
+    ("hundreds", (100, 100, 100)),
+    ("scores", (20, 20, 20)),
+    ("several", (3, 3, 3)),
+    ("a few", (3, 3, 3)),
+    ("some", (3, 3, 3)),
+    ("10 to 15", (10, 10, 15)),
+    ("10-15", (10, 10, 15)),
+    ("between 10 and 15", (10, 10, 15)),
+    ("a", (1, 1, 1)),
+    ("an", (1, 1, 1)),
+    ("one", (1, 1, 1)),
+    ("a single", (1, 1, 1)),
+    ("both", (2, 2, 2)),
+    ("no one", (0, 0, 0)),
+    ("No one", (0, 0, 0)),
+    ("nobody", (0, 0, 0)),
+    ("none", (0, 0, 0)),
+    ("1,200", (1200, 1200, 1200)),
+    ("12", (12, 12, 12)),
+    ("twenty-five", (25, 25, 25)),
+    ("ninety nine", (99, 99, 99)),
+    ("one hundred and twenty", (120, 120, 120)),
+    ("two thousand five hundred", (2500, 2500, 2500)),
+    ("a hundred", (100, 100, 100)),
+    ("AT LEAST NINE", (9, 9, 9)),
+    ("the", None),
+    ("soldiers", None),
+    ("", None),
+])
+def test_parse_quantity(phrase, expected):
+    assert parse_quantity(phrase) == expected
+
+
+def test_every_vague_word_reads_as_its_documented_values():
+    for word, v in DATA["vague"].items():
+        if not word.startswith("_"):
+            assert parse_quantity(word) == (v["low"], v["best"], v["high"]), word
+
+
+# -- the data file -------------------------------------------------------------------------------
+
+def test_counting_json_loads_and_is_consistent():
+    with resources.files("strife.data").joinpath("counting.json").open(encoding="utf-8") as f:
+        data = json.load(f)
+    assert data == DATA, "counts.py reads counting.json as it is"
+
+    for word, v in data["vague"].items():
+        if word.startswith("_"):
+            continue
+        assert isinstance(v["best"], int) and v["low"] <= v["best"] <= v["high"], word
+        assert v["why"].strip(), f"{word}: every vague value says why"
+    for word, v in data["words"].items():
+        if not word.startswith("_"):
+            assert isinstance(v["value"], int) and v["why"].strip(), word
+    for name, q in data["qualifiers"].items():
+        if not name.startswith("_"):
+            assert q["phrases"] and q["why"].strip(), name
+    assert set(data["zero"]["words"]) >= {"no one", "nobody", "none"}
+
+    for kind in ("killed", "injured", "abducted", "arrested"):
+        forms = data["kinds"][kind]
+        assert forms["active"] and forms["passive"], f"{kind} needs active and passive verbs"
+        for form, patterns in forms.items():
+            for p in patterns:
+                re.compile(p)
+    for p in data["toll"]["patterns"] + data["not_counts"]["units_after"] + data["group"]["person_nouns"]:
+        re.compile(p)
+    for nouns in (v for k, v in data["zero"]["nouns"].items() if not k.startswith("_")):
+        assert nouns
+        for p in nouns:
+            re.compile(p)
+    # a word that stops a group must not also be a determiner the group may start with
+    assert not set(data["group"]["stop_words"]) & {"the", "a", "an", "its", "their"}
