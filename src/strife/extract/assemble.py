@@ -120,10 +120,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         background = current is not None and _is_background(mention, facts, story_date or published)
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
-            target = next(
-                (i for i in reversed(incidents) if _fits(i, facts, mention) and (i.mode == mode or not background)),
-                None,
-            )
+            target = _antecedent(incidents, current, mention, facts, mode, background)
             if target is not None:
                 target.parts.append((mention, facts))
                 if target.mode == "reported":
@@ -153,3 +150,15 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         elif current is None:
             current = incident
     return incidents
+
+
+def _antecedent(incidents, current, mention, facts, mode, background) -> Incident | None:
+    """What "the attacks" or "those strikes" refers to: an incident it fits, of the same
+    kind of happening if one is, the incident being told before an earlier one."""
+    fam = {FAMILIES[s] for s in mention.signals if s in FAMILIES}
+    fitting = [
+        (bool(fam & i.families), i is current, n, i)
+        for n, i in enumerate(incidents)
+        if _fits(i, facts, mention) and (i.mode == mode or not background)
+    ]
+    return max(fitting, key=lambda t: t[:3])[3] if fitting else None

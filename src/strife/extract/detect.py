@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from strife.extract.lexicon import LEXICON, Hit
+from strife.extract.states import STATES
 
 # Where one clause ends and a clause about another happening begins. Relative clauses
 # ("…, which killed nine") describe the happening before them and are not cut off.
@@ -75,10 +76,12 @@ def _planned(trigger: Hit, planned_cues: list[Hit]) -> bool:
     )
 
 
-def _strong(triggers: list[Hit], has_count: bool) -> bool:
+def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> bool:
     kinds = {t.kind for t in triggers}
     if kinds - LEXICON.weak_signals:
         return True
+    if "strike_noun" in kinds and STATES.acting_state(text, offset, triggers) is not None:
+        return True  # "an Iranian strike", "strikes by Pakistan": a state's strike, not a walkout
     return has_count and bool(kinds & {"kill", "strike_noun", "looting"})
 
 
@@ -108,7 +111,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
             if not triggers and not has_count and not claim:
                 continue
-            if triggers and not _strong(triggers, has_count) and not claim:
+            if triggers and not _strong(triggers, has_count, c_text, c_start) and not claim:
                 continue
             if not triggers and planned and not has_count:
                 continue

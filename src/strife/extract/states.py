@@ -21,6 +21,9 @@ FORCE_NOUNS = (
 )
 
 
+SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
+
+
 def _short_name(country) -> list[str]:
     names = {country.name, getattr(country, "common_name", country.name)}
     for n in list(names):
@@ -94,8 +97,10 @@ class States:
             local_end = hit.end - offset
             after = text[local_end : local_end + 40]
             # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
-            if re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I):
-                if not LEXICON.unidentified_re.match(after.lstrip()):
+            acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
+            if acting and not LEXICON.unidentified_re.match(after.lstrip()):
+                # "Pakistani security forces were wounded": the forces suffer, they do not act
+                if not SUFFERING.match(after[acting.end() :]):
                     return iso2, hit
             before = text[max(0, hit.start - offset - 30) : hit.start - offset]
             # "strikes by Pakistan", "carried out by the Israeli military"
