@@ -26,7 +26,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
@@ -214,6 +214,9 @@ def build_index(path: str | os.PathLike) -> Path:
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places.values())
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
         db.execute("CREATE INDEX names_key ON names (key)")
+        db.execute("CREATE INDEX names_place ON names (geonameid)")
+        db.execute("CREATE INDEX places_country ON places (iso2, kind)")
+        db.execute("CREATE INDEX places_iso3 ON places (iso3, kind)")
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.commit()
         db.close()
@@ -265,6 +268,7 @@ class Gazetteer:
         self.db = db
         self.path = path
         self._cache: dict[tuple[str, str | None], list[Place]] = {}
+        self._fuzzy_cache: dict[tuple[str, str], dict[str, int]] = {}
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
@@ -312,18 +316,30 @@ class Gazetteer:
         if not countries:
             return []
         key = normalise(name)
-        marks = ",".join("?" * len(countries))
-        rows = self.db.execute(
-            f"SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE p.iso2 IN ({marks}) AND substr(n.key,1,1) = ?",
-            (*countries, key[:1]),
-        ).fetchall()
-        choices = {k: gid for k, gid in rows}
+        if not key:
+            return []
+        choices: dict[str, int] = {}
+        for iso2 in countries:
+            choices.update(self._names_of(iso2, key[0]))
         out = []
         for match, score, _ in process.extract(key, list(choices), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff):
             place = self.get(choices[match])
             if place is not None:
                 out.append((place, score / 100))
         return out
+
+    def _names_of(self, iso2: str, initial: str) -> dict[str, int]:
+        """A country's names by initial letter, kept in memory: fuzzy matching compares
+        against all of them, and one article asks for the same country many times."""
+        cache_key = (iso2, initial)
+        if cache_key not in self._fuzzy_cache:
+            rows = self.db.execute(
+                "SELECT n.key, p.geonameid FROM places p JOIN names n ON n.geonameid = p.geonameid "
+                "WHERE p.iso2 = ? AND n.key >= ? AND n.key < ?",
+                (iso2, initial, initial + "\uffff"),
+            ).fetchall()
+            self._fuzzy_cache[cache_key] = dict(rows)
+        return self._fuzzy_cache[cache_key]
 
     def get(self, geonameid: int) -> Place | None:
         rows = self._places("SELECT * FROM places WHERE geonameid = ?", (geonameid,))
