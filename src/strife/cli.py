@@ -111,10 +111,18 @@ def ingest(paths, published, db):
     run = Run(paths, published)
     counts = {"events": 0, "no_event": 0, "duplicate": 0, "skipped": 0}
     with _open_store(db) as store:
+        from strife.store import StoreConflict
+
         for result in run.extractions():
             if result.error is not None:
                 continue
-            outcome = store.ingest(result.article, result.events)
+            try:
+                outcome = store.ingest(result.article, result.events)
+            except StoreConflict as exc:
+                skipped = Skipped(origin=result.article.origin, reason=str(exc), id=result.article.id)
+                run.skipped.append(skipped)
+                _report_skip(skipped)
+                continue
             counts[outcome.outcome] = counts.get(outcome.outcome, 0) + 1
         for skipped in run.skipped:
             store.record_skip(skipped)

@@ -1,0 +1,111 @@
+"""The `strife` command end to end: real files, a real SQLite store, real output."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from strife.cli import main
+from strife.export.acled import COLUMNS
+
+REPORT = (
+    "Gunmen stormed a police checkpoint in Bannu on Monday night, killing three policemen, "
+    "officials said. The attackers fled after a brief exchange of fire.\n"
+)
+PROTEST = "Hundreds of teachers marched in Nairobi on Tuesday to demand higher pay. Police fired tear gas to disperse them.\n"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "store.sqlite")
+
+
+def records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_text_file_to_jsonl(runner, tmp_path):
+    path = tmp_path / "bannu.txt"
+    path.write_text(REPORT)
+    result = runner.invoke(main, ["extract", str(path), "--published", "2024-03-05"])
+    assert result.exit_code == 0, result.output
+    (event,) = records(result.stdout)
+    assert event["article"]["id"] == "bannu.txt"
+    assert event["date"] == "2024-03-04"
+    assert event["location"]["iso3"] == "PAK"
+    assert event["fatalities"]["best"] == 3
+
+
+def test_extract_folder_to_acled_csv(runner, tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(REPORT)
+    (tmp_path / "reports" / "b.txt").write_text(PROTEST)
+    result = runner.invoke(main, ["extract", str(tmp_path / "reports"), "--format", "csv", "--published", "2024-03-06"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0].keys()) == COLUMNS
+    types = {r["event_type"] for r in rows}
+    assert types == {"Battles", "Protests"}
+    assert {r["source"] for r in rows} == {"a.txt", "b.txt"}
+
+
+def test_extract_stdin(runner):
+    result = runner.invoke(main, ["extract", "-", "--published", "2024-03-05"], input=REPORT)
+    assert result.exit_code == 0, result.output
+    assert records(result.stdout)[0]["article"]["id"] == "stdin"
+
+
+def test_jsonl_batch_with_a_bad_line_goes_on(runner, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"id": "r1", "text": REPORT, "published": "2024-03-05"}),
+        "{not json",
+        json.dumps({"id": "r3", "text": PROTEST, "published": "2024-03-06"}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    result = runner.invoke(main, ["extract", str(path)])
+    assert result.exit_code == 1  # something was skipped
+    ids = {r["article"]["id"] for r in records(result.stdout)}
+    assert ids == {"r1", "r3"}
+    assert "batch.jsonl:2" in result.stderr
+
+
+def test_binary_and_empty_inputs_are_named_with_a_reason(runner, tmp_path):
+    (tmp_path / "blob.txt").write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text(REPORT)
+    result = runner.invoke(main, ["extract", str(tmp_path), "--published", "2024-03-05"])
+    assert result.exit_code == 1
+    assert "blob.txt" in result.stderr and "empty.txt" in result.stderr
+    assert len(records(result.stdout)) == 1
+
+
+def test_ingest_is_idempotent_and_events_filters(runner, tmp_path, db):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(REPORT)
+    (tmp_path / "in" / "b.txt").write_text(PROTEST)
+    first = runner.invoke(main, ["ingest", str(tmp_path / "in"), "--db", db, "--published", "2024-03-06"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(main, ["ingest", str(tmp_path / "in"), "--db", db, "--published", "2024-03-06"])
+    assert "2 already in the store" in again.stderr
+    listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert len(records(listed.stdout)) == 2
+    kenya = runner.invoke(main, ["events", "--db", db, "--country", "KEN", "--format", "jsonl"])
+    assert [r["event_type"] for r in records(kenya.stdout)] == ["Protests"]
+    table = runner.invoke(main, ["events", "--db", db, "--country", "PAK"])
+    assert "Battles" in table.stdout and "Protests" not in table.stdout
+
+
+def test_demo_codes_the_bundled_reports(runner, db):
+    result = runner.invoke(main, ["demo", "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].split()[0] == "date"
+    assert len(lines) > 8  # the eight bundled reports hold more than eight events
