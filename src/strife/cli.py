@@ -75,7 +75,7 @@ def main() -> None:
 def extract(paths, published, fmt):
     """Code the events in news reports: files, folders, JSON Lines batches, or - for stdin."""
     run = Run(paths, published)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "csv":
         from strife.export.acled import COLUMNS, acled_row
 

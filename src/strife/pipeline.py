@@ -90,8 +90,12 @@ class Extractor:
         events = []
         for incident in incidents:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline)
-            if event is not None:
-                events.append(event.with_stable_id())
+            if event is None:
+                continue
+            for ev in event.evidence:
+                if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
+                    ev.quote = article.text[ev.start : ev.end]
+            events.append(event.with_stable_id())
         return events
 
 
@@ -169,7 +173,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     for toll in (killed, injured, abducted, arrested):
         evidence.extend(toll.evidence)
     first = incident.mentions[0]
-    evidence.append(Evidence(field="mode", start=first.start, end=first.end, quote=first.text.strip()))
+    evidence.append(Evidence(field="mode", start=first.start, end=first.end, quote=first.text))
 
     location = place.to_location(geo_precision) if place is not None else None
     event = Event(

@@ -66,7 +66,16 @@ def clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
             spans.append((last, m.start()))
         last = m.end()
     spans.append((last, len(sentence)))
-    return [(offset + s, offset + e) for s, e in spans if sentence[s:e].strip()]
+    out = []
+    for s, e in spans:
+        piece = sentence[s:e]
+        if piece.strip():
+            # trimmed, so that a clause's span is exactly its words (blanked furniture
+            # before a sentence is spaces the parser folded into it)
+            s += len(piece) - len(piece.lstrip())
+            e -= len(piece) - len(piece.rstrip())
+            out.append((offset + s, offset + e))
+    return out
 
 
 def _planned(trigger: Hit, planned_cues: list[Hit]) -> bool:
