@@ -59,6 +59,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    # English news that is not UTF-8 is nearly always Windows-1252/Latin-1; statistical
+    # guessers pick Central European code pages for short texts with one "ñ" in them.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
 
