@@ -102,9 +102,11 @@ class Extractor:
 def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline) -> Event | None:
     evidence: list[Evidence] = []
     signals = {}
+    kinds = incident.signals
     for m in incident.mentions:
         for t in m.triggers:
-            signals.setdefault(t.kind, t)
+            if t.kind in kinds:
+                signals.setdefault(t.kind, t)
 
     place, geo_precision, place_evidence = choose_place(incident, geo, gazetteer, dateline)
     evidence.extend(place_evidence)
@@ -133,9 +135,12 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         actors.actor2.inter if actors.actor2 else None,
         killed_by_category,
         state_acting=state is not None,
+        demonstration=actors.demonstration,
     )
     if coding is None:
         return None
+    if incident.mode == "background" and coding.event_type == "Strategic developments":
+        return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:
         evidence.append(Evidence(field="event_type", start=coding.trigger.start, end=coding.trigger.end, quote=coding.trigger.text))
 

@@ -16,6 +16,7 @@ from strife.extract.lexicon import LEXICON, Hit, NamedGroup
 from strife.extract.states import STATES
 from strife.record import Actor, Evidence
 
+REMOTE_MEANS = {"air", "explosion", "suicide", "shelling", "grenade", "chemical"}
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
 
 
@@ -26,6 +27,7 @@ class ActorCoding:
     assoc: list[Actor]
     claimed_by: list[str]
     evidence: list[Evidence]
+    demonstration: bool = False  # protesters or rioters, with no armed side: Protests/Riots
 
 
 def military(iso2: str, home: str | None, mention: str | None, role: str) -> Actor:
@@ -74,7 +76,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             preceding = mention.text[max(0, local - 12) : local].lower()
             if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
                 agents.append((group, hit))
-            elif facts.claim is None:
+            elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
         if state is None and facts.state_actor:
             state = facts.state_actor
@@ -83,9 +85,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         if not mention.triggers:
             continue  # a claim or attribution sentence names sources, not sides
         if forces_named is None:
-            forces_named = _force(LEXICON.military_re, "military", mention)
+            forces_named = _force(LEXICON.military_re, "military", mention, facts)
         if police_named is None:
-            police_named = _force(LEXICON.police_re, "police", mention)
+            police_named = _force(LEXICON.police_re, "police", mention, facts)
 
     def cite(field: str, hit: Hit | None) -> None:
         if hit is not None:
@@ -98,7 +100,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         if group.name not in claimed_by:
             claimed_by.append(group.name)
             cite("claimed_by", hit)
-    demonstration = bool(signals & {"protest", "riot"}) and not signals & {"air", "explosion", "suicide", "shelling", "clash"}
+    armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
+    demonstration = bool(signals & {"protest", "riot"}) and not signals & REMOTE_MEANS and not armed_perpetrator
     home = iso2
 
     if demonstration:
@@ -112,7 +115,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         if "intervention" in signals and killed.get("protesters", 0) + killed.get("people", 0) > 0:
             # excessive force: the state acted, the protesters were acted upon
             actor1, actor2 = actor2, actor1
-        return ActorCoding(actor1, actor2, [], claimed_by, evidence)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
     if claimed:
         group, hit = claimed[0]
@@ -164,7 +167,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         actor2 = generic("Civilians", home, 7, None, "target")
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
-    return ActorCoding(actor1, actor2, [], claimed_by, evidence)
+    return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
 def _forces_country(parts) -> str | None:
@@ -180,9 +183,29 @@ def _forces_country(parts) -> str | None:
 SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
 
 
-def _force(pattern, kind: str, mention) -> Hit | None:
-    """State forces named as a side, not as the source of the news ("police said")."""
+ACTED_ON = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|stormed|storming|raided|ambush(?:ed)?|target(?:ed|ing)|fired (?:on|at)|opened fire on|"
+    r"struck|hit|clash(?:ed|es)? with|fought|fighting|battled|against|on|at)\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.I,
+)
+ACTING = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:fired|responded|returned fire|clashed|fought|repulsed|retaliated|killed|shot|"
+    r"arrested|detained|raided|stormed|rounded up|dispersed|used|broke up)\b",
+    re.I,
+)
+
+
+def _force(pattern, kind: str, mention, facts) -> Hit | None:
+    """State forces named as a side of the fight: attacked, fighting back, or harmed; not
+    the source of the news ("police said") nor sent afterwards ("troops were deployed")."""
+    harmed = any(LEXICON.group_category(c.group or "") == "security forces" for c in facts.casualties)
+    inside_names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
     for m in pattern.finditer(mention.text):
-        if not SPEAKING.match(mention.text[m.end() :]):
+        if any(s <= m.start() < e for s, e in inside_names):
+            continue  # "Allied Democratic Forces" names a group, not state forces
+        before, after = mention.text[: m.start()], mention.text[m.end() :]
+        if SPEAKING.match(after):
+            continue
+        if ACTED_ON.search(before) or ACTING.match(after) or harmed:
             return Hit(kind, mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None

@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 
+# Arrests, agreements and the like told inside the story of an attack or a protest are part
+# of it ("two people were detained for questioning"), not incidents of their own.
+JOINING_FAMILIES = {"arrest", "agreement"}
 STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
+VAGUE_DAYS = {"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}
 FAMILIES = {
     "air": "remote", "strike_noun": "remote", "shelling": "remote", "explosion": "remote",
     "suicide": "remote", "grenade": "remote", "chemical": "remote",
@@ -42,15 +46,22 @@ class Incident:
 
     @property
     def signals(self) -> set[str]:
-        return {s for m in self.mentions for s in m.signals}
+        """What happened: the signals its clauses tell, plus those they refer back to when
+        the incident has them ("the rally" in an arrest story adds no protest)."""
+        told = {s for m in self.mentions for s in m.own_signals()}
+        told_families = {FAMILIES.get(s) for s in told}
+        referred = {s for m in self.mentions for s in m.signals - m.own_signals() if FAMILIES.get(s) in told_families}
+        return told | referred
 
     @property
     def families(self) -> set[str]:
         return {FAMILIES[s] for s in self.signals if s in FAMILIES}
 
     def best_date(self):
+        """The most precise date the incident's clauses give; of equals, the first told,
+        after any named day ("overnight" or "today" yield to "on Tuesday")."""
         dates = [d for f in self.facts for d in f.dates if d.date is not None]
-        return min(dates, key=lambda d: (d.precision, -(d.end - d.start)), default=None)
+        return min(dates, key=lambda d: (d.precision, d.text.lower() in VAGUE_DAYS, d.start), default=None)
 
     def towns(self):
         return [p for f in self.facts for p in f.places if p.place is not None and p.precision == 1]
@@ -88,10 +99,11 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
             return False
     if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
         return False
-    fam_new = {FAMILIES[s] for s in mention.signals if s in FAMILIES}
-    if incident.families and fam_new and not (fam_new & incident.families):
+    fam_new = {FAMILIES[s] for s in mention.signals if s in FAMILIES} - JOINING_FAMILIES
+    fam_old = incident.families - JOINING_FAMILIES
+    if fam_old and fam_new and not (fam_new & fam_old):
         # a strike and a protest in one story are two incidents unless one refers back
-        if not ({"demonstration"} <= fam_new | incident.families and "violence" in fam_new | incident.families):
+        if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old):
             return False
     return True
 
@@ -160,5 +172,7 @@ def _antecedent(incidents, current, mention, facts, mode, background) -> Inciden
         (bool(fam & i.families), i is current, n, i)
         for n, i in enumerate(incidents)
         if _fits(i, facts, mention) and (i.mode == mode or not background)
+        # "the rally" cannot refer back to an arrest: a reference names the same kind of thing
+        and (not fam or not i.families or fam & i.families)
     ]
     return max(fitting, key=lambda t: t[:3])[3] if fitting else None

@@ -36,6 +36,7 @@ def classify(
     actor2_inter: int | None,
     killed: dict[str, int],
     state_acting: bool,
+    demonstration: bool | None = None,
 ) -> Coding | None:
     """`signals` maps each signal the incident carries to its first trigger span;
     `killed` maps casualty categories to counts."""
@@ -49,7 +50,11 @@ def classify(
     demonstrators = has("protest") or has("riot")
     armed_violence = any(has(s) for s in ("air", "suicide", "shelling", "explosion", "grenade", "chemical", "clash"))
 
-    if demonstrators and not armed_violence:
+    if demonstration is None:
+        demonstration = demonstrators and not armed_violence
+    remote = any(has(s) for s in ("air", "suicide", "shelling", "explosion", "grenade", "chemical"))
+    armed_harmed = killed.get("security forces", 0) + killed.get("attackers", 0) > 0
+    if demonstration:
         if has("mob") and not has("protest"):
             return code("Riots", "Mob violence", "mob")
         if has("riot"):
@@ -67,7 +72,9 @@ def classify(
         return code("Explosions/Remote violence", "Chemical weapon", "chemical")
     if has("air") or (has("strike_noun") and state_acting and not has("clash")):
         return code("Explosions/Remote violence", "Air/drone strike", "air" if has("air") else "strike_noun")
-    if has("clash") and (has("attack") or has("suicide") or has("explosion") or has("kill") or armed_sides):
+    # shells or bombs that kill only civilians are remote violence, even amid fighting
+    clash_counts = not (remote and not armed_harmed and killed)
+    if has("clash") and clash_counts and (has("attack") or has("suicide") or has("explosion") or has("kill") or armed_sides):
         # a complex attack that security forces fight back is a battle (coding-guide.md)
         if has("regain"):
             return code("Battles", "Government regains territory", "regain")
@@ -86,12 +93,15 @@ def classify(
         return code("Battles", "Government regains territory", "regain")
     if has("overtake"):
         return code("Battles", "Non-state actor overtakes territory", "overtake")
-    if has("clash"):
+    if has("clash") and clash_counts:
         return code("Battles", "Armed clash", "clash")
     if has("abduction"):
         return code("Violence against civilians", "Abduction/forced disappearance", "abduction")
     if has("sexual"):
         return code("Violence against civilians", "Sexual violence", "sexual")
+    if has("arrest") and not any(killed.values()) and not remote:
+        # a raid that ends in detentions and harms no one is an arrest operation
+        return code("Strategic developments", "Arrests", "arrest")
     if has("attack") or has("kill"):
         signal = "attack" if has("attack") else "kill"
         if forces_harmed or armed_sides:

@@ -43,10 +43,15 @@ class Mention:
     triggers: list[Hit]
     cues: dict[str, Hit] = field(default_factory=dict)
     anaphoric: bool = False
+    referring: frozenset[int] = frozenset()  # triggers written as references ("the rally")
 
     @property
     def signals(self) -> set[str]:
         return {t.kind for t in self.triggers}
+
+    def own_signals(self) -> set[str]:
+        """Signals of triggers that tell a happening, not refer back to one."""
+        return {t.kind for i, t in enumerate(self.triggers) if i not in self.referring}
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -130,8 +135,11 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                     cues[name] = hits[0]
             if "hypothetical" in cues and not has_count:
                 continue
-            first = triggers[0] if triggers else None
-            anaphoric = bool(first and ANAPHORIC_BEFORE.search(text[max(c_start, first.start - 60) : first.start]))
+            referring = frozenset(
+                i for i, t in enumerate(triggers)
+                if ANAPHORIC_BEFORE.search(text[max(c_start, t.start - 60) : t.start])
+            )
+            anaphoric = bool(triggers) and 0 in referring
             mentions.append(
                 Mention(
                     start=c_start,
@@ -142,6 +150,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                     triggers=triggers,
                     cues=cues,
                     anaphoric=anaphoric,
+                    referring=referring,
                 )
             )
     return mentions

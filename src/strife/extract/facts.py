@@ -24,6 +24,13 @@ TARGET_NOUNS = re.compile(
 TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
 
 
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed(?:\s+the\s+\w+)?|reported|statement|added|spokes(?:man|woman|person)\s+said)"
+    r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+\w+(?:\s+\w+)?)?\s+(?:late\s+|early\s+)?(?:on|late|early)?\s*$",
+    re.I,
+)
+
+
 @dataclass
 class MentionFacts:
     dates: list[DateMention] = field(default_factory=list)
@@ -38,7 +45,7 @@ class MentionFacts:
 
     def best_date(self) -> DateMention | None:
         dates = [d for d in self.dates if d.date is not None]
-        return min(dates, key=lambda d: d.precision, default=None)
+        return min(dates, key=lambda d: (d.precision, d.start), default=None)
 
 
 def _inside(start: int, end: int, m: Mention) -> bool:
@@ -76,6 +83,8 @@ def fill(
         if _inside(d.start, d.end, mention)
         # a future date ("next month's election") says when something else will happen
         and not (published and d.date and d.date > published + dt.timedelta(days=1))
+        # "police said on Wednesday", "in a statement on Wednesday": when it was told
+        and not SPEECH_BEFORE.search(text[max(mention.start, d.start - 45) : d.start])
     ]
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]

@@ -26,7 +26,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
@@ -42,6 +42,8 @@ def normalise(name: str) -> str:
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"['’`]", "", text)
     text = re.sub(r"[^\w]+", " ", text)
+    # Arabic article, written as it is pronounced or not: Jisr ash-Shughur = Jisr al-Shughur
+    text = re.sub(r"\b(?:a[dnrstz]|ash|esh|el|ad|ed|es|et|ez)\s(?=\w)", "al ", text)
     return " ".join(text.split())
 
 
@@ -251,7 +253,13 @@ def _apply_aliases(places: dict[int, list], names: set[tuple[str, int, int]]) ->
     by_key = defaultdict(list)
     for key, gid, _ in names:
         by_key[key].append(gid)
-    for alias in load_data("geo_aliases.json")["aliases"]:
+    data = load_data("geo_aliases.json")
+    country_gid = {rec[3]: gid for gid, rec in places.items() if rec[2] == "country"}
+    for name, iso2 in data["country_aliases"].items():
+        if iso2 in country_gid:
+            for key in keys_of(name):
+                names.add((key, country_gid[iso2], 1))
+    for alias in data["aliases"]:
         targets = [
             gid for key in keys_of(alias["target"]) for gid in by_key.get(key, [])
             if places[gid][3] == alias["country"]

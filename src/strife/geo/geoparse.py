@@ -212,7 +212,11 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             # outside the story's countries only a place's own name counts, never an
             # alternate spelling ("Boni" is also an old name of Bonn)
             strays = options
-            options = [p for p in options if _primary(p, c.name) and p.kind in ("country", "admin1", "city")]
+            # and a town abroad only when no other place in the world has its name
+            options = [
+                p for p in options
+                if _primary(p, c.name) and (p.kind in ("country", "admin1") or len({q.country_iso2 for q in strays}) == 1)
+            ]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
         if not options and len(c.name) >= 5 and countries:

@@ -58,3 +58,18 @@ def _with_captions_after_gallery_links(text: str, found: list[Furniture]) -> lis
         if nxt and not any(o.start <= nxt.start() < o.end for o in found) and len(nxt.group(0)) < 600:
             extra.append(Furniture(nxt.start(), nxt.end(), "photo caption"))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+HEADLINE = re.compile(r"\A\s*(?P<line>[^\n]{3,160})\n[ \t]*\n")
+
+
+def find_headline(text: str) -> Furniture | None:
+    """A pasted page's first line, set apart by a blank line and not ending a sentence,
+    is its headline. It summarises the story ("…raids kill 15") and would count twice."""
+    m = HEADLINE.match(text)
+    if m is None:
+        return None
+    line = m.group("line").strip()
+    if line.endswith((".", ":", ";", ",")) or len(line.split()) < 3 or not text[m.end() :].strip():
+        return None
+    return Furniture(m.start("line"), m.end("line"), "headline")

@@ -16,7 +16,7 @@ from typing import BinaryIO, Iterator
 
 from strife.ingest.article import Article, Skipped
 from strife.ingest.decode import MAX_BYTES, NotText, decode
-from strife.ingest.furniture import find_furniture
+from strife.ingest.furniture import find_furniture, find_headline
 from strife.ingest.html import extract_html, looks_like_html
 from strife.ingest.language import detect_language, language_name
 
@@ -111,6 +111,10 @@ def _article(text: str, origin: str, article_id: str, published: dt.date | None,
     if not any(c.isalpha() for c in text):
         return Skipped(origin=origin, reason="no words in the input", id=article_id)
     furniture = find_furniture(text)
+    headline = find_headline(text)
+    if headline is not None and not any(f.start <= headline.start < f.end for f in furniture):
+        furniture.insert(0, headline)
+        meta["title"] = meta.get("title") or text[headline.start : headline.end].strip()
     article = Article(
         id=article_id, text=text, origin=origin, title=meta.get("title"), url=meta.get("url"),
         source=meta.get("source"), published=published, published_basis=basis,
