@@ -64,3 +64,30 @@ def test_upper_case_wire_text(code):
     assert e.date == "1990-01-11"
     assert e.location is not None and e.location.iso3 == "SLV"
     assert e.fatalities.best == 3
+
+
+def _demo_reports():
+    import json
+    from importlib import resources
+
+    demo = resources.files("strife.data").joinpath("demo")
+    manifest = json.loads(demo.joinpath("manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["reports"]:
+        head = entry["description"].split(":")[0]
+        if " / " in head:
+            yield entry["file"], entry["published"], tuple(head.split(" / "))
+
+
+@pytest.mark.parametrize("name, published, expected", list(_demo_reports()))
+def test_demo_report_main_event(extractor, name, published, expected):
+    """The coder's note in the demo manifest names each report's main event type."""
+    import datetime as dt
+    from importlib import resources
+
+    from strife.ingest import read_inputs
+
+    path = str(resources.files("strife.data").joinpath("demo", name))
+    (article,) = list(read_inputs([path], published=dt.date.fromisoformat(published)))
+    (result,) = list(extractor.extract([article]))
+    reported = [(e.event_type, e.sub_event_type) for e in result.events if e.mode == "reported"]
+    assert reported and reported[0] == expected, reported
