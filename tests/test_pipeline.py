@@ -86,7 +86,7 @@ def test_demo_report_main_event(extractor, name, published, expected):
 
     from strife.ingest import read_inputs
 
-    path = str(resources.files("strife.data").joinpath("demo", name))
+    path = str(resources.files("strife.data").joinpath("demo").joinpath(name))
     (article,) = list(read_inputs([path], published=dt.date.fromisoformat(published)))
     (result,) = list(extractor.extract([article]))
     reported = [(e.event_type, e.sub_event_type) for e in result.events if e.mode == "reported"]
