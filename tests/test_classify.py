@@ -37,6 +37,10 @@ def sig(*names):
         (("disrupted",), 1, None, {}, False, ("Strategic developments", "Disrupted weapons use")),
         (("looting",), 3, None, {}, False, ("Strategic developments", "Looting/property destruction")),
         (("clash", "regain"), 1, 2, {}, False, ("Battles", "Government regains territory")),
+        (("transfer",), 2, None, {}, False, ("Strategic developments", "Non-violent transfer of territory")),
+        (("group_change",), 2, None, {}, False, ("Strategic developments", "Change to group/activity")),
+        (("base",), 2, None, {}, False, ("Strategic developments", "Headquarters or base established")),
+        (("robbery",), 3, 7, {}, False, ("Strategic developments", "Other")),
         (("clash", "overtake"), 2, 1, {}, False, ("Battles", "Non-state actor overtakes territory")),
     ],
 )
@@ -59,3 +63,21 @@ def test_disorder_type_follows_the_guide():
 
 def test_nothing_violent_is_no_event():
     assert classify({}, None, None, {}, False) is None
+
+
+def test_every_sub_event_type_is_reachable():
+    """Each of the 25 ACLED sub-types is produced by some combination of signals."""
+    import itertools
+
+    from strife.extract.lexicon import load_data
+
+    names = list(load_data("triggers.json")["signals"])
+    produced = set()
+    for n in (1, 2):
+        for combo in itertools.combinations(names, n):
+            for inter1, inter2, killed, state in [(3, 7, {"civilians": 1}, False), (2, 1, {"security forces": 1}, False),
+                                                  (1, 6, {"protesters": 1}, False), (6, None, {}, False), (1, 2, {}, True)]:
+                c = classify(sig(*combo), inter1, inter2, killed, state)
+                if c is not None:
+                    produced.add((c.event_type, c.sub_event_type))
+    assert produced == VALID

@@ -27,7 +27,7 @@ FAMILIES = {
     "attack": "violence", "kill": "violence", "clash": "violence", "abduction": "violence",
     "sexual": "violence", "mob": "violence",
     "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration",
-    "arrest": "arrest", "agreement": "agreement",
+    "arrest": "arrest", "agreement": "agreement", "group_change": "agreement", "transfer": "agreement",
 }
 
 

@@ -117,6 +117,10 @@ def classify(
         return code("Strategic developments", "Looting/property destruction", "looting")
     if has("base"):
         return code("Strategic developments", "Headquarters or base established", "base")
+    if has("transfer"):
+        return code("Strategic developments", "Non-violent transfer of territory", "transfer")
+    if has("group_change"):
+        return code("Strategic developments", "Change to group/activity", "group_change")
     if has("robbery") or has("stoppage"):
         signal = "robbery" if has("robbery") else "stoppage"
         return code("Strategic developments", "Other", signal)
