@@ -43,6 +43,7 @@ def load_nlp() -> Language:
     ) from last_error
 
 
+BRACKETS = str.maketrans("[]", "()")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
@@ -81,7 +82,9 @@ def analysis_text(article: Article, is_place=None) -> tuple[str, bool]:
     upper = is_upper_case(body)
     if upper:
         names = place_names(body.lower(), is_place) if is_place else None
-        body = restore_case(body, names)
+        # wire copy brackets its asides ("FRONT [FMLN] IN"); the parser splits sentences
+        # at square brackets but not at parentheses, which are as long
+        body = restore_case(body, names).translate(BRACKETS)
     keep = []
     for i, (start, end) in enumerate(p for p in paragraphs(body) if body[p[0] : p[1]].strip()):
         if i == 0 or LEXICON.has_event_signal(body[start:end]):

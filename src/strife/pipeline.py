@@ -43,8 +43,11 @@ class Extractor:
     def _cased_place(self, phrase: str) -> str | None:
         """The place's name with its capitals, when the gazetteer knows `phrase` as a
         province, district or a town of some size (for restoring case to wire text)."""
+        if len(phrase) < 4:
+            return None
         for place in self.gazetteer.lookup(phrase):
-            if place.kind != "city" or place.population >= 1000:
+            # a town must be of some size to outweigh the chance that the words are English
+            if place.kind != "city" or place.population >= 5000:
                 return " ".join(w if w in ("de", "del", "la", "las", "los", "el", "y", "and", "of") else w[:1].upper() + w[1:] for w in phrase.split(" "))
         return None
 
@@ -74,6 +77,8 @@ class Extractor:
         if published is None and dateline is not None and dateline.date is not None:
             published, basis = dateline.date, "dateline"
         dates = find_dates(text, published)
+        if dateline is not None:  # the dateline's date is when the story was filed, not an incident's
+            dates = [d for d in dates if not dateline.start <= d.start < dateline.end]
         casualties = [c for sent in doc.sents for c in find_casualties(sent.text, sent.start_char)]
         geo = geoparse(doc, self.gazetteer, dateline=dateline)
         mentions = detect(doc, text, [(c.start, c.end) for c in casualties])

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from strife.extract.lexicon import LEXICON
 
-SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*|--\s*|\[\w+\]\s*)([a-z])")
+# Sentence starts: after end punctuation, a blank line, a wire dash or "[TEXT]". Not after
+# a single newline: wire copy wraps its lines mid-sentence.
+SENTENCE_START = re.compile(r"(^\s*|[.!?]\s+|\n\s*\n\s*|--\s*|\[text\]\s*)([a-z])", re.I)
 
 
 def restore_case(text: str, proper_names: dict[str, str] | None = None) -> str:
@@ -52,7 +56,7 @@ PLACE_TAIL = re.compile(
 WORD = re.compile(r"[a-z][a-z'’.-]*")
 
 
-def place_names(lowered: str, is_place, max_words: int = 4) -> dict[str, str]:
+def place_names(lowered: str, is_place, max_words: int = 5) -> dict[str, str]:
     """Place names in lower-cased wire text, to give back their capitals.
 
     `is_place(name) -> str | None` answers with the cased name when the gazetteer knows
@@ -64,12 +68,16 @@ def place_names(lowered: str, is_place, max_words: int = 4) -> dict[str, str]:
     for i, first in enumerate(words):
         if not PLACE_LEAD.search(lowered[max(0, first.start() - 12) : first.start()]):
             continue
+        if first.group(0) in STOP_WORDS:
+            continue  # "in the …", "of their …": 'The' and 'An' are villages somewhere
         for n in range(max_words, 0, -1):
             if i + n > len(words):
                 continue
             last = words[i + n - 1]
             phrase = lowered[first.start() : last.end()]
-            if "\n" in phrase or any(c in phrase for c in ",;"):
+            if last.group(0) in STOP_WORDS or any(c in phrase for c in ",;\n.") and "\n" in phrase.strip():
+                continue
+            if any(c in phrase for c in ",;"):
                 continue
             cased = is_place(phrase)
             if cased and len(cased) == len(phrase):
@@ -77,6 +85,8 @@ def place_names(lowered: str, is_place, max_words: int = 4) -> dict[str, str]:
                 break
     for m in re.finditer(r"([a-z][a-z ]{2,40}?)(?=\s+(?:department|province|jurisdiction|municipality)\b)", lowered):
         phrase = m.group(1).split(" in ")[-1].split(" of ")[-1].strip()
+        if not phrase or phrase.split()[0] in STOP_WORDS:
+            continue
         cased = is_place(phrase)
         if cased and len(cased) == len(phrase):
             found[phrase] = cased

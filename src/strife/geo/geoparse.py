@@ -177,6 +177,23 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
     return sorted(found.values(), key=lambda c: c.start)
 
 
+CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|el|al|and|of|y|e|i))+$")
+
+
+def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
+    """"Usulutan and Morazan" is two places; "San Luis de la" is "San Luis" cut short."""
+    if gazetteer.lookup(c.name):
+        return [c]
+    trimmed = CONNECTOR_TAIL.sub("", c.name)
+    if trimmed != c.name and trimmed:
+        return [replace(c, name=trimmed, end=c.start + len(trimmed))]
+    if " and " in c.name:
+        first, _, second = c.name.partition(" and ")
+        offset = c.start + len(first) + len(" and ")
+        return [replace(c, name=first, end=c.start + len(first)), replace(c, name=second, start=offset)]
+    return [c]
+
+
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
@@ -184,7 +201,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for iso2, hit in STATES.mentioned(text):
         if not (skip and skip[0] <= hit.start < skip[1]):
             countries[iso2] += 1
-    candidates = _candidates(doc, text, skip)
+    candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
     looked = {c.name: gazetteer.lookup(c.name) for c in candidates}
     dateline_place = None
     if dateline is not None and dateline.place:
