@@ -166,4 +166,82 @@ REPORTS = [
         ),
         "events": [],
     },
+    {
+        "key": "gaza-airstrike-overnight",
+        "published": "2024-02-11",  # a Sunday: "overnight", told on Sunday, is that day
+        "text": (
+            "Israeli air strikes on the southern Gaza city of Rafah killed at least 22 people overnight, including "
+            "six children, Palestinian health officials said on Sunday. The Israeli military said it had struck "
+            "Hamas targets in the area.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-02-11", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike", "iso3": "PSE", "fatalities": 22,
+            "actor1": "Military Forces of Israel", "inter1": 8,
+        }],
+    },
+    {
+        "key": "ukraine-missiles",
+        "published": "2023-01-15",
+        "text": (
+            "KYIV, Ukraine (AP) — Russian missiles slammed into an apartment building in the central city of "
+            "Dnipro on Saturday, killing at least 40 people and wounding 75, Ukrainian officials said, as "
+            "rescuers searched the rubble for survivors.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-01-14", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack", "iso3": "UKR", "fatalities": 40, "injuries": 75,
+            "actor1": "Military Forces of Russia", "inter1": 8, "actor2": "Civilians (Ukraine)",
+        }],
+    },
+    {
+        "key": "india-peaceful-march",
+        "published": "2024-02-14",
+        "text": (
+            "Thousands of farmers marched to New Delhi on Tuesday to demand guaranteed crop prices, blocking "
+            "highways into the capital. The protest was peaceful, police said.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-02-13", "event_type": "Protests",
+            "sub_event_type": "Peaceful protest", "iso3": "IND", "actor1": "Protesters (India)", "inter1": 6,
+        }],
+    },
+    {
+        "key": "kashmir-security-forces-act",
+        "published": "2023-06-02",
+        "text": (
+            "Security forces killed five militants in a gunfight in Pulwama district of Indian-administered "
+            "Kashmir on Thursday, police said. A soldier was also killed and two others were injured in the "
+            "encounter.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-06-01", "event_type": "Battles", "sub_event_type": "Armed clash",
+            "iso3": "IND", "fatalities": 6, "injuries": 2,
+            "actor1": "Military Forces of India", "inter1": 1, "actor2": "Unidentified Armed Group (India)",
+        }],
+    },
+    {
+        "key": "sudan-rsf-shelling",
+        "published": "2024-05-16",
+        "text": (
+            "The Rapid Support Forces shelled residential areas of El Fasher in Sudan's North Darfur state on "
+            "Wednesday, killing 14 civilians, according to a local resistance committee.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-05-15", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack", "iso3": "SDN", "fatalities": 14,
+            "actor1": "RSF: Rapid Support Forces", "inter1": 2, "actor2": "Civilians (Sudan)",
+        }],
+    },
+    {
+        "key": "nigeria-weekend-clashes",
+        "published": "2023-05-22",  # a Monday: the weekend is 20-21 May
+        "text": (
+            "Clashes between herders and farmers in Plateau state in central Nigeria left at least 30 people "
+            "dead over the weekend, the state governor said on Monday.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2023-05-20", "event_type": "Battles", "iso3": "NGA", "fatalities": 30,
+        }],
+    },
 ]

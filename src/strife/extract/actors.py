@@ -66,6 +66,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     unidentified: Hit | None = None
     forces_named: Hit | None = None
     police_named: Hit | None = None
+    forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -80,8 +81,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 victims_named.append((group, hit))
         if state is None and facts.state_actor:
             state = facts.state_actor
-        if unidentified is None and (m := LEXICON.unidentified_re.search(before)):
-            unidentified = Hit("unidentified", before_start + m.start(), before_start + m.end(), m.group(0))
+        subject = _subject(before, before_start)
+        if subject is not None and subject.kind == "unidentified" and unidentified is None:
+            unidentified = subject
+        elif subject is not None and subject.kind != "unidentified" and forces_subject is None and mention.triggers:
+            forces_subject = subject
         if not mention.triggers:
             continue  # a claim or attribution sentence names sources, not sides
         if forces_named is None:
@@ -128,6 +132,12 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     elif state is not None:
         actor1 = military(state[0], home, state[1].text, "perpetrator")
         cite("actor1", state[1])
+    elif forces_subject is not None and home and (unidentified is None or forces_subject.start > unidentified.start):
+        if forces_subject.kind == "police":
+            actor1 = police(home, forces_subject.text, "perpetrator")
+        else:
+            actor1 = military(_forces_country(parts) or home, home, forces_subject.text, "perpetrator")
+        cite("actor1", forces_subject)
     elif unidentified is not None:
         actor1 = generic("Unidentified Armed Group", home, 3, unidentified.text, "perpetrator")
         cite("actor1", unidentified)
@@ -209,3 +219,19 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
         if ACTED_ON.search(before) or ACTING.match(after) or harmed:
             return Hit(kind, mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
+
+
+PASSIVE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has been|have been|had been|got|being)\b", re.I)
+
+
+def _subject(before: str, offset: int) -> Hit | None:
+    """Who stands as the subject before a trigger: the last armed noun there, an unnamed
+    armed group or state forces (not forces that are only the source: "police said")."""
+    found = []
+    for kind, pattern in (("unidentified", LEXICON.unidentified_re), ("military", LEXICON.military_re), ("police", LEXICON.police_re)):
+        for m in pattern.finditer(before):
+            rest = before[m.end() :]
+            if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
+                continue  # the source of the news, or the side that suffered ("an officer was shot")
+            found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
+    return max(found, key=lambda h: h.end, default=None)

@@ -178,6 +178,9 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
     if kind == "rel_day":
         d = published + dt.timedelta(days=DATA["relative_days"][text.lower()])
         return d, None, 1, f"'{text}' relative to publication ({published})", True
+    if kind == "rel_week" and "weekend" in text.lower():
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+        return saturday, min(saturday + dt.timedelta(days=1), published), 2, f"'{text}': the weekend before publication", True
     if kind == "rel_week":
         monday = published - dt.timedelta(days=published.weekday())
         start = monday + dt.timedelta(weeks=DATA["relative_weeks"][text.lower()])

@@ -57,6 +57,12 @@ class Mention:
         return cue in self.cues
 
 
+def _nominal(doc: Doc, trigger: Hit) -> bool:
+    """A reference is a noun phrase ("the attacks"); "the RSF shelled" tells a new act."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is None or span.root.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _cue_hits(name: str, text: str, offset: int) -> list[Hit]:
     return [
         Hit(name, m.start() + offset, m.end() + offset, m.group(0))
@@ -137,7 +143,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                 continue
             referring = frozenset(
                 i for i, t in enumerate(triggers)
-                if ANAPHORIC_BEFORE.search(text[max(c_start, t.start - 60) : t.start])
+                if ANAPHORIC_BEFORE.search(text[max(c_start, t.start - 60) : t.start]) and _nominal(doc, t)
             )
             anaphoric = bool(triggers) and 0 in referring
             mentions.append(

@@ -17,7 +17,8 @@ from strife.extract.lexicon import LEXICON, Hit, load_data
 STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion"}
 FORCE_NOUNS = (
     r"(?:security forces|forces|troops|soldiers|army|military|police|warplanes|jets|fighter jets|"
-    r"drones|navy|air force|artillery|government|authorities|border guards|paramilitaries)"
+    r"drones|navy|air force|artillery|government|authorities|border guards|paramilitaries|missiles|rockets|"
+    r"shells|shelling|warships|tanks|helicopters|aircraft)"
 )
 
 
