@@ -79,3 +79,12 @@ def test_targets_file_loads():
     targets = load_data("targets.json")
     for p in targets["nouns"] + targets["lead_words"]:
         re.compile(p)
+
+
+def test_precedence_tables_name_real_signals_and_types():
+    signals = set(load_data("triggers.json")["signals"])
+    valid = {(t["event_type"], s) for t in TAXONOMY["types"] for s in t["sub_event_types"]}
+    for table in ("means_precedence", "violence_precedence", "development_precedence"):
+        for signal, event_type, sub in TAXONOMY[table]:
+            assert signal in signals, signal
+            assert (event_type, sub) in valid, (event_type, sub)

@@ -45,6 +45,13 @@ def classify(
         return Coding(event_type, sub, signal, signals.get(signal))
 
     has = signals.__contains__
+
+    def first_of(table: str) -> Coding | None:
+        for signal, event_type, sub_event_type in TAXONOMY[table]:
+            if has(signal):
+                return code(event_type, sub_event_type, signal)
+        return None
+
     armed_sides = actor2_inter in (1, 2, 3, 4, 8) and actor1_inter in (1, 2, 3, 4, 8)
     forces_harmed = killed.get("security forces", 0) > 0 or actor2_inter == 1
     demonstrators = has("protest") or has("riot")
@@ -81,24 +88,12 @@ def classify(
         if has("overtake"):
             return code("Battles", "Non-state actor overtakes territory", "overtake")
         return code("Battles", "Armed clash", "clash")
-    if has("suicide"):
-        return code("Explosions/Remote violence", "Suicide bomb", "suicide")
-    if has("shelling"):
-        return code("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelling")
-    if has("grenade"):
-        return code("Explosions/Remote violence", "Grenade", "grenade")
-    if has("explosion"):
-        return code("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion")
-    if has("regain"):
-        return code("Battles", "Government regains territory", "regain")
-    if has("overtake"):
-        return code("Battles", "Non-state actor overtakes territory", "overtake")
+    if (found := first_of("means_precedence")) is not None:
+        return found
     if has("clash") and clash_counts:
         return code("Battles", "Armed clash", "clash")
-    if has("abduction"):
-        return code("Violence against civilians", "Abduction/forced disappearance", "abduction")
-    if has("sexual"):
-        return code("Violence against civilians", "Sexual violence", "sexual")
+    if (found := first_of("violence_precedence")) is not None:
+        return found
     if has("arrest") and not any(killed.values()) and not remote:
         # a raid that ends in detentions and harms no one is an arrest operation
         return code("Strategic developments", "Arrests", "arrest")
@@ -107,21 +102,4 @@ def classify(
         if forces_harmed or armed_sides:
             return code("Battles", "Armed clash", signal)
         return code("Violence against civilians", "Attack", signal)
-    if has("arrest"):
-        return code("Strategic developments", "Arrests", "arrest")
-    if has("agreement"):
-        return code("Strategic developments", "Agreement", "agreement")
-    if has("disrupted"):
-        return code("Strategic developments", "Disrupted weapons use", "disrupted")
-    if has("looting"):
-        return code("Strategic developments", "Looting/property destruction", "looting")
-    if has("base"):
-        return code("Strategic developments", "Headquarters or base established", "base")
-    if has("transfer"):
-        return code("Strategic developments", "Non-violent transfer of territory", "transfer")
-    if has("group_change"):
-        return code("Strategic developments", "Change to group/activity", "group_change")
-    if has("robbery") or has("stoppage"):
-        signal = "robbery" if has("robbery") else "stoppage"
-        return code("Strategic developments", "Other", signal)
-    return None
+    return first_of("development_precedence")
