@@ -147,6 +147,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         cite("actor1", hit)
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
         actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
+        evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
 
     # actor2: the side harmed or targeted
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
@@ -177,6 +178,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         actor2 = generic("Civilians", home, 7, None, "target")
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
+    if actor2 is None:
+        evidence.append(Evidence(field="actor2", reason="the report names no side that was attacked or harmed"))
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
