@@ -244,4 +244,24 @@ REPORTS = [
             "mode": "reported", "date": "2023-05-20", "event_type": "Battles", "iso3": "NGA", "fatalities": 30,
         }],
     },
+    {
+        "key": "landmine-claimed-and-separate-shooting",
+        "published": "2024-04-26",  # a Friday
+        "text": (
+            "Two police officers were killed and three others wounded when their vehicle struck a landmine in "
+            "Balochistan's Kech district on Thursday, officials said.\n\nThe officers were on a routine patrol "
+            "near Turbat when the device exploded, a local official told reporters.\n\nThe Baloch Liberation "
+            "Front claimed responsibility for the blast in a statement.\n\nSeparately, unidentified gunmen shot "
+            "dead a labourer from Punjab in Panjgur on Wednesday night, police said.\n"
+        ),
+        "events": [
+            {"mode": "reported", "date": "2024-04-25", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Remote explosive/landmine/IED", "iso3": "PAK", "fatalities": 2, "injuries": 3,
+             "actor1": "BLF: Balochistan Liberation Front", "inter1": 2, "actor2": "Police Forces of Pakistan",
+             "claimed_by": ["BLF: Balochistan Liberation Front"]},
+            {"mode": "reported", "date": "2024-04-24", "event_type": "Violence against civilians",
+             "sub_event_type": "Attack", "iso3": "PAK", "fatalities": 1,
+             "actor1": "Unidentified Armed Group (Pakistan)", "actor2": "Civilians (Pakistan)"},
+        ],
+    },
 ]

@@ -227,6 +227,9 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
 PASSIVE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has been|have been|had been|got|being)\b", re.I)
 
 
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)
+
+
 def _subject(before: str, offset: int) -> Hit | None:
     """Who stands as the subject before a trigger: the last armed noun there, an unnamed
     armed group or state forces (not forces that are only the source: "police said")."""
@@ -236,5 +239,7 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
+            if len(rest.split()) > 5 or CLAUSE_BREAK.search(rest):
+                continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
     return max(found, key=lambda h: h.end, default=None)
