@@ -264,4 +264,30 @@ REPORTS = [
              "actor1": "Unidentified Armed Group (Pakistan)", "actor2": "Civilians (Pakistan)"},
         ],
     },
+    {
+        "key": "coder-note-excessive-force",
+        "published": None,  # coder-note style: the date is written in full
+        "text": (
+            "On 5 January 2024, Israeli forces fired tear gas and live ammunition at Palestinian demonstrators "
+            "near Nablus (West Bank), injuring 4.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-01-05", "event_type": "Protests",
+            "sub_event_type": "Excessive force against protesters", "iso3": "PSE", "injuries": 4,
+            "actor1": "Military Forces of Israel", "inter1": 8, "actor2": "Protesters (Palestine)", "inter2": 6,
+        }],
+    },
+    {
+        "key": "coder-note-abduction-between-towns",
+        "published": None,
+        "text": (
+            "On 15 January 2024, unidentified gunmen abducted 3 humanitarian workers on the road between Kidal "
+            "and Gao (Mali). The victims remain missing.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-01-15", "event_type": "Violence against civilians",
+            "sub_event_type": "Abduction/forced disappearance", "iso3": "MLI", "abducted": 3,
+            "actor1": "Unidentified Armed Group (Mali)", "inter1": 3,
+        }],
+    },
 ]

@@ -113,10 +113,19 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1 = generic("Rioters", home, 5, None, "participant")
         else:
             actor1 = generic("Protesters", home, 6, None, "participant")
-        if police_named is not None or "intervention" in signals:
-            actor2 = police(home, police_named.text if police_named else None, "intervener") if home else None
-            cite("actor2", police_named)
-        if "intervention" in signals and killed.get("protesters", 0) + killed.get("people", 0) > 0:
+        if state is not None:
+            # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened
+            actor2 = military(state[0], home, state[1].text, "intervener")
+            cite("actor2", state[1])
+        elif police_named is not None or forces_named is not None or "intervention" in signals:
+            hit = police_named or forces_named
+            if home and hit is forces_named and hit is not None:
+                actor2 = military(home, home, hit.text, "intervener")
+            elif home:
+                actor2 = police(home, hit.text if hit else None, "intervener")
+            cite("actor2", hit)
+        lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
+        if actor2 is not None and lethal and "riot" not in signals:
             # excessive force: the state acted, the protesters were acted upon
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)

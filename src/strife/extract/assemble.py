@@ -26,7 +26,7 @@ FAMILIES = {
     "suicide": "remote", "grenade": "remote", "chemical": "remote",
     "attack": "violence", "kill": "violence", "clash": "violence", "abduction": "violence",
     "sexual": "violence", "mob": "violence",
-    "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration",
+    "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration", "lethal_force": "demonstration",
     "arrest": "arrest", "agreement": "agreement", "group_change": "agreement", "transfer": "agreement",
 }
 

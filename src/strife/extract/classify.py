@@ -66,6 +66,8 @@ def classify(
             return code("Riots", "Mob violence", "mob")
         if has("riot"):
             return code("Riots", "Violent demonstration", "riot")
+        if has("lethal_force"):
+            return code("Protests", "Excessive force against protesters", "lethal_force")
         if has("intervention") or has("arrest"):
             if (killed.get("protesters", 0) or killed.get("people", 0)) and not has("riot"):
                 return code("Protests", "Excessive force against protesters", "intervention")

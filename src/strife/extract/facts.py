@@ -18,8 +18,9 @@ from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.states import STATES
 
 _targets = load_data("targets.json")
+# Case-sensitive: a target is a common noun ("bank"), not part of a name ("West Bank").
 TARGET_NOUNS = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])", re.I
+    r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])"
 )
 TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
 

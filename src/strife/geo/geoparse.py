@@ -29,7 +29,7 @@ NOUN_KIND = {n: kind for kind, ns in NOUNS.items() for n in ns}
 _NOUN_ALT = "|".join(sorted((re.escape(n) for n in NOUN_KIND), key=len, reverse=True))
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
 PREP = re.compile(
-    rf"\b(?P<prep>in|near|at|outside|of|from|to|around|across|into|toward|towards|on the outskirts of|outskirts of|area of)\s+"
+    rf"\b(?P<prep>in|near|at|outside|of|from|to|around|across|into|toward|towards|between|on the outskirts of|outskirts of|area of)\s+"
     rf"(?:the\s+)?(?P<dir>(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     rf"(?P<name>{_NAME})"
 )
@@ -39,7 +39,7 @@ RELATIVE = re.compile(
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
 )
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
-NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around"}
+NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around", "between"}
 # Month and weekday names stand after "in"/"on" too ("in January"): never places.
 NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
