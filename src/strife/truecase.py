@@ -9,6 +9,7 @@ adds, such as gazetteer names). Same length in, same length out: offsets stay va
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -21,32 +22,31 @@ SENTENCE_START = re.compile(r"(^\s*|[.!?]\s+|\n\s*\n\s*|--\s*|\[text\]\s*)([a-z]
 
 
 def restore_case(text: str, proper_names: dict[str, str] | None = None) -> str:
-    names = dict(LEXICON.cased_names)
-    if proper_names:
-        names.update(proper_names)
     lowered = text.lower()
     out = list(lowered)
-    for pattern, cased in _name_patterns(names):
+    # The article's own names first, then the lexicon's: later writes win, and a known
+    # group name ("Farabundo Marti National Liberation Front") outranks a place inside it.
+    patterns = _name_patterns(proper_names or {}) + _lexicon_patterns()
+    for pattern, cased in patterns:
         for m in pattern.finditer(lowered):
             out[m.start() : m.end()] = cased
     result = "".join(out)
     return SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), result)
 
 
-_CACHE: dict[int, list[tuple[re.Pattern, str]]] = {}
-
-
 def _name_patterns(names: dict[str, str]) -> list[tuple[re.Pattern, str]]:
-    key = id(names) if names is LEXICON.cased_names else hash(frozenset(names.items()))
-    if key not in _CACHE:
-        # Longest names first so "Farabundo Marti National Liberation Front" wins over "FMLN"-like parts.
-        ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
-        _CACHE[key] = [
-            (re.compile(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])"), cased)
-            for low, cased in ordered
-            if len(low) == len(cased)
-        ]
-    return _CACHE[key]
+    # Longest names first, so that the longest name is written last where two overlap.
+    ordered = sorted(names.items(), key=lambda kv: len(kv[0]))
+    return [
+        (re.compile(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])"), cased)
+        for low, cased in ordered
+        if len(low) == len(cased)  # same length in, same length out: offsets stay valid
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_patterns() -> list[tuple[re.Pattern, str]]:
+    return _name_patterns(LEXICON.cased_names)
 
 
 PLACE_LEAD = re.compile(r"\b(?:in|near|at|of|from|to|outside|toward|towards)\s+$")

