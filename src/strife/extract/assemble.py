@@ -138,8 +138,10 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
                 if target.mode == "reported":
                     current = target
                 continue
-            if not facts.casualties:
-                continue  # refers back to something we did not record: adds nothing
+            if not (facts.casualties or facts.places or facts.dates):
+                continue  # refers back to something we did not record, and adds nothing
+            # a definite first telling with its own facts ("the explosion of a bomb at noon
+            # downtown") introduces the incident
         if (
             current is not None
             and not mention.has("new_incident")
