@@ -105,8 +105,9 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             name = category if category != "attackers" else _head(surface[category])
             toll.by_group.append(GroupCount(group=name, n=chosen.n, claimed_by=claimed))
         if category not in ("attackers",):
-            first = figures[0].casualty
-            toll.victims.append(_victim_phrase(first))
+            named = next((f.casualty for f in figures if f.casualty.group), None)
+            if named is not None:  # a bare number ("injuring 4") names no one
+                toll.victims.append(_victim_phrase(named))
     toll.bests = bests
     specific = [c for c in bests if c != "people"]
     low = sum(lows[c] for c in specific)

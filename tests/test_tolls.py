@@ -1,0 +1,70 @@
+"""Tolls across the clauses of one incident: repeats, conflicts, corrections, totals."""
+
+from strife.extract.counts import find_casualties
+from strife.extract.tolls import attribution, tally
+
+
+def items(*clauses, corrected=()):
+    """(casualty, claimant, corrected, clause) for each clause, as the pipeline builds them."""
+    out = []
+    for i, (clause, claimant) in enumerate(clauses):
+        for c in find_casualties(clause):
+            out.append((c, c.by or claimant, i in corrected, clause))
+    return out
+
+
+def test_a_repeated_figure_is_counted_once():
+    toll = tally("killed", items(
+        ("Gunmen killed four soldiers and two civilians.", None),
+        ("Officials said four soldiers and two civilians were killed.", "officials"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (6, 6, 6)
+    assert {g.group: g.n for g in toll.by_group} == {"security forces": 4, "civilians": 2}
+
+
+def test_conflicting_figures_give_low_best_high_and_a_dispute():
+    toll = tally("killed", items(
+        ("The army said five soldiers were killed.", "the army"),
+        ("A local official said nine soldiers were killed.", "a local official"),
+        ("Another official said nine soldiers were killed.", "another official"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (5, 9, 9)
+    assert toll.disputes and "5" in toll.disputes[0] and "9" in toll.disputes[0]
+
+
+def test_attackers_count_and_the_group_figure_names_its_source():
+    toll = tally("killed", items(
+        ("Nine insurgents were killed.", None),
+        ("The group said two of its fighters were killed.", "the group"),
+        ("The military said troops killed nine assailants.", "military"),
+    ), "fatalities")
+    assert toll.count.best == 9 and toll.count.low == 2
+    (group,) = toll.by_group
+    assert group.n == 9 and group.claimed_by == "military"
+
+
+def test_a_corrected_zero_is_a_dispute_not_a_figure():
+    toll = tally("killed", items(
+        ("Officials initially said the attack was foiled without casualties", "officials"),
+        ("police later said three passengers were killed.", "police"),
+        corrected=(0,),
+    ), "fatalities")
+    assert toll.count.best == 3 and toll.count.low == 3
+    assert any("initially" in d for d in toll.disputes)
+
+
+def test_a_people_total_bounds_the_groups():
+    toll = tally("killed", items(("The blast killed 10 people, including four soldiers.", None)), "fatalities")
+    assert toll.count.best == 10
+
+
+def test_injured_are_never_fatalities():
+    casualties = items(("The bomb killed two people and wounded 15 others.", None))
+    assert tally("killed", casualties, "fatalities").count.best == 2
+    assert tally("injured", casualties, "injuries").count.best == 15
+
+
+def test_attribution():
+    assert attribution("Three people were killed, police said.") == "police"
+    assert attribution("According to a military statement, nine died.") == "military"
+    assert attribution("Nine died.") is None
