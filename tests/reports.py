@@ -290,4 +290,39 @@ REPORTS = [
             "actor1": "Unidentified Armed Group (Mali)", "inter1": 3,
         }],
     },
+    {
+        "key": "students-gather-to-demand",
+        "published": "2024-03-05",
+        "text": "Hundreds of students gathered outside the parliament in Dhaka on Monday to demand the release of detained classmates.\n",
+        "events": [{"mode": "reported", "date": "2024-03-04", "event_type": "Protests",
+                    "sub_event_type": "Peaceful protest", "iso3": "BGD", "actor1": "Protesters (Bangladesh)"}],
+    },
+    {
+        "key": "protesters-shot",
+        "published": "2021-03-29",  # a Monday
+        "text": (
+            "Police shot dead two protesters and wounded dozens more as they opened fire on crowds demonstrating "
+            "against the coup in Mandalay on Saturday, witnesses said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2021-03-27", "event_type": "Protests",
+                    "sub_event_type": "Excessive force against protesters", "iso3": "MMR", "fatalities": 2,
+                    "actor1": "Police Forces of Myanmar", "inter1": 1, "actor2": "Protesters (Myanmar)"}],
+    },
+    {
+        "key": "residents-burn-police-station",
+        "published": "2023-09-02",  # a Saturday
+        "text": (
+            "Angry residents set fire to a police station in the town of Kasese on Friday after a man died in "
+            "custody, police said, adding that officers fired tear gas to disperse the mob.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2023-09-01", "event_type": "Riots",
+                    "sub_event_type": "Violent demonstration", "iso3": "UGA", "inter1": 5}],
+    },
+    {
+        "key": "mob-lynching",
+        "published": "2023-06-05",
+        "text": "A mob lynched a man accused of blasphemy in Pakistan's Punjab province on Sunday, police said.\n",
+        "events": [{"mode": "reported", "date": "2023-06-04", "event_type": "Riots", "sub_event_type": "Mob violence",
+                    "iso3": "PAK", "fatalities": 1, "actor2": "Civilians (Pakistan)"}],
+    },
 ]

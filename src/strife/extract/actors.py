@@ -124,8 +124,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")
             cite("actor2", hit)
+        if "mob" in signals and actor2 is None and home and (killed.get("people", 0) or killed.get("civilians", 0)):
+            actor2 = generic("Civilians", home, 7, None, "target")  # the mob's victims
         lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
-        if actor2 is not None and lethal and "riot" not in signals:
+        if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
             # excessive force: the state acted, the protesters were acted upon
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)

@@ -27,7 +27,7 @@ FAMILIES = {
     "attack": "violence", "kill": "violence", "clash": "violence", "abduction": "violence",
     "sexual": "violence", "mob": "violence",
     "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration", "lethal_force": "demonstration",
-    "arrest": "arrest", "agreement": "agreement", "group_change": "agreement", "transfer": "agreement",
+    "arrest": "arrest", "agreement": "agreement", "arson": "violence", "group_change": "agreement", "transfer": "agreement",
 }
 
 

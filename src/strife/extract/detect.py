@@ -57,6 +57,13 @@ class Mention:
         return cue in self.cues
 
 
+def _modifier(doc: Doc, trigger: Hit) -> bool:
+    """A participle that describes a noun ("detained classmates", "the wounded men")
+    tells no new happening in this clause."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span.root.dep_ == "amod" and span.root.tag_ in ("VBN", "JJ")
+
+
 def _nominal(doc: Doc, trigger: Hit) -> bool:
     """A reference is a noun phrase ("the attacks"); "the RSF shelled" tells a new act."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -126,7 +133,10 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
             planned = _cue_hits("planned", c_text, c_start)
-            triggers = [t for t in LEXICON.triggers(c_text, c_start) if not _planned(t, planned)]
+            triggers = [
+                t for t in LEXICON.triggers(c_text, c_start)
+                if not _planned(t, planned) and not _modifier(doc, t)
+            ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
             if not triggers and not has_count and not claim:

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from strife.record import Evidence
 
+# Of two places equally precise for ACLED, the smaller unit: a province over its country.
+KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
+
 
 def choose_place(incident, geo, gazetteer, dateline):
     """-> (Place | None, geo_precision | None, evidence)"""
     candidates = [
-        (p.precision, order, p)
+        (p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
     ]
     if candidates:
-        precision, _, best = min(candidates, key=lambda c: (c[0], c[1]))
+        precision, _, _, best = min(candidates, key=lambda c: c[:3])
         why = getattr(best, "reason", None)
         return best.place, precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=why)]
     unresolved = [p for f in incident.facts for p in f.places if p.place is None]
