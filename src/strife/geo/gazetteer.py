@@ -26,7 +26,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
@@ -251,7 +251,7 @@ def _apply_aliases(places: dict[int, list], names: set[tuple[str, int, int]], co
     for alias in data["aliases"]:
         targets = [
             gid for key in keys_of(alias["target"]) for gid in by_key.get(key, [])
-            if places[gid][3] == alias["country"]
+            if places[gid][3] == alias["country"] and places[gid][2] == alias.get("kind", places[gid][2])
         ]
         if not targets:
             continue
