@@ -325,4 +325,37 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2023-06-04", "event_type": "Riots", "sub_event_type": "Mob violence",
                     "iso3": "PAK", "fatalities": 1, "actor2": "Civilians (Pakistan)"}],
     },
+    {
+        "key": "summary-lede-then-two-provinces",
+        "published": "2023-05-22",  # a Monday
+        "text": (
+            "Gunmen killed at least 20 people in a series of attacks across northwestern Nigeria over the "
+            "weekend, officials said on Monday.\n\nIn Zamfara state, bandits on motorcycles stormed the village "
+            "of Kadawa on Saturday and shot dead 12 villagers, a police spokesman said.\n\nIn neighbouring "
+            "Katsina state, gunmen killed eight people and abducted 15 others in an overnight raid on Danmusa on "
+            "Sunday, residents said.\n"
+        ),
+        "events": [
+            {"mode": "reported", "date": "2023-05-20", "event_type": "Violence against civilians",
+             "sub_event_type": "Attack", "iso3": "NGA", "fatalities": 12},
+            {"mode": "reported", "date": "2023-05-21", "event_type": "Violence against civilians",
+             "sub_event_type": "Abduction/forced disappearance", "iso3": "NGA", "fatalities": 8, "abducted": 15},
+        ],
+    },
+    {
+        "key": "vehicle-suicide-bomb-claimed-by-faction",
+        "published": "2024-10-06",  # a Sunday
+        "text": (
+            "PESHAWAR, Pakistan (AP) — A suicide bomber rammed an explosives-laden vehicle into a security "
+            "checkpoint in northwestern Pakistan on Saturday, killing nine soldiers and wounding 12 others, the "
+            "military said.\n\nThe attack took place in North Waziristan near the Afghan border. A faction of the "
+            "Pakistani Taliban, Hafiz Gul Bahadur, claimed responsibility, according to a statement sent to "
+            "reporters.\n"
+        ),
+        "events": [{
+            "mode": "reported", "date": "2024-10-05", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Suicide bomb", "iso3": "PAK", "fatalities": 9, "injuries": 12,
+            "actor1": "Hafiz Gul Bahadur Group", "inter1": 2, "actor2": "Military Forces of Pakistan",
+        }],
+    },
 ]

@@ -70,8 +70,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
-        if facts.claim is not None and facts.no_claim is None:
-            claimed.extend(facts.groups)
+        if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts)) is not None:
+            claimed.append(claimant)
         for group, hit in facts.groups:
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
@@ -254,3 +254,13 @@ def _subject(before: str, offset: int) -> Hit | None:
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
     return max(found, key=lambda h: h.end, default=None)
+
+
+def _claimant(facts):
+    """The group that claims: the one named last before "claimed responsibility" (its
+    subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
+    the first named after it ("… was claimed by the TTP")."""
+    before = [g for g in facts.groups if g[1].end <= facts.claim.start]
+    if before:
+        return before[-1]
+    return facts.groups[0] if facts.groups else None

@@ -88,7 +88,10 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
     if _date_conflict(incident.best_date(), facts.best_date()):
         return False
     towns = incident.towns()
+    provinces = {p.place.admin1_id for f in incident.facts for p in f.places if p.place is not None and p.place.admin1_id}
     for p in facts.places:
+        if p.place is not None and provinces and p.place.admin1_id and p.place.admin1_id not in provinces:
+            return False  # another province: another incident
         if p.place is None:
             continue
         if towns and p.precision == 1 and all(p.place.geonameid != t.place.geonameid for t in towns):

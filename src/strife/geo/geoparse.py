@@ -38,6 +38,7 @@ RELATIVE = re.compile(
     rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
 )
+LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Across|Also|Meanwhile|Elsewhere)\s+)+")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
 NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around", "between"}
 # Month and weekday names stand after "in"/"on" too ("in January"): never places.
@@ -143,6 +144,11 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             return
         if c.name.endswith("."):
             c = replace(c, name=c.name[:-1], end=c.end - 1)
+        lead = LEADING_WORDS.match(c.name)
+        if lead:  # "In Zamfara state": a sentence-initial preposition is not part of the name
+            c = replace(c, name=c.name[lead.end() :], start=c.start + lead.end())
+            if not c.name:
+                return
         key = normalise(c.name)
         if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
             return
