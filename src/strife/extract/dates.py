@@ -64,9 +64,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}\b", re.I)),
     ("mid_month", re.compile(rf"\b(?P<part>early|mid|late)[- ]{MONTH}(?:\s+{YEAR})?\b", re.I)),
     ("earlier_in_month", re.compile(rf"\b(?:earlier|later)\s+(?:in|this)\s+{MONTH}\b", re.I)),
-    ("in_month_year", re.compile(rf"\b(?:in|since|during|until|by|last|this)\s+{MONTH}(?:\s+{YEAR})?\b", re.I)),
-    ("month_year", re.compile(rf"\b{MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("in_year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
+    # "since January 1988", "until March": a span's edge, never an incident's date
+    ("in_month_year", re.compile(rf"\b(?<!since )(?<!until )(?:in|during|last|this)\s+{MONTH}(?:\s+{YEAR})?\b", re.I)),
+    ("month_year", re.compile(rf"\b(?<!since )(?<!until ){MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("in_year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
     ("rel_day", re.compile(rf"\b(?:{_alt(DATA['relative_days'])})\b", re.I)),
@@ -217,7 +218,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
 
 
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30})?)"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Za-z.' -]{1,30}\))?)"
     r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-)\s",
 )

@@ -87,6 +87,8 @@ def fill(
         # "police said on Wednesday", "in a statement on Wednesday": when it was told
         and not SPEECH_BEFORE.search(text[max(mention.start, d.start - 45) : d.start])
     ]
+    # a date inside a group's name ("19 April Movement") is no date
+    facts.dates = [d for d in facts.dates if not any(h.start < d.end and d.start < h.end for _, h in LEXICON.named_groups_in(mention.text, mention.start))]
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
     facts.weapons = LEXICON.weapons(mention.text, mention.start)

@@ -75,7 +75,8 @@ class ArticleGeo:
     def resolve_text(self, name: str) -> Place | None:
         if self.gazetteer is None:
             return None
-        head, _, tail = name.partition(",")
+        paren = re.match(r"(.+?)\s*\((.+)\)\s*$", name)  # "SAN JOSE (COSTA RICA)"
+        head, _, tail = (paren.group(1), ",", paren.group(2)) if paren else name.partition(",")
         country = STATES.iso2(tail.strip()) if tail.strip() else None
         found = [p for p in self.gazetteer.lookup(head.strip(), country) if p.kind in ("city", "admin1", "admin2")]
         return _by_context(found, self.countries, set(), None)
