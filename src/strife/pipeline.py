@@ -8,6 +8,7 @@ made; evidence travels with every value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -211,7 +212,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         disputes=_unique(killed.disputes + injured.disputes),
         evidence=sorted(evidence, key=lambda e: (e.start is None, e.start or 0)),
     )
-    event.notes = _notes(event, text, first)
+    event.notes = _notes(event, incident)
     event.confidence = _confidence(event)
     return event
 
@@ -224,10 +225,25 @@ def _unique(items: list[str]) -> list[str]:
     return out
 
 
-def _notes(event: Event, text: str, first) -> str:
+LEADING_CONNECTOR = re.compile(
+    r"^(?:(?:also|but|and|meanwhile|separately|elsewhere|following|after|in response to|in retaliation for|"
+    r"(?:an apparent )?retaliation for)\b[\s,]*)+(?:(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s*)?",
+    re.I,
+)
+
+
+def _notes(event: Event, incident: Incident) -> str:
+    """ACLED-style note: the date, then the clause that tells the incident best (the one
+    carrying its date, else its first), without the connective that tied it to the story."""
+    best = incident.best_date()
+    told = next((m for m in incident.mentions if best is not None and m.start <= best.start < m.end), incident.mentions[0])
+    clause = LEADING_CONNECTOR.sub("", " ".join(told.text.split()))
     when = f"On {dt.date.fromisoformat(event.date):%d %B %Y}, " if event.date and event.time_precision == 1 else ""
-    sentence = " ".join(text[first.sentence_start : first.sentence_end].split())
-    return (when + sentence)[:600]
+    if when and re.match(r"(?:A|An|The|It|Those|These)\s", clause):
+        clause = clause[0].lower() + clause[1:]
+    elif not when and clause:
+        clause = clause[0].upper() + clause[1:]
+    return (when + clause)[:600]
 
 
 def _confidence(event: Event) -> float:
