@@ -67,6 +67,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     forces_named: Hit | None = None
     police_named: Hit | None = None
     forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
+    targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -88,6 +89,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             forces_subject = subject
         if not mention.triggers:
             continue  # a claim or attribution sentence names sources, not sides
+        if targeted_armed is None:
+            for m in LEXICON.unidentified_re.finditer(mention.text):
+                if ACTED_ON.search(mention.text[: m.start()]):
+                    targeted_armed = Hit("unidentified", mention.start + m.start(), mention.start + m.end(), m.group(0))
+                    break
         if forces_named is None:
             forces_named = _force(LEXICON.military_re, "military", mention, facts)
         if police_named is None:
@@ -169,8 +175,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", target[1])
         elif killed.get("civilians", 0) or (killed.get("people", 0) and not killed.get("attackers", 0)):
             actor2 = generic("Civilians", home, 7, None, "target")
-        elif unidentified is not None or "clash" in signals or killed.get("attackers", 0):
-            actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
+        elif unidentified is not None or targeted_armed is not None or "clash" in signals or killed.get("attackers", 0):
+            hit = unidentified or targeted_armed
+            actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
+            cite("actor2", hit)
     elif killed.get("security forces", 0) or forces_named is not None or police_named is not None:
         hit = forces_named or police_named
         is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
@@ -208,7 +216,7 @@ SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|
 
 
 ACTED_ON = re.compile(
-    r"\b(?:attack(?:ed|ing|s)?|stormed|storming|raided|ambush(?:ed)?|target(?:ed|ing)|fired (?:on|at)|opened fire on|"
+    r"\b(?:attack(?:ed|ing|s)?|stormed|storming|raided|ambush(?:ed)?|target(?:ed|ing|s)?|fired (?:on|at)|opened fire on|"
     r"struck|hit|clash(?:ed|es)? with|fought|fighting|battled|against|on|at)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )
