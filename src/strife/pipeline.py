@@ -21,7 +21,7 @@ from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
 from strife.extract.facts import fill
 from strife.extract.places import choose_place
-from strife.extract.tolls import attribution, tally
+from strife.extract.tolls import claims_of, tally
 from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
 from strife.ingest.article import Article
@@ -119,15 +119,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     state = next((f.state_actor[0] for f in incident.facts if f.state_actor), None)
     iso2 = place.country_iso2 if place is not None else (state or geo.main_country())
 
-    casualty_items = []
-    for m, f in incident.parts:
-        source = attribution(text[m.sentence_start : m.sentence_end])
-        corrected = m.has("correction") and ("initially" in m.cues["correction"].text.lower() or m.has("negated"))
-        for c in f.casualties:
-            claimant = c.by or source
-            if f.claim is not None and f.groups and c.group and c.group.lower().startswith(("its ", "their ")):
-                claimant = f.groups[0][0].name
-            casualty_items.append((c, claimant, corrected or (m.has("negated") and c.quantity.best == 0 and m.has("correction")), m.text))
+    casualty_items = claims_of(incident.parts, text)
     killed = tally("killed", casualty_items, "fatalities")
     injured = tally("injured", casualty_items, "injuries")
     abducted = tally("abducted", casualty_items, "abducted")

@@ -37,6 +37,22 @@ def attribution(sentence: str) -> str | None:
     return None
 
 
+def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
+    """Every casualty statement of an incident's clauses with who tells it and whether it
+    is a claim later corrected ("initially said … without casualties, but …")."""
+    items = []
+    for mention, facts in parts:
+        source = attribution(text[mention.sentence_start : mention.sentence_end])
+        cue = mention.cues.get("correction")
+        corrected = cue is not None and ("initially" in cue.text.lower() or mention.has("negated"))
+        for c in facts.casualties:
+            claimant = c.by or source
+            if facts.claim is not None and facts.groups and (c.group or "").lower().startswith(("its ", "their ")):
+                claimant = facts.groups[0][0].name  # "two of its fighters": the claiming group's own figure
+            items.append((c, claimant, corrected, mention.text))
+    return items
+
+
 @dataclass
 class Figure:
     n: int
