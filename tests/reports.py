@@ -358,4 +358,46 @@ REPORTS = [
             "actor1": "Hafiz Gul Bahadur Group", "inter1": 2, "actor2": "Military Forces of Pakistan",
         }],
     },
+    {
+        "key": "mexico-bar-shooting",
+        "published": "2024-03-10",  # a Sunday
+        "text": (
+            "MEXICO CITY (Reuters) - Gunmen killed 12 people at a bar in the central Mexican state of Guanajuato "
+            "late on Saturday, local authorities said, the latest in a string of mass shootings in the violent "
+            "region.\n\nThe attack took place in the city of Irapuato shortly before midnight, the state "
+            "prosecutor's office said in a statement. Five people were wounded.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-09", "event_type": "Violence against civilians",
+                    "sub_event_type": "Attack", "iso3": "MEX", "fatalities": 12, "injuries": 5,
+                    "actor1": "Unidentified Armed Group (Mexico)"}],
+    },
+    {
+        "key": "iraq-bomb-hits-army-patrol",
+        "published": "2024-02-14",
+        "text": (
+            "BAGHDAD — A roadside bomb struck an Iraqi army patrol near the northern city of Kirkuk on Tuesday, "
+            "killing two soldiers and wounding three, security officials said. No group claimed responsibility, "
+            "but Islamic State militants remain active in the area.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Remote explosive/landmine/IED", "iso3": "IRQ", "fatalities": 2, "injuries": 3,
+                    "actor1": "Unidentified Armed Group (Iraq)", "actor2": "Military Forces of Iraq", "claimed_by": []}],
+    },
+    {
+        "key": "rockets-and-strikes-in-response",
+        "published": "2024-02-15",
+        "text": (
+            "Hezbollah fired dozens of rockets at northern Israel on Wednesday, and Israeli warplanes struck "
+            "targets in southern Lebanon in response, killing three fighters, the group said.\n"
+        ),
+        "events": [
+            {"mode": "reported", "date": "2024-02-14", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Shelling/artillery/missile attack", "iso3": "ISR", "actor1": "Hezbollah", "inter1": 2},
+            # its date is the sentence's "Wednesday" for a coder; strife gives the report's date, week
+            # precision, as the clause names none: left unasserted until clauses share their dates
+            {"mode": "reported", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Air/drone strike", "iso3": "LBN", "fatalities": 3,
+             "actor1": "Military Forces of Israel", "inter1": 8},
+        ],
+    },
 ]

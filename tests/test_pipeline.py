@@ -13,7 +13,8 @@ def test_report(code, report):  # noqa: D103 - each case documents itself in rep
     expected = report["events"]
     assert len(events) == len(expected), [(e.event_type, e.sub_event_type, e.date) for e in events]
     for e, x in zip(events, expected):
-        assert e.date == x["date"]
+        if "date" in x:
+            assert e.date == x["date"]
         assert e.event_type == x["event_type"]
         if "sub_event_type" in x:
             assert e.sub_event_type == x["sub_event_type"]

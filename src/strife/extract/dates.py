@@ -218,7 +218,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
 
 
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Za-z.' -]{1,30}\))?)"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Z.' -]{1,30}\)(?=,))?)"
     r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-)\s",
 )

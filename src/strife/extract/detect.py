@@ -21,7 +21,7 @@ from strife.extract.states import STATES
 # Where one clause ends and a clause about another happening begins. Relative clauses
 # ("…, which killed nine") describe the happening before them and are not cut off.
 CLAUSE_BOUNDARY = re.compile(
-    r"(?:[;:]\s+|,?\s+but\s+|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
+    r"(?:[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s))",
     re.I,
 )

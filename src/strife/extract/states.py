@@ -22,6 +22,7 @@ FORCE_NOUNS = (
 )
 
 
+TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
 
@@ -96,6 +97,8 @@ class States:
         countries = self.mentioned(text, offset)
         for iso2, hit in countries:
             local_end = hit.end - offset
+            if TARGETED.search(text[max(0, hit.start - offset - 30) : hit.start - offset]):
+                continue  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
             after = text[local_end : local_end + 40]
             # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
             acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)

@@ -34,6 +34,7 @@ PREP = re.compile(
     rf"(?P<name>{_NAME})"
 )
 WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
+NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}))\s+of\s+(?P<name>{_NAME})")
 RELATIVE = re.compile(
     rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
@@ -169,6 +170,9 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
         add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[m.group("noun").lower()]))
+    for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake"
+        name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
+        add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, NOUN_KIND[m.group("noun").lower()]))
     for m in PREP.finditer(text):
         prep = m.group("prep").lower()
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
