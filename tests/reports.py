@@ -393,9 +393,7 @@ REPORTS = [
         "events": [
             {"mode": "reported", "date": "2024-02-14", "event_type": "Explosions/Remote violence",
              "sub_event_type": "Shelling/artillery/missile attack", "iso3": "ISR", "actor1": "Hezbollah", "inter1": 2},
-            # its date is the sentence's "Wednesday" for a coder; strife gives the report's date, week
-            # precision, as the clause names none: left unasserted until clauses share their dates
-            {"mode": "reported", "event_type": "Explosions/Remote violence",
+            {"mode": "reported", "date": "2024-02-14", "event_type": "Explosions/Remote violence",
              "sub_event_type": "Air/drone strike", "iso3": "LBN", "fatalities": 3,
              "actor1": "Military Forces of Israel", "inter1": 8},
         ],

@@ -19,7 +19,7 @@ from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
-from strife.extract.facts import fill
+from strife.extract.facts import SPEECH_BEFORE, fill
 from strife.extract.places import choose_place
 from strife.extract.tolls import claims_of, tally
 from strife.geo.gazetteer import Gazetteer
@@ -85,6 +85,8 @@ class Extractor:
         mentions = detect(doc, text, [(c.start, c.end) for c in casualties])
         items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
         incidents = assemble(items, published)
+        for incident in incidents:
+            share_sentence_date(incident, text, dates, published)
         ref = ArticleRef(
             id=article.id,
             url=article.url,
@@ -103,6 +105,24 @@ class Extractor:
                     ev.quote = article.text[ev.start : ev.end]
             events.append(event.with_stable_id())
         return events
+
+
+def share_sentence_date(incident: Incident, text: str, dates, published: dt.date | None) -> None:
+    """A clause cut from its sentence keeps the sentence's date: in "X fired rockets on
+    Wednesday, and Y struck back in response", Y's strike is of Wednesday too."""
+    if incident.best_date() is not None:
+        return
+    mention, facts = incident.parts[0]
+    for d in dates:
+        if (
+            mention.sentence_start <= d.start < mention.sentence_end
+            and d.date is not None
+            and d.precision == 1
+            and not (published and d.date > published)
+            and not SPEECH_BEFORE.search(text[max(mention.sentence_start, d.start - 45) : d.start])
+        ):
+            facts.dates.append(d)
+            return
 
 
 def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline) -> Event | None:
