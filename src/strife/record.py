@@ -72,6 +72,37 @@ class GroupCount(BaseModel):
     claimed_by: Optional[str] = None
 
 
+class SourceRef(BaseModel):
+    """One report merged into an event, with the figures that report gave on its own.
+
+    The merged event's fields are derived from all its sources; each source keeps what its
+    report said, so a user can see who reported what (and a revision can be undone).
+    """
+
+    article_id: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    source: Optional[str] = None  # the outlet
+    published: Optional[str] = None
+    event_id: Optional[str] = None  # the event as coded from this report alone
+    date: Optional[str] = None
+    location: Optional[Location] = None
+    fatalities: Optional[Count] = None
+    injuries: Optional[Count] = None
+    claimed_by: list[str] = Field(default_factory=list)
+
+
+class Revision(BaseModel):
+    """One change to a stored event: when, which report caused it, and what changed."""
+
+    at: str  # ISO 8601 timestamp, UTC
+    kind: Literal["created", "revised", "merged", "source_added"]
+    article_id: Optional[str] = None
+    changes: dict[str, list] = Field(default_factory=dict)  # field -> [old, new]
+    match: Optional[dict] = None  # the match that led here: score and the fields that agreed
+    note: Optional[str] = None
+
+
 class Event(BaseModel):
     id: str = ""
     article: ArticleRef
@@ -99,6 +130,10 @@ class Event(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     notes: Optional[str] = None
     confidence: Optional[float] = None
+    # Filled by the store once reports are merged (issue 5); empty for a single extraction.
+    sources: list[SourceRef] = Field(default_factory=list)
+    revisions: list[Revision] = Field(default_factory=list)
+    merged_from: list[str] = Field(default_factory=list)  # ids of events merged into this one
 
     def with_stable_id(self) -> "Event":
         """Give the event an id derived from what it is, so the same input gives the same id."""
