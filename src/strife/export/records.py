@@ -80,4 +80,7 @@ def store_events(store, **filters) -> tuple[list[Event], list[str]]:
     passed = {k: v for k, v in asked.items() if k in accepted}
     if "limit" in accepted:
         passed.setdefault("limit", None)
+    # A store that merges reports fills each event's sources and revisions on request.
+    if "with_history" in accepted:
+        passed["with_history"] = True
     return store.events(**passed), refused

@@ -1,0 +1,68 @@
+"""`strife export`: where the events come from, the format, and the account on stderr of
+what was written, left out and skipped. Kept here so the CLI module only declares the
+command."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import click
+
+from strife.export.formats import export
+from strife.export.records import EventFile, store_events, with_own_source
+
+# How many event ids to name per reason when events are left out; the count is always given.
+IDS_SHOWN = 5
+
+
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(p) for p in value.split(","))
+    except ValueError:
+        raise click.UsageError(f"--bbox {value!r}: expected W,S,E,N in degrees, e.g. 60.8,23.6,77.8,37.1")
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise click.UsageError(f"--bbox {value!r}: longitudes must lie in -180..180, latitudes in -90..90, S <= N")
+    return west, south, east, north
+
+
+def run_export(fmt: str, output: str, from_path: str | None, db: str | None, filters: dict) -> int:
+    asked = {k: v for k, v in filters.items() if v is not None}
+    if asked.get("bbox") is not None:
+        asked["bbox"] = _bbox(asked["bbox"])
+    if fmt == "parquet" and output in (None, "-"):
+        raise click.UsageError("parquet is a binary format: give a file with -o FILE.parquet")
+    skipped = []
+    if from_path is not None:
+        if asked:
+            options = ", ".join("--" + k.replace("event_type", "type") for k in sorted(asked))
+            raise click.UsageError(f"{options}: filters select from the store; --from exports its file as it is")
+        if from_path == "-":
+            source = EventFile(sys.stdin, "<stdin>")
+        else:
+            try:
+                stream = open(from_path, encoding="utf-8")
+            except OSError as err:
+                raise click.UsageError(f"--from {from_path}: {err.strerror}")
+            source = EventFile(stream, from_path)
+        events = (with_own_source(e) for e in source)
+        report = export(fmt, events, output)
+        skipped = source.skipped
+    else:
+        from strife.store import Store
+
+        with Store.open(db) as store:
+            found, refused = store_events(store, **asked)
+        if refused:
+            options = ", ".join("--" + k for k in refused)
+            raise click.UsageError(f"{options}: this store cannot filter on that yet")
+        report = export(fmt, (with_own_source(e) for e in found), output)
+    where = "stdout" if output in (None, "-") else output
+    click.echo(f"exported {report.written} events as {fmt} to {where}", err=True)
+    for reason, n in Counter(r for _, r in report.left_out).most_common():
+        ids = [i for i, r in report.left_out if r == reason][:IDS_SHOWN]
+        more = f" and {n - len(ids)} more" if n > len(ids) else ""
+        click.echo(f"left out {n} (not expressible in {fmt}): {reason}: {', '.join(ids)}{more}", err=True)
+    for skip in skipped:
+        click.echo(f"strife: skipped {skip.origin}: {skip.reason}", err=True)
+    return 1 if skipped else 0
