@@ -166,6 +166,17 @@ def test_acled_row_follows_acled_conventions():
     assert list(row) == acled.COLUMNS
 
 
+def test_acled_notes_carry_the_claim_and_the_words_behind_the_toll():
+    text = acled.notes(battle())
+    assert text.startswith("On 30 January 2024, BLA militants attacked")
+    # The summary names 'BLA' but not the group's full name, so the claim is stated.
+    assert "Balochistan Liberation Army (BLA) claimed responsibility." in text
+    assert f'reported as: "{TEXT[53:93]}"' in text
+    told = battle(notes="On 30 January 2024, militants attacked a post, " + TEXT[53:93] + ".",
+                  fatalities=Count(low=6, best=6, high=6), claimed_by=[], disputes=[])
+    assert acled.notes(told) == told.notes  # nothing to add: the summary states the toll
+
+
 def test_acled_ids_are_stable_and_distinct():
     assert acled.event_id_cnty(battle()) == acled.event_id_cnty(battle())
     assert acled.event_id_cnty(battle()) != acled.event_id_cnty(battle(id="e_fedcba9876543210"))

@@ -88,15 +88,39 @@ def source_scale(event: Event) -> str:
     return "-".join(s for s in order if s in scales)
 
 
+def _prose_name(name: str) -> str:
+    """An ACLED actor name as notes write it: 'TTP: Tehreek-i-Taliban Pakistan' is
+    'Tehreek-i-Taliban Pakistan (TTP)'."""
+    abbr, sep, full = name.partition(": ")
+    return f"{full} ({abbr})" if sep and full else name
+
+
 def notes(event: Event) -> str:
+    """The event's summary, then what ACLED notes say beside it: who claimed the attack,
+    the disputes, and the reported figures behind `fatalities` when they differ or the
+    summary does not state them."""
     parts = [event.notes] if event.notes else []
+    summary = event.notes or ""
+    for name in event.claimed_by:
+        prose = _prose_name(name)
+        if prose.split(" (")[0] not in summary:
+            parts.append(f"{prose} claimed responsibility.")
     if event.disputes:
         parts.append("[disputed: " + "; ".join(event.disputes) + "]")
     f = event.fatalities
     if f is None:
         parts.append("[fatalities: not reported]")
-    elif f.low != f.best or f.best != f.high:
-        parts.append(f"[fatalities: low {f.low}, best {f.best}, high {f.high}]")
+        return " ".join(parts)
+    figures = f"low {f.low}, best {f.best}, high {f.high}" if f.low != f.best or f.best != f.high else str(f.low)
+    # The report's own words for the toll, where the summary leaves them out: a reader (or
+    # strife eval, re-coding these notes) sees what the figure rests on.
+    told = list(dict.fromkeys(
+        e.quote for e in event.evidence
+        if e.field == "fatalities" and e.quote and e.quote not in summary
+    ))
+    if told or figures != str(f.low):
+        reported = "; reported as: " + "; ".join(f'"{q}"' for q in told) if told else ""
+        parts.append(f"[fatalities: {figures}{reported}]")
     return " ".join(parts)
 
 
