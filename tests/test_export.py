@@ -342,6 +342,20 @@ def test_ucdp_state_based_puts_the_government_on_side_a_with_deaths_by_side():
     assert row["relid"].startswith("PAK-2024-1-")
 
 
+def test_ucdp_merged_event_cites_each_report():
+    row = ucdp.ucdp_row(merged_battle())
+    assert row["number_of_sources"] == 2
+    assert row["source_office"] == "Dawn;Reuters"
+    assert row["source_date"] == "2024-01-31;2024-02-01"
+    assert row["source_headline"] == "Attack on Mach post;Pakistan: militants hit post"
+    unnamed = merged_battle()
+    unnamed.sources[1].source = None
+    unnamed.sources[0].title = unnamed.sources[1].title = None
+    row = ucdp.ucdp_row(unnamed)
+    assert row["source_office"] == "Dawn;a_2" and row["source_headline"] == ""
+    assert acled.acled_row(unnamed)["source"] == "Dawn; a_2"
+
+
 def test_ucdp_one_sided_and_non_state():
     civ = ucdp.ucdp_row(killing_of_civilians())
     assert civ["type_of_violence"] == 3

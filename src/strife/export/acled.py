@@ -74,8 +74,9 @@ def civilian_targeting(event: Event) -> str:
 
 
 def outlets(event: Event) -> list[str]:
-    """The outlets that reported the event, each once, in the order they reported it."""
-    names = [s.source for s in event.sources if s.source] or [event.article.source or event.article.id]
+    """The outlets that reported the event, each once, in the order they reported it; a
+    report whose outlet is unknown is named by its article id."""
+    names = [s.source or s.article_id for s in event.sources] or [event.article.source or event.article.id]
     return list(dict.fromkeys(names))
 
 

@@ -120,6 +120,12 @@ def date_prec(event: Event) -> int | None:
     return max(by_precision, by_span)
 
 
+def _joined(values: list[str]) -> str:
+    """Values of the reports in their order, or nothing when no report gives one (a row of
+    bare separators says nothing)."""
+    return SOURCE_SEPARATOR.join(values) if any(values) else ""
+
+
 def ged_id(event: Event) -> int:
     return int(hashlib.sha1(event.id.encode("utf-8")).hexdigest(), 16) % 10**10
 
@@ -133,7 +139,8 @@ def ucdp_row(event: Event) -> dict[str, object] | str:
         return d
     loc = event.location
     sources = event.sources
-    outlets = [s.source or "" for s in sources] or [event.article.source or ""]
+    # A report whose outlet is unknown is named by its article id, as in the ACLED export.
+    outlets = [s.source or s.article_id for s in sources] or [event.article.source or event.article.id]
     dates = [s.published or "" for s in sources] or [event.article.published or ""]
     titles = [s.title or "" for s in sources] or [event.article.title or ""]
     citations = [", ".join(p for p in (o, t, h) if p) for o, t, h in zip(outlets, dates, titles)]
@@ -150,8 +157,8 @@ def ucdp_row(event: Event) -> dict[str, object] | str:
         "side_b": d.side_b,
         "source_article": SOURCE_SEPARATOR.join(citations),
         "source_office": SOURCE_SEPARATOR.join(outlets),
-        "source_date": SOURCE_SEPARATOR.join(dates),
-        "source_headline": SOURCE_SEPARATOR.join(titles),
+        "source_date": _joined(dates),
+        "source_headline": _joined(titles),
         "number_of_sources": max(len(sources), 1),
         "where_prec": where_prec(event) or "",
         "where_coordinates": (loc.name or loc.admin2 or loc.admin1 or loc.country or "") if loc else "",
