@@ -189,7 +189,7 @@ def events(db, country, since, until, event_type, fmt):
 def export_command(fmt, output, from_path, db, **filters):
     """Events from the store (or --from a JSON Lines file) as jsonl, ACLED, UCDP GED, PLOVER,
     GeoJSON, Parquet or flat CSV."""
-    from strife.export.cli import run_export
+    from strife.export.command import run_export
 
     code = run_export(fmt, output, from_path, db, filters)
     sys.exit(code)
