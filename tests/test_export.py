@@ -127,6 +127,14 @@ def test_crosswalk_covers_exactly_the_taxonomy_with_valid_plover_and_cameo():
     assert set(cw["agent_types"]["by_inter"].values()) <= set(cw["agent_types"]["values"])
 
 
+def test_crosswalk_weapon_modes_name_real_weapons_and_assault_modes():
+    cw = crosswalk()
+    weapons = set(load_data("weapons.json")["weapons"])
+    order = cw["assault_mode_by_weapon"]["order"]
+    assert {w for w, _ in order} <= weapons
+    assert {m for _, m in order} <= set(cw["plover_modes"]["ASSAULT"])
+
+
 def test_crosswalk_sends_violence_to_assault_and_demonstrations_to_protest():
     subs = crosswalk()["sub_event_types"]
     battles = next(t for t in load_data("taxonomy.json")["types"] if t["event_type"] == "Battles")
@@ -421,6 +429,15 @@ def test_plover_event_carries_type_actors_place_offsets_and_citation():
     assert record["citation"]["url"] == "https://news.example/a1"
     assert record["magnitude"]["killed"] == 6
     assert "unmapped_reason" not in record
+
+
+def test_plover_mode_left_open_by_the_sub_type_comes_from_the_weapons():
+    knife_attack = killing_of_civilians().model_copy(update={"weapons": ["bladed weapons"]})
+    assert plover.plover_event(knife_attack)["mode"] == "primitive"
+    shooting = killing_of_civilians().model_copy(update={"weapons": ["bladed weapons", "firearms"]})
+    assert plover.plover_event(shooting)["mode"] == "firearms"
+    assert plover.plover_event(killing_of_civilians().model_copy(update={"weapons": []}))["mode"] is None
+    assert plover.plover_event(protest().model_copy(update={"weapons": ["firearms"]}))["mode"] == "demonstrate"
 
 
 def test_plover_unmapped_sub_type_is_null_with_reason_and_merged_sources_are_cited():

@@ -17,6 +17,13 @@ from strife.export import crosswalk as xw
 from strife.record import Actor, Event
 
 
+def _mode_from_weapons(plover_type: str | None, weapons: list[str]) -> str | None:
+    if plover_type != "ASSAULT":
+        return None
+    used = set(weapons)
+    return next((mode for weapon, mode in xw.crosswalk()["assault_mode_by_weapon"]["order"] if weapon in used), None)
+
+
 def _actor_country(actor: Actor) -> str | None:
     """The ISO3 code of the state a state actor belongs to ('Military Forces of Pakistan')."""
     if xw.side_kind(actor) != "state":
@@ -61,7 +68,7 @@ def plover_event(event: Event) -> dict:
         "event_date": event.date,
         "event_date_end": event.date_end,
         "event_type": entry.get("plover"),
-        "mode": entry.get("mode"),
+        "mode": entry.get("mode") or _mode_from_weapons(entry.get("plover"), event.weapons),
         "context": list(entry.get("context", [])),
         "cameo_root": entry.get("cameo_root"),
         "actor": _party(event, event.actor1, "actor1"),
