@@ -477,10 +477,24 @@ def test_export_from_jsonl_file_reports_skipped_lines(tmp_path):
     assert result.exit_code == 1  # a line was skipped
     assert f"{path}:2" in result.stderr
     assert len(json.loads(out.read_text())["features"]) == 2
+    ged = CliRunner().invoke(main, ["export", "--format", "ucdp", "--from", str(path)])
+    assert "left out 1 (not expressible in ucdp): no death reported" in ged.stderr and "e_protest" in ged.stderr
+    assert len(list(csv.DictReader(io.StringIO(ged.stdout)))) == 1
     refused = CliRunner().invoke(main, ["export", "--format", "csv", "--from", str(path), "--country", "PAK"])
     assert refused.exit_code == 2 and "--country" in refused.output
     binary = CliRunner().invoke(main, ["export", "--format", "parquet", "--from", str(path)])
     assert binary.exit_code == 2 and "-o FILE.parquet" in binary.output
+
+
+def test_jsonl_export_from_a_file_round_trips_with_sources_filled(tmp_path):
+    path = tmp_path / "events.jsonl"
+    events = [battle(), merged_battle()]
+    path.write_text("".join(e.to_json() + "\n" for e in events))
+    result = CliRunner().invoke(main, ["export", "--format", "jsonl", "--from", str(path)])
+    assert result.exit_code == 0, result.output
+    back = [Event.model_validate_json(line) for line in result.stdout.splitlines()]
+    assert back == [with_own_source(e) for e in events]
+    assert back[0].sources[0].article_id == "a_1" and back[1].sources == merged_battle().sources
 
 
 REPORT = (

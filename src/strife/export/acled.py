@@ -129,7 +129,7 @@ def tags(event: Event) -> str:
     found = []
     if event.mode != "reported":
         found.append(f"mode={event.mode}")
-    if event.sources:
+    if len(event.sources) > 1:
         found.append(f"reports={len(event.sources)}")
     return LIST_SEPARATOR.join(found)
 
