@@ -172,29 +172,6 @@ def events(db, country, since, until, event_type, fmt):
         click.echo(f"{len(found)} events", err=True)
 
 
-@main.command("export")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "acled", "ucdp", "plover", "geojson", "parquet", "csv"]))
-@click.option("-o", "--output", default="-", show_default=True, help="File to write; - is stdout (text formats only).")
-@click.option("--from", "from_path", help="A JSON Lines file of event records (e.g. `strife extract` output) instead of the store; - for stdin.")
-@click.option("--db", envvar="STRIFE_DB")
-@click.option("--country", help="ISO3 code or country name.")
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
-@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
-@click.option("--admin1", help="Province or state (stores that support it).")
-@click.option("--actor", help="Actor name (stores that support it).")
-@click.option("--bbox", help="W,S,E,N in degrees (stores that support it).")
-@click.option("--text", help="Words in the event's report (stores that support it).")
-def export_command(fmt, output, from_path, db, **filters):
-    """Events from the store (or --from a JSON Lines file) as jsonl, ACLED, UCDP GED, PLOVER,
-    GeoJSON, Parquet or flat CSV."""
-    from strife.export.command import run_export
-
-    code = run_export(fmt, output, from_path, db, filters)
-    sys.exit(code)
-
-
 @main.command()
 @click.option("--db", envvar="STRIFE_DB", help="Store for the demo (default: the user data dir).")
 def demo(db):
@@ -217,6 +194,29 @@ def demo(db):
                 click.echo(f"{entry['file']}: {outcome.outcome} ({len(result.events)} events)", err=True)
         found = store.events(country=None, since=None, until=None, event_type=None, limit=None)
     click.echo(_table(found))
+
+
+@main.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "acled", "ucdp", "plover", "geojson", "parquet", "csv"]))
+@click.option("-o", "--output", default="-", show_default=True, help="File to write; - is stdout (text formats only).")
+@click.option("--from", "from_path", help="A JSON Lines file of event records (e.g. `strife extract` output) instead of the store; - for stdin.")
+@click.option("--db", envvar="STRIFE_DB")
+@click.option("--country", help="ISO3 code or country name.")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--admin1", help="Province or state (stores that support it).")
+@click.option("--actor", help="Actor name (stores that support it).")
+@click.option("--bbox", help="W,S,E,N in degrees (stores that support it).")
+@click.option("--text", help="Words in the event's report (stores that support it).")
+def export_command(fmt, output, from_path, db, **filters):
+    """Events from the store (or --from a JSON Lines file) as jsonl, ACLED, UCDP GED, PLOVER,
+    GeoJSON, Parquet or flat CSV."""
+    from strife.export.command import run_export
+
+    code = run_export(fmt, output, from_path, db, filters)
+    sys.exit(code)
 
 
 @main.group()
