@@ -135,6 +135,20 @@ def test_crosswalk_weapon_modes_name_real_weapons_and_assault_modes():
     assert {m for _, m in order} <= set(cw["plover_modes"]["ASSAULT"])
 
 
+def test_ucdp_side_names_follow_ucdp_conventions():
+    from strife.export.crosswalk import agent_type, ucdp_side_name
+
+    assert ucdp_side_name(Actor(name="Military Forces of Pakistan", inter=1)) == "Government of Pakistan"
+    assert ucdp_side_name(Actor(name="Police Forces of Democratic Republic of Congo (2019-)", inter=1)) == \
+        "Government of Democratic Republic of Congo"
+    assert ucdp_side_name(Actor(name="Military Forces of Russia", inter=8)) == "Government of Russia"
+    assert ucdp_side_name(Actor(name="Civilians (Pakistan)", inter=7)) == "Civilians"
+    assert ucdp_side_name(Actor(name="TTP: Tehreek-i-Taliban Pakistan", inter=2)) == "TTP: Tehreek-i-Taliban Pakistan"
+    assert agent_type(Actor(name="Police Forces of Kenya", inter=1)) == "COP"
+    assert agent_type(Actor(name="Military Forces of Kenya", inter=1)) == "MIL"
+    assert agent_type(Actor(name="Someone", inter=None)) is None
+
+
 def test_crosswalk_sends_violence_to_assault_and_demonstrations_to_protest():
     subs = crosswalk()["sub_event_types"]
     battles = next(t for t in load_data("taxonomy.json")["types"] if t["event_type"] == "Battles")
@@ -482,6 +496,10 @@ def test_export_from_jsonl_file_reports_skipped_lines(tmp_path):
     assert len(list(csv.DictReader(io.StringIO(ged.stdout)))) == 1
     refused = CliRunner().invoke(main, ["export", "--format", "csv", "--from", str(path), "--country", "PAK"])
     assert refused.exit_code == 2 and "--country" in refused.output
+    nowhere = CliRunner().invoke(main, ["export", "--format", "csv", "--from", str(path), "-o", str(tmp_path / "no" / "x.csv")])
+    assert nowhere.exit_code == 2 and "No such file or directory" in nowhere.output
+    missing = CliRunner().invoke(main, ["export", "--format", "csv", "--from", str(tmp_path / "absent.jsonl")])
+    assert missing.exit_code == 2 and "absent.jsonl" in missing.output
     binary = CliRunner().invoke(main, ["export", "--format", "parquet", "--from", str(path)])
     assert binary.exit_code == 2 and "-o FILE.parquet" in binary.output
 

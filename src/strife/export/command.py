@@ -26,6 +26,13 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
+def _export(fmt, events, output):
+    try:
+        return export(fmt, events, output)
+    except OSError as err:
+        raise click.UsageError(f"-o {output}: {err.strerror or err}")
+
+
 def run_export(fmt: str, output: str, from_path: str | None, db: str | None, filters: dict) -> int:
     asked = {k: v for k, v in filters.items() if v is not None}
     if asked.get("bbox") is not None:
@@ -37,16 +44,13 @@ def run_export(fmt: str, output: str, from_path: str | None, db: str | None, fil
         if asked:
             options = ", ".join("--" + k.replace("event_type", "type") for k in sorted(asked))
             raise click.UsageError(f"{options}: filters select from the store; --from exports its file as it is")
-        if from_path == "-":
-            source = EventFile(sys.stdin, "<stdin>")
-        else:
-            try:
-                stream = open(from_path, encoding="utf-8")
-            except OSError as err:
-                raise click.UsageError(f"--from {from_path}: {err.strerror}")
-            source = EventFile(stream, from_path)
-        events = (with_own_source(e) for e in source)
-        report = export(fmt, events, output)
+        try:
+            stream = sys.stdin if from_path == "-" else open(from_path, encoding="utf-8")
+        except OSError as err:
+            raise click.UsageError(f"--from {from_path}: {err.strerror}")
+        with stream:
+            source = EventFile(stream, "<stdin>" if from_path == "-" else from_path)
+            report = _export(fmt, (with_own_source(e) for e in source), output)
         skipped = source.skipped
     else:
         from strife.store import Store
@@ -56,7 +60,7 @@ def run_export(fmt: str, output: str, from_path: str | None, db: str | None, fil
         if refused:
             options = ", ".join("--" + k for k in refused)
             raise click.UsageError(f"{options}: this store cannot filter on that yet")
-        report = export(fmt, (with_own_source(e) for e in found), output)
+        report = _export(fmt, (with_own_source(e) for e in found), output)
     where = "stdout" if output in (None, "-") else output
     click.echo(f"exported {report.written} events as {fmt} to {where}", err=True)
     for reason, n in Counter(r for _, r in report.left_out).most_common():
