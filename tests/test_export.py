@@ -500,6 +500,9 @@ def test_export_from_jsonl_file_reports_skipped_lines(tmp_path):
     assert nowhere.exit_code == 2 and "No such file or directory" in nowhere.output
     missing = CliRunner().invoke(main, ["export", "--format", "csv", "--from", str(tmp_path / "absent.jsonl")])
     assert missing.exit_code == 2 and "absent.jsonl" in missing.output
+    onto_itself = CliRunner().invoke(main, ["export", "--format", "jsonl", "--from", str(path), "-o", str(path)])
+    assert onto_itself.exit_code == 2 and "erase" in onto_itself.output
+    assert path.read_text().count("\n") == 3  # the input is intact
     binary = CliRunner().invoke(main, ["export", "--format", "parquet", "--from", str(path)])
     assert binary.exit_code == 2 and "-o FILE.parquet" in binary.output
 

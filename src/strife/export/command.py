@@ -4,6 +4,7 @@ command."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 
@@ -26,6 +27,13 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet
+        return False
+
+
 def _export(fmt, events, output):
     try:
         return export(fmt, events, output)
@@ -44,6 +52,8 @@ def run_export(fmt: str, output: str, from_path: str | None, db: str | None, fil
         if asked:
             options = ", ".join("--" + k.replace("event_type", "type") for k in sorted(asked))
             raise click.UsageError(f"{options}: filters select from the store; --from exports its file as it is")
+        if output not in (None, "-") and from_path != "-" and _same_file(from_path, output):
+            raise click.UsageError(f"-o {output} is the --from file: writing would erase what is to be read")
         try:
             stream = sys.stdin if from_path == "-" else open(from_path, encoding="utf-8")
         except OSError as err:
