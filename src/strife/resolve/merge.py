@@ -67,7 +67,7 @@ class Match:
             "known_id": self.known_id,
             "against": self.against,
             "score": round(self.score, 3),
-            "threshold": rules()["threshold"],
+            "threshold": rules()["threshold"] if "place" in self.features else rules()["threshold_without_place"],
             "matched": self.matched,
             "veto": self.veto,
             "agreed": self.agreed,
@@ -97,10 +97,12 @@ def match(report: Event, known: Event, known_id: str | None = None) -> Match:
         return Match(0.0, False, features, veto=str(veto), known_id=known_id)
     total = sum(f.weight for f in features.values())
     score = sum(f.score * f.weight for f in features.values()) / total if total else 0.0
-    # A date and a place are the least a coder needs to call two reports one incident.
-    if "date" not in features or "place" not in features:
-        return Match(score, False, features, veto="no date or no place to compare", known_id=known_id)
-    return Match(score, score >= cfg["threshold"], features, known_id=known_id)
+    # A date is the least a coder needs to call two reports one incident; without a place
+    # to compare, the rest must agree more strongly.
+    if "date" not in features:
+        return Match(score, False, features, veto="no date to compare", known_id=known_id)
+    threshold = cfg["threshold"] if "place" in features else cfg["threshold_without_place"]
+    return Match(score, score >= threshold, features, known_id=known_id)
 
 
 def _check_modes(a: Event, b: Event, cfg) -> None:
@@ -151,12 +153,19 @@ def _place_score(a: Event, b: Event, cfg):
         raise Veto(f"countries differ ({la.iso3} / {lb.iso3})")
     scores, km = cfg["place_scores"], cfg["place_km"]
     inside = _containment(la, lb)
+    if inside and inside[0] == "inside_country":
+        # A report that names only the country says nothing about where in it: as if no
+        # place were given (the stricter threshold applies).
+        return None
     if la.lat is not None and lb.lat is not None and la.lon is not None and lb.lon is not None:
         d = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
         if d <= km["same"]:
             return scores["same"], f"{d:.0f} km apart ({la.name} / {lb.name})"
         if inside:
             return scores[inside[0]], inside[1]
+        if la.geo_precision == 1 and lb.geo_precision == 1 and _norm(la.name or "") != _norm(lb.name or ""):
+            # Two named towns: nearby is not the same; a coder codes an event per town.
+            return scores["other_town"], f"two towns {d:.0f} km apart ({la.name} / {lb.name})"
         if d > km["veto"]:
             raise Veto(f"places {d:.0f} km apart ({la.name} / {lb.name})")
         if d <= km["near"]:
@@ -178,9 +187,13 @@ def _containment(la: Location, lb: Location) -> tuple[str, str] | None:
     """('inside_admin2' | 'inside_admin1', why) when one place is the district or province of
     the other: a village report and a district report of one incident."""
     for vague, precise in ((la, lb), (lb, la)):
-        if not vague.name:
+        # Only a place coded as a region contains another: the city of Idlib (a town,
+        # precision 1) does not contain Ariha, though both lie in Idlib province.
+        if not vague.name or (vague.geo_precision or 3) < 2:
             continue
         name = _norm(vague.name)
+        if precise.country and name == _norm(precise.country) and _norm(precise.name or "") != name:
+            return "inside_country", f"{precise.name} lies in {vague.name}"
         if precise.admin2 and name == _norm(precise.admin2) and _norm(precise.name or "") != name:
             return "inside_admin2", f"{precise.name} lies in {vague.name} district"
         if precise.admin1 and name == _norm(precise.admin1) and _norm(precise.name or "") != name:
@@ -229,7 +242,10 @@ def _actors_score(a: Event, b: Event, cfg):
 def _actor_pair(x, y, cfg) -> float:
     scores = cfg["actor_scores"]
     gx, gy = is_generic(x.name), is_generic(y.name)
-    if _norm(x.name) == _norm(y.name):
+    # A generic name carries the country of the report's place, or "International" when the
+    # report placed nothing: "Civilians (International)" and "Civilians (Nigeria)" are one.
+    bare = lambda name: re.sub(r"\s*\([^)]*\)$", "", name) if is_generic(name) else name
+    if _norm(bare(x.name)) == _norm(bare(y.name)):
         return scores["same_generic"] if gx else scores["same_named"]
     if gx != gy:
         return scores["named_vs_generic"]
@@ -523,6 +539,8 @@ def changes(old: Event | None, new: Event) -> dict[str, list]:
     for name in TRACKED:
         after = _plain(getattr(new, name))
         before = _plain(getattr(old, name)) if old is not None else None
+        if old is None and after in (None, []):
+            continue
         if before != after:
             out[name] = [before, after]
     return out

@@ -58,11 +58,18 @@ def band_keys(text: str) -> list[str]:
     return keys
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str) -> tuple[float, float]:
+    """(Jaccard similarity, containment of the smaller shingle set in the larger)."""
     sa, sb = shingles(a), shingles(b)
     if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
+        return 0.0, 0.0
+    common = len(sa & sb)
+    return common / len(sa | sb), common / min(len(sa), len(sb))
+
+
+def is_near_duplicate(jaccard: float, containment: float) -> bool:
+    cfg = rules()
+    return jaccard >= cfg["jaccard"] or (containment >= cfg["containment"] and jaccard >= cfg["containment_min_jaccard"])
 
 
 @dataclass(frozen=True)
@@ -76,11 +83,11 @@ class NearDuplicate:
 
 
 def best_near_duplicate(text: str, candidates: dict[str, str]) -> NearDuplicate | None:
-    """The most similar candidate (article id -> text) at or above the threshold, if any;
+    """The most similar candidate (article id -> text) that is a near-duplicate, if any;
     ties go to the candidate first in id order, so the verdict is deterministic."""
     best = None
     for article_id in sorted(candidates):
-        sim = similarity(text, candidates[article_id])
-        if sim >= rules()["threshold"] and (best is None or sim > best.similarity):
-            best = NearDuplicate(article_id, sim)
+        jaccard, containment = similarity(text, candidates[article_id])
+        if is_near_duplicate(jaccard, containment) and (best is None or jaccard > best.similarity):
+            best = NearDuplicate(article_id, jaccard)
     return best
