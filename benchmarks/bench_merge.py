@@ -105,16 +105,48 @@ def score(reports: list[dict], predicted: dict[str, str | None]) -> dict:
     return {"pairs_tp": tp, "pairs_fp": fp, "pairs_fn": fn, "precision": p, "recall": r, "f1": f1}
 
 
-def explain_errors(db: Path, reports: list[dict], predicted: dict) -> None:
-    """For each wrongly merged or wrongly separated pair, why the matcher decided so."""
+def main_records(db: Path) -> dict:
+    """report id -> the first event coded from it (its own record, before merging)."""
     from strife.record import Event
-    from strife.resolve.merge import match
 
     conn = sqlite3.connect(db)
     records = {}
     for article_id, record in conn.execute("SELECT article_id, record FROM event_sources ORDER BY added_at"):
         records.setdefault(article_id, Event.model_validate_json(record))
     conn.close()
+    return records
+
+
+def miss_causes(records: dict, reports: list[dict], predicted: dict) -> dict[str, int]:
+    """Why same-incident pairs ended apart: no event coded, a veto (other country, other
+    family...) or a score under the threshold. Scored on the pair's own records."""
+    from collections import Counter
+
+    from strife.resolve.merge import match
+
+    causes = Counter()
+    for a, b in itertools.combinations(reports, 2):
+        if a["incident"] != b["incident"]:
+            continue
+        ea, eb = predicted.get(a["id"]), predicted.get(b["id"])
+        if ea is not None and ea == eb:
+            continue
+        if ea is None or eb is None or a["id"] not in records or b["id"] not in records:
+            causes["no event coded from a report"] += 1
+            continue
+        m = match(records[b["id"]], records[a["id"]])
+        if m.veto:
+            causes["veto: " + m.veto.split(" (")[0]] += 1
+        else:
+            causes["score below threshold" if not m.matched else "matched, but not merged by the store"] += 1
+    return causes
+
+
+def explain_errors(db: Path, reports: list[dict], predicted: dict) -> None:
+    """For each wrongly merged or wrongly separated pair, why the matcher decided so."""
+    from strife.resolve.merge import match
+
+    records = main_records(db)
     margins = []
     for a, b in itertools.combinations(reports, 2):
         gold = a["incident"] == b["incident"]
@@ -148,6 +180,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = run(reports, Path(tmp))
         predicted, duplicates, n_reported, n_events = main_events(db)
+        db_records = main_records(db)
         if args.explain:
             explain_errors(db, reports, predicted)
     elapsed = time.perf_counter() - t0
@@ -168,6 +201,7 @@ def main() -> int:
     no_event = [r["id"] for r in reports if predicted.get(r["id"]) is None]
     predicted_clusters = len({predicted[r["id"]] for r in reports if predicted.get(r["id"])})
 
+    causes = miss_causes(db_records, reports, predicted)
     if args.verbose:
         for inc in incidents:
             print(inc, [(r["id"], r["source"], predicted.get(r["id"])) for r in by_incident[inc]])
@@ -182,6 +216,7 @@ def main() -> int:
     print(f"syndicated copies recognised as duplicates: {recognised}/{len(syndicated)}; "
           f"near-duplicates flagged in all: {len(duplicates)}")
     print(f"reports with no event extracted: {len(no_event)} {no_event if no_event else ''}")
+    print("missed pairs by cause: " + (", ".join(f"{c}: {n}" for c, n in sorted(causes.items())) or "none"))
     print(f"time: {elapsed:.1f} s (extraction, geocoding and store included)")
     ok = s["f1"] >= 0.95 and not lookalikes_merged
     print("targets (F1 >= 0.95, no look-alike merged):", "met" if ok else "NOT met")
