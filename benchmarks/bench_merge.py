@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import sqlite3
 import sys
 import tempfile
@@ -29,13 +30,16 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "merge_clusters.jsonl"
 
 
-def load() -> list[dict]:
+def load(shuffle: int | None = None) -> list[dict]:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     # Publication order, file order breaking ties: the order a feed would deliver them.
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["published"], i))
     out = []
     for n, i in enumerate(order, start=1):
         out.append({**rows[i], "id": f"r{n:02d}"})
+    if shuffle is not None:
+        # Reports do not always arrive in publication order (a backfill, a late feed).
+        random.Random(shuffle).shuffle(out)
     return out
 
 
@@ -174,8 +178,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each incident's reports and where they went")
     parser.add_argument("--explain", action="store_true", help="print the match explanation of every wrong pair")
+    parser.add_argument("--shuffle", type=int, metavar="SEED", help="ingest in a random order instead of publication order")
     args = parser.parse_args()
-    reports = load()
+    reports = load(args.shuffle)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = run(reports, Path(tmp))
@@ -197,7 +202,8 @@ def main() -> int:
         if mine & theirs and (r["incident"], other) not in lookalikes_merged:
             lookalikes_merged.append((r["incident"], other))
     syndicated = [r for r in reports if "syndicated" in r.get("note", "")]
-    recognised = sum(r["id"] in duplicates for r in syndicated)
+    # Either copy may arrive first; the later one is the duplicate.
+    recognised = sum(r["id"] in duplicates or r["id"] in duplicates.values() for r in syndicated)
     no_event = [r["id"] for r in reports if predicted.get(r["id"]) is None]
     predicted_clusters = len({predicted[r["id"]] for r in reports if predicted.get(r["id"])})
 

@@ -40,8 +40,7 @@ def shingles(text: str) -> set[str]:
 def signature(text: str) -> MinHash:
     cfg = rules()
     sketch = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"])
-    for s in sorted(shingles(text)):
-        sketch.update(s.encode("utf-8"))
+    sketch.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return sketch
 
 
