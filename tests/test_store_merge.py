@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from strife.ingest.article import Article
-from strife.store import Store
+from strife.store import Store, StoreConflict
 from test_merge import BALOCHISTAN, MIR_ALI, NORTH_WAZIRISTAN, POLICE, report
 
 BODY = (
@@ -211,3 +211,22 @@ def test_process_killed_mid_merge_leaves_the_known_event_as_it_was(db):
         # The interrupted report goes in whole on a retry.
         assert ingest(s, "a2", killed=8, published="2024-03-05")[0].events_merged == 1
         assert s.events()[0].fatalities.best == 8
+
+
+def test_an_issued_id_is_never_reused_by_another_event(store):
+    ingest(store, "a1", killed=5)
+    # Another article whose (caller-given) event id is taken, and which is another incident.
+    a = article("a9", published="2024-06-01")
+    with pytest.raises(StoreConflict, match="e_a1 is already issued"):
+        store.ingest(a, [report("a9", id="e_a1", date="2024-06-01", published="2024-06-01")])
+    assert [e.id for e in store.events()] == ["e_a1"]
+
+
+def test_updated_version_reporting_another_incident_gets_a_fresh_id(store):
+    ingest(store, "a1", killed=5, text="First version of the story.")
+    # Same article id, new text, and an event (same id as coded) that no longer matches.
+    a = article("a1", published="2024-03-20", text="Second version, about something else entirely.")
+    outcome = store.ingest(a, [report("a1", date="2024-03-20", published="2024-03-20")])
+    assert (outcome.outcome, outcome.events_added) == ("events", 1)
+    ids = sorted(e.id for e in store.events())
+    assert len(ids) == 2 and "e_a1" in ids

@@ -7,6 +7,7 @@ written together or not at all, so a process killed mid-run leaves whole article
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -291,7 +292,8 @@ def _file_event(conn: Connection, report: Event, article_id: str, version_of: Op
         candidates = history.reports_of(conn, ids)
     found = merge.matches_for(report, candidates)
     if not found:
-        merged = merge.merged_record(report.id, [merge.Report(article_id, report)])
+        new_id = _new_event_id(conn, report.id, article_id, version_of)
+        merged = merge.merged_record(new_id, [merge.Report(article_id, report)])
         conn.execute(insert(schema.events), event_row(merged, article_id))
         history.add_source(conn, merged.id, article_id, report, now)
         history.add_revision(conn, merged.id, now, "created", article_id, merge.changes(None, merged),
@@ -327,6 +329,22 @@ def _file_event(conn: Connection, report: Event, article_id: str, version_of: Op
     history.add_revision(conn, kept, now, "revised" if diff else "source_added", article_id, diff, best.explain(), note)
     taken.add(kept)
     return False
+
+
+def _new_event_id(conn: Connection, wanted: str, article_id: str, version_of: Optional[str]) -> str:
+    """The id for a new event: the report's own, unless the store already issued it.
+
+    An updated version codes its events under the article's id again, so a new event of it
+    may carry an id its earlier version's event holds: it gets one derived from the stored
+    version instead. Any other clash is refused, since an issued id must never be reused."""
+    issued = conn.execute(select(schema.events.c.id).where(schema.events.c.id == wanted)).first() or conn.execute(
+        select(schema.event_aliases.c.old_id).where(schema.event_aliases.c.old_id == wanted)
+    ).first()
+    if issued is None:
+        return wanted
+    if version_of is not None:
+        return "e_" + hashlib.sha1(f"{article_id}\n{wanted}".encode("utf-8")).hexdigest()[:16]
+    raise StoreConflict(f"article {article_id}: event id {wanted} is already issued to another event")
 
 
 def _no_match_note(candidates: dict) -> str:
