@@ -109,3 +109,34 @@ def test_demo_codes_the_bundled_reports(runner, db):
     lines = result.stdout.strip().splitlines()
     assert lines[0].split()[0] == "date"
     assert len(lines) > 8  # the eight bundled reports hold more than eight events
+
+
+SECOND_REPORT = (
+    "Three police officers were killed when militants attacked a checkpoint in Bannu district on Monday, "
+    "a police spokesman said on Tuesday.\n"
+)
+
+
+def test_two_reports_of_one_attack_are_one_event_with_its_history(runner, tmp_path, db):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(REPORT)
+    (tmp_path / "in" / "b.txt").write_text(SECOND_REPORT)
+    done = runner.invoke(main, ["ingest", str(tmp_path / "in"), "--db", db, "--published", "2024-03-05"])
+    assert done.exit_code == 0, done.output
+    (event,) = records(runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).stdout)
+    shown = runner.invoke(main, ["events", "show", event["id"], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert lines[0] == f"event {event['id']}"
+    assert "sources (2):" in lines and "history (2):" in lines
+    history = lines[lines.index("history (2):") + 1 :]
+    assert "created by a.txt" in history[0]
+    assert any("by b.txt" in line and "match score" in line for line in history)
+    as_json = json.loads(runner.invoke(main, ["events", "show", event["id"], "--db", db, "--format", "json"]).stdout)
+    assert [s["article_id"] for s in as_json["sources"]] == ["a.txt", "b.txt"]
+    assert [r["kind"] for r in as_json["revisions"]][0] == "created"
+
+
+def test_events_show_an_unknown_id_says_so(runner, db):
+    shown = runner.invoke(main, ["events", "show", "e_nothing", "--db", db])
+    assert shown.exit_code == 2 and "no event e_nothing" in shown.stderr

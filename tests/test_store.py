@@ -283,13 +283,22 @@ def test_exception_midway_leaves_nothing(store, db, monkeypatch):
     assert_empty(db)
 
 
-def test_same_article_id_with_other_text_is_refused(store, db):
+def test_same_article_id_with_other_text_is_an_updated_version(store, db):
+    # Until issue 5 this was refused (StoreConflict); now the new text is a later version
+    # whose figures replace the earlier version's in the event it fed.
     a = article()
-    store.ingest(a, [event(a, "e_1", date="2024-01-30")])
-    revised = article(text=a.text + " Updated.", origin="r1-v2.txt")
-    with pytest.raises(StoreConflict, match="different text"):
-        store.ingest(revised, [event(revised, "e_2", date="2024-01-30")])
-    assert (count(db, "articles"), count(db, "events"), count(db, "inputs")) == (1, 1, 1)
+    store.ingest(a, [event(a, "e_1", date="2024-01-30", killed=3)])
+    revised = article(text=a.text + " The toll rose to seven.", origin="r1-v2.txt")
+    outcome = store.ingest(revised, [event(revised, "e_2", date="2024-01-30", killed=7)])
+    assert (outcome.outcome, outcome.article_id, outcome.events_added) == ("events", "a_1@v2", 0)
+    assert rows(db, "SELECT article_id, version_of FROM articles ORDER BY article_id") == [("a_1", None), ("a_1@v2", "a_1")]
+    (merged,) = store.events()
+    assert merged.id == "e_1" and merged.fatalities.best == 7
+    shown = store.event("e_1")
+    assert [s.article_id for s in shown.sources] == ["a_1@v2"]
+    assert [r.kind for r in shown.revisions] == ["created", "revised"]
+    assert shown.revisions[-1].changes["fatalities"][1]["best"] == 7
+    assert "replaces the figures of a_1" in shown.revisions[-1].note
 
 
 def test_process_killed_mid_transaction_leaves_nothing(db):

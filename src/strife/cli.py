@@ -153,15 +153,19 @@ def _table(events) -> str:
     return "\n".join("  ".join(c[:40].ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option("--db", envvar="STRIFE_DB")
 @click.option("--country", help="ISO3 code or country name.")
 @click.option("--since", callback=_date)
 @click.option("--until", callback=_date)
 @click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def events(db, country, since, until, event_type, fmt):
-    """What the store holds."""
+@click.pass_context
+def events(ctx, db, country, since, until, event_type, fmt):
+    """What the store holds (one event per incident); `events show ID` for one event's history."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is not None:
+        return
     with _open_store(db) as store:
         found = store.events(country=country, since=since, until=until, event_type=event_type, limit=None)
     if fmt == "jsonl":
@@ -170,6 +174,27 @@ def events(db, country, since, until, event_type, fmt):
     else:
         click.echo(_table(found))
         click.echo(f"{len(found)} events", err=True)
+
+
+@events.command("show")
+@click.argument("event_id")
+@click.option("--db", envvar="STRIFE_DB")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def events_show(ctx, event_id, db, fmt):
+    """One event: its fields, every report of it with that report's own figures, and every
+    revision with the report that caused it."""
+    with _open_store(db or (ctx.obj or {}).get("db")) as store:
+        found = store.event(event_id)
+    if found is None:
+        click.echo(f"strife: no event {event_id} in the store", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    from strife.resolve.explain import describe
+
+    click.echo(describe(found, asked_for=event_id))
 
 
 @main.command()

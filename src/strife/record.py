@@ -29,6 +29,9 @@ class Evidence(BaseModel):
     end: Optional[int] = None
     quote: Optional[str] = None
     reason: Optional[str] = None
+    # Set on a merged event's evidence taken from another report than the event's `article`
+    # (offsets then index that report's text); None means the event's own article.
+    article_id: Optional[str] = None
 
 
 class ArticleRef(BaseModel):

@@ -26,9 +26,9 @@ from sqlalchemy import (
 )
 
 # Bumped by any change a file written by an older strife would not have; migrations key on it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: merging (event_sources, event_revisions, event_aliases, article_lsh)
 
-OUTCOMES = ("events", "no_event", "skipped")
+OUTCOMES = ("events", "no_event", "skipped", "duplicate")
 
 metadata = MetaData()
 
@@ -50,6 +50,11 @@ articles = Table(
     Column("published_basis", String(32)),
     Column("language", String(16)),
     Column("text", Text, nullable=False),
+    # A syndicated copy of a stored article (near-duplicate text): kept, but no source.
+    Column("duplicate_of", String(128)),
+    # An updated version of a stored article (same URL or id, other text): its figures
+    # replace the earlier version's in the events it fed.
+    Column("version_of", String(128)),
 )
 
 events = Table(
@@ -102,6 +107,52 @@ inputs = Table(
     CheckConstraint(f"outcome IN {OUTCOMES!r}", name="ck_inputs_outcome"),
     # Skipped inputs are idempotent per origin and reason; other rows have reason NULL.
     UniqueConstraint("origin", "reason", name="uq_inputs_origin_reason"),
+)
+
+
+# One row per report of a merged event: the event as coded from that report alone. The
+# merged record in `events` is derived from these rows (strife.resolve.merge).
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    Column("report_event_id", String(64), primary_key=True),
+    Column("record", JSON, nullable=False),
+    Column("added_at", DateTime(timezone=True)),
+    Index("ix_event_sources_article_id", "article_id"),
+)
+
+# Every change to an event. No foreign key: the history of an event merged into another
+# outlives its row.
+event_revisions = Table(
+    "event_revisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16), nullable=False),  # created | revised | merged | source_added
+    Column("article_id", String(128)),
+    Column("changes", JSON, nullable=False),
+    Column("match", JSON),
+    Column("note", Text),
+)
+
+# An id merged into another event: ids once issued never disappear.
+event_aliases = Table(
+    "event_aliases",
+    metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False, index=True),
+)
+
+# Locality-sensitive hash bands of an article's text (strife.resolve.neardup).
+article_lsh = Table(
+    "article_lsh",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_article_lsh_key", "key"),
 )
 
 

@@ -7,6 +7,7 @@ written together or not at all, so a process killed mid-run leaves whole article
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from strife.ingest.article import Article, Skipped
 from strife.record import Event
 from strife.store.engine import WRITE, create_store_engine
 from strife.store.rows import article_row, event_from_record, event_row, iso_date, text_sha256, with_id
-from strife.store import schema
+from strife.resolve import merge, neardup
+from strife.store import history, schema
 from strife.store.schema import ensure_schema
 from strife.store.url import store_url
 
@@ -33,8 +35,9 @@ class StoreConflict(Exception):
 class IngestOutcome:
     outcome: str  # events | no_event | duplicate
     article_id: str  # for a duplicate: the article already stored with this text
-    events_added: int
+    events_added: int  # new events
     sha256: str
+    events_merged: int = 0  # reports of events the store already knew
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class InputRow:
 
 @dataclass(frozen=True)
 class Summary:
-    by_outcome: dict[str, int]  # inputs: events | no_event | skipped
+    by_outcome: dict[str, int]  # inputs: events | no_event | skipped | duplicate
     by_event_type: dict[Optional[str], int]  # events; None: not classified
     by_country: dict[Optional[str], int]  # events, by country name (ISO3 when unnamed)
     events: int
@@ -90,7 +93,12 @@ class Store:
                 yield conn
 
     def ingest(self, article: Article, events: list[Event]) -> IngestOutcome:
-        """Store an article and the events coded from it, unless its text is already stored."""
+        """Store an article and the events coded from it, each merged into the incident it
+        reports when the store already knows it (see strife.resolve.merge).
+
+        Exact and near-duplicate texts add nothing (outcome `duplicate`); a new text under
+        a stored article's id or URL is an updated version, whose figures replace the
+        earlier version's in the events it fed."""
         digest = text_sha256(article.text)
         stored = [with_id(e) for e in events]
         outcome = "events" if stored else "no_event"
@@ -101,34 +109,37 @@ class Store:
                 ).first()
                 if earlier is not None:
                     return IngestOutcome("duplicate", earlier.article_id or article.id, 0, digest)
-                taken = conn.execute(
-                    select(schema.articles.c.article_id).where(schema.articles.c.article_id == article.id)
-                ).first()
-                if taken is not None:
-                    # Same id, other text: a revised report. Merging revisions is a later
-                    # feature; until then refuse rather than overwrite or duplicate.
-                    raise StoreConflict(
-                        f"{article.origin}: article id {article.id} is already stored with a different text"
-                    )
-                conn.execute(insert(schema.articles), article_row(article))
-                if stored:
-                    conn.execute(insert(schema.events), [event_row(e, article.id) for e in stored])
-                conn.execute(
-                    insert(schema.inputs),
-                    {
-                        "article_id": article.id,
-                        "origin": article.origin,
-                        "sha256": digest,
-                        "outcome": outcome,
-                        "reason": None,
-                        "n_events": len(stored),
-                        "published": article.published,
-                        "ingested_at": _now(),
-                    },
-                )
+                now = _now()
+                stored_id, version_of = _version(conn, article)
+                keys = neardup.band_keys(article.text)
+                if version_of is None:
+                    near = _near_duplicate(conn, article.text, keys)
+                    if near is not None:
+                        conn.execute(insert(schema.articles), {**article_row(article), "duplicate_of": near.article_id})
+                        _record_input(conn, article, stored_id, digest, "duplicate", near.reason, 0, now)
+                        return IngestOutcome("duplicate", near.article_id, 0, digest)
+                conn.execute(insert(schema.articles), {**article_row(article), "article_id": stored_id, "version_of": version_of})
+                conn.execute(insert(schema.article_lsh), [{"key": k, "article_id": stored_id} for k in sorted(set(keys))])
+                added = merged = 0
+                taken: set[str] = set()
+                for report in stored:
+                    created = _file_event(conn, report, stored_id, version_of, taken, now)
+                    added += created
+                    merged += not created
+                _record_input(conn, article, stored_id, digest, outcome, None, len(stored), now)
         except IntegrityError as err:
             raise StoreConflict(f"{article.origin}: article {article.id} not stored: {err.orig}") from err
-        return IngestOutcome(outcome, article.id, len(stored), digest)
+        return IngestOutcome(outcome, stored_id, added, digest, merged)
+
+    def event(self, event_id: str) -> Optional[Event]:
+        """One event with its sources and history; an id merged into another event gives
+        that event. None for an id the store never issued."""
+        with self._engine.connect() as conn:
+            current = history.resolve_id(conn, event_id)
+            record = conn.execute(select(schema.events.c.record).where(schema.events.c.id == current)).scalar_one_or_none()
+            if record is None:
+                return None
+            return _with_history(conn, event_from_record(record))
 
     def record_skip(self, skipped: Skipped) -> bool:
         """Record an input that gave no article; True if new, False if already recorded."""
@@ -163,8 +174,10 @@ class Store:
         until: dt.date | str | None = None,
         event_type: str | None = None,
         limit: int | None = None,
+        with_history: bool = False,
     ) -> list[Event]:
-        """Stored events, ordered by date (undated last) then id.
+        """Stored events (one per incident, merged across its reports), ordered by date
+        (undated last) then id. `with_history` fills each event's sources and revisions.
 
         `country` is an ISO3 code or a country name, either case. `since`/`until` keep events
         whose days overlap that range, so an event without a date is left out by either.
@@ -184,7 +197,8 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._engine.connect() as conn:
-            return [event_from_record(record) for record in conn.execute(query).scalars()]
+            found = [event_from_record(record) for record in conn.execute(query).scalars()]
+            return [_with_history(conn, e) for e in found] if with_history else found
 
     def inputs(self) -> list[InputRow]:
         """Every input recorded, in the order it was first seen."""
@@ -220,6 +234,149 @@ class Store:
                 by_country=counts(country, schema.events),
                 events=sum(by_event_type.values()),
             )
+
+
+def _version(conn: Connection, article: Article) -> tuple[str, Optional[str]]:
+    """(the id to store the article under, the stored article it updates or None).
+
+    The same id with another text is stored as `<id>@v<n>`; a new id at a stored URL keeps
+    its id. Either way it updates the latest version stored, never a syndicated copy."""
+    ar = schema.articles.c
+    same_id = conn.execute(select(ar.article_id).where(ar.article_id == article.id)).first()
+    if same_id is not None:
+        versions = conn.execute(
+            select(func.count()).select_from(schema.articles).where(ar.article_id.like(f"{article.id}@v%"))
+        ).scalar_one()
+        return f"{article.id}@v{versions + 2}", _latest_version(conn, article.id)
+    if article.url:
+        at_url = conn.execute(
+            select(ar.article_id).where(ar.url == article.url, ar.duplicate_of.is_(None))
+        ).scalars().all()
+        if at_url:
+            return article.id, _latest_version(conn, at_url[0])
+    return article.id, None
+
+
+def _latest_version(conn: Connection, article_id: str) -> str:
+    ar = schema.articles.c
+    seen = {article_id}
+    while True:
+        newer = conn.execute(select(ar.article_id).where(ar.version_of == article_id)).scalar_one_or_none()
+        if newer is None or newer in seen:
+            return article_id
+        seen.add(newer)
+        article_id = newer
+
+
+def _near_duplicate(conn: Connection, text: str, keys: list[str]):
+    lsh, ar = schema.article_lsh.c, schema.articles.c
+    candidates = conn.execute(
+        select(ar.article_id, ar.text).join(schema.article_lsh, lsh.article_id == ar.article_id).where(lsh.key.in_(keys)).distinct()
+    ).all()
+    return neardup.best_near_duplicate(text, {row.article_id: row.text for row in candidates})
+
+
+def _file_event(conn: Connection, report: Event, article_id: str, version_of: Optional[str], taken: set[str], now) -> bool:
+    """Add one report's event: merged into the known incident(s) it matches, else new.
+    True when a new event was created. `taken`: events this article already fed (one
+    article's events are distinct incidents, as its extraction decided)."""
+    ev = schema.events.c
+    window = merge.candidate_window(report)
+    candidates: dict[str, list] = {}
+    if window is not None:
+        iso3 = report.location.iso3.upper() if report.location and report.location.iso3 else None
+        query = select(ev.id).where(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
+        if iso3:
+            query = query.where(or_(ev.iso3 == iso3, ev.iso3.is_(None)))
+        ids = [i for i in conn.execute(query).scalars() if i not in taken]
+        candidates = history.reports_of(conn, ids)
+    found = merge.matches_for(report, candidates)
+    if not found:
+        new_id = _new_event_id(conn, report.id, article_id, version_of)
+        merged = merge.merged_record(new_id, [merge.Report(article_id, report)])
+        conn.execute(insert(schema.events), event_row(merged, article_id))
+        history.add_source(conn, merged.id, article_id, report, now)
+        history.add_revision(conn, merged.id, now, "created", article_id, merge.changes(None, merged),
+                             note=_no_match_note(candidates))
+        taken.add(merged.id)
+        return True
+    ids = [m.known_id for m in found]
+    kept = history.first_issued(conn, ids)
+    before = event_from_record(conn.execute(select(ev.record).where(ev.id == kept)).scalar_one())
+    merged_from = list(before.merged_from)
+    for m in found:
+        if m.known_id == kept:
+            continue
+        # This report bridges two known events: they were one incident all along.
+        absorbed = event_from_record(conn.execute(select(ev.record).where(ev.id == m.known_id)).scalar_one())
+        history.move_sources(conn, m.known_id, kept)
+        history.add_alias(conn, m.known_id, kept)
+        merged_from += [i for i in [m.known_id, *absorbed.merged_from] if i not in merged_from]
+        conn.execute(schema.events.delete().where(ev.id == m.known_id))
+        note = f"{m.known_id} merged into {kept}: report {report.id} of {article_id} matches both"
+        history.add_revision(conn, m.known_id, now, "merged", article_id, {"id": [m.known_id, kept]}, m.explain(), note)
+        history.add_revision(conn, kept, now, "merged", article_id, {"merged_from": [[], [m.known_id]]}, m.explain(), note)
+    history.add_source(conn, kept, article_id, report, now)
+    note = None
+    if version_of is not None and history.drop_sources(conn, kept, version_of):
+        note = f"updated version {article_id} replaces the figures of {version_of}"
+    reports = history.reports_of(conn, [kept])[kept]
+    after = merge.merged_record(kept, reports, merged_from)
+    first = min(reports, key=lambda r: r.order)
+    conn.execute(schema.events.update().where(ev.id == kept).values(**event_row(after, first.article_id)))
+    diff = merge.changes(before, after)
+    best = next(m for m in found if m.known_id == kept) if kept in ids else found[0]
+    history.add_revision(conn, kept, now, "revised" if diff else "source_added", article_id, diff, best.explain(), note)
+    taken.add(kept)
+    return False
+
+
+def _new_event_id(conn: Connection, wanted: str, article_id: str, version_of: Optional[str]) -> str:
+    """The id for a new event: the report's own, unless the store already issued it.
+
+    An updated version codes its events under the article's id again, so a new event of it
+    may carry an id its earlier version's event holds: it gets one derived from the stored
+    version instead. Any other clash is refused, since an issued id must never be reused."""
+    issued = conn.execute(select(schema.events.c.id).where(schema.events.c.id == wanted)).first() or conn.execute(
+        select(schema.event_aliases.c.old_id).where(schema.event_aliases.c.old_id == wanted)
+    ).first()
+    if issued is None:
+        return wanted
+    if version_of is not None:
+        return "e_" + hashlib.sha1(f"{article_id}\n{wanted}".encode("utf-8")).hexdigest()[:16]
+    raise StoreConflict(f"article {article_id}: event id {wanted} is already issued to another event")
+
+
+def _no_match_note(candidates: dict) -> str:
+    if not candidates:
+        return "no known event in the date window"
+    return f"no match among {len(candidates)} known event(s) in the date window"
+
+
+def _with_history(conn: Connection, event: Event) -> Event:
+    event = event.model_copy(deep=True)
+    reports = history.reports_of(conn, [event.id])[event.id]
+    event.sources = [r.source_ref() for r in sorted(reports, key=lambda r: r.order)]
+    event.revisions = history.revisions_of(conn, [event.id, *history.aliases_of(conn, event.id)])
+    event.revisions.sort(key=lambda r: r.at)
+    return event
+
+
+def _record_input(conn: Connection, article: Article, article_id: str, digest: str, outcome: str,
+                  reason: Optional[str], n_events: int, now: dt.datetime) -> None:
+    conn.execute(
+        insert(schema.inputs),
+        {
+            "article_id": article_id,
+            "origin": article.origin,
+            "sha256": digest,
+            "outcome": outcome,
+            "reason": reason,
+            "n_events": n_events,
+            "published": article.published,
+            "ingested_at": now,
+        },
+    )
 
 
 def _now() -> dt.datetime:

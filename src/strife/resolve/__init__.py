@@ -1,0 +1,1 @@
+"""Who is who and what is what across reports: cross-report merging of events, near-duplicate reports."""
