@@ -336,7 +336,7 @@ def test_parquet_reads_back_with_pyarrow_equal_to_the_input(tmp_path):
     assert rows == [parquet.parquet_row(e) for e in events]
     assert rows[0]["victims"] == ["four policemen", "two civilians"]
     assert rows[0]["sources"][1]["source"] == "Reuters" and rows[0]["sources"][1]["fatalities"]["best"] == 9
-    assert rows[0]["evidence"][2] == {"field": "location", "start": 36, "end": 40, "quote": "Mach", "reason": None}
+    assert rows[0]["evidence"][2] == {"field": "location", "start": 36, "end": 40, "quote": "Mach", "reason": None, "article_id": None}
     assert json.loads(rows[0]["revisions"][1]["changes"]) == {"fatalities.high": [6, 9]}
     assert rows[1]["fatalities_best"] is None and rows[1]["actor2_name"] is None
 

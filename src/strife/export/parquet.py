@@ -25,6 +25,8 @@ NESTED = {
     "fatalities_by_group": pa.list_(pa.struct([("group", pa.string()), ("n", pa.int64()), ("claimed_by", pa.string())])),
     "evidence": pa.list_(pa.struct([
         ("field", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("quote", pa.string()), ("reason", pa.string()),
+        # The report whose text the offsets index, on a merged event's evidence from another report.
+        ("article_id", pa.string()),
     ])),
     "sources": pa.list_(pa.struct([
         ("article_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("source", pa.string()),
