@@ -362,3 +362,14 @@ def test_cli_eval_muc4_missing_says_so(tmp_path):
     dev.write_text("{}\n")
     result = CliRunner().invoke(main, ["eval", "--muc4", str(dev)])
     assert result.exit_code == 2 and "MUC-4 scoring is not available" in result.stderr
+
+
+def test_interaction_is_scored_only_when_the_gold_tells_both_sides():
+    one_side = ev(event_type="Battles", actor1={"name": "Military Forces of Iran", "inter": 8})
+    pred = ev(event_type="Battles", actor1={"name": "Military Forces of Iran", "inter": 8},
+              actor2={"name": "Civilians (Pakistan)", "inter": 7})
+    s = score_cases([Case("x", None, [one_side], [pred])])
+    assert "interaction" not in s.rates and s.rates["actor1"].hits == 1
+    alone = {**one_side, "actor2": None}  # the gold says: no second side
+    s = score_cases([Case("x", None, [alone], [pred])])
+    assert (s.rates["interaction"].hits, s.rates["interaction"].n) == (0, 1)  # 80 vs 78

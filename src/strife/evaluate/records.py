@@ -239,7 +239,12 @@ def inter_pair(event: dict) -> str:
 
 
 def _scores_interaction(gold: dict) -> bool:
-    return "interaction" in gold or any(isinstance(gold.get(k), dict) and "inter" in gold[k] for k in ("actor1", "actor2"))
+    """Only when the gold tells both sides (an actor, or null for none) with their codes:
+    a gold that names actor1 alone says nothing of actor2."""
+    if "interaction" in gold:
+        return True
+    sides = [gold.get(k, "absent") for k in ("actor1", "actor2")]
+    return all(s is None or (isinstance(s, dict) and "inter" in s) for s in sides)
 
 
 def fatality_figure(gold: dict) -> str | None:
