@@ -373,3 +373,82 @@ def test_interaction_is_scored_only_when_the_gold_tells_both_sides():
     alone = {**one_side, "actor2": None}  # the gold says: no second side
     s = score_cases([Case("x", None, [alone], [pred])])
     assert (s.rates["interaction"].hits, s.rates["interaction"].n) == (0, 1)  # 80 vs 78
+
+
+# -- the ACLED round trip (issue 5): an export re-imported scores 100% against itself ---
+
+ROUND_TRIP_REPORTS = [  # written for this test: fictional incidents in real places
+    ("2024-02-12", "A suicide bomber blew himself up outside a police station in Quetta, the capital of Balochistan "
+                   "province, on Sunday, killing seven police officers and wounding 12 people, officials said."),
+    ("2024-08-02", "Thousands of people marched peacefully through Lagos on Thursday to protest against the rising cost "
+                   "of living, chanting slogans and carrying placards. No arrests were reported."),
+    ("2024-05-15", "Somali army troops clashed with al-Shabaab fighters near Afgooye in Lower Shabelle region on "
+                   "Tuesday, killing at least 12 militants and four soldiers, a military commander said."),
+    ("2024-03-08", "Armed men abducted 15 worshippers from a church in Kajuru, Kaduna state, on Thursday, police said."),
+    ("2024-06-20", "Artillery shells fired by the Rapid Support Forces hit a market in Omdurman on Wednesday, killing "
+                   "nine civilians, medics said."),
+]
+
+
+def _demo_articles():
+    from importlib import resources
+
+    from strife.ingest import read_inputs
+
+    demo = resources.files("strife.data").joinpath("demo")
+    manifest = json.loads(demo.joinpath("manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["reports"]:
+        yield from read_inputs([str(demo.joinpath(entry["file"]))], published=dt.date.fromisoformat(entry["published"]))
+
+
+def test_acled_export_reimported_scores_full_marks(tmp_path, extractor):
+    from strife.evaluate.acled import acled_cases
+    from strife.export.acled import COLUMNS, acled_row
+    from strife.ingest.article import Article
+
+    articles = [Article(id=f"own{n}", text=text, origin=f"own{n}", published=dt.date.fromisoformat(day), published_basis="argument")
+                for n, (day, text) in enumerate(ROUND_TRIP_REPORTS)]
+    articles += list(_demo_articles())
+    path = tmp_path / "export.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        n = 0
+        for result in extractor.extract(articles):
+            for event in result.events:
+                writer.writerow(acled_row(event))
+                n += 1
+    assert n >= len(articles)
+    cases, skipped = acled_cases(path, extractor)
+    assert skipped == []
+    s = score_cases(cases)
+    assert (s.tp, s.fp, s.fn) == (n, 0, 0)
+    for name in ("event_type", "sub_event_type", "fatalities", "location_within_25km", "country", "interaction", "actor1", "actor2", "date"):
+        rate = s.rates[name]
+        assert rate.n == n and rate.hits == n, (name, errors_view(s, 3))
+
+
+def test_notes_carry_date_place_actor_and_toll(code):
+    (event,) = code("Air strikes hit a market in Jisr al-Shughur on Tuesday, killing at least six civilians, rescuers "
+                    "said. A war monitor said the strikes had been carried out by Russian warplanes.", published="2024-08-14")
+    note = event.notes
+    assert note.startswith("On 13 August 2024, air strikes hit a market in Jisr al-Shughur (Idlib, Syria)")
+    assert "Russian forces carried out the air strikes." in note  # the actor, named in another sentence
+    assert note.endswith("6 killed.")
+
+
+def test_notes_leave_the_dateline_out(code):
+    (event,) = code("PESHAWAR, Pakistan — Gunmen shot dead a police officer in Bannu on Monday, officials said.", published="2024-08-14")
+    assert event.notes.startswith("On 12 August 2024, gunmen shot dead a police officer in Bannu (")
+    assert "PESHAWAR" not in event.notes
+
+
+def test_notes_settings_load():
+    from strife.extract.notes import _style
+
+    style = _style()
+    for key in ("date_opening", "claim", "attribution", "target", "place", "toll_none", "toll_one", "toll_range", "toll_best"):
+        assert isinstance(style[key], str) and style[key], key
+    assert style["toll_range"].format(low=1, high=8) == "The lowest reported toll is 1 killed; the highest 8 killed."
+    assert all(w[:1].isupper() for w in style["lowercase_openers"])
+    assert style["max_length"] >= 300
