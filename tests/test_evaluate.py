@@ -452,3 +452,21 @@ def test_notes_settings_load():
     assert style["toll_range"].format(low=1, high=8) == "The lowest reported toll is 1 killed; the highest 8 killed."
     assert all(w[:1].isupper() for w in style["lowercase_openers"])
     assert style["max_length"] >= 300
+
+
+def test_place_names_score_where_the_gold_has_no_coordinates():
+    g = ev(event_type="Battles", location={"name": "Nangarhar", "admin1": "Nangarhar", "iso3": "AFG"})
+    p = ev(event_type="Battles", location={"name": "Jalālābād", "admin1": "Nangarhār", "iso3": "AFG", "lat": 34.43, "lon": 70.45})
+    s = score_cases([Case("x", None, [g], [p])])
+    assert (s.rates["admin1"].hits, s.rates["admin1"].n) == (1, 1)  # accents aside, the same province
+    assert (s.rates["location_name"].hits, s.rates["location_name"].n) == (0, 1)
+    assert "location_within_25km" not in s.rates
+
+
+def test_gold_with_no_usable_line_is_refused(tmp_path):
+    from strife.evaluate.records import GoldError
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"event_type": "Battles"}\n')
+    with pytest.raises(GoldError, match="no usable line"):
+        read_gold(path)

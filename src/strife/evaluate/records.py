@@ -158,6 +158,8 @@ def read_gold(path: Path) -> tuple[dict[str, list[dict]], list[Skipped]]:
             events.extend(normalise_gold(e) for e in record["events"] if isinstance(e, dict))
         else:
             events.append(normalise_gold(record))
+    if not by_article and skipped:
+        raise GoldError(f"no usable line in gold file {path}; the first problem: {skipped[0].origin}: {skipped[0].reason}")
     return by_article, skipped
 
 
@@ -264,9 +266,14 @@ def _killed(event: dict, figure: str) -> int:
     return int(fat.get(figure) or 0) if isinstance(fat, dict) else 0
 
 
-def _country(event: dict) -> str | None:
-    loc = event.get("location") or {}
-    return loc.get("iso3") or loc.get("country")
+def _same_name(a: Any, b: Any) -> bool:
+    """Place names compared as the gazetteer keys them (case, accents and spacing aside),
+    so that "Nangarhar" is "Nangarhār"."""
+    from strife.geo.gazetteer import normalise
+
+    if a is None or b is None:
+        return a is None and b is None
+    return normalise(str(a)) == normalise(str(b))
 
 
 def compare(gold: dict, pred: dict, scores: Scores) -> list[str]:
@@ -310,10 +317,15 @@ def compare(gold: dict, pred: dict, scores: Scores) -> list[str]:
             wrong.append("location_missing")
         elif d > cfg["location_km"][0]:
             wrong.append("location")
-    if isinstance(gold.get("location"), dict) and ("iso3" in gold["location"] or "country" in gold["location"]):
+    if isinstance(gold.get("location"), dict):
         g_loc, p_loc = gold["location"], pred.get("location") or {}
-        key = "iso3" if g_loc.get("iso3") else "country"
-        check("country", (g_loc.get(key) or None) == (p_loc.get(key) or None))
+        if "iso3" in g_loc or "country" in g_loc:
+            key = "iso3" if g_loc.get("iso3") else "country"
+            check("country", (g_loc.get(key) or None) == (p_loc.get(key) or None))
+        if "admin1" in g_loc:
+            check("admin1", _same_name(g_loc["admin1"], p_loc.get("admin1")))
+        if g_xy is None and "name" in g_loc:  # no coordinates to measure: the place's name, at least
+            check("location_name", _same_name(g_loc["name"], p_loc.get("name")))
     figure = fatality_figure(gold)
     if figure is not None:
         err = abs(_killed(gold, figure) - _killed(pred, figure))

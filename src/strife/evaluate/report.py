@@ -14,7 +14,7 @@ from strife.evaluate.records import Outcome, Scores, inter_pair, mean, median
 
 FIELD_ORDER = [
     "event_type", "sub_event_type", "protest_riot_recognised", "date", "date_within_days",
-    "location_within_25km", "location_within_50km", "country", "fatalities", "interaction",
+    "location_within_25km", "location_within_50km", "location_name", "admin1", "country", "fatalities", "interaction",
     "actor1", "actor2", "claimed_by", "mode",
 ]
 
@@ -141,6 +141,8 @@ def excerpt(o: Outcome, width: int = 420) -> str:
     if at is None:
         at = 0
     start = max(0, at - width // 3)
+    if start > 0 and " " in text[start : at]:  # begin at a word
+        start = text.index(" ", start) + 1
     end = min(len(text), start + width)
     snippet = " ".join(text[start:end].split())
     return ("… " if start > 0 else "") + snippet + (" …" if end < len(text) else "")
@@ -179,7 +181,7 @@ def _show(event: dict | None, key: str) -> str:
 
 
 SHOWN = ["event_type", "sub_event_type", "mode", "date", "location", "fatalities", "actor1", "actor2", "interaction", "claimed_by"]
-MARKS = {"location": ("location", "location_missing", "country"), "event_type": ("event_type", "protest_as_violence")}
+MARKS = {"location": ("location", "location_missing", "country", "admin1", "location_name"), "event_type": ("event_type", "protest_as_violence")}
 
 
 def format_case(rank: int, o: Outcome) -> str:
