@@ -470,3 +470,25 @@ def test_gold_with_no_usable_line_is_refused(tmp_path):
     path.write_text('{"event_type": "Battles"}\n')
     with pytest.raises(GoldError, match="no usable line"):
         read_gold(path)
+
+
+def test_acled_state_actor_periods_do_not_count_against_a_name():
+    g = ev(event_type="Battles", actor1={"name": "Military Forces of Pakistan (2018-)", "inter": 1})
+    p = ev(event_type="Battles", actor1={"name": "Military Forces of Pakistan", "inter": 1})
+    s = score_cases([Case("x", None, [g], [p])])
+    assert s.rates["actor1"].hits == 1
+
+
+def test_date_offsets_are_binned():
+    gold = [ev(event_type="Battles", date="2024-01-30"), ev(event_type="Riots", date="2024-01-30"), ev(event_type="Protests", date="2024-01-30")]
+    pred = [ev(event_type="Battles", date="2024-01-30"), ev(event_type="Riots", date="2024-01-29"), ev(event_type="Protests", date="2024-01-20")]
+    d = as_dict(score_cases([Case("x", None, gold, pred)]))
+    assert d["date"]["off_by_days"] == {"0": 1, "1": 1, "2-7": 0, "8-31": 1, ">31": 0}
+    assert d["date"]["mean_abs_days"] == pytest.approx(11 / 3, abs=1e-4)
+
+
+def test_acled_limit_reads_only_the_first_rows(tmp_path):
+    path = tmp_path / "export.csv"
+    _write_csv(path, ["event_date", "notes"], [["2024-01-30", f"Note {n}."] for n in range(5)])
+    rows, _ = read_acled(path, limit=2)
+    assert [r.article.text for r in rows] == ["Note 0.", "Note 1."]

@@ -147,7 +147,7 @@ def row_gold(row: dict[str, str], article_id: str) -> dict:
     return gold
 
 
-def read_acled(path: Path) -> tuple[list[AcledRow], list[Skipped]]:
+def read_acled(path: Path, limit: int | None = None) -> tuple[list[AcledRow], list[Skipped]]:
     rows: list[AcledRow] = []
     skipped: list[Skipped] = []
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ACLED notes can be long
@@ -165,6 +165,8 @@ def read_acled(path: Path) -> tuple[list[AcledRow], list[Skipped]]:
         if "event_date" not in header.values():
             raise AcledError(f"{path} has no 'event_date' column: the notes need it as their publication date")
         for n, raw in enumerate(reader, start=2):
+            if limit is not None and len(rows) >= limit:
+                break
             origin = f"{path.name}:{n}"
             row = {header[k]: (v or "") for k, v in raw.items() if k is not None and isinstance(v, str)}
             article_id = row.get("event_id_cnty", "").strip() or origin
@@ -187,8 +189,8 @@ class AcledError(Exception):
     """The file cannot be used as ACLED data at all."""
 
 
-def acled_cases(path: Path, extractor) -> tuple[list[Case], list[Skipped]]:
-    rows, skipped = read_acled(path)
+def acled_cases(path: Path, extractor, limit: int | None = None) -> tuple[list[Case], list[Skipped]]:
+    rows, skipped = read_acled(path, limit)
     cases = []
     by_id = {r.article.id: r for r in rows}
     if len(by_id) < len(rows):  # repeated event ids: keep each row apart

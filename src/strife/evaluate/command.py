@@ -44,7 +44,7 @@ def _emit(as_json: bool, data: dict, table: str, worst: list[str], errors: int) 
 @click.option("--muc4", "muc4_path", type=click.Path(dir_okay=False, path_type=Path),
               help="MUC-4 answer keys (JSON Lines), scored by role-filler matching as GRIT/GTT do.")
 @click.option("--roles", "roles_path", type=click.Path(dir_okay=False, path_type=Path), help="MUC-4 role mapping (JSON Lines).")
-@click.option("--limit", type=int, help="MUC-4: score only the first N documents.")
+@click.option("--limit", type=click.IntRange(min=1), help="--muc4, --acled: score only the first N documents (rows).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for reports that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--errors", type=click.IntRange(min=0), default=0, help="Also show the N worst cases, gold and prediction side by side.")
@@ -55,6 +55,8 @@ def eval_command(reports, gold_path, acled_path, muc4_path, roles_path, limit, p
         raise click.UsageError("give exactly one of --gold, --acled or --muc4")
     if gold_path is not None and not reports:
         raise click.UsageError("--gold needs the reports it codes: strife eval --gold gold.jsonl reports/")
+    if gold_path is not None and limit is not None:
+        raise click.UsageError("--limit is for --muc4 and --acled; give --gold fewer reports instead")
     if gold_path is None and reports:
         raise click.UsageError(f"{chosen[0]} reads its texts from its own file; remove the REPORTS arguments")
     for path in (gold_path, acled_path, muc4_path, roles_path):
@@ -94,7 +96,7 @@ def eval_command(reports, gold_path, acled_path, muc4_path, roles_path, limit, p
         from strife.evaluate.acled import AcledError, acled_cases
 
         try:
-            cases, skipped = acled_cases(acled_path, extractor)
+            cases, skipped = acled_cases(acled_path, extractor, limit)
         except AcledError as exc:
             click.echo(f"strife: {exc}", err=True)
             sys.exit(USAGE_EXIT)

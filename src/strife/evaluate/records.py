@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,10 +222,15 @@ def gold_cases(gold_path: Path, report_paths: list[str], extractor, published: d
 
 # -- scoring ---------------------------------------------------------------------------
 
+# ACLED dates its state actors: "Military Forces of Pakistan (2018-)" is strife's name plus the
+# period of the government; the period is not part of who acted
+ACTOR_PERIOD = re.compile(r"\s*\((?:\d{4})-(?:\d{4})?\)\s*$")
+
+
 def _name(actor: Any) -> str | None:
     if not isinstance(actor, dict) or not actor.get("name"):
         return None
-    return " ".join(str(actor["name"]).split()).casefold()
+    return ACTOR_PERIOD.sub("", " ".join(str(actor["name"]).split())).casefold()
 
 
 def _inter(actor: Any) -> int | None:

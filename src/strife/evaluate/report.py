@@ -42,7 +42,8 @@ def as_dict(scores: Scores, errors: int = 0) -> dict:
             name: {"value": _round(scores.rates[name].value), "correct": scores.rates[name].hits, "n": scores.rates[name].n}
             for name in _ordered_rates(scores)
         },
-        "date": {"within_days": settings()["date_near_days"], "mean_abs_days": _round(mean(scores.date_days)), "n": len(scores.date_days)},
+        "date": {"within_days": settings()["date_near_days"], "mean_abs_days": _round(mean(scores.date_days)),
+                 "n": len(scores.date_days), "off_by_days": _days_histogram(scores.date_days)},
         "location_km": {"median": _round(median(km), 2), "mean": _round(mean(km), 2), "n": len(km)},
         "fatalities": {
             "mean_abs_error": _round(mean(scores.fatality_errors)),
@@ -55,6 +56,15 @@ def as_dict(scores: Scores, errors: int = 0) -> dict:
     if errors:
         out["errors"] = [case_dict(o) for o in worst(scores, errors)]
     return out
+
+
+def _days_histogram(days: list[int]) -> dict[str, int]:
+    """How far off the dates are: 0, 1, 2-7, 8-31 days, more."""
+    bins = {"0": 0, "1": 0, "2-7": 0, "8-31": 0, ">31": 0}
+    for d in days:
+        key = "0" if d == 0 else "1" if d == 1 else "2-7" if d <= 7 else "8-31" if d <= 31 else ">31"
+        bins[key] += 1
+    return bins
 
 
 def worst(scores: Scores, n: int) -> list[Outcome]:
@@ -103,7 +113,8 @@ def table(scores: Scores, title: str = "strife eval") -> str:
         lines.append(f"{labels.get(name, name):<28}{_fmt(r['value']):>7}{r['correct']:>9}{r['n']:>6}")
     lines.append("")
     lines.append(f"{'location error km':<28}median {_fmt(d['location_km']['median'], 1)}   mean {_fmt(d['location_km']['mean'], 1)}   (n {d['location_km']['n']})")
-    lines.append(f"{'date error days':<28}mean {_fmt(d['date']['mean_abs_days'], 2)}   (n {d['date']['n']})")
+    off = ", ".join(f"{k}: {v}" for k, v in d["date"]["off_by_days"].items() if v)
+    lines.append(f"{'date error days':<28}mean {_fmt(d['date']['mean_abs_days'], 2)}   (n {d['date']['n']}; off by {off or '-'})")
     on = ", ".join(f"{k} {v}" for k, v in d["fatalities"]["compared_on"].items()) or "-"
     lines.append(f"{'fatalities abs error':<28}mean {_fmt(d['fatalities']['mean_abs_error'], 2)}   (n {d['fatalities']['n']}; gold figure: {on})")
     if d["confusion"]:
