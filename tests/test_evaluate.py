@@ -492,3 +492,23 @@ def test_acled_limit_reads_only_the_first_rows(tmp_path):
     _write_csv(path, ["event_date", "notes"], [["2024-01-30", f"Note {n}."] for n in range(5)])
     rows, _ = read_acled(path, limit=2)
     assert [r.article.text for r in rows] == ["Note 0.", "Note 1."]
+
+
+def test_provinces_compare_as_places_with_a_gazetteer():
+    from strife.geo.gazetteer import Gazetteer
+
+    g = ev(event_type="Battles", location={"admin1": "Aleppo", "iso3": "SYR"})
+    p = ev(event_type="Battles", location={"admin1": "Ḩalab", "iso3": "SYR"})
+    q = ev(event_type="Battles", location={"admin1": "Idlib", "iso3": "SYR"})
+    assert score_cases([Case("x", None, [g], [p])]).rates["admin1"].hits == 0  # spelling alone differs
+    gazetteer = Gazetteer.open()
+    assert score_cases([Case("x", None, [g], [p])], gazetteer=gazetteer).rates["admin1"].hits == 1
+    assert score_cases([Case("x", None, [g], [q])], gazetteer=gazetteer).rates["admin1"].hits == 0
+
+
+def test_a_place_far_off_does_not_outweigh_everything_else():
+    w = settings()["error_weights"]
+    g = ev(event_type="Battles", loc=(*MACH, "PAK"))
+    p = ev(event_type="Battles", loc=(*NAIROBI, "PAK"))
+    (outcome,) = score_cases([Case("x", None, [g], [p])]).outcomes
+    assert outcome.badness == w["location_cap"]

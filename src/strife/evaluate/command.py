@@ -101,7 +101,7 @@ def eval_command(reports, gold_path, acled_path, muc4_path, roles_path, limit, p
             click.echo(f"strife: {exc}", err=True)
             sys.exit(USAGE_EXIT)
         title = f"strife eval --acled {acled_path.name} (fatalities: ACLED's count vs strife's low)"
-    scores = score_cases(cases, skipped)
+    scores = score_cases(cases, skipped, gazetteer=extractor.gazetteer)
     for s in skipped:
         click.echo(f"strife: skipped {s.origin}: {s.reason}", err=True)
     worst = [format_case(i, o) for i, o in enumerate(worst_cases(scores, errors), start=1)] if errors else []

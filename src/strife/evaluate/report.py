@@ -47,6 +47,7 @@ def as_dict(scores: Scores, errors: int = 0) -> dict:
         "location_km": {"median": _round(median(km), 2), "mean": _round(mean(km), 2), "n": len(km)},
         "fatalities": {
             "mean_abs_error": _round(mean(scores.fatality_errors)),
+            "median_abs_error": _round(median(scores.fatality_errors)),
             "n": len(scores.fatality_errors),
             "compared_on": dict(scores.fatalities_compared_on),
         },
@@ -116,7 +117,7 @@ def table(scores: Scores, title: str = "strife eval") -> str:
     off = ", ".join(f"{k}: {v}" for k, v in d["date"]["off_by_days"].items() if v)
     lines.append(f"{'date error days':<28}mean {_fmt(d['date']['mean_abs_days'], 2)}   (n {d['date']['n']}; off by {off or '-'})")
     on = ", ".join(f"{k} {v}" for k, v in d["fatalities"]["compared_on"].items()) or "-"
-    lines.append(f"{'fatalities abs error':<28}mean {_fmt(d['fatalities']['mean_abs_error'], 2)}   (n {d['fatalities']['n']}; gold figure: {on})")
+    lines.append(f"{'fatalities abs error':<28}mean {_fmt(d['fatalities']['mean_abs_error'], 2)}   median {_fmt(d['fatalities']['median_abs_error'], 1)}   (n {d['fatalities']['n']}; gold figure: {on})")
     if d["confusion"]:
         lines += ["", "event type: gold -> predicted"]
         for gold_type, row in sorted(d["confusion"].items()):
