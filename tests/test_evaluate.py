@@ -512,3 +512,24 @@ def test_a_place_far_off_does_not_outweigh_everything_else():
     p = ev(event_type="Battles", loc=(*NAIROBI, "PAK"))
     (outcome,) = score_cases([Case("x", None, [g], [p])]).outcomes
     assert outcome.badness == w["location_cap"]
+
+
+def test_cli_eval_acled_end_to_end(tmp_path):
+    path = tmp_path / "coded.csv"
+    _write_csv(path, ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+                      "interaction", "iso", "country", "location", "latitude", "longitude", "fatalities", "notes"], [
+        ["NGA1", "8 April 2024", "Violence against civilians", "Attack", "Unidentified Armed Group (Nigeria)", "Political militia",
+         "Civilians (Nigeria)", "Civilians", "Political militia-Civilians", "566", "Nigeria", "Maru", "12.336", "6.404", "5",
+         "On 8 April 2024, gunmen killed five villagers in an attack on Kadauri village in Maru, Zamfara state."],
+        ["KEN1", "09-April-2024", "Protests", "Peaceful protest", "Protesters (Kenya)", "Protesters", "", "", "Protesters only",
+         "404", "Kenya", "Nairobi", "-1.286", "36.817", "0",
+         "On 9 April 2024, hundreds of students marched peacefully through central Nairobi against higher fees."],
+    ])
+    result = CliRunner().invoke(main, ["eval", "--acled", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert d["reports"] == 2 and d["detection"]["tp"] == 2
+    for name in ("event_type", "sub_event_type", "fatalities", "location_within_25km", "country", "interaction", "actor1", "actor2"):
+        assert d["fields"][name]["value"] == 1.0, name
+    assert d["fatalities"]["compared_on"] == {"low": 2}
+    assert CliRunner().invoke(main, ["eval", "--gold", str(path), str(path), "--limit", "3"]).exit_code == 2
