@@ -533,3 +533,40 @@ def test_cli_eval_acled_end_to_end(tmp_path):
         assert d["fields"][name]["value"] == 1.0, name
     assert d["fatalities"]["compared_on"] == {"low": 2}
     assert CliRunner().invoke(main, ["eval", "--gold", str(path), str(path), "--limit", "3"]).exit_code == 2
+
+
+class _NoEvents:
+    """An extractor that finds nothing: for testing how reports meet their gold."""
+
+    def extract(self, articles):
+        from strife.pipeline import Extraction
+
+        for a in articles:
+            yield Extraction(a, [])
+
+
+def test_gold_ids_match_report_files_with_or_without_suffix_and_lend_their_date(tmp_path):
+    from strife.evaluate.records import gold_cases
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("Gunmen attacked a village on Monday.")
+    (reports / "b.txt").write_text("Protesters marched on Tuesday.")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"article": {"id": "a", "published": "2024-04-09"}, "event_type": "Violence against civilians"}) + "\n"
+                    + json.dumps({"article": {"id": "b.txt"}, "event_type": "Protests"}) + "\n")
+    seen = []
+
+    class Recording(_NoEvents):
+        def extract(self, articles):
+            articles = list(articles)
+            seen.extend(articles)
+            return super().extract(articles)
+
+    cases, skipped = gold_cases(gold, [str(reports)], Recording())
+    assert skipped == []
+    assert {c.article_id: [g["event_type"] for g in c.gold] for c in cases} == {"a.txt": ["Violence against civilians"], "b.txt": ["Protests"]}
+    dates = {a.id: a.published for a in seen}
+    assert dates == {"a.txt": dt.date(2024, 4, 9), "b.txt": None}  # the gold's date for the report that has none
+    s = score_cases(cases)
+    assert (s.tp, s.fp, s.fn) == (0, 0, 2)

@@ -201,6 +201,8 @@ def gold_cases(gold_path: Path, report_paths: list[str], extractor, published: d
             same = by_stem.get(article_id, [])
             if len(same) == 1 and same[0].id not in gold:
                 gold[same[0].id] = gold.pop(article_id)
+                if article_id in gold_published:
+                    gold_published[same[0].id] = gold_published.pop(article_id)
                 continue
             skipped.append(Skipped(origin=str(gold_path), reason=f"gold for article {article_id!r}, which is not among the reports given", id=article_id))
     for a in articles:
