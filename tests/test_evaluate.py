@@ -452,6 +452,18 @@ def test_notes_settings_load():
     assert style["toll_range"].format(low=1, high=8) == "The lowest reported toll is 1 killed; the highest 8 killed."
     assert all(w[:1].isupper() for w in style["lowercase_openers"])
     assert style["max_length"] >= 300
+    for prefix, forms in style["state_forces"].items():
+        assert prefix.endswith(" of ") and "{demonym}" in forms[0] and "{country}" in forms[1]
+
+
+def test_actor_phrases_read_as_the_actor():
+    from strife.extract.notes import actor_phrase
+    from strife.record import Actor
+
+    assert actor_phrase(Actor(name="Military Forces of Russia", inter=8)) == "Russian forces"
+    assert actor_phrase(Actor(name="Police Forces of Pakistan", inter=1)) == "Pakistani police"
+    assert actor_phrase(Actor(name="TTP: Tehreek-i-Taliban Pakistan", inter=2)) == "Tehreek-i-Taliban Pakistan (TTP)"
+    assert actor_phrase(Actor(name="Unidentified Armed Group (Pakistan)", inter=3)) is None  # the clause's own words do
 
 
 def test_place_names_score_where_the_gold_has_no_coordinates():

@@ -54,12 +54,12 @@ def actor_phrase(actor: Actor) -> str | None:
     name = actor.name
     if any(name.startswith(g) for g in style["generic_actors"]):
         return None
-    for prefix, template in style["state_forces"].items():
+    for prefix, (with_demonym, with_name) in style["state_forces"].items():
         if name.startswith(prefix):
             country = name[len(prefix):]
             iso2 = STATES.iso2(country)
             demonym = _demonyms().get(iso2) if iso2 else None
-            return template.format(demonym=demonym) if demonym else f"{country}'s {template.split(' ', 1)[1].format()}"
+            return with_demonym.format(demonym=demonym) if demonym else with_name.format(country=country)
     if ": " in name:  # "TTP: Tehreek-i-Taliban Pakistan" -> "Tehreek-i-Taliban Pakistan (TTP)"
         short, full = name.split(": ", 1)
         return f"{full} ({short})"
