@@ -184,7 +184,8 @@ def test_json_shape():
     d = as_dict(score_cases(_cases()), errors=2)
     assert d["reports"] == 4 and d["gold_events"] == 3 and d["predicted_events"] == 3
     assert d["detection"] == {"tp": 2, "fp": 1, "fn": 1, "precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
-    assert d["fields"]["event_type"] == {"value": 0.5, "correct": 1, "n": 2}
+    assert d["fields"]["event_type"] == {"value": 0.5, "correct": 1, "n": 2, "target": settings()["targets"]["event_type"]}
+    assert "target" not in d["fields"]["actor1"]
     assert d["location_km"]["median"] == pytest.approx(0.2 * KM_PER_DEGREE_LAT, abs=0.01)  # mean of 11.1 and 33.4
     assert d["fatalities"]["mean_abs_error"] == 4.5
     assert [e["article_id"] for e in d["errors"]] == ["b", "d"]
@@ -195,7 +196,8 @@ def test_json_shape():
 def test_table_lists_detection_and_fields():
     t = table(score_cases(_cases()))
     assert "P 0.667   R 0.667   F1 0.667" in t
-    assert any(l.startswith("event_type") and "0.500" in l for l in t.splitlines())
+    (line,) = [l for l in t.splitlines() if l.startswith("event_type")]
+    assert "0.500" in line and line.endswith("0.90 <")  # below its target, marked
 
 
 # -- gold files ------------------------------------------------------------------------
@@ -294,6 +296,8 @@ def test_evaluation_settings_load_and_agree_with_the_taxonomy():
     assert all(v > 0 for v in cfg["pairing"].values())
     assert cfg["pairing"]["place_zero_km"] > cfg["pairing"]["place_full_km"]
     assert cfg["location_km"] == sorted(cfg["location_km"]) and cfg["location_km"][0] == 25
+    targets = {k: v for k, v in cfg["targets"].items() if not k.startswith("_")}
+    assert targets and all(0 < v <= 1 for v in targets.values())
     assert all(v > 0 for v in cfg["error_weights"].values())
     codes = sorted(v for k, v in cfg["acled_inter_names"].items() if not k.startswith("_"))
     assert codes == list(range(1, 9))
@@ -333,7 +337,7 @@ def test_cli_eval_gold_end_to_end(tmp_path):
     d = json.loads(result.output)
     assert d["reports"] == 2 and d["detection"]["tp"] == 2 and d["detection"]["fp"] == 0
     for name in ("event_type", "sub_event_type", "date", "location_within_25km", "country", "fatalities", "interaction", "actor1", "actor2"):
-        assert d["fields"][name] == {"value": 1.0, "correct": 2, "n": 2}, name
+        assert {k: d["fields"][name][k] for k in ("value", "correct", "n")} == {"value": 1.0, "correct": 2, "n": 2}, name
     assert d["fields"]["protest_riot_recognised"]["n"] == 1
 
     text = CliRunner().invoke(main, ["eval", "--gold", str(gold), str(reports)])

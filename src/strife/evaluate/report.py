@@ -24,6 +24,10 @@ def _ordered_rates(scores: Scores) -> list[str]:
     return sorted(names, key=lambda n: (FIELD_ORDER.index(n) if n in FIELD_ORDER else len(FIELD_ORDER), n))
 
 
+def _targets() -> dict[str, float]:
+    return {k: v for k, v in settings()["targets"].items() if not k.startswith("_")}
+
+
 def _round(x: float | None, digits: int = 4) -> float | None:
     return None if x is None else round(x, digits)
 
@@ -39,7 +43,8 @@ def as_dict(scores: Scores, errors: int = 0) -> dict:
             "precision": _round(scores.precision), "recall": _round(scores.recall), "f1": _round(scores.f1),
         },
         "fields": {
-            name: {"value": _round(scores.rates[name].value), "correct": scores.rates[name].hits, "n": scores.rates[name].n}
+            name: {"value": _round(scores.rates[name].value), "correct": scores.rates[name].hits, "n": scores.rates[name].n,
+                   **({"target": _targets()[name]} if name in _targets() else {})}
             for name in _ordered_rates(scores)
         },
         "date": {"within_days": settings()["date_near_days"], "mean_abs_days": _round(mean(scores.date_days)),
@@ -101,7 +106,7 @@ def table(scores: Scores, title: str = "strife eval") -> str:
         f"{'detection':<28}P {_fmt(det['precision'])}   R {_fmt(det['recall'])}   F1 {_fmt(det['f1'])}"
         f"   (tp {det['tp']}, fp {det['fp']}, fn {det['fn']})",
         "",
-        f"{'field (paired events)':<28}{'score':>7}{'correct':>9}{'n':>6}",
+        f"{'field (paired events)':<28}{'score':>7}{'correct':>9}{'n':>6}{'target':>9}",
     ]
     labels = {
         "date_within_days": f"date within {d['date']['within_days']} day(s)",
@@ -111,7 +116,11 @@ def table(scores: Scores, title: str = "strife eval") -> str:
         **{f"location_within_{k}km": f"location within {k} km" for k in settings()["location_km"]},
     }
     for name, r in d["fields"].items():
-        lines.append(f"{labels.get(name, name):<28}{_fmt(r['value']):>7}{r['correct']:>9}{r['n']:>6}")
+        target = ""
+        if "target" in r:
+            below = r["value"] is not None and r["value"] < r["target"]
+            target = f"{r['target']:>7.2f}" + (" <" if below else "  ")
+        lines.append(f"{labels.get(name, name):<28}{_fmt(r['value']):>7}{r['correct']:>9}{r['n']:>6}{target}".rstrip())
     lines.append("")
     lines.append(f"{'location error km':<28}median {_fmt(d['location_km']['median'], 1)}   mean {_fmt(d['location_km']['mean'], 1)}   (n {d['location_km']['n']})")
     off = ", ".join(f"{k}: {v}" for k, v in d["date"]["off_by_days"].items() if v)
