@@ -263,5 +263,10 @@ def gazetteer_build(path):
     click.echo(f"gazetteer index written to {target} in {time.perf_counter() - t0:.1f} s")
 
 
+from strife.evaluate.command import eval_command  # noqa: E402
+
+main.add_command(eval_command)
+
+
 if __name__ == "__main__":
     main()

@@ -8,7 +8,6 @@ made; evidence travels with every value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -20,6 +19,7 @@ from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
 from strife.extract.facts import SPEECH_BEFORE, fill
+from strife.extract.notes import write_notes
 from strife.extract.places import choose_place
 from strife.extract.tolls import claims_of, tally
 from strife.geo.gazetteer import Gazetteer
@@ -224,7 +224,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         disputes=_unique(killed.disputes + injured.disputes),
         evidence=sorted(evidence, key=lambda e: (e.start is None, e.start or 0)),
     )
-    event.notes = _notes(event, incident)
+    event.notes = write_notes(event, incident, dateline)
     event.confidence = _confidence(event)
     return event
 
@@ -235,27 +235,6 @@ def _unique(items: list[str]) -> list[str]:
         if item and item not in out:
             out.append(item)
     return out
-
-
-LEADING_CONNECTOR = re.compile(
-    r"^(?:(?:also|but|and|meanwhile|separately|elsewhere|following|after|in response to|in retaliation for|"
-    r"(?:an apparent )?retaliation for)\b[\s,]*)+(?:(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s*)?",
-    re.I,
-)
-
-
-def _notes(event: Event, incident: Incident) -> str:
-    """ACLED-style note: the date, then the clause that tells the incident best (the one
-    carrying its date, else its first), without the connective that tied it to the story."""
-    best = incident.best_date()
-    told = next((m for m in incident.mentions if best is not None and m.start <= best.start < m.end), incident.mentions[0])
-    clause = LEADING_CONNECTOR.sub("", " ".join(told.text.split()))
-    when = f"On {dt.date.fromisoformat(event.date):%d %B %Y}, " if event.date and event.time_precision == 1 else ""
-    if when and re.match(r"(?:A|An|The|It|Those|These)\s", clause):
-        clause = clause[0].lower() + clause[1:]
-    elif not when and clause:
-        clause = clause[0].upper() + clause[1:]
-    return (when + clause)[:600]
 
 
 def _confidence(event: Event) -> float:

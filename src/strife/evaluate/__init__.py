@@ -1,0 +1,1 @@
+"""Scoring strife against gold: strife-record gold, ACLED exports, MUC-4 answer keys."""
