@@ -138,6 +138,9 @@ def test_counts_are_ordered(gold):
             n = g.get(key)
             if n is not None:
                 assert 0 <= n["low"] <= n["best"] <= n["high"], f"{g['article']['id']} {key}"
+        if g["injuries"] is not None and g["injuries"]["high"] == 0:
+            # "no one was hurt" reports no deaths either: the toll is 0, not unknown
+            assert g["fatalities"] is not None and g["fatalities"]["high"] == 0, g["article"]["id"]
 
 
 def test_dates_are_not_after_publication(reports, gold):
