@@ -303,3 +303,21 @@ def test_import_rules_data_is_consistent():
         fclass, _, fcode = code.partition(".")
         assert fclass in rules["classes"] and fcode.isupper(), code
     assert "abbr" not in rules["skip_languages"] and {"link", "post", "iata"} <= set(rules["skip_languages"])
+
+
+def test_a_rebuild_imports_the_dumps_again(tmp_path, monkeypatch, imported, default_gaz):
+    import strife.geo.gazetteer as gazetteer_module
+
+    # the index of an earlier strife version, holding an import; this version's is not built yet
+    old = tmp_path / "gazetteer-v1.sqlite"
+    shutil.copyfile(imported[1].path, old)
+    target = tmp_path / f"gazetteer-v{gazetteer_module.INDEX_VERSION}.sqlite"
+    monkeypatch.setattr(gazetteer_module, "build_index", lambda path: shutil.copyfile(default_gaz.path, path))
+    with pytest.warns(UserWarning, match="strife gazetteer build"):
+        assert not Gazetteer.open(target).lookup("Spinkai Raghzai")
+    target.unlink()
+    result = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(target)])
+    assert result.exit_code == 0 and "imported again admin1CodesASCII.txt, admin2Codes.txt, allCountries.zip" in result.stderr
+    assert only(Gazetteer.open(target).lookup("Spinkai Raghzai")).geonameid == VILLAGE
+    plain = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(target), "--no-reimport"])
+    assert plain.exit_code == 0 and not Gazetteer.open(target).lookup("Spinkai Raghzai")

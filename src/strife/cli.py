@@ -203,16 +203,29 @@ def gazetteer():
 
 @gazetteer.command("build")
 @click.option("--path", help="Where to write the index (default: the user cache dir).")
-def gazetteer_build(path):
-    """Compile the packaged GeoNames data into the index (done once, automatically)."""
+@click.option("--no-reimport", is_flag=True, help="Leave out the GeoNames dumps imported into the previous index.")
+def gazetteer_build(path, no_reimport):
+    """Compile the packaged GeoNames data into the index (done once, automatically), then
+    import again the GeoNames dumps the previous index held."""
     import time
+    from pathlib import Path
 
     from strife.geo.gazetteer import build_index, default_index_path
+    from strife.geo.importer import previous_imports, reimport
 
-    target = path or str(default_index_path())
+    target = Path(path) if path else default_index_path()
+    recorded = [] if no_reimport else previous_imports(target)
     t0 = time.perf_counter()
     build_index(target)
     click.echo(f"gazetteer index written to {target} in {time.perf_counter() - t0:.1f} s")
+    failed = False
+    for entry, outcome in reimport(recorded, target):
+        if isinstance(outcome, str):
+            failed = True
+            click.echo(f"strife: not imported again {', '.join(entry.get('files', []))}: {outcome}", err=True)
+        else:
+            click.echo(f"imported again {', '.join(entry['files'])}: {outcome.summary()}", err=True)
+    sys.exit(SKIPPED_EXIT if failed else 0)
 
 
 def _countries_option(ctx, param, value):

@@ -17,6 +17,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -37,15 +38,23 @@ KIND_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "other": 4}
 FUZZY_CEILING = 0.99
 
 
+_APOSTROPHES = re.compile(r"['’`]")
+_NOT_WORD = re.compile(r"[^\w]+")
+# Arabic article, written as it is pronounced or not: Jisr ash-Shughur = Jisr al-Shughur
+_ARTICLE = re.compile(r"\b(?:a[dnrstz]|ash|esh|el|ad|ed|es|et|ez)\s(?=\w)")
+
+
 def normalise(name: str) -> str:
     """Case, diacritics, punctuation and spacing folded: 'Dera Ismail-Khan' ~ 'dera ismail khan'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if name.isascii():
+        text = name  # nothing to decompose: the fast path for most of an import's millions of names
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"['’`]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    # Arabic article, written as it is pronounced or not: Jisr ash-Shughur = Jisr al-Shughur
-    text = re.sub(r"\b(?:a[dnrstz]|ash|esh|el|ad|ed|es|et|ez)\s(?=\w)", "al ", text)
+    text = _APOSTROPHES.sub("", text)
+    text = _NOT_WORD.sub(" ", text)
+    text = _ARTICLE.sub("al ", text)
     return " ".join(text.split())
 
 
@@ -274,7 +283,7 @@ def apply_aliases(db: sqlite3.Connection) -> int:
         marks = ",".join("?" * len(keys))
         targets = db.execute(
             "SELECT DISTINCT p.geonameid, p.kind, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            f"WHERE n.key IN ({marks}) AND p.iso2 = ?",
+            f"WHERE n.key IN ({marks}) AND +p.iso2 = ?",  # + : by name first, the selective index
             (*keys, alias["country"]),
         ).fetchall()
         targets = [t for t in targets if t[1] == alias.get("kind", t[1])]
@@ -299,6 +308,16 @@ class Gazetteer:
         target = Path(path) if path else default_index_path()
         if not target.exists() or not cls._current(target):
             build_index(target)
+            from strife.geo.importer import previous_imports  # the importer builds on this module
+
+            if previous := previous_imports(target):
+                # re-importing may take minutes: only `strife gazetteer build` does it, on request
+                files = "; ".join(", ".join(entry.get("files", [])) for entry in previous)
+                warnings.warn(
+                    f"the gazetteer index was rebuilt for this version of strife without the GeoNames "
+                    f"dumps imported before ({files}): run `strife gazetteer build` to import them again",
+                    stacklevel=2,
+                )
         db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
         return cls(db, target)
 
@@ -325,7 +344,7 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         sql = (
             f"SELECT DISTINCT {PLACE_COLUMNS_P} FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            f"WHERE n.key IN ({marks})" + (" AND p.iso2 = ?" if country else "")
+            f"WHERE n.key IN ({marks})" + (" AND +p.iso2 = ?" if country else "")  # + : by name first, never by country
         )
         found = self._places(sql, tuple(keys) + ((country,) if country else ()))
         # administrative units first, then towns by size, then other features (valleys,

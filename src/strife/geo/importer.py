@@ -93,6 +93,15 @@ class ImportStats:
 
 
 def peak_rss_mb() -> float:
+    """The process's peak resident memory. Linux's VmHWM first: getrusage's maxrss survives
+    exec, so a child of a big process would report its parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024  # bytes on macOS, KiB elsewhere
 
@@ -447,9 +456,56 @@ def _record(db: sqlite3.Connection, stats: ImportStats, wanted: set[str] | None)
     for volatile in ("seconds", "peak_rss_mb", "index", "files"):
         entry.pop(volatile)
     entry["files"] = sorted(Path(f).name for f in stats.files)
+    entry["paths"] = [str(Path(f).resolve()) for f in stats.files]  # to import them again after a rebuild
+    entry["countries"] = sorted(wanted) if wanted else None
     # counts that depend on what the index held before are left out, so a re-import
     # leaves the same record
     for relative in ("places_added", "places_updated", "names_added"):
         entry.pop(relative)
     imports[key] = entry
     db.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(imports, sort_keys=True),))
+
+
+def recorded_imports(index: Path) -> list[dict]:
+    """The imports an index holds ({"paths", "countries", ...} each), so that a rebuild of
+    the default data (`strife gazetteer build`, a new index version) can run them again."""
+    try:
+        db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'imports'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return []
+    return list(json.loads(row[0]).values()) if row else []
+
+
+def previous_imports(index: Path) -> list[dict]:
+    """Imports recorded in `index` or, when it has none, in the newest older version of it
+    in the same folder (gazetteer-v7.sqlite before gazetteer-v8.sqlite)."""
+    if index.exists() and (found := recorded_imports(index)):
+        return found
+    def version(p: Path) -> int:
+        digits = p.stem.rpartition("-v")[2]
+        return int(digits) if digits.isdigit() else -1
+    older = sorted((p for p in index.parent.glob("gazetteer-v*.sqlite") if p != index), key=version, reverse=True)
+    for path in older:
+        if found := recorded_imports(path):
+            return found
+    return []
+
+
+def reimport(recorded: list[dict], index: Path) -> list[tuple[dict, ImportStats | str]]:
+    """Run recorded imports again into `index`: (entry, stats) each, or (entry, why not)."""
+    out: list[tuple[dict, ImportStats | str]] = []
+    for entry in recorded:
+        paths = [Path(p) for p in entry.get("paths", [])]
+        missing = [str(p) for p in paths if not p.exists()]
+        if not paths or missing:
+            out.append((entry, f"files no longer there: {', '.join(missing) or 'none recorded'}"))
+            continue
+        try:
+            out.append((entry, import_geonames(paths, index, set(entry["countries"]) if entry.get("countries") else None)))
+        except GazetteerImportError as exc:
+            out.append((entry, str(exc)))
+    return out
