@@ -41,7 +41,9 @@ PK_ROWS = [
 ]
 AF_ROWS = [place_row(AF_VILLAGE, "Dewagal", "Dewagal", 34.9, 71.0, "P", "PPL", "AF", "34")]
 ADMIN1 = f"PK.02\tBalochistan\tBalochistan\t{BALOCHISTAN}\nPK.03\tKhyber Pakhtunkhwa\tKhyber Pakhtunkhwa\t{KP}\nAF.34\tKunar\tKunar\t{KUNAR}\n"
-ADMIN2 = f"PK.02.1175527\tKachhi\tKachhi\t{KACHHI}\nPK.03.1168875\tNorth Waziristan\tNorth Waziristan\t{N_WAZIRISTAN}\n"
+# the codes file may name a unit otherwise than its own row does (Hub / Hub District)
+ADMIN2 = (f"PK.02.1175527\tKachhi\tKachhi\t{KACHHI}\nPK.03.1168875\tNorth Waziristan\tNorth Waziristan\t{N_WAZIRISTAN}\n"
+          f"PK.02.900\tHub\tHub\t{DISTRICT}\n")
 
 
 def alt_row(alt_id, gid, lang, name, historic=0, colloquial=0):
@@ -128,7 +130,7 @@ def test_village_district_valley_mountain_added_with_their_admin_units(imported)
     assert (valley.kind, valley.feature_code, valley.admin1, valley.admin2_id) == ("other", "VAL", "Khyber Pakhtunkhwa", N_WAZIRISTAN)
     mountain = only(gaz.lookup("Takatu"))
     assert (mountain.kind, mountain.feature_code, mountain.admin1, mountain.admin2) == ("other", "MT", "Balochistan", None)
-    # an admin2 named by its own row (no admin2Codes entry), and a village inside it
+    # a new admin2, and a village inside it named after the district's own row
     district = gaz.lookup("Hub District")[0]  # the district before Hub the town
     assert (district.kind, district.admin1, district.admin2_id) == ("admin2", "Balochistan", DISTRICT)
     goth = only(gaz.lookup("Sakran Goth"))
@@ -200,7 +202,10 @@ def test_only_the_countries_asked_for(tmp_path, default_gaz, dumps):
 def test_without_an_alternate_names_file_the_rows_own_alternates_count(tmp_path, default_gaz, dumps, imported):
     index = copy_of_default(default_gaz, tmp_path)
     import_geonames([dumps / "allCountries.zip", dumps / "admin1CodesASCII.txt"], index)
-    assert only(Gazetteer.open(index).lookup("Spinkai Raghzay")).geonameid == VILLAGE
+    gaz = Gazetteer.open(index)
+    assert only(gaz.lookup("Spinkai Raghzay")).geonameid == VILLAGE
+    # no admin2 codes file: the district's own row names it
+    assert only(gaz.lookup("Sakran Goth")).admin2_id == DISTRICT
     # with the file, its filtered names are the alternates (the column repeats them unfiltered)
     assert not imported[1].lookup("Spinkai Raghzay")
 

@@ -215,7 +215,7 @@ def _kind_of(path: Path, member: str | None, first: str) -> str | None:
     cols = first.split("\t")
     if len(cols) >= 4 and cols[0].isdigit() and cols[1].isdigit() and len(cols) in (8, 10):
         return "alternate_names"
-    if cols[0].isdigit() and len(cols) >= 10:
+    if cols[0].isdigit() and len(cols) >= 5 and not cols[1].isdigit():
         return "places"  # a short first row is reported as malformed by the reader
     if len(cols) == 4 and ADMIN_CODE["admin2"].fullmatch(cols[0]):
         return "admin2"
@@ -289,7 +289,7 @@ def _read_admin_codes(db, source, lines, wanted, stats, _alts) -> None:
     db.executemany("INSERT OR REPLACE INTO admin_codes VALUES (?,?,?,1)", rows())
 
 
-@lru_cache(maxsize=200_000)  # names repeat (name and ascii name, namesake villages): bounded
+@lru_cache(maxsize=50_000)  # names repeat (name and ascii name, namesake villages): bounded
 def _keys(name: str) -> tuple[str, ...]:
     return tuple(sorted(keys_of(name)))
 
@@ -406,19 +406,23 @@ def _merge(db: sqlite3.Connection, wanted: set[str] | None, stats: ImportStats) 
     ).fetchone()
     (staged,) = db.execute("SELECT count(*) FROM staged").fetchone()
     stats.places_added = staged - stats.places_kept - stats.places_updated
-    # a unit's name as the index already writes it ("Kachhi District"), else as the codes give it
+    # a unit's name as the default index writes it ("Kachhi District"), else as its own row
+    # in this import, else as the codes file gives it: never from an earlier import, so
+    # that importing twice resolves the same names
     db.execute("""
         CREATE TEMP TABLE resolved AS
         SELECT s.geonameid, s.name, s.kind, s.iso2, c.iso3, c.country,
-               COALESCE(p1.name, a1.name) AS admin1, a1.geonameid AS admin1_id,
-               COALESCE(p2.name, a2.name) AS admin2, a2.geonameid AS admin2_id,
+               COALESCE(p1.name, u1.name, a1.name) AS admin1, a1.geonameid AS admin1_id,
+               COALESCE(p2.name, u2.name, a2.name) AS admin2, a2.geonameid AS admin2_id,
                s.lat, s.lon, s.population, s.fclass, s.fcode
         FROM staged s
         LEFT JOIN countries c ON c.iso2 = s.iso2
         LEFT JOIN admin_codes a1 ON s.a1 != '' AND a1.code = s.iso2 || '.' || s.a1
-        LEFT JOIN main.places p1 ON p1.geonameid = a1.geonameid
+        LEFT JOIN main.places p1 ON p1.geonameid = a1.geonameid AND p1.source = 'default'
+        LEFT JOIN staged u1 ON u1.geonameid = a1.geonameid
         LEFT JOIN admin_codes a2 ON s.a2 != '' AND a2.code = s.iso2 || '.' || s.a1 || '.' || s.a2
-        LEFT JOIN main.places p2 ON p2.geonameid = a2.geonameid
+        LEFT JOIN main.places p2 ON p2.geonameid = a2.geonameid AND p2.source = 'default'
+        LEFT JOIN staged u2 ON u2.geonameid = a2.geonameid
         WHERE NOT EXISTS (SELECT 1 FROM main.places d WHERE d.geonameid = s.geonameid AND d.source = 'default')
     """)
     db.execute("""
