@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Callable
 
@@ -39,6 +37,10 @@ def download_geonames(
     """Download the dumps for `countries` into `to` (default: the user cache dir); returns
     the local files. Each file lands under a temporary name and is renamed when complete,
     so an interrupted download never leaves a truncated file that looks whole."""
+    # imported here: `import strife.geo` should not pay for http and ssl it never uses
+    import urllib.error
+    import urllib.request
+
     base = (base_url or os.environ.get("STRIFE_GEONAMES_URL") or DEFAULT_BASE_URL).rstrip("/") + "/"
     if to is None:
         from strife.geo.gazetteer import default_index_path

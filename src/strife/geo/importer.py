@@ -30,7 +30,6 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
