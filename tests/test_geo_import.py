@@ -326,3 +326,19 @@ def test_a_rebuild_imports_the_dumps_again(tmp_path, monkeypatch, imported, defa
     assert only(Gazetteer.open(target).lookup("Spinkai Raghzai")).geonameid == VILLAGE
     plain = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(target), "--no-reimport"])
     assert plain.exit_code == 0 and not Gazetteer.open(target).lookup("Spinkai Raghzai")
+
+
+def test_the_dump_folders_other_files_are_skipped_with_their_reason(tmp_path, default_gaz, dumps):
+    index = copy_of_default(default_gaz, tmp_path)
+    readme = tmp_path / "readme.txt"
+    readme.write_text("Readme for GeoNames.org Gazetteer extract files\n", encoding="utf-8")
+    codes = tmp_path / "featureCodes_en.txt"
+    codes.write_text("A.ADM1\tfirst-order administrative division\ta primary administrative division\n", encoding="utf-8")
+    deletes = tmp_path / "deletes-2024-03-01.txt"
+    deletes.write_text("12345\tOld Place\tduplicate\n", encoding="utf-8")
+    stats = import_geonames([readme, codes, deletes, dumps / "allCountries.zip", dumps / "admin1CodesASCII.txt"], index)
+    assert set(stats.files_skipped) == {str(readme), str(codes), str(deletes)}
+    assert "documentation" in stats.files_skipped[str(readme)] and "not a GeoNames file" in stats.files_skipped[str(codes)]
+    assert only(Gazetteer.open(index).lookup("Takatu")).feature_code == "MT"
+    with pytest.raises(GazetteerImportError, match="no GeoNames data among the files"):
+        import_geonames([readme, codes], index)

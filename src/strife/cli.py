@@ -240,6 +240,8 @@ def _countries_option(ctx, param, value):
 
 def _report_import(stats) -> None:
     click.echo(f"gazetteer {stats.index}: {stats.summary()}", err=True)
+    for path, why in stats.files_skipped.items():
+        click.echo(f"strife: skipped {path}: {why}", err=True)
     for problem in stats.problems:
         click.echo(f"strife: skipped {problem}", err=True)
     if stats.malformed > len(stats.problems):
@@ -262,7 +264,7 @@ def gazetteer_import(files, countries, index):
     except GazetteerImportError as exc:
         raise click.ClickException(f"{exc} (the index was left as it was)")
     _report_import(stats)
-    sys.exit(SKIPPED_EXIT if stats.malformed else 0)
+    sys.exit(SKIPPED_EXIT if stats.malformed or stats.files_skipped else 0)
 
 
 @gazetteer.command("download")
@@ -283,7 +285,7 @@ def gazetteer_download(countries, to, base_url, index):
     except (DownloadError, GazetteerImportError) as exc:
         raise click.ClickException(str(exc))
     _report_import(stats)
-    sys.exit(SKIPPED_EXIT if stats.malformed else 0)
+    sys.exit(SKIPPED_EXIT if stats.malformed or stats.files_skipped else 0)
 
 
 if __name__ == "__main__":

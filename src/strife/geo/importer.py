@@ -75,6 +75,7 @@ class ImportStats:
     names_read: int = 0
     names_added: int = 0
     names_skipped: dict[str, int] = field(default_factory=dict)  # reason -> names left out
+    files_skipped: dict[str, str] = field(default_factory=dict)  # file -> why it was not read
     malformed: int = 0
     problems: list[str] = field(default_factory=list)  # the first MAX_PROBLEMS, "file line N: why"
     seconds: float = 0.0
@@ -122,7 +123,11 @@ def import_geonames(files: list[Path], index: Path | None = None, countries: set
         build_index(target)
     wanted = {c.upper() for c in countries} if countries else None
     stats = ImportStats(index=str(target), files=[str(f) for f in files])
-    sources = [s for f in files for s in _sources(Path(f))]
+    sources = [s for f in files for s in _sources(Path(f), stats.files_skipped)]
+    if not sources:
+        raise GazetteerImportError(
+            "no GeoNames data among the files: " + "; ".join(f"{f}: {why}" for f, why in stats.files_skipped.items())
+        )
     order = {"countries": 0, "admin1": 1, "admin2": 1, "places": 2, "alternate_names": 3}
     sources.sort(key=lambda s: order[s.kind])
     use_row_alternates = not any(s.kind == "alternate_names" for s in sources)
@@ -163,33 +168,42 @@ def import_geonames(files: list[Path], index: Path | None = None, countries: set
     return stats
 
 
-def _sources(path: Path) -> list[_Source]:
+KNOWN = "places (19 columns), admin1CodesASCII, admin2Codes, alternate names, countryInfo"
+
+
+def _sources(path: Path, skipped: dict[str, str]) -> list[_Source]:
+    """The data files in `path` (a file, or the members of a zip). Files of the dump
+    folder strife has no use for (readme, timeZones, featureCodes, hierarchy, deletes)
+    are recorded in `skipped` with the reason; a zip that cannot be read is an error."""
     if not path.exists():
         raise GazetteerImportError(f"{path}: no such file")
+    if NOT_DATA.search(path.name):
+        skipped[str(path)] = "GeoNames documentation, not data"
+        return []
     if path.suffix.lower() == ".zip":
+        found = []
         try:
             with zipfile.ZipFile(path) as zf:
                 members = [m.filename for m in zf.infolist() if not m.is_dir() and not NOT_DATA.search(m.filename)]
-                found = []
                 for member in members:
                     with zf.open(member) as raw:
                         first = _first_line(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"))
                     kind = _kind_of(path, member, first)
-                    if kind is not None:
+                    if kind is None:
+                        skipped[f"{path}:{member}"] = f"not a GeoNames file strife reads ({KNOWN})"
+                    else:
                         found.append(_Source(f"{path.name}:{member}", path, member, kind))
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise GazetteerImportError(f"{path}: not a readable zip archive ({exc}); download it again") from exc
-        if not found:
-            raise GazetteerImportError(f"{path}: holds no GeoNames data file (members: {', '.join(members) or 'none'})")
+        if not members:
+            skipped[str(path)] = "an empty zip archive"
         return found
     with open(path, encoding="utf-8", errors="replace") as f:
         first = _first_line(f)
     kind = _kind_of(path, None, first)
     if kind is None:
-        raise GazetteerImportError(
-            f"{path}: not a GeoNames file strife knows (places with 19 columns, admin1CodesASCII, "
-            "admin2Codes, alternate names, countryInfo)"
-        )
+        skipped[str(path)] = f"not a GeoNames file strife reads ({KNOWN})"
+        return []
     return [_Source(path.name, path, None, kind)]
 
 
@@ -209,6 +223,8 @@ def _kind_of(path: Path, member: str | None, first: str) -> str | None:
         return "admin2"
     if name.startswith("countryinfo"):
         return "countries"
+    if "deletes" in name:
+        return None  # lists of ids GeoNames removed (deletes-*, alternateNamesDeletes-*), not places
     if name.startswith("alternatenames") or path.parent.name.lower() == "alternatenames":
         return "alternate_names"
     cols = first.split("\t")
@@ -456,7 +472,7 @@ def _record(db: sqlite3.Connection, stats: ImportStats, wanted: set[str] | None)
     imports = json.loads(row[0]) if row else {}
     key = json.dumps([sorted(Path(f).name for f in stats.files), sorted(wanted) if wanted else None])
     entry = asdict(stats)
-    for volatile in ("seconds", "peak_rss_mb", "index", "files"):
+    for volatile in ("seconds", "peak_rss_mb", "index", "files", "files_skipped"):
         entry.pop(volatile)
     entry["files"] = sorted(Path(f).name for f in stats.files)
     entry["paths"] = [str(Path(f).resolve()) for f in stats.files]  # to import them again after a rebuild
