@@ -342,3 +342,20 @@ def test_the_dump_folders_other_files_are_skipped_with_their_reason(tmp_path, de
     assert only(Gazetteer.open(index).lookup("Takatu")).feature_code == "MT"
     with pytest.raises(GazetteerImportError, match="no GeoNames data among the files"):
         import_geonames([readme, codes], index)
+
+
+def test_imports_into_one_index_run_one_after_the_other(tmp_path, default_gaz, dumps):
+    index = copy_of_default(default_gaz, tmp_path)
+    first = tmp_path / "af" / "allCountries.zip"
+    write_zip(first, "allCountries.txt", "".join(AF_ROWS))
+    second = tmp_path / "pk" / "allCountries.zip"
+    write_zip(second, "allCountries.txt", "".join(PK_ROWS))
+    # each import copies the index it starts from: side by side, the later one would drop the other's places
+    threads = [threading.Thread(target=import_geonames, args=([f, dumps / "admin1CodesASCII.txt"], index)) for f in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    gaz = Gazetteer.open(index)
+    assert only(gaz.lookup("Dewagal"), "AF").geonameid == AF_VILLAGE
+    assert only(gaz.lookup("Takatu")).geonameid == MOUNTAIN

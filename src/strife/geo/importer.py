@@ -17,6 +17,7 @@ row, so importing the same files twice gives the same index.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
@@ -117,8 +118,31 @@ class _Source:
 def import_geonames(files: list[Path], index: Path | None = None, countries: set[str] | None = None) -> ImportStats:
     """Import GeoNames dump files into the index (the default one unless `index` is given),
     keeping only places in `countries` (ISO2 codes) when given."""
-    t0 = time.perf_counter()
     target = Path(index) if index else default_index_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(target):
+        return _import(files, target, countries)
+
+
+@contextlib.contextmanager
+def _exclusive(target: Path) -> Iterator[None]:
+    """One import at a time per index: each works on a copy of the index, so a second one
+    running alongside would replace the first's work with a copy taken before it."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock, imports must not overlap
+        yield
+        return
+    with open(target.with_name(target.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _import(files: list[Path], target: Path, countries: set[str] | None) -> ImportStats:
+    t0 = time.perf_counter()
     if not target.exists() or not Gazetteer._current(target):
         build_index(target)
     wanted = {c.upper() for c in countries} if countries else None
