@@ -251,16 +251,89 @@ def gazetteer():
 
 @gazetteer.command("build")
 @click.option("--path", help="Where to write the index (default: the user cache dir).")
-def gazetteer_build(path):
-    """Compile the packaged GeoNames data into the index (done once, automatically)."""
+@click.option("--no-reimport", is_flag=True, help="Leave out the GeoNames dumps imported into the previous index.")
+def gazetteer_build(path, no_reimport):
+    """Compile the packaged GeoNames data into the index (done once, automatically), then
+    import again the GeoNames dumps the previous index held."""
     import time
+    from pathlib import Path
 
     from strife.geo.gazetteer import build_index, default_index_path
+    from strife.geo.importer import previous_imports, reimport
 
-    target = path or str(default_index_path())
+    target = Path(path) if path else default_index_path()
+    recorded = [] if no_reimport else previous_imports(target)
     t0 = time.perf_counter()
     build_index(target)
     click.echo(f"gazetteer index written to {target} in {time.perf_counter() - t0:.1f} s")
+    failed = False
+    for entry, outcome in reimport(recorded, target):
+        if isinstance(outcome, str):
+            failed = True
+            click.echo(f"strife: not imported again {', '.join(entry.get('files', []))}: {outcome}", err=True)
+        else:
+            click.echo(f"imported again {', '.join(entry['files'])}: {outcome.summary()}", err=True)
+    sys.exit(SKIPPED_EXIT if failed else 0)
+
+
+def _countries_option(ctx, param, value):
+    if not value:
+        return None
+    codes = {c.strip().upper() for c in value.split(",") if c.strip()}
+    bad = sorted(c for c in codes if len(c) != 2 or not c.isalpha())
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: not ISO 3166 two-letter codes (e.g. PK,AF,IN)")
+    return codes
+
+
+def _report_import(stats) -> None:
+    click.echo(f"gazetteer {stats.index}: {stats.summary()}", err=True)
+    for path, why in stats.files_skipped.items():
+        click.echo(f"strife: skipped {path}: {why}", err=True)
+    for problem in stats.problems:
+        click.echo(f"strife: skipped {problem}", err=True)
+    if stats.malformed > len(stats.problems):
+        click.echo(f"strife: ... and {stats.malformed - len(stats.problems)} more malformed lines", err=True)
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--country", "countries", callback=_countries_option, help="Only these countries, e.g. PK,AF.")
+@click.option("--index", "index", help="The index to import into (default: the one in the user cache dir).")
+def gazetteer_import(files, countries, index):
+    """Add GeoNames dumps (allCountries.zip or XX.zip, admin1CodesASCII.txt, admin2Codes.txt,
+    alternateNamesV2.zip or alternatenames/XX.zip, countryInfo.txt) to the index."""
+    from pathlib import Path
+
+    from strife.geo.importer import GazetteerImportError, import_geonames
+
+    try:
+        stats = import_geonames([Path(f) for f in files], Path(index) if index else None, countries)
+    except GazetteerImportError as exc:
+        raise click.ClickException(f"{exc} (the index was left as it was)")
+    _report_import(stats)
+    sys.exit(SKIPPED_EXIT if stats.malformed or stats.files_skipped else 0)
+
+
+@gazetteer.command("download")
+@click.option("--country", "countries", callback=_countries_option, required=True, help="Countries to fetch, e.g. PK,AF,IN.")
+@click.option("--to", "to", help="Where to keep the files (default: the user cache dir).")
+@click.option("--base-url", envvar="STRIFE_GEONAMES_URL", help="GeoNames export/dump URL (or STRIFE_GEONAMES_URL).")
+@click.option("--index", "index", help="The index to import into (default: the one in the user cache dir).")
+def gazetteer_download(countries, to, base_url, index):
+    """Fetch GeoNames country dumps (needs internet) and import them."""
+    from pathlib import Path
+
+    from strife.geo.download import DownloadError, download_geonames
+    from strife.geo.importer import GazetteerImportError, import_geonames
+
+    try:
+        files = download_geonames(sorted(countries), Path(to) if to else None, base_url, progress=lambda m: click.echo(m, err=True))
+        stats = import_geonames(files, Path(index) if index else None, countries)
+    except (DownloadError, GazetteerImportError) as exc:
+        raise click.ClickException(str(exc))
+    _report_import(stats)
+    sys.exit(SKIPPED_EXIT if stats.malformed or stats.files_skipped else 0)
 
 
 from strife.evaluate.command import eval_command  # noqa: E402

