@@ -48,7 +48,7 @@ def _alternation(words) -> str:
 _NOUN_ALT = _alternation(set(NOUN_KIND) | AREA_NOUNS)
 _DIR_ALT = _alternation(RULES["directions"])
 _DESC_ALT = _alternation(RULES["descriptors"])
-_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on"] + sorted(NEAR_WORDS, key=len, reverse=True)
 PREP = re.compile(
     rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
@@ -62,6 +62,10 @@ RELATIVE = re.compile(
     rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
+OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})\s+(?P<name>{_NAME})")
+# "Tibu, Norte de Santander": a name after a town and a comma, checked against the
+# gazetteer as a province or country before it is kept
+APPOSITION = re.compile(rf"(?<=[a-z]),\s+(?:in\s+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
 LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Also|Meanwhile|Elsewhere)\s+)+")
 TRAILING_NOUN = re.compile(rf"\s+(?P<noun>(?i:{_NOUN_ALT}))$")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
@@ -92,7 +96,8 @@ class Context:
     demonyms: Counter = field(default_factory=Counter)  # "Turkish drones": as often the actor as the place
     admin1s: set = field(default_factory=set)  # provinces the article names
     coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
-    coherent_admin1s: Counter = field(default_factory=Counter)
+    coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
+    readings: dict = field(default_factory=dict)  # name -> its gazetteer readings
 
     def countries(self) -> Counter:
         return self.named + self.demonyms
@@ -132,7 +137,8 @@ def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float,
 
 def _primary(place: Place, name: str) -> bool:
     """The phrase is the place's own name (not one of its alternate names)."""
-    own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name))
+    bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place.name)  # "City of Isabela"
+    own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name)) | keys_of(bare)
     return bool(keys_of(name) & own)
 
 
@@ -142,8 +148,12 @@ KIND_BONUS = {None: {"city": 0.6, "admin2": 0.4, "admin1": 0.5, "country": 0.5, 
 def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
     w = WEIGHTS
     s = 0.0
-    if p.admin1_id in ctx.admin1s or p.geonameid in ctx.admin1s:
+    if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
         s += w["in_named_admin1"]
+    if p.kind == "city" and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid and _primary(a, name)
+                                for a in ctx.readings.get(name, []) if a.kind == "admin1"):
+        # "in Michoacan": the state, not a village of its name in another state
+        s += w["town_outside_its_province"]
     named_total = sum(ctx.named.values()) or 1
     if ctx.named.get(p.country_iso2):
         s += w["named_country"] * (0.5 + 0.5 * ctx.named[p.country_iso2] / named_total)
@@ -152,7 +162,7 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     # other names of the article that can be read in this province or country; the
     # name's own readings do not vote for themselves
     own = 1 if exclude_name else 0
-    if ctx.coherent_admin1s.get(p.admin1_id or p.geonameid, 0) - own > 0:
+    if any(ctx.coherent_admin1s.get(a, 0) - own > 0 for a in {p.admin1_id, p.admin2_id, p.geonameid} - {None}):
         s += w["coherent_admin1"]
     if ctx.coherent_countries.get(p.country_iso2, 0) - own > 0:
         s += w["coherent_country"] * min(1.0, (ctx.coherent_countries[p.country_iso2] - own) / 2)
@@ -183,6 +193,7 @@ class _Candidate:
     hint: str | None
     direction: str | None = None
     relative: tuple[float, float] | None = None  # (km, bearing)
+    weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
@@ -251,6 +262,15 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         hint = "city" if m.group("desc") else None
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, prep if prep in NEAR_WORDS else None, hint,
                        direction=m.group("dir").strip().lower() if m.group("dir") else None))
+    for pattern in (OBJECT, APPOSITION):
+        for m in pattern.finditer(text):
+            name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None, weak=True))
+    organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP", "PERSON")]
+    for key, c in list(found.items()):
+        # a name inside a longer organisation's name ("the Defence of the Homeland") is no place
+        if any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) + 4 for s, e in organisations):
+            del found[key]
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
@@ -304,7 +324,7 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         found = [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name)]
     if c.name.isupper() and len(c.name) <= 4:
         # an acronym is a place only by a known alias, never a town that is spelt the same
-        found = [p for p in found if not _primary(p, c.name) or p.name.isupper()]
+        found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
     return found
 
 
@@ -312,6 +332,8 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     """A place the gazetteer holds without coordinates: a town of its name inside it,
     else its province, else its country."""
     inside = [p for p in options if p.kind == "city" and p.lat is not None and place.geonameid in (p.admin1_id, p.admin2_id)]
+    if not inside and place.admin1_id:  # the district's links are missing: a town of its name in its province
+        inside = [p for p in options if p.kind == "city" and p.lat is not None and p.admin1_id == place.admin1_id]
     if inside:
         town = max(inside, key=lambda p: p.population)
         return town, f"; {place.name} has no coordinates in the gazetteer: the town of its name, {town.name}"
@@ -339,13 +361,15 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         own = [p for p in options if _primary(p, name)] or options
         for iso2 in {p.country_iso2 for p in own}:
             ctx.coherent_countries[iso2] += 1
-        for a1 in {p.admin1_id or p.geonameid for p in own if p.kind != "country"}:
-            ctx.coherent_admin1s[a1] += 1
+        areas = {a for p in own if p.kind != "country" for a in (p.admin1_id, p.admin2_id, p.geonameid if p.kind != "city" else None)}
+        for a in areas - {None}:
+            ctx.coherent_admin1s[a] += 1
+    ctx.readings = looked
     # a province named with its noun ("Helmand province") or by its own name alone is named
     for c in candidates:
-        provinces = [p for p in looked[c.name] if p.kind == "admin1" and _primary(p, c.name)]
-        if provinces and (c.hint == "admin1" or len({p.country_iso2 for p in provinces}) == 1):
-            if len(provinces) == 1 or c.hint == "admin1":
+        provinces = [p for p in looked[c.name] if p.kind in ("admin1", "admin2") and _primary(p, c.name)]
+        if provinces and (c.hint in ("admin1", "admin2") or len({p.country_iso2 for p in provinces}) == 1):
+            if len(provinces) == 1 or c.hint in ("admin1", "admin2"):
                 ctx.admin1s.update(p.geonameid for p in provinces if len(provinces) == 1 or ctx.named.get(p.country_iso2))
     return ctx
 
@@ -355,6 +379,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     skip = (dateline.start, dateline.end) if dateline is not None else None
     candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
     looked = {c.name: _options(c, gazetteer) for c in candidates}
+    # a capitalised word after a verb or a comma is a place only if the gazetteer knows
+    # it by its own name (else "attacked Hamas" would be looked up as a misspelt town)
+    candidates = [c for c in candidates if not c.weak or any(_primary(p, c.name) for p in looked[c.name])]
     dateline_place = None
     if dateline is not None and dateline.place:
         dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_text(dateline.place)
