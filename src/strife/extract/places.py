@@ -9,23 +9,59 @@ written into the evidence.
 
 from __future__ import annotations
 
+import re
+
+from strife.extract.lexicon import load_data
 from strife.record import Evidence
+
+_RULES = load_data("geo_rules.json")
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# "police in Quetta said": where the teller is, not where the incident was
+SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+(?:\w+\s+){{0,2}}?in\s+(?:the\s+)?$", re.I)
+SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,40}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
 KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+def is_source_place(mention, text: str) -> bool:
+    """The place says where the teller is ("officials in Makurdi said")."""
+    return bool(SOURCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+                and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
+
+
 def choose_place(incident, geo, gazetteer, dateline):
     """-> (Place | None, geo_precision | None, evidence)"""
+    text = getattr(geo, "text", None) or None
     candidates = [
-        (p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
+        (source, p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
+        for source in [text is not None and is_source_place(p, text)]
     ]
+    if not candidates and text is not None:
+        # the incident's own clauses name no place: a place of its sentences ("Troops
+        # deployed in Tripoli after clashes between gunmen ...")
+        spans = [(m.sentence_start, m.sentence_end) for m in incident.mentions]
+        candidates = [
+            (is_source_place(p, text), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
+            for order, p in enumerate(geo.mentions)
+            if p.place is not None and any(s <= p.start < e for s, e in spans)
+            and not any(_is_actor(p, f) for f in incident.facts)
+        ]
     if candidates:
-        precision, _, _, best = min(candidates, key=lambda c: c[:3])
-        why = getattr(best, "reason", None)
+        source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
+        why = getattr(best, "reason", None) or ""
+        if source:
+            why += "; only the place where the report's source is: no other place is named for the incident"
+        elif candidates[0][3] >= 10 and all(c[3] >= 10 for c in candidates):
+            why += "; the incident's own clauses name no place: a place of the same sentence"
         return best.place, precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=why)]
     unresolved = [p for f in incident.facts for p in f.places if p.place is None]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -49,7 +50,7 @@ _NOUN_ALT = _alternation(set(NOUN_KIND) | AREA_NOUNS)
 _DIR_ALT = _alternation(RULES["directions"])
 _DESC_ALT = _alternation(RULES["descriptors"])
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
-_PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on"] + sorted(NEAR_WORDS, key=len, reverse=True)
+_PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 PREP = re.compile(
     rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
     rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?"
@@ -109,6 +110,7 @@ class ArticleGeo:
     countries: Counter = field(default_factory=Counter)
     gazetteer: Gazetteer | None = None
     context: Context | None = None
+    text: str = ""  # what was parsed: the stage choosing the incident's place reads the words around a place
 
     def main_country(self, exclude: str | None = None) -> str | None:
         for iso2, _ in self.countries.most_common():
@@ -137,6 +139,12 @@ def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float,
 
 def _primary(place: Place, name: str) -> bool:
     """The phrase is the place's own name (not one of its alternate names)."""
+    return _own_name(place.name, name)
+
+
+@lru_cache(maxsize=65536)  # asked for every reading of every name, several times an article
+def _own_name(place_name: str, name: str) -> bool:
+    place = Place(0, place_name, "", "", None, None, None, None, None, None, None, None, 0)
     bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place.name)  # "City of Isabela"
     own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name)) | keys_of(bare)
     return bool(keys_of(name) & own)
@@ -150,7 +158,7 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     s = 0.0
     if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
         s += w["in_named_admin1"]
-    if p.kind == "city" and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid and _primary(a, name)
+    if p.kind == "city" and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
                                 for a in ctx.readings.get(name, []) if a.kind == "admin1"):
         # "in Michoacan": the state, not a village of its name in another state
         s += w["town_outside_its_province"]
@@ -380,8 +388,12 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows
-    # it by its own name (else "attacked Hamas" would be looked up as a misspelt town)
-    candidates = [c for c in candidates if not c.weak or any(_primary(p, c.name) for p in looked[c.name])]
+    # it by its own name, or as a province or a town of some size by any of its names
+    # (else "attacked Hamas" would be looked up as a misspelt town)
+    candidates = [
+        c for c in candidates
+        if not c.weak or any(_primary(p, c.name) or p.kind != "city" or p.population >= RULES["weak_min_population"] for p in looked[c.name])
+    ]
     dateline_place = None
     if dateline is not None and dateline.place:
         dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_text(dateline.place)
@@ -448,4 +460,4 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
-    return ArticleGeo(mentions, countries, gazetteer, ctx)
+    return ArticleGeo(mentions, countries, gazetteer, ctx, text)
