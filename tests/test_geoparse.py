@@ -127,6 +127,21 @@ def test_unknown_name_costs_no_other_place(parse):
     assert bannu.place.country_iso2 == "PK" and bannu.precision == 2
 
 
+def test_unknown_village_falls_back_to_the_district_of_its_sentence(parse):
+    geo = parse("Gunmen torched houses in Qxobbarai village, in Swat district, on Sunday.")
+    unknown = mention(geo, "Qxobbarai")
+    assert unknown.place is None  # the name stays unknown ...
+    assert unknown.fallback.kind == "admin2" and unknown.fallback_precision == 2  # ... its district holds it
+    assert "falls back to the district" in unknown.reason
+
+
+def test_incident_on_an_unknown_village_is_coded_at_its_district(code):
+    (event,) = code("Gunmen torched houses in Qxobbarai village, in Swat district, on Sunday, killing two.", published="2024-03-04")
+    assert event.location.geo_precision == 2 and event.location.iso3 == "PAK"
+    reason = next(ev.reason for ev in event.evidence if ev.field == "location")
+    assert "not in the gazetteer" in reason and "falls back" in reason
+
+
 def test_place_without_coordinates_falls_back_with_reason(gaz, parse):
     geo = parse("Insurgents beheaded two farmers in Ancuabe district, Cabo Delgado province.")
     m = mention(geo, "Ancuabe")

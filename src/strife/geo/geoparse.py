@@ -87,6 +87,10 @@ class PlaceMention:
     qualifier: str | None
     reason: str
     kind_hint: str | None = None
+    # a name the gazetteer lacks keeps place None; this is the district or province its
+    # sentence names, for the stage that needs a point anyway (with fallback_precision)
+    fallback: Place | None = None
+    fallback_precision: int | None = None
 
 
 @dataclass
@@ -353,6 +357,25 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
+def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A name the gazetteer lacks ("a village in X district") still gets a point: the
+    district or province named in its sentence, with that one's precision and the reason.
+    Not the article's country: that last resort is strife.extract.places', below any
+    place of the incident's sentences."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    for i, m in enumerate(mentions):
+        if m.place is not None or "not in the gazetteer" not in m.reason:
+            continue
+        start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
+        areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
+                 and start <= o.start < end and o.qualifier != "km of"]
+        if areas:
+            # the area named after the name holds it ("Minova, in South Kivu"); else the nearest before
+            area = min(areas, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+            m.fallback, m.fallback_precision = area.place, PRECISION[area.place.kind]
+            m.reason += f"; falls back to the {'district' if area.place.kind == 'admin2' else 'province'} named in its sentence, {area.place.name} (precision {m.fallback_precision})"
+
+
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
     ctx = Context()
     for iso2, hit in STATES.mentioned(text):
@@ -427,6 +450,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                                          reason or f"'{c.name}' is not in the gazetteer", c.hint))
             continue
         place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
+        previous = mentions[-1] if mentions else None
+        if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?", text[previous.end : c.start]):
+            # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
+            holding = [p for p in options if p.kind in ("admin1", "admin2")
+                       and p.geonameid in (previous.place.admin1_id, previous.place.admin2_id)]
+            if holding and holding[0] is not place:
+                place = holding[0]
+                reason = f"'{c.name}' after '{previous.text},' is the province or district that holds it; "
         n_countries = len({p.country_iso2 for p in options})
         if n_countries > 1:
             reason += f"{len(options)} places named '{c.name}' in {n_countries} countries; chose {place.name}, {place.country} by the article's context"
@@ -460,4 +491,5 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
+    _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
