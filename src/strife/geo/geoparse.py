@@ -40,6 +40,7 @@ NOUN_KIND = {n: kind for kind, ns in NOUNS.items() for n in ns}
 AREA_NOUNS = set(RULES["area_nouns"])
 SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 NEAR_WORDS = set(RULES["near_words"])
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
 
 
 def _alternation(words) -> str:
@@ -67,6 +68,8 @@ OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})\s+(?P<name>{_
 # "Tibu, Norte de Santander": a name after a town and a comma, checked against the
 # gazetteer as a province or country before it is kept
 APPOSITION = re.compile(rf"(?<=[a-z]),\s+(?:in\s+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
+# "villages south of Nablus": near the town, no distance given
+DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
 LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Also|Meanwhile|Elsewhere)\s+)+")
 TRAILING_NOUN = re.compile(rf"\s+(?P<noun>(?i:{_NOUN_ALT}))$")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
@@ -162,7 +165,7 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     s = 0.0
     if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
         s += w["in_named_admin1"]
-    if p.kind == "city" and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
+    if p.kind == "city" and p.population < RULES["town_outside_province_max_population"] and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
                                 for a in ctx.readings.get(name, []) if a.kind == "admin1"):
         # "in Michoacan": the state, not a village of its name in another state
         s += w["town_outside_its_province"]
@@ -254,6 +257,10 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         km = float(m.group("dist")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
         bearing = BEARINGS[m.group("dir").replace("-", "")]
         add(_Candidate(m.start("name"), m.end("name"), m.group("name"), "km of", None, relative=(km, bearing)))
+    for m in DIRECTION_OF.finditer(text):
+        if re.search(r"\d\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+$", text[max(0, m.start() - 20) : m.start()]):
+            continue  # "40 km south of X": the relative finder's
+        add(_Candidate(m.start("name"), m.end("name"), m.group("name"), f"{m.group('dir')} of", None))
     for m in WITH_NOUN.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in ("the", "a", "an"):
@@ -331,9 +338,10 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         if country is not None:
             return [country]
     found = gazetteer.lookup(c.name)
-    if not found and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
+    wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
+    if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
         # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
-        found = [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name)]
+        found = found + [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name) and p not in found]
     if c.name.isupper() and len(c.name) <= 4:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
@@ -471,6 +479,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 continue
             place = fallback
         precision = PRECISION[place.kind]
+        if c.qualifier and c.qualifier.endswith(" of") and c.qualifier[:-3] in DIRECTION_WORDS and precision == 1:
+            precision = 2
+            reason += f"; '{c.qualifier}' the town: near it, precision 2"
+        if c.hint == "admin1" and place.kind == "admin2" and precision == 2:
+            # the article's own word says the level: a "province" is precision 3 even
+            # where the gazetteer files provinces at its second level (the Philippines)
+            precision = 3
+            reason += "; named as a province: precision 3"
         if c.qualifier in NEAR_WORDS and precision == 1:
             precision = 2
             reason += f"; '{c.qualifier}' the town: precision 2"
