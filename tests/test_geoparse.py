@@ -171,3 +171,8 @@ def test_document_keeps_its_places_when_one_is_unknown(code):
                   published="2024-03-07")
     places = [e.location.name for e in events if e.location is not None]
     assert "mingora" in {normalise(p) for p in places}
+
+
+def test_a_victim_in_a_place_is_no_source(code):
+    (event,) = code("Gunmen shot dead a police officer in Kulgam district on Friday, police said.", published="2024-03-09")
+    assert event.location.geo_precision == 2 and normalise(event.location.name).startswith("kulgam")

@@ -22,11 +22,11 @@ def _alternation(words) -> str:
 
 
 # "police in Quetta said": where the teller is, not where the incident was
-SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+(?:\w+\s+){{0,2}}?in\s+(?:the\s+)?$", re.I)
+SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\s+(?:the\s+)?$", re.I)
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
 # "Sake, a town on the road west of Goma": the description of a place names others
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
-SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,40}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
+SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
 KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
