@@ -285,10 +285,13 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         for m in pattern.finditer(text):
             name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
             add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None, weak=True))
-    organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP", "PERSON")]
+    # a name inside a longer organisation's name ("Volunteers for the Defence of the
+    # Homeland") is no place; but the tagger also calls "Barsalogho in Burkina Faso's" an
+    # organisation, so not when the name opens it or a place preposition stands inside it
+    organisations = [(e.start_char, e.end_char) for e in doc.ents
+                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s", e.text)]
     for key, c in list(found.items()):
-        # a name inside a longer organisation's name ("the Defence of the Homeland") is no place
-        if any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) + 4 for s, e in organisations):
+        if any(s < c.start and c.end <= e for s, e in organisations):
             del found[key]
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -463,6 +466,10 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
             holding = [p for p in options if p.kind in ("admin1", "admin2")
                        and p.geonameid in (previous.place.admin1_id, previous.place.admin2_id)]
+            # a province always; a district only when the name is not also a bigger town
+            # ("Cite Soleil, Port-au-Prince" is the city)
+            holding = [p for p in holding if p.kind == "admin1" or not (
+                place.kind == "city" and place.population > previous.place.population)]
             if holding and holding[0] is not place:
                 place = holding[0]
                 reason = f"'{c.name}' after '{previous.text},' is the province or district that holds it; "
