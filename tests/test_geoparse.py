@@ -176,3 +176,28 @@ def test_document_keeps_its_places_when_one_is_unknown(code):
 def test_a_victim_in_a_place_is_no_source(code):
     (event,) = code("Gunmen shot dead a police officer in Kulgam district on Friday, police said.", published="2024-03-09")
     assert event.location.geo_precision == 2 and normalise(event.location.name).startswith("kulgam")
+
+
+def test_a_name_ends_with_its_sentence(parse):
+    geo = parse("The convoy was ambushed on the road to Ansongo. The army said it lost two men.")
+    assert mention(geo, "Ansongo").place.country_iso2 == "ML"
+    assert not any("The" in m.text for m in geo.mentions)
+
+
+def test_dateline_sets_the_context_for_namesakes(gaz):
+    from strife.extract.dates import read_dateline
+
+    nlp = load_nlp()
+    text = "KARACHI, Pakistan (Reuters) - Protesters blocked the highway near Hyderabad on Saturday."
+    geo = geoparse(nlp(text), gaz, dateline=read_dateline(text))
+    hyd = mention(geo, "Hyderabad")
+    assert hyd.place.country_iso2 == "PK" and hyd.precision == 2
+    assert all(m.start >= text.index("Protesters") for m in geo.mentions)  # the dateline is no incident place
+
+
+def test_a_destination_is_no_incident_place(code):
+    events = code("Militants ambushed an army convoy 30 km north of Kandahar on the road to Tarinkot on Monday, killing four soldiers.",
+                  published="2024-03-12")
+    located = [e for e in events if e.location is not None]
+    assert located and all(e.location.geo_precision == 2 and e.location.iso3 == "AFG" for e in located)
+    assert all("displaced 30 km" in ev.reason for e in located for ev in e.evidence if ev.field == "location")

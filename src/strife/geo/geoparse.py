@@ -223,6 +223,9 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
             add(replace(c, start=c.start + possessive.end(), name=tail))
             return
+        stop = re.search(r"(?<=\w{3})\.\s", c.name)
+        if stop:  # "on the road to Ansongo. The army said": the name ends with its sentence
+            c = replace(c, name=c.name[: stop.start()], end=c.start + stop.start())
         if c.name.endswith("."):
             c = replace(c, name=c.name[:-1], end=c.end - 1)
         lead = LEADING_WORDS.match(c.name)
