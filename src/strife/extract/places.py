@@ -78,7 +78,8 @@ def choose_place(incident, geo, gazetteer, dateline):
             why += "; a place named only as the report's source or to locate another: no other place is named for the incident"
         elif candidates[0][3] >= 10 and all(c[3] >= 10 for c in candidates):
             why += "; the incident's own clauses name no place: a place of the same sentence"
-        lacking = [p.text for f in incident.facts for p in f.places if p.place is None and "not in the gazetteer" in (p.reason or "")]
+        lacking = [p.text for f in incident.facts for p in f.places
+                   if p.place is None and not getattr(p, "tagged_only", False) and "not in the gazetteer" in (p.reason or "")]
         if lacking:  # the fallback is said: a more precise name was there but is unknown
             why += f"; {', '.join(repr(t) for t in lacking)} not in the gazetteer: falls back to {best.text}"
         return best.place, precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=why)]

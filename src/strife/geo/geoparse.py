@@ -94,6 +94,9 @@ class PlaceMention:
     # sentence names, for the stage that needs a point anyway (with fallback_precision)
     fallback: Place | None = None
     fallback_precision: int | None = None
+    # found by the tagger alone, in no place position ("M23", "Murree Road"): if unknown,
+    # it may be no place at all, so it gets no fallback and no mention in the evidence
+    tagged_only: bool = False
 
 
 @dataclass
@@ -209,6 +212,7 @@ class _Candidate:
     direction: str | None = None
     relative: tuple[float, float] | None = None  # (km, bearing)
     weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
+    tagged_only: bool = False  # found only by the tagger's entities, in no place position
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
@@ -252,7 +256,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
                         found[k] = replace(other, qualifier=other.qualifier or c.qualifier, hint=other.hint or c.hint,
                                            direction=other.direction or c.direction)
                     return  # overlaps a longer candidate already found
-                c = replace(c, qualifier=c.qualifier or other.qualifier, hint=c.hint or other.hint)
+                c = replace(c, qualifier=c.qualifier or other.qualifier, hint=c.hint or other.hint,
+                            tagged_only=c.tagged_only and other.tagged_only)
                 del found[k]
         found[(c.start, c.end)] = c
 
@@ -302,7 +307,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             name = re.sub(r"(?:'s|’s)$", "", name)
             start = ent.start_char + ent.text.find(name)
             if name and name[0].isupper():
-                add(_Candidate(start, start + len(name), name, None, None))
+                add(_Candidate(start, start + len(name), name, None, None, tagged_only=True))
     return sorted(found.values(), key=lambda c: c.start)
 
 
@@ -378,7 +383,7 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
     place of the incident's sentences."""
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     for i, m in enumerate(mentions):
-        if m.place is not None or "not in the gazetteer" not in m.reason:
+        if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason:
             continue
         start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
@@ -461,7 +466,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
         if not options:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
-                                         reason or f"'{c.name}' is not in the gazetteer", c.hint))
+                                         reason or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
         place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
         previous = mentions[-1] if mentions else None
