@@ -201,3 +201,47 @@ def test_a_destination_is_no_incident_place(code):
     located = [e for e in events if e.location is not None]
     assert located and all(e.location.geo_precision == 2 and e.location.iso3 == "AFG" for e in located)
     assert all("displaced 30 km" in ev.reason for e in located for ev in e.evidence if ev.field == "location")
+
+
+def test_the_capital_of_a_country_named_by_its_demonym(parse):
+    geo = parse("Rival militias clashed in the Afghan capital overnight.")
+    m = mention(geo, "Afghan capital")
+    assert normalise(m.place.name) == "kabul" and m.place.country_iso2 == "AF" and m.precision == 1
+    named = parse("Rival militias clashed in the Afghan capital, Kabul, overnight.")
+    assert not any(m.text == "Afghan capital" for m in named.mentions)  # the name itself is there
+
+
+def test_benchmark_data_is_consistent(gaz):
+    import json
+    from pathlib import Path
+
+    import pycountry
+
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    for path, least in ((root / "geo_phrases.jsonl", 300), (root / "geo_phrases_heldout.jsonl", 30)):
+        reports = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        phrases = [(r, g) for r in reports for g in r["places"]]
+        assert len(phrases) >= least
+        assert len({g["iso3"] for _, g in phrases}) >= 20
+        assert all(any(g["incident"] for g in r["places"]) for r in reports)
+        for r, g in phrases:
+            assert r["text"][g["start"] : g["end"]] == g["phrase"], (r["id"], g["phrase"])
+            assert -90 <= g["lat"] <= 90 and -180 <= g["lon"] <= 180 and g["geo_precision"] in (1, 2, 3)
+            iso2 = pycountry.countries.get(alpha_3=g["iso3"]).alpha_2
+            towns = [p for p in gaz.lookup(g["name"], iso2) if p.kind == "city" and p.lat is not None]
+            if g["geo_precision"] == 1 and towns:
+                # a typo in a gold point shows as a town of that name far from it
+                assert min(km((p.lat, p.lon), (g["lat"], g["lon"])) for p in towns) < 35, (r["id"], g["phrase"])
+
+
+def test_bench_full_mode_says_why_it_is_skipped(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench_geo", Path(__file__).resolve().parents[1] / "benchmarks" / "bench_geo.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    gazetteer, why = bench.full_gazetteer(None, [])
+    assert gazetteer is None and "GeoNames dump directory" in why
+    gazetteer, why = bench.full_gazetteer(str(tmp_path), [])
+    assert gazetteer is None and "no GeoNames dump files" in why

