@@ -245,3 +245,10 @@ def test_bench_full_mode_says_why_it_is_skipped(tmp_path):
     assert gazetteer is None and "GeoNames dump directory" in why
     gazetteer, why = bench.full_gazetteer(str(tmp_path), [])
     assert gazetteer is None and "no GeoNames dump files" in why
+
+
+def test_organisations_after_attack_verbs_are_no_places(parse):
+    geo = parse("Israeli jets struck Hamas positions in Gaza on Monday. Protesters attacked Shell offices in Lagos, Nigeria.")
+    resolved = {m.text: m.place for m in geo.mentions if m.place is not None}
+    assert "Hamas" not in resolved and "Shell" not in resolved
+    assert resolved["Gaza"].country_iso2 == "PS" and resolved["Lagos"].country_iso2 == "NG"

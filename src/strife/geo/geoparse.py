@@ -437,10 +437,12 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
     ctx.readings = looked
     # a province named with its noun ("Helmand province") or by its own name alone is named
     for c in candidates:
-        provinces = [p for p in looked[c.name] if p.kind in ("admin1", "admin2") and _primary(p, c.name)]
+        provinces = [p for p in looked[c.name] if p.kind in ("admin1", "admin2")
+                     and (_primary(p, c.name) or c.hint in ("admin1", "admin2"))]
         if provinces and (c.hint in ("admin1", "admin2") or len({p.country_iso2 for p in provinces}) == 1):
             if len(provinces) == 1 or c.hint in ("admin1", "admin2"):
-                ctx.admin1s.update(p.geonameid for p in provinces if len(provinces) == 1 or ctx.named.get(p.country_iso2))
+                one_country = len({p.country_iso2 for p in provinces}) == 1
+                ctx.admin1s.update(p.geonameid for p in provinces if one_country or ctx.named.get(p.country_iso2))
     return ctx
 
 
@@ -449,12 +451,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     skip = (dateline.start, dateline.end) if dateline is not None else None
     candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
     looked = {c.name: _options(c, gazetteer) for c in candidates}
-    # a capitalised word after a verb or a comma is a place only if the gazetteer knows
-    # it by its own name, or as a province or a town of some size by any of its names
-    # (else "attacked Hamas" would be looked up as a misspelt town)
+    # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
+    # as a province or a town of some size, or by its own name in a country the article
+    # names (else "attacked Shell" would be a hamlet in Ecuador)
+    named = {iso2 for iso2, hit in STATES.mentioned(text) if not (skip and skip[0] <= hit.start < skip[1])}
     candidates = [
         c for c in candidates
-        if not c.weak or any(_primary(p, c.name) or p.kind != "city" or p.population >= RULES["weak_min_population"] for p in looked[c.name])
+        if not c.weak or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
+                             or (p.country_iso2 in named and _primary(p, c.name)) for p in looked[c.name])
     ]
     dateline_place = None
     if dateline is not None and dateline.place:
@@ -478,8 +482,12 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
-        if not options and len(c.name) >= RULES["fuzzy_min_length"]:
-            near = [iso for iso, _ in (ctx.named + ctx.demonyms + ctx.coherent_countries).most_common(3)]
+        if not options and len(c.name) >= RULES["fuzzy_min_length"] and not c.tagged_only:
+            # spelling matches only for names in a place position and only in the
+            # countries the article names or whose provinces it names: "Hamas" must not
+            # become Hamm, Germany
+            held = Counter(p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s)
+            near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
             fuzzy = gazetteer.fuzzy(c.name, near)
             options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
