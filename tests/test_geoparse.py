@@ -252,3 +252,9 @@ def test_organisations_after_attack_verbs_are_no_places(parse):
     resolved = {m.text: m.place for m in geo.mentions if m.place is not None}
     assert "Hamas" not in resolved and "Shell" not in resolved
     assert resolved["Gaza"].country_iso2 == "PS" and resolved["Lagos"].country_iso2 == "NG"
+
+
+def test_a_headline_verb_does_not_reach_into_the_body(parse):
+    geo = parse("Police confirm raid\n\nKUNDUZ, Afghanistan - Gunmen attacked a checkpoint in Imam Sahib district.")
+    assert not any(m.text.startswith("KUNDUZ") for m in geo.mentions if m.place is not None and m.start < 25)
+    assert not any(m.text == "M23" for m in parse("M23 fighters attacked Sake, a town west of Goma.").mentions)

@@ -64,10 +64,10 @@ RELATIVE = re.compile(
     rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
-OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})\s+(?P<name>{_NAME})")
+OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
 # "Tibu, Norte de Santander": a name after a town and a comma, checked against the
 # gazetteer as a province or country before it is kept
-APPOSITION = re.compile(rf"(?<=[a-z]),\s+(?:in\s+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
+APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
 # "villages south of Nablus": near the town, no distance given
 DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
 # "the Libyan capital" with no name after it: the country's capital
@@ -249,6 +249,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             elif c.hint is None:
                 c = replace(c, hint=NOUN_KIND.get(noun))
         key = normalise(c.name)
+        if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
+            return
         if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
             return
         for k, other in list(found.items()):
