@@ -260,3 +260,8 @@ def test_a_headline_verb_does_not_reach_into_the_body(parse):
     assert OBJECT.search("Police confirm raid\n\nGUSAU, Nigeria - Gunmen stormed a village") is None
     assert OBJECT.search("Militants raided Fotokol overnight").group("name") == "Fotokol"
     assert not any(m.text == "M23" for m in parse("M23 fighters attacked Sake, a town west of Goma.").mentions)
+
+
+def test_distances_with_thousands_separators(parse):
+    geo = parse("Militants attacked a camp near Kidal, some 1,500 km northeast of Bamako.")
+    assert "displaced 1500 km" in mention(geo, "Bamako").reason

@@ -61,7 +61,7 @@ PREP = re.compile(
 WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
 NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}|{_DESC_ALT}))\s+of\s+(?P<name>{_NAME})")
 RELATIVE = re.compile(
-    rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
+    rf"(?<![\d,.])(?P<dist>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
@@ -267,7 +267,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         found[(c.start, c.end)] = c
 
     for m in RELATIVE.finditer(text):
-        km = float(m.group("dist")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
+        km = float(m.group("dist").replace(",", "")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
         bearing = BEARINGS[m.group("dir").replace("-", "")]
         add(_Candidate(m.start("name"), m.end("name"), m.group("name"), "km of", None, relative=(km, bearing)))
     for m in CAPITAL.finditer(text):
