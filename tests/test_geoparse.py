@@ -265,3 +265,9 @@ def test_a_headline_verb_does_not_reach_into_the_body(parse):
 def test_distances_with_thousands_separators(parse):
     geo = parse("Militants attacked a camp near Kidal, some 1,500 km northeast of Bamako.")
     assert "displaced 1500 km" in mention(geo, "Bamako").reason
+
+
+def test_a_region_noun_never_takes_a_town_abroad(parse):
+    geo = parse("Al Shabaab fighters attacked a base in the Hiran region overnight.")
+    m = mention(geo, "Hiran")
+    assert m.place is None or m.place.country_iso2 == "SO"

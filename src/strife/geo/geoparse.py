@@ -476,7 +476,15 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             continue
         if c.hint in ("admin1", "admin2"):
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
-            options = narrowed or options
+            if not narrowed:
+                # "the Hiran region" with no province of that name: a town so named counts
+                # only in a country the article is about, never a Hiran in Iraq
+                about = set(ctx.named) | set(ctx.demonyms) | {i for i, n in ctx.coherent_countries.items() if n > 1}
+                towns = [p for p in options if p.country_iso2 in about]
+                if options and not towns:
+                    reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
+                narrowed = towns
+            options = narrowed
         if ctx.named and not any(ctx.named.get(p.country_iso2) for p in options):
             # outside the countries the article names only a place's own name counts,
             # never an alternate spelling ("Boni" is also an old name of Bonn)
