@@ -478,9 +478,10 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
             if not narrowed:
                 # "the Hiran region" with no province of that name: a town so named counts
-                # only in a country the article is about, never a Hiran in Iraq
+                # only in a country the article is about, never a hamlet Hiran in Iraq
                 about = set(ctx.named) | set(ctx.demonyms) | {i for i, n in ctx.coherent_countries.items() if n > 1}
-                towns = [p for p in options if p.country_iso2 in about]
+                # (or one big enough to give its name to a province: Lahij)
+                towns = [p for p in options if p.country_iso2 in about or p.population >= RULES["town_outside_province_max_population"]]
                 if options and not towns:
                     reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
                 narrowed = towns
