@@ -156,13 +156,13 @@ def _primary(place: Place, name: str) -> bool:
 
 @lru_cache(maxsize=65536)  # asked for every reading of every name, several times an article
 def _own_name(place_name: str, name: str) -> bool:
-    place = Place(0, place_name, "", "", None, None, None, None, None, None, None, None, 0)
-    bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place.name)  # "City of Isabela"
-    own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name)) | keys_of(bare)
+    bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
+    own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
     return bool(keys_of(name) & own)
 
 
-KIND_BONUS = {None: {"city": 0.6, "admin2": 0.4, "admin1": 0.5, "country": 0.5, "other": 0.0}}
+# a bare name, with no noun to say its kind: a town first ("in Kandahar"), then a province
+KIND_BONUS = RULES["kind_bonus"]
 
 
 def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
@@ -181,7 +181,7 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
         s += w["demonym_country"]
     # other names of the article that can be read in this province or country; the
     # name's own readings do not vote for themselves
-    own = 1 if exclude_name else 0
+    own = 1 if exclude_name else 0  # resolve_text (the dateline) counts no name of its own
     if any(ctx.coherent_admin1s.get(a, 0) - own > 0 for a in {p.admin1_id, p.admin2_id, p.geonameid} - {None}):
         s += w["coherent_admin1"]
     if ctx.coherent_countries.get(p.country_iso2, 0) - own > 0:
@@ -191,7 +191,7 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     if hint and (p.kind == hint or (hint == "admin2" and p.kind == "admin1") or (hint == "admin1" and p.kind == "admin2")):
         s += w["kind_hint"] * (1.0 if p.kind == hint else 0.5)
     elif not hint:
-        s += KIND_BONUS[None].get(p.kind, 0.0)
+        s += KIND_BONUS.get(p.kind, 0.0)
     s += w["log_population"] * math.log10(p.population + 1)
     if p.lat is None:
         s += w["no_coordinates"]
