@@ -448,6 +448,35 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
     return ctx
 
 
+def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
+    """ACLED's geo_precision of a resolved phrase, the point (displaced for "40 km south
+    of X") and why: 1 a town, 2 near or part of it, or a district, 3 a province or more."""
+    why = ""
+    precision = PRECISION[place.kind]
+    if c.qualifier and c.qualifier.endswith(" of") and c.qualifier[:-3] in DIRECTION_WORDS and precision == 1:
+        precision = 2
+        why += f"; '{c.qualifier}' the town: near it, precision 2"
+    if c.hint == "admin1" and place.kind == "admin2" and precision == 2:
+        # the article's own word says the level: a "province" is precision 3 even
+        # where the gazetteer files provinces at its second level (the Philippines)
+        precision = 3
+        why += "; named as a province: precision 3"
+    if c.qualifier in NEAR_WORDS and precision == 1:
+        precision = 2
+        why += f"; '{c.qualifier}' the town: precision 2"
+    if c.qualifier == "area" and precision == 1:
+        precision = 2
+        why += "; an area or part of the town's land: precision 2"
+    if c.direction and place.kind in ("country", "admin1"):
+        why += f"; only the '{c.direction}' part of it is named: its representative point, precision 3"
+    if c.relative is not None and place.lat is not None:
+        lat, lon = _displace(place.lat, place.lon, *c.relative)
+        place = replace(place, lat=lat, lon=lon)
+        precision = 2
+        why += f"; displaced {c.relative[0]:.0f} km from it: precision 2"
+    return place, precision, why
+
+
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
@@ -534,28 +563,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier, reason, c.hint))
                 continue
             place = fallback
-        precision = PRECISION[place.kind]
-        if c.qualifier and c.qualifier.endswith(" of") and c.qualifier[:-3] in DIRECTION_WORDS and precision == 1:
-            precision = 2
-            reason += f"; '{c.qualifier}' the town: near it, precision 2"
-        if c.hint == "admin1" and place.kind == "admin2" and precision == 2:
-            # the article's own word says the level: a "province" is precision 3 even
-            # where the gazetteer files provinces at its second level (the Philippines)
-            precision = 3
-            reason += "; named as a province: precision 3"
-        if c.qualifier in NEAR_WORDS and precision == 1:
-            precision = 2
-            reason += f"; '{c.qualifier}' the town: precision 2"
-        if c.qualifier == "area" and precision == 1:
-            precision = 2
-            reason += "; an area or part of the town's land: precision 2"
-        if c.direction and place.kind in ("country", "admin1"):
-            reason += f"; only the '{c.direction}' part of it is named: its representative point, precision 3"
-        if c.relative is not None and place.lat is not None:
-            lat, lon = _displace(place.lat, place.lon, *c.relative)
-            place = replace(place, lat=lat, lon=lon)
-            precision = 2
-            reason += f"; displaced {c.relative[0]:.0f} km from it: precision 2"
+        place, precision, why = _precision(c, place)
+        reason += why
         mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], place, precision, c.qualifier, reason, c.hint))
         if place.kind == "admin1":
             ctx.admin1s.add(place.geonameid)
