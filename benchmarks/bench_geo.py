@@ -28,6 +28,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -203,7 +204,7 @@ def full_gazetteer(directory: str | None, reports: list[dict]):
 
     from strife.geo.gazetteer import Gazetteer
 
-    iso2 = sorted({pycountry.countries.get(alpha_3=g["iso3"]).alpha_2 for r in reports for g in r["places"]})
+    iso2 = {pycountry.countries.get(alpha_3=g["iso3"]).alpha_2 for r in reports for g in r["places"]}
     index = Path(tempfile.mkdtemp(prefix="strife-bench-geo-")) / "gazetteer-full.sqlite"
     t0 = time.perf_counter()
     import_geonames(files, index=index, countries=iso2)
@@ -228,7 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         if gazetteer is None:
             print(f"full mode skipped: {why}")
         else:
-            run(reports, gazetteer, args.errors, "full mode (GeoNames dump)")
+            try:
+                run(reports, gazetteer, args.errors, "full mode (GeoNames dump)")
+            finally:  # the index was built for this run only
+                gazetteer.db.close()
+                shutil.rmtree(gazetteer.path.parent, ignore_errors=True)
     return 0
 
 
