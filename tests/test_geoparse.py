@@ -271,3 +271,10 @@ def test_a_region_noun_never_takes_a_town_abroad(parse):
     geo = parse("Al Shabaab fighters attacked a base in the Hiran region overnight.")
     m = mention(geo, "Hiran")
     assert m.place is None or m.place.country_iso2 == "SO"
+
+
+def test_an_unknown_person_gets_no_fallback(parse):
+    geo = parse("Supporters of Imran Khan clashed with police in Swat district on Friday.")
+    person = next((m for m in geo.mentions if "Imran" in m.text), None)
+    assert person is None or (person.place is None and person.fallback is None)
+    assert mention(geo, "Swat").place.kind == "admin2"

@@ -72,6 +72,7 @@ APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.
 DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
 # "the Libyan capital" with no name after it: the country's capital
 CAPITAL = re.compile(rf"\b(?P<name>(?P<who>[A-Z][\w-]+)\s+capital)\b(?!,?\s+{_NAME})")
+STRONG_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|across|inside|through|toward|towards)\s+(?:the\s+)?$", re.I)
 LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Also|Meanwhile|Elsewhere)\s+)+")
 TRAILING_NOUN = re.compile(rf"\s+(?P<noun>(?i:{_NOUN_ALT}))$")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
@@ -490,6 +491,16 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         c for c in candidates
         if not c.weak or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
                              or (p.country_iso2 in named and _primary(p, c.name)) for p in looked[c.name])
+    ]
+    # an unknown name the tagger calls a person or an organisation ("supporters of Imran
+    # Khan") is kept as a mention but, like one the tagger alone found, gets no fallback
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")]
+    # (a name right after "in", "near", "at" stays a place: "the Mir Ali area")
+    candidates = [
+        replace(c, tagged_only=True)
+        if not looked[c.name] and c.hint is None and c.qualifier is None and any(s <= c.start and c.end <= e for s, e in people)
+        and not STRONG_BEFORE.search(text[max(0, c.start - 30) : c.start]) else c
+        for c in candidates
     ]
     dateline_place = None
     if dateline is not None and dateline.place:
