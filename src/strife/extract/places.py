@@ -9,25 +9,85 @@ written into the evidence.
 
 from __future__ import annotations
 
+import re
+
+from strife.extract.lexicon import load_data
 from strife.record import Evidence
+
+_RULES = load_data("geo_rules.json")
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# "police in Quetta said": where the teller is, not where the incident was
+SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\s+(?:the\s+)?$", re.I)
+REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
+# "Sake, a town on the road west of Goma": the description of a place names others
+APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
+SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
 KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+def is_source_place(mention, text: str) -> bool:
+    """The place says where the teller is ("officials in Makurdi said")."""
+    return bool(SOURCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+                and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
+
+
+def is_reference_place(mention, text: str, previous) -> bool:
+    """The place is named to say where another is: "on the border with Chad", "Sake, a
+    town west of Goma", "Monguno, about 140 km north-east of Maiduguri"."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    if REFERENCE_BEFORE.search(before) and mention.qualifier != "km of":
+        return True
+    if previous is not None and previous.place is not None and previous.end <= mention.start:
+        between = text[previous.end : mention.start]
+        return bool(APPOSITION_BEFORE.match(between)) and "\n" not in between
+    return False
+
+
 def choose_place(incident, geo, gazetteer, dateline):
     """-> (Place | None, geo_precision | None, evidence)"""
+    text = getattr(geo, "text", None) or None
+    before = {id(m): prev for prev, m in zip([None] + geo.mentions, geo.mentions)}
     candidates = [
-        (p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
+        (aside, p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
+        for aside in [text is not None and (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))))]
     ]
+    if not candidates and text is not None:
+        # the incident's own clauses name no place: a place of its sentences ("Troops
+        # deployed in Tripoli after clashes between gunmen ...")
+        spans = [(m.sentence_start, m.sentence_end) for m in incident.mentions]
+        candidates = [
+            (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
+            for order, p in enumerate(geo.mentions)
+            if p.place is not None and any(s <= p.start < e for s, e in spans)
+            and not any(_is_actor(p, f) for f in incident.facts)
+        ]
     if candidates:
-        precision, _, _, best = min(candidates, key=lambda c: c[:3])
-        why = getattr(best, "reason", None)
+        source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
+        why = getattr(best, "reason", None) or ""
+        if source:
+            why += "; a place named only as the report's source or to locate another: no other place is named for the incident"
+        elif candidates[0][3] >= 10 and all(c[3] >= 10 for c in candidates):
+            why += "; the incident's own clauses name no place: a place of the same sentence"
+        lacking = [p.text for f in incident.facts for p in f.places
+                   if p.place is None and not getattr(p, "tagged_only", False) and "not in the gazetteer" in (p.reason or "")]
+        if lacking:  # the fallback is said: a more precise name was there but is unknown
+            why += f"; {', '.join(repr(t) for t in lacking)} not in the gazetteer: falls back to {best.text}"
         return best.place, precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=why)]
     unresolved = [p for f in incident.facts for p in f.places if p.place is None]
+    held = [p for p in unresolved if getattr(p, "fallback", None) is not None]
+    if held:  # "a village in X district": the name is unknown, the district that holds it is not
+        best = min(held, key=lambda p: p.fallback_precision)
+        return best.fallback, best.fallback_precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=best.reason)]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_text(dateline.place)

