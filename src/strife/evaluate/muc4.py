@@ -152,6 +152,7 @@ def muc_type(event: Event) -> str | None:
     return None
 
 
+_STATE_INSTITUTION = re.compile(_CONVENTIONS["fills"]["state_institution"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 
@@ -184,7 +185,14 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
                     fills["PerpOrg"].append(a1.mention)
             elif a1.name.startswith("Unidentified"):
                 fills["PerpInd"].append(bare(a1.mention))
+            elif a1.inter in (1, 8):
+                # state forces that did it: MUC keys the institution ("army") as the
+                # organisation and the men ("soldiers") as the individuals
+                role = "PerpOrg" if _STATE_INSTITUTION.fullmatch(bare(a1.mention)) else "PerpInd"
+                fills[role].append(bare(a1.mention))
         for ev in event.evidence:
+            if ev.field == "perpetrators" and ev.quote:
+                fills["PerpInd"].append(bare(ev.quote))
             if ev.field == "weapons" and ev.quote:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)

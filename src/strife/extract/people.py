@@ -1,0 +1,71 @@
+"""People named in an incident's clause, and on which side they stand.
+
+MUC-style keys list the victims and perpetrators by name ("Ignacio Ellacuria",
+"Colonel Benavides"); ACLED-style counts do not need them, but a record that names who
+was harmed is worth more. Read from spaCy's PERSON entities and their place in the
+parse: the object of the act or the subject of a passive ("X was killed") was harmed;
+the subject of an active act did it; a speaker ("X said") is neither.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from strife.extract.lexicon import Hit, load_data
+
+_ROLES = load_data("people.json")
+SPEECH = frozenset(_ROLES["speech_words"])
+HARMED_DEPS = frozenset(_ROLES["harmed_deps"])
+ACTING_DEPS = frozenset(_ROLES["acting_deps"])
+NOT_VICTIM_BEFORE = tuple(_ROLES["not_victim_before"])
+
+
+def _governors(span: Span, depth: int = 4):
+    tok = span.root
+    for _ in range(depth):
+        if tok.head is tok:
+            return
+        tok = tok.head
+        yield tok
+
+
+def _spoken(span: Span) -> bool:
+    return any(t.lower_ in SPEECH for t in _governors(span, 2)) and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def people_in(doc: Doc, start: int, end: int) -> list[Hit]:
+    """PERSON entities inside [start, end), each a Hit of kind 'victim' or 'perpetrator'
+    (others, such as the sources of the news, are left out)."""
+    hits = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char < start or ent.end_char > end:
+            continue
+        if len(ent.text) < 4 or ent.text.isupper():
+            continue  # an acronym tagged as a person is a group
+        before = doc.text[max(start, ent.start_char - 25) : ent.start_char].lower()
+        if _spoken(ent) or before.rstrip().endswith(NOT_VICTIM_BEFORE):
+            continue
+        dep = ent.root.dep_
+        # a name inside an apposition or a conjunction takes the role of its anchor
+        anchor = ent.root
+        while anchor.dep_ in ("appos", "conj", "compound") and anchor.head is not anchor:
+            anchor = anchor.head
+            dep = anchor.dep_
+        if dep == "pobj" and anchor.head.lower_ == "by":
+            hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
+        elif dep in HARMED_DEPS:
+            hits.append(Hit("victim", ent.start_char, ent.end_char, ent.text))
+        elif dep in ACTING_DEPS and anchor.head.lower_ not in SPEECH:
+            hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
+    return hits
+
+
+def named(mentions, kind: str) -> list[Hit]:
+    """The people of `kind` ('victim' or 'perpetrator') named across an incident's
+    mentions, each once, in reading order."""
+    out: list[Hit] = []
+    for m in mentions:
+        for p in m.people:
+            if p.kind == kind and all(p.text.lower() != o.text.lower() for o in out):
+                out.append(p)
+    return out
