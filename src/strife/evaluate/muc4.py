@@ -153,6 +153,8 @@ def muc_type(event: Event) -> str | None:
 
 
 _STATE_INSTITUTION = re.compile(_CONVENTIONS["fills"]["state_institution"], re.I)
+_GENERIC_VICTIM = re.compile(_CONVENTIONS["fills"]["generic_victims"], re.I)
+_NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 
@@ -197,7 +199,15 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)
         fills["Victim"].extend(bare(v) for v in event.victims)
+    fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
+    fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
     return {r: distinct_fills([f for f in fs if f]) for r, fs in fills.items()}
+
+
+def _most_specific(weapons: list[str]) -> list[str]:
+    """"bomb" is the same instrument as "car bomb" beside it: keep the longer phrase."""
+    keys = [normalise(w) for w in weapons]
+    return [w for w, k in zip(weapons, keys) if not any(o != k and o.endswith(" " + k) for o in keys)]
 
 
 # -- template agreement ------------------------------------------------------------------

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from strife.extract.counts import Casualty
 from strife.extract.dates import DateMention
 from strife.extract.detect import Mention
@@ -23,6 +25,12 @@ TARGET_NOUNS = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])"
 )
 TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
+TARGET_PASSIVE = re.compile(
+    r"((?:[\w.'’-]+\s+){0,3}?(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r"))"
+    r"\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:" + "|".join(_targets["passive_verbs"]) + r")\b"
+)
+TARGET_OF_TAIL = re.compile(_targets["of_tail"])
+LEADING_FUNCTION = re.compile(r"^(?:(?:a|an|the|and|or|also|some|several|other|its|their|his|her)\s+)+", re.I)
 
 
 SPEECH_BEFORE = re.compile(
@@ -62,12 +70,25 @@ def find_targets(text: str, offset: int) -> list[Hit]:
         noun = TARGET_NOUNS.search(window)
         if noun is None or len(window[: noun.start()].split()) > 4:
             continue
-        phrase = window[: noun.end()]
-        article = re.match(r"(?:a|an|the)\s+", phrase, re.I)
-        skip = article.end() if article else 0
-        start = lead.end() + skip + offset
-        hits.append(Hit("target", start, lead.end() + noun.end() + offset, phrase[skip:]))
-    return hits
+        end = noun.end()
+        # "the headquarters of the union federation": the complement is part of the target
+        tail = TARGET_OF_TAIL.match(text, lead.end() + end)
+        if tail is not None and not TARGET_NOUNS.search(tail.group(0)[:4]):
+            end = tail.end() - lead.end()
+        hits.append(_target_hit(text, lead.end(), lead.end() + end, offset))
+    for m in TARGET_PASSIVE.finditer(text):
+        hits.append(_target_hit(text, m.start(1), m.end(1), offset))
+    return [h for h in hits if h is not None]
+
+
+def _target_hit(text: str, start: int, end: int, offset: int) -> Hit | None:
+    """The phrase without its leading determiner or conjunction ("and several houses")."""
+    phrase = text[start:end]
+    skip = LEADING_FUNCTION.match(phrase)
+    start += skip.end() if skip else 0
+    if start >= end or text[start:end].lower() in STOP_WORDS:
+        return None
+    return Hit("target", start + offset, end + offset, text[start:end])
 
 
 def fill(
