@@ -82,6 +82,7 @@ class Lexicon:
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])
+        self._case_ambiguous = frozenset(actors["case_ambiguous_aliases"]["aliases"])
 
     def _original_alias(self, lowered: str) -> str:
         g = self._alias_to_group[lowered]
@@ -153,7 +154,7 @@ class Lexicon:
         names = {}
         for g in self.named_groups:
             for alias in g.aliases:
-                if alias.lower() not in {"is", "aa", "sl", "pdf", "ied"}:
+                if alias.lower() not in self._case_ambiguous:
                     names[alias.lower()] = alias
         return names
 
