@@ -30,6 +30,7 @@ from strife.record import Event
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
 _CONVENTIONS = load_data("muc4.json")
+MUC_MODES = frozenset(_CONVENTIONS["modes"]["modes"])
 
 _PUNCT = str.maketrans({c: " " for c in string.punctuation})
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
@@ -187,7 +188,7 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
                     fills["PerpOrg"].append(a1.mention)
             elif a1.name.startswith("Unidentified"):
                 fills["PerpInd"].append(bare(a1.mention))
-            elif a1.inter in (1, 8):
+            elif a1.inter in (1, 8) and event.sub_event_type in _CONVENTIONS["types"]["state_perpetrator_sub_events"]:
                 # state forces that did it: MUC keys the institution ("army") as the
                 # organisation and the men ("soldiers") as the individuals
                 role = "PerpOrg" if _STATE_INSTITUTION.fullmatch(bare(a1.mention)) else "PerpInd"
@@ -378,7 +379,7 @@ def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extract
     agreement = {k: Agreement() for k in ("incident_type", "date", "country", "place", "fatalities")}
     for d in docs:
         result = results.get(d["docid"])
-        events = [e for e in result.events if e.mode == "reported"] if result else []
+        events = [e for e in result.events if e.mode in MUC_MODES] if result else []
         predicted = role_fills(events)
         gold = roles.get(d["docid"], {r: [] for r in ROLES})
         report.documents.append(DocumentResult(d["docid"], predicted, gold, score_document(predicted, gold),

@@ -296,6 +296,8 @@ def _subject(before: str, offset: int) -> Hit | None:
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
             if len(rest.split()) > 5 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
+            if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
+                continue  # "a terrorist attack", "a guerrilla raid": a modifier of the act, not its subject
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
     return max(found, key=lambda h: h.end, default=None)
 

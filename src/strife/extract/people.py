@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from strife.extract.lexicon import Hit, load_data
+from strife.extract.lexicon import LEXICON, Hit, load_data
 
 _ROLES = load_data("people.json")
 SPEECH = frozenset(_ROLES["speech_words"])
 HARMED_DEPS = frozenset(_ROLES["harmed_deps"])
 ACTING_DEPS = frozenset(_ROLES["acting_deps"])
 NOT_VICTIM_BEFORE = tuple(_ROLES["not_victim_before"])
+UNDERGOERS = frozenset(_ROLES["undergoer_verbs"])
+PLACE_WORDS = frozenset(_ROLES["place_words"])
+TITLES = frozenset(load_data("person_names.json")["titles"])
 
 
 def _governors(span: Span, depth: int = 4):
@@ -30,7 +33,7 @@ def _governors(span: Span, depth: int = 4):
 
 
 def _spoken(span: Span) -> bool:
-    return any(t.lower_ in SPEECH for t in _governors(span, 2)) and span.root.dep_ in ("nsubj", "nsubjpass")
+    return span.root.head.lower_ in SPEECH and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def people_in(doc: Doc, start: int, end: int) -> list[Hit]:
@@ -42,6 +45,10 @@ def people_in(doc: Doc, start: int, end: int) -> list[Hit]:
             continue
         if len(ent.text) < 4 or ent.text.isupper():
             continue  # an acronym tagged as a person is a group
+        words = ent.text.split()
+        titled = doc.text[max(start, ent.start_char - 12) : ent.start_char].lower().split()[-1:] in [[t] for t in TITLES]
+        if (len(words) < 2 and not titled) or words[-1].lower() in PLACE_WORDS:
+            continue  # one capitalised word is as often a place whose case was restored as a surname
         before = doc.text[max(start, ent.start_char - 25) : ent.start_char].lower()
         if _spoken(ent) or before.rstrip().endswith(NOT_VICTIM_BEFORE):
             continue
@@ -51,11 +58,13 @@ def people_in(doc: Doc, start: int, end: int) -> list[Hit]:
         while anchor.dep_ in ("appos", "conj", "compound") and anchor.head is not anchor:
             anchor = anchor.head
             dep = anchor.dep_
-        if dep == "pobj" and anchor.head.lower_ == "by":
+        head = anchor.head.lower_
+        if dep == "pobj" and head == "by":
             hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
-        elif dep in HARMED_DEPS:
+        elif dep in HARMED_DEPS or (dep == "nsubj" and head in UNDERGOERS):
             hits.append(Hit("victim", ent.start_char, ent.end_char, ent.text))
-        elif dep in ACTING_DEPS and anchor.head.lower_ not in SPEECH:
+        elif dep in ACTING_DEPS and LEXICON.has_event_signal(anchor.head.text):
+            # the subject of the act itself ("X murdered the judge"), not of any verb
             hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
     return hits
 
