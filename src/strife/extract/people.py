@@ -9,6 +9,8 @@ the subject of an active act did it; a speaker ("X said") is neither.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from strife.extract.lexicon import LEXICON, Hit, load_data
@@ -20,6 +22,9 @@ ACTING_DEPS = frozenset(_ROLES["acting_deps"])
 NOT_VICTIM_BEFORE = tuple(_ROLES["not_victim_before"])
 UNDERGOERS = frozenset(_ROLES["undergoer_verbs"])
 PLACE_WORDS = frozenset(_ROLES["place_words"])
+HARM_WORDS = frozenset(_ROLES["harm_words"])
+HARM_PREPOSITIONS = frozenset(_ROLES["harm_prepositions"])
+PASSIVE_HARM = re.compile(_ROLES["passive_harm_after"], re.I | re.S)
 TITLES = frozenset(load_data("person_names.json")["titles"])
 
 
@@ -58,15 +63,33 @@ def people_in(doc: Doc, start: int, end: int) -> list[Hit]:
         while anchor.dep_ in ("appos", "conj", "compound") and anchor.head is not anchor:
             anchor = anchor.head
             dep = anchor.dep_
-        head = anchor.head.lower_
-        if dep == "pobj" and head == "by":
-            hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
-        elif dep in HARMED_DEPS or (dep == "nsubj" and head in UNDERGOERS):
-            hits.append(Hit("victim", ent.start_char, ent.end_char, ent.text))
-        elif dep in ACTING_DEPS and LEXICON.has_event_signal(anchor.head.text):
+        head = anchor.head
+        # the whole name, where the parser's entity stopped short of a capitalised surname
+        last = ent.end
+        while last < len(doc) and last < ent.end + 2 and doc[last].is_title and doc[last].is_alpha and doc[last].idx < end:
+            last += 1
+        span_end = doc[last - 1].idx + len(doc[last - 1].text)
+        name = doc.text[ent.start_char : span_end]
+        if dep == "pobj" and head.lower_ == "by":
+            hits.append(Hit("perpetrator", ent.start_char, span_end, name))
+        elif dep == "pobj":
+            # "the murder of X", "an attack on X": the preposition hangs on the act
+            if head.lower_ in HARM_PREPOSITIONS and _harm_word(head.head):
+                hits.append(Hit("victim", ent.start_char, span_end, name))
+        elif (dep in HARMED_DEPS and _harm_word(head)) or (dep == "nsubj" and head.lower_ in UNDERGOERS):
+            hits.append(Hit("victim", ent.start_char, span_end, name))
+        elif dep == "dobj" and head.lower_ in SPEECH and PASSIVE_HARM.match(doc.text, span_end, end):
+            # "the report indicates X and Y ... were abducted": the parser hung the clause's
+            # subject on the verb of speech
+            hits.append(Hit("victim", ent.start_char, span_end, name))
+        elif dep in ACTING_DEPS and LEXICON.has_event_signal(head.text):
             # the subject of the act itself ("X murdered the judge"), not of any verb
-            hits.append(Hit("perpetrator", ent.start_char, ent.end_char, ent.text))
+            hits.append(Hit("perpetrator", ent.start_char, span_end, name))
     return hits
+
+
+def _harm_word(token) -> bool:
+    return token.lower_ in HARM_WORDS or LEXICON.has_event_signal(token.text)
 
 
 def named(mentions, kind: str) -> list[Hit]:
