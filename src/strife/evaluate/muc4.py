@@ -155,6 +155,7 @@ def muc_type(event: Event) -> str | None:
 
 _STATE_INSTITUTION = re.compile(_CONVENTIONS["fills"]["state_institution"], re.I)
 _GENERIC_VICTIM = re.compile(_CONVENTIONS["fills"]["generic_victims"], re.I)
+_MILITARY_TARGET = re.compile(_CONVENTIONS["fills"]["military_targets"], re.I)
 _NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
@@ -201,6 +202,7 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
         fills["Target"].extend(bare(t) for t in event.targets)
         fills["Victim"].extend(bare(v) for v in event.victims)
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
+    fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
     return {r: distinct_fills([f for f in fs if f]) for r, fs in fills.items()}
 

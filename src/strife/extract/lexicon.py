@@ -53,8 +53,10 @@ class Lexicon:
             for name, pats in cues.items()
             if not name.startswith("_")
         }
-        weapons = load_data("weapons.json")["weapons"]
+        weapons_data = load_data("weapons.json")
+        weapons = weapons_data["weapons"]
         self.weapon_patterns = {w: _alternation(p) for w, p in weapons.items()}
+        self.seized_re = _alternation(weapons_data["seized_cues"]["patterns"])
         groups = load_data("groups.json")["categories"]
         self.group_patterns = [(g["category"], _alternation(g["patterns"])) for g in groups]
         actors = load_data("actors.json")
