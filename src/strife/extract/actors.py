@@ -112,8 +112,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         unidentified = by_unidentified
     # the perpetrators as the report describes them, beside the organisation coded as
     # actor1 ("terrorists of the FMLN": actor1 is the FMLN, the perpetrators "terrorists")
-    described = [h for h in (unidentified, by_unidentified) if h is not None]
-    for hit in _unique_hits(described + named_people([m for m, _ in parts], "perpetrator")):
+    described = [h for h in (unidentified, by_unidentified) if h is not None] + _other_perpetrators(parts)
+    for hit in _unique_hits(described + named_people([m for m, _ in parts], "perpetrator"))[:MAX_DESCRIBED]:
         evidence.append(Evidence(field="perpetrators", start=hit.start, end=hit.end, quote=hit.text,
                                  reason="the perpetrators as the report describes or names them"))
 
@@ -228,6 +228,31 @@ def _passive_agent(mention) -> Hit | None:
         if re.search(r"\bby\s+(?:(?:a|an|the|some|several|two|three|four|five|six|unidentified|unknown|alleged|presumed|heavily)\s+)*$", lead, re.I):
             return Hit("unidentified", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
+
+
+MAX_DESCRIBED = 4  # perpetrator descriptions kept per incident
+
+
+def _other_perpetrators(parts) -> list[Hit]:
+    """Unnamed armed men told in an incident's clauses who are neither acted upon ("fired
+    on the guerrillas") nor counted among the dead or hurt ("three subversives were
+    killed"): how the report describes the perpetrators besides the subject."""
+    out = []
+    for mention, facts in parts:
+        if not mention.triggers:
+            continue
+        counted = [(c.start, c.end) for c in facts.casualties]
+        for m in LEXICON.unidentified_re.finditer(mention.text):
+            start, end = mention.start + m.start(), mention.start + m.end()
+            if any(s <= start < e for s, e in counted) or ACTED_ON.search(mention.text[: m.start()]):
+                continue
+            rest = mention.text[m.end() :]
+            if PASSIVE.match(rest) or (not rest.strip() and not m.group(0).lower().endswith(("s", "men"))):
+                continue
+            if re.match(r"\s+(?:attack|raid|ambush|offensive|action|bomb|attacks)\b", rest, re.I) and not m.group(0).lower().endswith(("s", "men")):
+                continue  # "a terrorist attack": a modifier of the act
+            out.append(Hit("unidentified", start, end, m.group(0)))
+    return out
 
 
 def _unique_hits(hits: list[Hit]) -> list[Hit]:
