@@ -64,8 +64,10 @@ def test_adapter_counts_terrorist_incidents_with_coders_spans():
     kidnap = _event(
         event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
         actor1=Actor(name="FMLN: Farabundo Marti National Liberation Front", mention="FMLN", inter=2),
-        victims=["50 peasants"], targets=["the Las Canas bridge"],
-        evidence=[Evidence(field="weapons", start=10, end=21, quote="M-16 RIFLES")],
+        victims=["50 peasants", "three soldiers", "people"], targets=["the Las Canas bridge", "an army patrol"],
+        evidence=[Evidence(field="weapons", start=10, end=21, quote="M-16 RIFLES"),
+                  Evidence(field="weapons", start=30, end=37, quote="RIFLES"),
+                  Evidence(field="perpetrators", start=40, end=50, quote="TERRORISTS")],
     )
     clash = _event(
         event_type="Battles", sub_event_type="Armed clash",
@@ -81,12 +83,12 @@ def test_adapter_counts_terrorist_incidents_with_coders_spans():
     assert muc_type(clash) is None  # fighting between armed sides is not a terrorist incident
     fills = role_fills([kidnap, clash, bombing])
     assert fills == {
-        "PerpInd": ["urban guerrillas"],
+        "PerpInd": ["TERRORISTS", "urban guerrillas"],  # described perpetrators beside the named group
         "PerpOrg": ["FMLN"],
         "Target": ["Las Canas bridge"],
         "Victim": ["peasants"],
-        "Weapon": ["M-16 RIFLES"],
-    }
+        "Weapon": ["M-16 RIFLES"],  # "RIFLES" is the same instrument, less specific
+    }  # the soldiers, "people" and the army patrol are no MUC victims or targets
 
 
 def test_arson_and_robbery_are_read_from_the_trigger():
@@ -142,3 +144,10 @@ def test_run_reads_only_documents_of_the_roles_file(tmp_path):
     assert result["templates"]["incident_type"] == {"agree": 1, "of": 1, "rate": 1.0}
     assert result["templates"]["date"]["agree"] == 1
     assert "X-1" in report.worst(1)[0] and "micro" in report.table()
+
+
+def test_seized_weapons_are_no_instrument(code):
+    events = code("LIMA, 2 JAN 90 -- TERRORISTS HURLED DYNAMITE AT A BANK IN MIRAFLORES. POLICE LATER SEIZED "
+                  "TWO RIFLES AND A CACHE OF GRENADES IN A NEARBY HOUSE.\n", published="1990-01-02")
+    quotes = {ev.quote.upper() for e in events for ev in e.evidence if ev.field == "weapons"}
+    assert "DYNAMITE" in quotes and not quotes & {"RIFLES", "GRENADES"}
