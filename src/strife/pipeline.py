@@ -20,6 +20,7 @@ from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
 from strife.extract.facts import SPEECH_BEFORE, fill
 from strife.extract.notes import write_notes
+from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
 from strife.extract.tolls import claims_of, tally
 from strife.geo.gazetteer import Gazetteer
@@ -189,6 +190,9 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
             if t.text not in targets:
                 targets.append(t.text)
                 evidence.append(Evidence(field="targets", start=t.start, end=t.end, quote=t.text))
+    victims_named = named_people(incident.mentions, "victim")
+    for hit in victims_named:
+        evidence.append(Evidence(field="victims", start=hit.start, end=hit.end, quote=hit.text))
     for f in incident.facts:
         if f.no_claim is not None:
             evidence.append(Evidence(field="claimed_by", start=f.no_claim.start, end=f.no_claim.end, quote=f.no_claim.text, reason="no one claimed responsibility"))
@@ -211,7 +215,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         actor1=actors.actor1,
         actor2=actors.actor2,
         assoc_actors=actors.assoc,
-        victims=_unique(killed.victims + injured.victims + abducted.victims),
+        victims=_unique(killed.victims + injured.victims + abducted.victims + [h.text for h in victims_named]),
         targets=targets,
         location=location,
         fatalities=killed.count,

@@ -14,7 +14,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from strife.extract.lexicon import LEXICON
+from strife.extract.lexicon import LEXICON, load_data
 
 # Sentence starts: after end punctuation, a blank line, a wire dash or "[TEXT]". Not after
 # a single newline: wire copy wraps its lines mid-sentence.
@@ -29,19 +29,86 @@ def restore_case(text: str, proper_names: dict[str, str] | None = None) -> str:
     patterns = _name_patterns(proper_names or {}) + _lexicon_patterns()
     for pattern, cased in patterns:
         for m in pattern.finditer(lowered):
-            out[m.start() : m.end()] = cased
+            _copy_case(out, m.start(), m.group(0), cased)
+    for start, end in person_name_spans(lowered):
+        out[start] = out[start].upper()
     result = "".join(out)
     return SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), result)
 
 
 def _name_patterns(names: dict[str, str]) -> list[tuple[re.Pattern, str]]:
     # Longest names first, so that the longest name is written last where two overlap.
+    # Any run of blanks between words: wire copy wraps a name over two lines.
     ordered = sorted(names.items(), key=lambda kv: len(kv[0]))
     return [
-        (re.compile(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])"), cased)
+        (re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in low.split()) + r"(?![\w-])"), cased)
         for low, cased in ordered
-        if len(low) == len(cased)  # same length in, same length out: offsets stay valid
+        if low.split() and cased.lower().split() == low.split()
     ]
+
+
+def _copy_case(out: list[str], start: int, matched: str, cased: str) -> None:
+    """Write `cased`'s capitals over the match, letter for letter, keeping the text's own
+    blanks (a newline inside the name stays a newline: same length, same offsets)."""
+    letters = iter(c for c in cased if not c.isspace())
+    for i, c in enumerate(matched):
+        if not c.isspace():
+            out[start + i] = next(letters, c)
+
+
+_PEOPLE = load_data("person_names.json")
+GIVEN_NAMES = frozenset(_PEOPLE["given_names"])
+TITLES = frozenset(_PEOPLE["titles"])
+PARTICLES = frozenset(_PEOPLE["particles"])
+NOT_SURNAMES = frozenset(_PEOPLE["not_surnames"])
+NAME_WORD = re.compile(r"[a-z][a-z'-]*")
+MAX_NAME_WORDS = 4
+
+
+def _surname_like(word: str) -> bool:
+    # No English dictionary is installable here, so a surname is told by what it is not:
+    # no function word, no verb of speech or role, no -ed/-ing/-ly form, no event word.
+    return (
+        len(word) > 1
+        and word not in STOP_WORDS
+        and word not in NOT_SURNAMES
+        and word not in TITLES
+        and not word.endswith(("ed", "ing", "ly"))
+        and not LEXICON.has_event_signal(word)
+    )
+
+
+def person_name_spans(lowered: str) -> list[tuple[int, int]]:
+    """Words of people's names in lower-cased text, to capitalise: a given name followed
+    by surnames ("jose napoleon duarte", "maria de la cruz"), or a title followed by one
+    ("colonel benavides"). A given name alone is left as it is ("angel", "rosa")."""
+    words = list(NAME_WORD.finditer(lowered))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        w = words[i].group(0)
+        if w not in GIVEN_NAMES and w not in TITLES:
+            i += 1
+            continue
+        run, j = ([words[i]] if w in GIVEN_NAMES else []), i + 1
+        while j < len(words) and len(run) < MAX_NAME_WORDS:
+            between = lowered[words[j - 1].end() : words[j].start()]
+            if between.strip():
+                break  # punctuation ends a name
+            nxt = words[j].group(0)
+            if nxt in PARTICLES and j + 1 < len(words) and _surname_like(words[j + 1].group(0)):
+                j += 1  # "de la cruz": the particle stays lower case
+                continue
+            if nxt in GIVEN_NAMES or _surname_like(nxt):
+                run.append(words[j])
+                j += 1
+                continue
+            break
+        surnames = [m for m in run if m.group(0) not in GIVEN_NAMES or m is not run[0]]
+        if run and (len(run) > 1 or (w in TITLES and surnames)):
+            spans.extend((m.start(), m.end()) for m in run)
+        i = max(j, i + 1)
+    return spans
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from strife.extract.lexicon import LEXICON, Hit, NamedGroup
+from strife.extract.people import named as named_people
 from strife.extract.states import STATES
 from strife.record import Actor, Evidence
 
@@ -68,15 +69,19 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     police_named: Hit | None = None
     forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
     targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
+    by_unidentified: Hit | None = None  # "kidnapped by terrorists of the FMLN": the agent of a passive
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
         if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts)) is not None:
             claimed.append(claimant)
+        if by_unidentified is None and mention.triggers:
+            by_unidentified = _passive_agent(mention)
         for group, hit in facts.groups:
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
-            if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
+            agent_of_passive = AGENT_BEFORE_GROUP.search(mention.text[max(0, local - 40) : local])
+            if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
@@ -102,6 +107,15 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     def cite(field: str, hit: Hit | None) -> None:
         if hit is not None:
             evidence.append(Evidence(field=field, start=hit.start, end=hit.end, quote=hit.text))
+
+    if unidentified is None:
+        unidentified = by_unidentified
+    # the perpetrators as the report describes them, beside the organisation coded as
+    # actor1 ("terrorists of the FMLN": actor1 is the FMLN, the perpetrators "terrorists")
+    described = [h for h in (unidentified, by_unidentified) if h is not None] + _other_perpetrators(parts)
+    for hit in _unique_hits(described + named_people([m for m, _ in parts], "perpetrator"))[:MAX_DESCRIBED]:
+        evidence.append(Evidence(field="perpetrators", start=hit.start, end=hit.end, quote=hit.text,
+                                 reason="the perpetrators as the report describes or names them"))
 
     actor1: Actor | None = None
     actor2: Actor | None = None
@@ -202,6 +216,53 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
+AGENT_BEFORE_GROUP = re.compile(r"\bby\s+(?:[\w'’-]+\s+){1,4}(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _passive_agent(mention) -> Hit | None:
+    """An unnamed armed agent after "by" past the first trigger ("were kidnapped by
+    terrorists", "placed by an urban guerrilla group")."""
+    first = mention.triggers[0].start - mention.start
+    for m in LEXICON.unidentified_re.finditer(mention.text, first):
+        lead = mention.text[max(first, m.start() - 30) : m.start()]
+        if re.search(r"\bby\s+(?:(?:a|an|the|some|several|two|three|four|five|six|unidentified|unknown|alleged|presumed|heavily)\s+)*$", lead, re.I):
+            return Hit("unidentified", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
+MAX_DESCRIBED = 4  # perpetrator descriptions kept per incident
+
+
+def _other_perpetrators(parts) -> list[Hit]:
+    """Unnamed armed men told in an incident's clauses who are neither acted upon ("fired
+    on the guerrillas") nor counted among the dead or hurt ("three subversives were
+    killed"): how the report describes the perpetrators besides the subject."""
+    out = []
+    for mention, facts in parts:
+        if not mention.triggers:
+            continue
+        counted = [(c.start, c.end) for c in facts.casualties]
+        for m in LEXICON.unidentified_re.finditer(mention.text):
+            start, end = mention.start + m.start(), mention.start + m.end()
+            if any(s <= start < e for s, e in counted) or ACTED_ON.search(mention.text[: m.start()]):
+                continue
+            rest = mention.text[m.end() :]
+            if PASSIVE.match(rest) or (not rest.strip() and not m.group(0).lower().endswith(("s", "men"))):
+                continue
+            if re.match(r"\s+(?:attack|raid|ambush|offensive|action|bomb|attacks)\b", rest, re.I) and not m.group(0).lower().endswith(("s", "men")):
+                continue  # "a terrorist attack": a modifier of the act
+            out.append(Hit("unidentified", start, end, m.group(0)))
+    return out
+
+
+def _unique_hits(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for h in hits:
+        if all(h.text.lower() != o.text.lower() for o in out):
+            out.append(h)
+    return out
+
+
 def _forces_country(parts) -> str | None:
     """The state named with the forces ("Pakistani security forces"), if any."""
     for mention, _ in parts:
@@ -260,6 +321,8 @@ def _subject(before: str, offset: int) -> Hit | None:
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
             if len(rest.split()) > 5 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
+            if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
+                continue  # "a terrorist attack", "a guerrilla raid": a modifier of the act, not its subject
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
     return max(found, key=lambda h: h.end, default=None)
 

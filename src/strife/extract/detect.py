@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from strife.extract.lexicon import LEXICON, Hit
+from strife.extract.people import people_in
 from strife.extract.states import STATES
 
 # Where one clause ends and a clause about another happening begins. Relative clauses
@@ -44,6 +45,7 @@ class Mention:
     cues: dict[str, Hit] = field(default_factory=dict)
     anaphoric: bool = False
     referring: frozenset[int] = frozenset()  # triggers written as references ("the rally")
+    people: list[Hit] = field(default_factory=list)  # named victims and perpetrators (extract.people)
 
     @property
     def signals(self) -> set[str]:
@@ -167,6 +169,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                     cues=cues,
                     anaphoric=anaphoric,
                     referring=referring,
+                    people=people_in(doc, c_start, c_end) if {t.kind for t in triggers} & (LEXICON.violent_signals | {"arson"}) else [],
                 )
             )
     return mentions

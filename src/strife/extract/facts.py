@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from strife.extract.counts import Casualty
 from strife.extract.dates import DateMention
 from strife.extract.detect import Mention
@@ -23,6 +25,14 @@ TARGET_NOUNS = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])"
 )
 TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
+TARGET_PASSIVE = re.compile(
+    r"((?:[\w.'’-]+\s+){0,3}?(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r"))"
+    r"\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:" + "|".join(_targets["passive_verbs"]) + r")\b"
+)
+TARGET_OF_TAIL = re.compile(_targets["of_tail"])
+TARGET_PART = re.compile(r"^(?:(?:at\s+)?least\s+|(?:" + "|".join(_targets["parts"]) + r")\s+of\s+)", re.I)
+TARGET_CLAUSE_WORD = re.compile(r"\b(?:when|where|while|although|though|because|which|who|stated|said)\b", re.I)
+LEADING_FUNCTION = re.compile(r"^(?:(?:a|an|the|and|or|also|some|several|other|its|their|his|her)\s+)+", re.I)
 
 
 SPEECH_BEFORE = re.compile(
@@ -53,6 +63,17 @@ def _inside(start: int, end: int, m: Mention) -> bool:
     return m.start <= start and end <= m.end
 
 
+SEIZED_BEFORE, SEIZED_AFTER = 50, 80  # characters around a weapon where a seizure is told
+
+
+def _seized(weapon: Hit, mention: Mention) -> bool:
+    """A weapon seized or found in a cache ("an M-16 rifle and ammunition were seized")
+    was no instrument of the incident."""
+    local = weapon.start - mention.start
+    around = mention.text[max(0, local - SEIZED_BEFORE) : local + (weapon.end - weapon.start) + SEIZED_AFTER]
+    return LEXICON.seized_re.search(around) is not None
+
+
 def find_targets(text: str, offset: int) -> list[Hit]:
     """Physical targets: a target noun phrase right after an attack word ("attacked
     security facilities", "a bomb targeting a checkpoint", "strikes on their camps")."""
@@ -62,12 +83,30 @@ def find_targets(text: str, offset: int) -> list[Hit]:
         noun = TARGET_NOUNS.search(window)
         if noun is None or len(window[: noun.start()].split()) > 4:
             continue
-        phrase = window[: noun.end()]
-        article = re.match(r"(?:a|an|the)\s+", phrase, re.I)
-        skip = article.end() if article else 0
-        start = lead.end() + skip + offset
-        hits.append(Hit("target", start, lead.end() + noun.end() + offset, phrase[skip:]))
-    return hits
+        end = noun.end()
+        # "the headquarters of the union federation": the complement is part of the target
+        tail = TARGET_OF_TAIL.match(text, lead.end() + end)
+        if tail is not None and not TARGET_NOUNS.search(tail.group(0)[:4]):
+            end = tail.end() - lead.end()
+        hits.append(_target_hit(text, lead.end(), lead.end() + end, offset))
+    for m in TARGET_PASSIVE.finditer(text):
+        hits.append(_target_hit(text, m.start(1), m.end(1), offset))
+    return [h for h in hits if h is not None]
+
+
+def _target_hit(text: str, start: int, end: int, offset: int) -> Hit | None:
+    """The phrase without its leading determiner or conjunction ("and several houses"),
+    nor the part of the thing where it was hit ("the top of his vehicle"); none when the
+    phrase runs over a clause ("the village when their vehicle")."""
+    while True:
+        phrase = text[start:end]
+        skip = LEADING_FUNCTION.match(phrase) or TARGET_PART.match(phrase)
+        if not skip:
+            break
+        start += skip.end()
+    if start >= end or text[start:end].lower() in STOP_WORDS or TARGET_CLAUSE_WORD.search(text[start:end]):
+        return None
+    return Hit("target", start + offset, end + offset, text[start:end])
 
 
 def fill(
@@ -91,7 +130,7 @@ def fill(
     facts.dates = [d for d in facts.dates if not any(h.start < d.end and d.start < h.end for _, h in LEXICON.named_groups_in(mention.text, mention.start))]
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
-    facts.weapons = LEXICON.weapons(mention.text, mention.start)
+    facts.weapons = [w for w in LEXICON.weapons(mention.text, mention.start) if not _seized(w, mention)]
     facts.groups = LEXICON.named_groups_in(mention.text, mention.start)
     facts.state_actor = STATES.acting_state(mention.text, mention.start, mention.triggers)
     facts.targets = find_targets(mention.text, mention.start)

@@ -53,8 +53,10 @@ class Lexicon:
             for name, pats in cues.items()
             if not name.startswith("_")
         }
-        weapons = load_data("weapons.json")["weapons"]
+        weapons_data = load_data("weapons.json")
+        weapons = weapons_data["weapons"]
         self.weapon_patterns = {w: _alternation(p) for w, p in weapons.items()}
+        self.seized_re = _alternation(weapons_data["seized_cues"]["patterns"])
         groups = load_data("groups.json")["categories"]
         self.group_patterns = [(g["category"], _alternation(g["patterns"])) for g in groups]
         actors = load_data("actors.json")
@@ -82,6 +84,7 @@ class Lexicon:
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])
+        self._case_ambiguous = frozenset(actors["case_ambiguous_aliases"]["aliases"])
 
     def _original_alias(self, lowered: str) -> str:
         g = self._alias_to_group[lowered]
@@ -153,7 +156,7 @@ class Lexicon:
         names = {}
         for g in self.named_groups:
             for alias in g.aliases:
-                if alias.lower() not in {"is", "aa", "sl", "pdf", "ied"}:
+                if alias.lower() not in self._case_ambiguous:
                     names[alias.lower()] = alias
         return names
 

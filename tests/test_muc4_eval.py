@@ -1,0 +1,153 @@
+"""The MUC-4 role-filler scorer, on a case computed by hand, and the event adapter."""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from strife.evaluate.muc4 import (
+    ROLES, bare, muc_type, normalise, pair, role_fills, run_muc4, score_document,
+)
+from strife.extract.lexicon import load_data
+from strife.record import Actor, ArticleRef, Event, Evidence
+
+
+def test_normalise_drops_case_punctuation_articles_and_spaces():
+    assert normalise("  The  FMLN's   Urban-Guerrillas. ") == "fmln s urban guerrillas"
+    assert normalise("AN M-16 RIFLE") == normalise("m 16 rifle")
+    assert normalise("theatre") == "theatre"  # an article inside a word stays
+
+
+def test_pairing_is_one_to_one_and_maximal():
+    # greedy in fill order would give "m-16 rifle" the first entity and leave "rifle" unpaired
+    assert pair(["m-16 rifle", "rifle"], [["rifle", "m-16 rifle"], ["M-16 RIFLE"]]) == 2
+    # two aliases of one entity pair only once
+    assert pair(["FMLN", "farabundo marti national liberation front"], [["farabundo marti national liberation front", "fmln"]]) == 1
+    assert pair([], [["x"]]) == 0 and pair(["x"], []) == 0
+
+
+def test_scorer_matches_hand_computed_figures():
+    gold = {
+        "PerpInd": [["urban guerrillas"], ["terrorists"]],
+        "PerpOrg": [["farabundo marti national liberation front", "fmln"]],
+        "Target": [["las canas bridge"]],
+        "Victim": [["peasants"], ["jose perez"]],
+        "Weapon": [["rifle", "m-16 rifle"], ["m-16 rifle"]],
+    }
+    predicted = {
+        "PerpInd": ["URBAN GUERRILLAS."],                                   # 1 of 1 fill, 1 of 2 entities
+        "PerpOrg": ["The FMLN", "Farabundo Marti National Liberation Front"],  # 1 match, 2 fills
+        "Target": ["bridge"],                                               # no match
+        "Victim": ["peasants", "Peasants"],                                 # one fill after normalising
+        "Weapon": ["m-16 rifle", "rifle"],                                  # 2 matches by pairing
+    }
+    tallies = score_document(predicted, gold)
+    assert [(tallies[r].matched, tallies[r].predicted, tallies[r].gold) for r in ROLES] == [
+        (1, 1, 2), (1, 2, 1), (0, 1, 1), (1, 1, 2), (2, 2, 2)]
+    matched = sum(t.matched for t in tallies.values())
+    predicted_n = sum(t.predicted for t in tallies.values())
+    gold_n = sum(t.gold for t in tallies.values())
+    # by hand: P = 5/7, R = 5/8, F1 = 2PR/(P+R) = 10/15
+    assert (matched, predicted_n, gold_n) == (5, 7, 8)
+    p, r = matched / predicted_n, matched / gold_n
+    assert 2 * p * r / (p + r) == pytest.approx(2 / 3)
+
+
+REF = ArticleRef(id="T-1")
+
+
+def _event(**kw) -> Event:
+    return Event(article=REF, **kw)
+
+
+def test_adapter_counts_terrorist_incidents_with_coders_spans():
+    kidnap = _event(
+        event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+        actor1=Actor(name="FMLN: Farabundo Marti National Liberation Front", mention="FMLN", inter=2),
+        victims=["50 peasants", "three soldiers", "people"], targets=["the Las Canas bridge", "an army patrol"],
+        evidence=[Evidence(field="weapons", start=10, end=21, quote="M-16 RIFLES"),
+                  Evidence(field="weapons", start=30, end=37, quote="RIFLES"),
+                  Evidence(field="perpetrators", start=40, end=50, quote="TERRORISTS")],
+    )
+    clash = _event(
+        event_type="Battles", sub_event_type="Armed clash",
+        actor1=Actor(name="Military Forces of El Salvador", mention="soldiers", inter=1),
+        victims=["three subversives"],
+    )
+    bombing = _event(
+        event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+        actor1=Actor(name="Unidentified Armed Group (Peru)", mention="the urban guerrillas", inter=3),
+        actor2=None,
+    )
+    assert muc_type(kidnap) == "KIDNAPPING" and muc_type(bombing) == "BOMBING"
+    assert muc_type(clash) is None  # fighting between armed sides is not a terrorist incident
+    fills = role_fills([kidnap, clash, bombing])
+    assert fills == {
+        "PerpInd": ["TERRORISTS", "urban guerrillas"],  # described perpetrators beside the named group
+        "PerpOrg": ["FMLN"],
+        "Target": ["Las Canas bridge"],
+        "Victim": ["peasants"],
+        "Weapon": ["M-16 RIFLES"],  # "RIFLES" is the same instrument, less specific
+    }  # the soldiers, "people" and the army patrol are no MUC victims or targets
+
+
+def test_arson_and_robbery_are_read_from_the_trigger():
+    arson = _event(event_type="Strategic developments", sub_event_type="Looting/property destruction",
+                   evidence=[Evidence(field="event_type", start=0, end=6, quote="BURNED")])
+    robbery = _event(event_type="Strategic developments", sub_event_type="Other",
+                     evidence=[Evidence(field="event_type", start=0, end=6, quote="ROBBED")])
+    arrest = _event(event_type="Strategic developments", sub_event_type="Arrests")
+    assert (muc_type(arson), muc_type(robbery), muc_type(arrest)) == ("ARSON", "ROBBERY", None)
+
+
+def test_bare_noun_phrases():
+    assert bare("the three peasants") == "peasants"
+    assert bare("at least 12 soldiers") == "soldiers"
+    assert bare("Jesuit priests") == "Jesuit priests"
+
+
+def test_conventions_file_loads_and_names_muc_types():
+    conv = load_data("muc4.json")
+    allowed = {None, "ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE"}
+    assert set(conv["types"]["by_sub_event"].values()) <= allowed
+    assert set(conv["types"]["by_trigger"].values()) <= allowed
+    assert set(conv["types"]["state_excluded_sub_events"]) <= set(conv["types"]["by_sub_event"])
+
+
+def test_run_reads_only_documents_of_the_roles_file(tmp_path):
+    dev = tmp_path / "dev.jsonl"
+    docs = [
+        {"docid": "X-1", "split": "dev", "text": "LIMA, 2 JAN 90 -- GUERRILLAS KIDNAPPED TWO ENGINEERS.",
+         "templates": [{"slots": {"INCIDENT: TYPE": ["KIDNAPPING"]}, "date_start": "1990-01-02",
+                        "date_end": "1990-01-02", "country": "PERU", "killed_approx": None}]},
+        {"docid": "X-2", "split": "dev", "text": "NOTHING HAPPENED.", "templates": []},
+    ]
+    dev.write_text("\n".join(json.dumps(d) for d in docs))
+    roles = tmp_path / "roles.jsonl"
+    roles.write_text(json.dumps({"docid": "X-1", "extracts": {"PerpInd": [["guerrillas"]], "PerpOrg": [], "Target": [],
+                                                              "Victim": [["engineers"]], "Weapon": []}}) + "\n")
+    event = _event(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+                   date="1990-01-02", actor1=Actor(name="Unidentified Armed Group (Peru)", mention="GUERRILLAS", inter=3),
+                   victims=["TWO ENGINEERS"])
+    seen = []
+
+    class FakeExtractor:
+        def extract(self, articles):
+            for a in articles:
+                seen.append(a.id)
+                yield SimpleNamespace(article=a, events=[event], error=None)
+
+    report = run_muc4(dev, roles, None, FakeExtractor())
+    assert seen == ["X-1"]
+    result = report.as_dict()
+    assert result["micro"]["matched"] == 2 and result["micro"]["f1"] == 1.0
+    assert result["templates"]["incident_type"] == {"agree": 1, "of": 1, "rate": 1.0}
+    assert result["templates"]["date"]["agree"] == 1
+    assert "X-1" in report.worst(1)[0] and "micro" in report.table()
+
+
+def test_seized_weapons_are_no_instrument(code):
+    events = code("LIMA, 2 JAN 90 -- TERRORISTS HURLED DYNAMITE AT A BANK IN MIRAFLORES. POLICE LATER SEIZED "
+                  "TWO RIFLES AND A CACHE OF GRENADES IN A NEARBY HOUSE.\n", published="1990-01-02")
+    quotes = {ev.quote.upper() for e in events for ev in e.evidence if ev.field == "weapons"}
+    assert "DYNAMITE" in quotes and not quotes & {"RIFLES", "GRENADES"}
