@@ -39,3 +39,95 @@ def code(extractor):
         return result.events
 
     return run
+
+
+# --- PostgreSQL for the store tests ---------------------------------------------------------
+# $STRIFE_TEST_PG names a server (and a database to connect to for creating others), as
+# .ci/run sets it. Without it, a throwaway cluster is started when PostgreSQL is installed;
+# without that, the PostgreSQL cases skip, except under CI=true, where they fail.
+
+
+def _initdb():
+    import glob
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]) if found else None
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A URL of a PostgreSQL database whose user may create databases."""
+    import shutil
+    import subprocess
+
+    url = os.environ.get("STRIFE_TEST_PG")
+    if url:
+        yield url
+        return
+    initdb = _initdb()
+    if initdb is None:
+        message = "no PostgreSQL: set STRIFE_TEST_PG to a server's URL, or install postgresql (initdb)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    bindir = initdb.parent
+    home = Path(tempfile.mkdtemp(prefix="strife-pg-"))
+    # The server refuses to run as root; run it as the postgres user then.
+    as_user = []
+    if os.geteuid() == 0:
+        shutil.chown(home, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    data = home / "data"
+
+    def run(*cmd):
+        subprocess.run([*as_user, *cmd], check=True, capture_output=True, text=True)
+
+    run(str(initdb), "-D", str(data), "-A", "trust", "-U", "strife", "--no-sync")
+    # fsync off: a test cluster's data need not survive a power cut, and it is much faster.
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w", "-o",
+        f"-h 127.0.0.1 -p {port} -k {home} -F", "start")
+    try:
+        yield f"postgresql://strife@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh, empty database on the test server for one test; dropped after it."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from strife.store.url import store_url
+
+    name = f"strife_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(store_url(pg_server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The URL of an empty store, once in a SQLite file and once in PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'strife.sqlite'}"
+    return request.getfixturevalue("pg_database")

@@ -12,15 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from strife.ingest.article import Article, Skipped
 from strife.record import Event
 from strife.store.engine import WRITE, create_store_engine
-from strife.store.rows import article_row, event_from_record, event_row, iso_date, text_sha256, with_id
+from strife.store.rows import article_row, event_from_record, event_row, text_sha256, with_id
 from strife.store import schema
-from strife.store.schema import ensure_schema
+from strife.store.migrate import ensure_schema
+from strife.store.query import EventQuery
+from strife.store.query import records as query_records
 from strife.store.url import store_url
 
 
@@ -163,28 +165,36 @@ class Store:
         until: dt.date | str | None = None,
         event_type: str | None = None,
         limit: int | None = None,
+        *,
+        admin1: str | None = None,
+        actor: str | None = None,
+        bbox: tuple[float, float, float, float] | str | None = None,
+        text: str | None = None,
+        offset: int = 0,
     ) -> list[Event]:
-        """Stored events, ordered by date (undated last) then id.
+        """Stored events, ordered by date (undated last) then id; `limit`/`offset` page them.
 
-        `country` is an ISO3 code or a country name, either case. `since`/`until` keep events
-        whose days overlap that range, so an event without a date is left out by either.
+        `country` is an ISO3 code or a country name, `admin1` a region name, either case.
+        `since`/`until` keep events whose days overlap that range, so an event without a
+        date is left out by either. `actor` is part of actor1's, actor2's or an associated
+        actor's name, any case; `bbox` is (min_lon, min_lat, max_lon, max_lat) or that as
+        "a,b,c,d"; `text` keeps events whose notes, place and actor names have all its
+        words (see store/search.py). Filters combine with AND.
         """
-        ev = schema.events.c
-        query = select(ev.record)
-        if country:
-            wanted = country.strip()
-            query = query.where(or_(ev.iso3 == wanted.upper(), func.lower(ev.country) == wanted.lower()))
-        if since is not None:
-            query = query.where(func.coalesce(ev.date_end, ev.date) >= _date_arg(since, "since"))
-        if until is not None:
-            query = query.where(ev.date <= _date_arg(until, "until"))
-        if event_type:
-            query = query.where(func.lower(ev.event_type) == event_type.strip().lower())
-        query = query.order_by(ev.date.asc().nulls_last(), ev.id)
-        if limit is not None:
-            query = query.limit(limit)
+        wanted = EventQuery.of(
+            country=country,
+            admin1=admin1,
+            since=since,
+            until=until,
+            event_type=event_type,
+            actor=actor,
+            bbox=bbox,
+            text=text,
+            limit=limit,
+            offset=offset,
+        )
         with self._engine.connect() as conn:
-            return [event_from_record(record) for record in conn.execute(query).scalars()]
+            return [event_from_record(record) for record in query_records(conn, wanted)]
 
     def inputs(self) -> list[InputRow]:
         """Every input recorded, in the order it was first seen."""
@@ -230,9 +240,3 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
     # SQLite keeps no zone with a timestamp; every timestamp this store writes is UTC.
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
-
-def _date_arg(value: dt.date | str, name: str) -> dt.date:
-    parsed = iso_date(value)
-    if parsed is None:
-        raise ValueError(f"{name}: {value!r} is not a date like 2024-01-30")
-    return parsed
