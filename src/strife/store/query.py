@@ -81,7 +81,9 @@ def _page_ids(conn: Connection, q: EventQuery) -> Select:
         query = query.where(search.actor_matches(dialect, q.actor))
     if q.text is not None:
         query = query.where(search.text_matches(dialect, q.text))
-    query = query.order_by(*ORDER)
+    # Dated events only: the same order without its first term, which SQLite would otherwise
+    # sort on although the WHERE fixes it.
+    query = query.order_by(*(ORDER[1:] if q.since is not None or q.until is not None else ORDER))
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:

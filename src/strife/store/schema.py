@@ -100,8 +100,10 @@ Index("ix_events_iso3", _ev.iso3, _undated, _ev.date, _ev.id)
 Index("ix_events_country", func.lower(_ev.country), _ev.iso3)
 Index("ix_events_admin1", func.lower(_ev.admin1), _undated, _ev.date, _ev.id)
 Index("ix_events_event_type", func.lower(_ev.event_type), _undated, _ev.date, _ev.id)
-# Date ranges use ix_events_order (date IS NULL fixed to false, then the range on date); this
-# one finds the few multi-day events that started before a range and run into it.
+# Date ranges, in order (SQLite also serves them off ix_events_order with the leading
+# expression fixed; PostgreSQL rewrites that condition to `date IS NOT NULL` and needs this);
+# and the few multi-day events that started before a range and run into it.
+Index("ix_events_date", _ev.date, _ev.id)
 Index("ix_events_date_end", _ev.date_end, _ev.date)
 # Bounding boxes: a latitude band, longitude checked off the same index entries.
 Index("ix_events_lat_lon", _ev.lat, _ev.lon)

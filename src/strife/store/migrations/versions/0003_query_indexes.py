@@ -110,6 +110,7 @@ def upgrade() -> None:
     op.create_index("ix_events_country", "events", [sa.func.lower(sa.column("country")), sa.column("iso3")])
     op.create_index("ix_events_admin1", "events", [sa.func.lower(sa.column("admin1")), undated, date, id_])
     op.create_index("ix_events_event_type", "events", [sa.func.lower(sa.column("event_type")), undated, date, id_])
+    op.create_index("ix_events_date", "events", ["date", "id"])
     op.create_index("ix_events_date_end", "events", ["date_end", "date"])
     op.create_index("ix_events_lat_lon", "events", ["lat", "lon"])
     dialect = op.get_bind().dialect.name
@@ -125,6 +126,7 @@ def downgrade() -> None:
     for name in (
         "ix_events_lat_lon",
         "ix_events_date_end",
+        "ix_events_date",
         "ix_events_event_type",
         "ix_events_admin1",
         "ix_events_country",
