@@ -103,9 +103,7 @@ def pg_server():
         shutil.rmtree(home, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_database(pg_server):
-    """A fresh, empty database on the test server for one test; dropped after it."""
+def _pg_create(pg_server, template=None):
     import uuid
 
     from sqlalchemy import create_engine, text
@@ -115,19 +113,85 @@ def pg_database(pg_server):
     name = f"strife_t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(store_url(pg_server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+    admin.dispose()
+    return name, _pg_url(pg_server, name)
+
+
+def _pg_url(pg_server, name):
+    from sqlalchemy.engine import make_url
+
+    from strife.store.url import store_url
+
+    return make_url(store_url(pg_server)).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_drop(pg_server, name):
+    from sqlalchemy import create_engine, text
+
+    from strife.store.url import store_url
+
+    admin = create_engine(store_url(pg_server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+# A store at the head revision per backend, made once: each test gets a copy, so the store
+# suite does not run every migration for every test (the migration tests do).
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory):
+    from strife.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "strife.sqlite"
+    with Store.open(str(path)):
+        pass
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_server):
+    from strife.store import Store
+
+    name, url = _pg_create(pg_server)
+    with Store.open(url):
+        pass
+    yield name
+    _pg_drop(pg_server, name)
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh, empty database on the test server for one test; dropped after it."""
+    name, url = _pg_create(pg_server)
+    yield url
+    _pg_drop(pg_server, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_store_url(request, tmp_path):
+    """The URL of an empty database, once a SQLite file and once PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'strife.sqlite'}"
+    return request.getfixturevalue("pg_database")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
-    """The URL of an empty store, once in a SQLite file and once in PostgreSQL."""
+    """The URL of a new store (schema at head, no rows), once in a SQLite file and once in
+    PostgreSQL."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'strife.sqlite'}"
-    return request.getfixturevalue("pg_database")
+        import shutil
+
+        template = request.getfixturevalue("_sqlite_template")
+        path = tmp_path / "strife.sqlite"
+        shutil.copy(template, path)
+        yield f"sqlite:///{path}"
+        return
+    pg_server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("_pg_template")
+    name, url = _pg_create(pg_server, template)
+    yield url
+    _pg_drop(pg_server, name)

@@ -54,30 +54,30 @@ def test_migrations_ship_in_the_package():
     ]
 
 
-def test_upgraded_schema_is_the_metadata(store_url):
-    with Store.open(store_url):
+def test_upgraded_schema_is_the_metadata(empty_store_url):
+    with Store.open(empty_store_url):
         pass
-    assert differences(store_url) == []
-    assert rows(store_url, "SELECT version_num FROM alembic_version") == [(head(),)]
-    assert rows(store_url, "SELECT value FROM store_meta WHERE key = 'schema_version'") == [
+    assert differences(empty_store_url) == []
+    assert rows(empty_store_url, "SELECT version_num FROM alembic_version") == [(head(),)]
+    assert rows(empty_store_url, "SELECT value FROM store_meta WHERE key = 'schema_version'") == [
         (str(schema.SCHEMA_VERSION),)
     ]
 
 
-def test_the_difference_check_can_fail(store_url):
+def test_the_difference_check_can_fail(empty_store_url):
     # A schema with a column too many is reported: the check above is not vacuous.
-    with Store.open(store_url):
+    with Store.open(empty_store_url):
         pass
-    engine = create_engine(to_url(store_url))
+    engine = create_engine(to_url(empty_store_url))
     with engine.begin() as conn:
         conn.execute(text("ALTER TABLE articles ADD COLUMN stray INTEGER"))
     engine.dispose()
-    (diff,) = differences(store_url)
+    (diff,) = differences(empty_store_url)
     assert diff[0] == "remove_column" and diff[3].name == "stray"
 
 
-def test_merge_tables_and_duplicate_outcome_after_upgrade(store_url):
-    with Store.open(store_url) as s:
+def test_merge_tables_and_duplicate_outcome_after_upgrade(empty_store_url):
+    with Store.open(empty_store_url) as s:
         a = article()
         s.ingest(a, [event(a, "e_1", date="2024-01-30")])
         engine = s._engine
@@ -95,25 +95,25 @@ def test_merge_tables_and_duplicate_outcome_after_upgrade(store_url):
         # Deleting the article cascades to its sources, as the foreign key says.
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM articles WHERE article_id = 'a_1'"))
-    assert count(store_url, "event_sources") == 0 and count(store_url, "events") == 0
+    assert count(empty_store_url, "event_sources") == 0 and count(empty_store_url, "events") == 0
 
 
 # --- a store written before alembic ---------------------------------------------------------
 
 
 @pytest.fixture
-def v1_store(store_url, tmp_path):
+def v1_store(empty_store_url, tmp_path):
     """A store as strife wrote it at schema version 1 (tests/data/make_store_v1.py)."""
-    if is_sqlite(store_url):
+    if is_sqlite(empty_store_url):
         path = tmp_path / "strife.sqlite"
         shutil.copy(DATA / "store-v1.sqlite", path)
         return f"sqlite:///{path}"
-    engine = create_engine(to_url(store_url))
+    engine = create_engine(to_url(empty_store_url))
     dump = (DATA / "store-v1.pg.sql").read_text(encoding="utf-8")
     with engine.begin() as conn:
         conn.exec_driver_sql(dump)
     engine.dispose()
-    return store_url
+    return empty_store_url
 
 
 def test_a_v1_store_is_stamped_and_upgraded_without_losing_data(v1_store):
@@ -141,18 +141,18 @@ def test_a_v1_store_is_stamped_and_upgraded_without_losing_data(v1_store):
 # --- newer than this strife -----------------------------------------------------------------
 
 
-def test_a_store_from_a_newer_strife_is_refused(store_url):
-    with Store.open(store_url) as s:
+def test_a_store_from_a_newer_strife_is_refused(empty_store_url):
+    with Store.open(empty_store_url) as s:
         s.ingest(article(), [])
-    engine = create_engine(to_url(store_url))
+    engine = create_engine(to_url(empty_store_url))
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0999_from_the_future'"))
     engine.dispose()
     with pytest.raises(SchemaTooNew, match=r"0999_from_the_future.*newer strife.*knows up to 0003"):
-        Store.open(store_url)
+        Store.open(empty_store_url)
     # Refusing wrote nothing.
-    assert rows(store_url, "SELECT version_num FROM alembic_version") == [("0999_from_the_future",)]
-    assert count(store_url, "inputs") == 1
+    assert rows(empty_store_url, "SELECT version_num FROM alembic_version") == [("0999_from_the_future",)]
+    assert count(empty_store_url, "inputs") == 1
 
 
 def test_a_pre_alembic_store_with_a_higher_version_is_refused(v1_store):
