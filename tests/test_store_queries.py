@@ -216,3 +216,29 @@ def test_two_writers_of_one_report_store_it_once(store_url):
         s.close()
     assert errors == []
     assert sorted(outcomes) == ["duplicate", "events"]
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def test_events_command_takes_the_new_filters(filled, store_url):
+    import json
+
+    from click.testing import CliRunner
+
+    from strife.cli import main
+
+    def listed(*args):
+        result = CliRunner().invoke(main, ["events", "--db", store_url, "--format", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+    assert listed("--actor", "POLICE") == ["e_kis", "e_lima"]
+    assert listed("--admin1", "bay") == ["e_bai"]
+    assert listed("--bbox", "40,-2,46,4", "--limit", "2") == ["e_bai", "e_kis"]
+    assert listed("--bbox", "40,-2,46,4", "--limit", "2", "--offset", "2") == ["e_mog"]
+    assert listed("--text", "bomber", "--country", "somalia") == ["e_mog"]
+    bad = CliRunner().invoke(main, ["events", "--db", store_url, "--bbox", "40,-2,46"])
+    assert bad.exit_code == 2 and "four numbers" in bad.output
+    no_words = CliRunner().invoke(main, ["events", "--db", store_url, "--text", "!!"])
+    assert no_words.exit_code == 2 and "no words" in no_words.output
