@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, bindparam, text
+from sqlalchemy import ColumnElement, Connection, bindparam, text
 
 # Objects of the search machinery, outside schema.metadata (compare_metadata skips them).
 SQLITE_TABLES = ("events_search", "events_text", "events_actors")
@@ -47,16 +47,22 @@ def words(query: str) -> list[str]:
     return found
 
 
-def text_matches(dialect: str, query: str) -> ColumnElement[bool]:
+# SQLite: how many matches make it cheaper to walk the events in listing order and keep those
+# that match, than to fetch every match and sort them. Finding a page of 100 by walking costs
+# about 100 * N / matches index steps, fetching costs about `matches`: they meet near
+# sqrt(100 * N), some 10,000 for a million events. SQLite cannot know the number of matches
+# of a full-text query when it plans, so the store counts them (a cheap FTS5 count) and says.
+WALK_IN_ORDER_ABOVE = 5000
+
+
+def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
     """A condition on `events` (unaliased): the event's text has every word of `query`."""
     terms = words(query)
+    dialect = conn.dialect.name
     if dialect == "sqlite":
         # Each word quoted: FTS5 query syntax (AND, NEAR, *, ^, :) in user input stays literal.
-        fts = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return text(
-            "events.id IN (SELECT s.event_id FROM events_search AS s WHERE s.search_key IN "
-            "(SELECT rowid FROM events_text WHERE events_text MATCH :fts_query))"
-        ).bindparams(bindparam("fts_query", fts))
+        fts = " ".join(_fts_phrase(t) for t in terms)
+        return _sqlite_match(conn, "events_text", "events_text MATCH :fts_query", {"fts_query": fts})
     if dialect == "postgresql":
         return text(
             f"to_tsvector('english'::regconfig, {PG_BODY}) @@ plainto_tsquery('english'::regconfig, :ts_query)"
@@ -64,20 +70,39 @@ def text_matches(dialect: str, query: str) -> ColumnElement[bool]:
     raise ValueError(f"text search is not available on {dialect}")
 
 
-def actor_matches(dialect: str, name: str) -> ColumnElement[bool]:
+def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
     """A condition on `events`: some actor's name contains `name`, any case."""
     needle = name.strip()
     if not needle:
         raise ValueError("actor: an empty name matches every event")
     # LIKE's wildcards in a name are meant literally.
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
+    dialect = conn.dialect.name
     if dialect == "sqlite":
-        return text(
-            "events.id IN (SELECT s.event_id FROM events_search AS s WHERE s.search_key IN "
-            "(SELECT rowid FROM events_actors WHERE names LIKE :actor_pattern ESCAPE '\\'))"
-        ).bindparams(bindparam("actor_pattern", pattern))
+        if len(needle) >= 3:
+            # A quoted phrase on a trigram table matches it as a substring, any case, off the
+            # index; LIKE would check every row's text.
+            return _sqlite_match(conn, "events_actors", "events_actors MATCH :actor_phrase",
+                                 {"actor_phrase": _fts_phrase(needle)})
+        return _sqlite_match(conn, "events_actors", "names LIKE :actor_pattern ESCAPE '\\'",
+                             {"actor_pattern": pattern})
     if dialect == "postgresql":
         return text(f"lower({PG_NAMES}) LIKE :actor_pattern ESCAPE '\\'").bindparams(
             bindparam("actor_pattern", pattern)
         )
     raise ValueError(f"actor search is not available on {dialect}")
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _sqlite_match(conn: Connection, table: str, condition: str, params: dict) -> ColumnElement[bool]:
+    matches = conn.execute(text(f"SELECT count(*) FROM {table} WHERE {condition}"), params).scalar()
+    # `+events.id` keeps SQLite from driving the query from the matches (the unary plus hides
+    # the column from the planner's index choice) when there are many: it walks the order.
+    column = "+events.id" if matches > WALK_IN_ORDER_ABOVE else "events.id"
+    return text(
+        f"{column} IN (SELECT s.event_id FROM events_search AS s WHERE s.search_key IN "
+        f"(SELECT rowid FROM {table} WHERE {condition}))"
+    ).bindparams(*(bindparam(k, v) for k, v in params.items()))
