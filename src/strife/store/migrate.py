@@ -40,8 +40,12 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Create or upgrade the schema to this strife's head revision; refuse a newer one."""
+def ensure_schema(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to this strife's head revision; refuse a newer one.
+
+    (`revision` stops earlier: for tests and the benchmark, which bulk-loads a store at 0002
+    and lets 0003 build the query indexes over it, as an upgrade of a big store would.)
+    """
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
     head = scripts.get_current_head()
@@ -55,7 +59,7 @@ def ensure_schema(engine: Engine) -> None:
             config.attributes["connection"] = conn
             if not current and _legacy_version(conn) is not None:
                 command.stamp(config, BASELINE)
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
 
 
 def _refuse_unknown(conn: Connection, scripts: ScriptDirectory, current: set[str], head: str) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import Connection, Date, Select, case, false, func, literal, or_, select
+from sqlalchemy import Connection, Select, false, func, or_, select
 
 from strife.store import schema, search
 from strife.store.rows import iso_date
@@ -73,7 +73,7 @@ def _page_ids(conn: Connection, q: EventQuery) -> Select:
     if q.until is not None:
         query = query.where(ev.date <= q.until)
     if q.since is not None:
-        query = query.where(*_overlapping_since(q.since))
+        query = query.where(*_overlapping_since(conn, q.since))
     if q.bbox is not None:
         query = query.where(*_in_bbox(q.bbox))
     if q.actor is not None:
@@ -108,14 +108,19 @@ def _country(conn: Connection, wanted: str):
     return or_(by_code, func.lower(ev.country) == name) if uncoded else by_code
 
 
-def _overlapping_since(since: dt.date):
+def _overlapping_since(conn: Connection, since: dt.date):
     """Events whose days reach `since`. The exact test is on coalesce(date_end, date), which
     no index orders; the bound on `date` added to it is implied by it (an event that ends on
     or after `since` starts no earlier than the earliest multi-day event that does), and is a
-    range scan. That earliest start is read off ix_events_date_end alone (a covering scan of
-    the multi-day events ending after `since`, a few percent of all events)."""
-    earliest_long = select(func.min(ev.date)).where(ev.date_end >= since).scalar_subquery()
-    bound = case((earliest_long < since, earliest_long), else_=literal(since, Date))
+    range scan. That earliest start is read first, off ix_events_date_end alone (a covering
+    scan of the multi-day events ending after `since`, a few percent of all events)."""
+    # min(coalesce(date, date)), not min(date): SQLite would find a plain min(date) by
+    # walking the date index from its start, testing date_end row by row.
+    earliest_long = conn.execute(
+        select(func.min(func.coalesce(ev.date, ev.date))).where(ev.date_end >= since)
+    ).scalar()
+    earliest_long = iso_date(earliest_long)  # SQLite hands back the ISO text of a computed date
+    bound = min(since, earliest_long) if earliest_long else since
     return (func.coalesce(ev.date_end, ev.date) >= since, ev.date >= bound)
 
 
