@@ -185,3 +185,25 @@ def test_sqlite_expression_indexes_are_the_metadatas(tmp_path):
         for index in table.indexes
     }
     assert {name: norm(sql) for name, sql in stored.items()} == {name: norm(sql) for name, sql in wanted.items()}
+
+
+def test_downgrade_and_upgrade_again_keep_the_events(empty_store_url):
+    from alembic import command
+
+    from strife.store.migrate import alembic_config
+
+    with Store.open(empty_store_url) as s:
+        a = article()
+        s.ingest(a, [event(a, "e_1", date="2024-01-30", notes="Gunmen burned the market.", actor1="Bandits")])
+        engine = s._engine
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0002")
+        assert rows(empty_store_url, "SELECT version_num FROM alembic_version") == [("0002",)]
+    # Reopening upgrades again; 0003 indexes the events that are there.
+    with Store.open(empty_store_url) as s:
+        assert [e.id for e in s.events(text="market", actor="bandit")] == ["e_1"]
+    assert differences(empty_store_url) == []
+    with Store.open(empty_store_url) as s:
+        with s._engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "base")
+    assert rows(empty_store_url, "SELECT version_num FROM alembic_version") == []
