@@ -94,7 +94,8 @@ events = Table(
 # live outside this metadata (FTS5 in SQLite, GIN in PostgreSQL): see store/search.py.
 _ev = events.c
 _undated = _ev.date.is_(None)
-Index("ix_events_order", _undated, _ev.date, _ev.id)
+# date_end rides along so that a date range is tested off the index, row lookups spared.
+Index("ix_events_order", _undated, _ev.date, _ev.id, _ev.date_end)
 Index("ix_events_iso3", _ev.iso3, _undated, _ev.date, _ev.id)
 # A country given by name is turned into its codes first (query.py), off this index.
 Index("ix_events_country", func.lower(_ev.country), _ev.iso3)
@@ -103,7 +104,7 @@ Index("ix_events_event_type", func.lower(_ev.event_type), _undated, _ev.date, _e
 # Date ranges, in order (SQLite also serves them off ix_events_order with the leading
 # expression fixed; PostgreSQL rewrites that condition to `date IS NOT NULL` and needs this);
 # and the few multi-day events that started before a range and run into it.
-Index("ix_events_date", _ev.date, _ev.id)
+Index("ix_events_date", _ev.date, _ev.id, _ev.date_end)
 Index("ix_events_date_end", _ev.date_end, _ev.date)
 # Bounding boxes: a latitude band, longitude checked off the same index entries.
 Index("ix_events_lat_lon", _ev.lat, _ev.lon)

@@ -7,9 +7,11 @@ databases ship an inverted index that answers in milliseconds, so the store uses
   its words, in any order ("suicide bombing" finds "a bombing by a suicide attacker").
   SQLite: FTS5 with the porter tokenizer; PostgreSQL: tsvector ('english') in a GIN index.
 - Actor (`actor=`): a case-insensitive substring of actor1, actor2 or an associated actor's
-  name, as users type part of a name ("Shabaab", "police"). Substrings need trigrams:
-  SQLite's FTS5 trigram tokenizer, PostgreSQL's pg_trgm in a GIN index. (Under 3 characters
-  a trigram index cannot help; the query is still right, only slower.)
+  name, as users type part of a name ("Shabaab", "police"). SQLite: a million events have
+  only thousands of distinct actor names, so the store keeps each name once, finds the
+  names that contain the substring by scanning those (LIKE; ASCII case folding), and then
+  their events by key; a trigram index over every event would be larger and, for common
+  names, slower. PostgreSQL: pg_trgm trigrams in a GIN index over the events.
 The tables, triggers and indexes are made by migration 0003; the PostgreSQL expressions
 here must stay identical to the indexed ones, or the planner falls back to a scan (a test
 checks the plan).
@@ -22,7 +24,7 @@ import re
 from sqlalchemy import ColumnElement, Connection, bindparam, text
 
 # Objects of the search machinery, outside schema.metadata (compare_metadata skips them).
-SQLITE_TABLES = ("events_search", "events_text", "events_actors")
+SQLITE_TABLES = ("events_search", "events_text", "actor_names", "events_actor_names")
 PG_INDEXES = ("ix_events_text", "ix_events_actors")
 
 PG_NAMES = (
@@ -61,8 +63,15 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
     dialect = conn.dialect.name
     if dialect == "sqlite":
         # Each word quoted: FTS5 query syntax (AND, NEAR, *, ^, :) in user input stays literal.
-        fts = " ".join(_fts_phrase(t) for t in terms)
-        return _sqlite_match(conn, "events_text", "events_text MATCH :fts_query", {"fts_query": fts})
+        params = {"fts_query": " ".join(_fts_phrase(t) for t in terms)}
+        matching_keys = "SELECT rowid FROM events_text WHERE events_text MATCH :fts_query"
+        if _many(conn, matching_keys, params):
+            return _probe(
+                "SELECT 1 FROM events_search AS s, events_text AS t WHERE s.event_id = events.id"
+                " AND t.rowid = s.search_key AND events_text MATCH :fts_query",
+                params,
+            )
+        return _keyed(matching_keys, params)
     if dialect == "postgresql":
         return text(
             f"to_tsvector('english'::regconfig, {PG_BODY}) @@ plainto_tsquery('english'::regconfig, :ts_query)"
@@ -79,13 +88,15 @@ def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        if len(needle) >= 3:
-            # A quoted phrase on a trigram table matches it as a substring, any case, off the
-            # index; LIKE would check every row's text.
-            return _sqlite_match(conn, "events_actors", "events_actors MATCH :actor_phrase",
-                                 {"actor_phrase": _fts_phrase(needle)})
-        return _sqlite_match(conn, "events_actors", "names LIKE :actor_pattern ESCAPE '\\'",
-                             {"actor_pattern": pattern})
+        params = {"actor_pattern": pattern}
+        names = "SELECT name_key FROM actor_names WHERE name LIKE :actor_pattern ESCAPE '\\'"
+        if _many(conn, f"SELECT search_key FROM events_actor_names WHERE name_key IN ({names})", params):
+            return _probe(
+                "SELECT 1 FROM events_search AS s JOIN events_actor_names AS x ON x.search_key = s.search_key"
+                f" WHERE s.event_id = events.id AND x.name_key IN ({names})",
+                params,
+            )
+        return _keyed(f"SELECT search_key FROM events_actor_names WHERE name_key IN ({names})", params)
     if dialect == "postgresql":
         return text(f"lower({PG_NAMES}) LIKE :actor_pattern ESCAPE '\\'").bindparams(
             bindparam("actor_pattern", pattern)
@@ -97,12 +108,27 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _sqlite_match(conn: Connection, table: str, condition: str, params: dict) -> ColumnElement[bool]:
-    matches = conn.execute(text(f"SELECT count(*) FROM {table} WHERE {condition}"), params).scalar()
-    # `+events.id` keeps SQLite from driving the query from the matches (the unary plus hides
-    # the column from the planner's index choice) when there are many: it walks the order.
-    column = "+events.id" if matches > WALK_IN_ORDER_ABOVE else "events.id"
+# SQLite: how many matches make it cheaper to walk the events in listing order and test each
+# for a match, than to fetch every match and sort them. Finding a page of 100 by walking
+# costs about 100 * N / matches probes, fetching costs about `matches`: they meet near
+# sqrt(100 * N), some 10,000 for a million events. SQLite cannot know the number of matches
+# when it plans, so the store counts them, up to this bound (a cheap, bounded count), and
+# writes the condition in the shape that makes SQLite take the cheaper way.
+WALK_IN_ORDER_ABOVE = 5000
+
+
+def _many(conn: Connection, matching_keys: str, params: dict) -> bool:
+    bounded = f"SELECT count(*) FROM ({matching_keys} LIMIT {WALK_IN_ORDER_ABOVE + 1})"
+    return conn.execute(text(bounded), params).scalar() > WALK_IN_ORDER_ABOVE
+
+
+def _keyed(matching_keys: str, params: dict) -> ColumnElement[bool]:
+    """Few matches: the events are fetched from the matching keys, then sorted."""
     return text(
-        f"{column} IN (SELECT s.event_id FROM events_search AS s WHERE s.search_key IN "
-        f"(SELECT rowid FROM {table} WHERE {condition}))"
+        f"events.id IN (SELECT s.event_id FROM events_search AS s WHERE s.search_key IN ({matching_keys}))"
     ).bindparams(*(bindparam(k, v) for k, v in params.items()))
+
+
+def _probe(correlated: str, params: dict) -> ColumnElement[bool]:
+    """Many matches: each event met in listing order is tested, until the page is full."""
+    return text(f"EXISTS ({correlated})").bindparams(*(bindparam(k, v) for k, v in params.items()))
