@@ -254,6 +254,7 @@ def test_walking_in_order_gives_the_same_answers(filled, monkeypatch):
     asks = [{"text": "bombing"}, {"text": "police"}, {"actor": "police"}, {"actor": "Pe"},
             {"actor": "fiji", "limit": 1, "offset": 1}, {"text": "protesters", "country": "FJI"}]
     fetched = [ids(filled.events(**a)) for a in asks]
-    monkeypatch.setattr(search, "WALK_IN_ORDER_ABOVE", 0)
+    monkeypatch.setattr(search, "TEXT_WALK_ABOVE", 0)
+    monkeypatch.setattr(search, "ACTOR_WALK_ABOVE", 0)
     assert [ids(filled.events(**a)) for a in asks] == fetched
     assert fetched[2] == ["e_kis", "e_lima"] and fetched[4] == ["e_taveuni"]

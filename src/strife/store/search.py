@@ -49,14 +49,6 @@ def words(query: str) -> list[str]:
     return found
 
 
-# SQLite: how many matches make it cheaper to walk the events in listing order and keep those
-# that match, than to fetch every match and sort them. Finding a page of 100 by walking costs
-# about 100 * N / matches index steps, fetching costs about `matches`: they meet near
-# sqrt(100 * N), some 10,000 for a million events. SQLite cannot know the number of matches
-# of a full-text query when it plans, so the store counts them (a cheap FTS5 count) and says.
-WALK_IN_ORDER_ABOVE = 5000
-
-
 def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
     """A condition on `events` (unaliased): the event's text has every word of `query`."""
     terms = words(query)
@@ -65,7 +57,7 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
         # Each word quoted: FTS5 query syntax (AND, NEAR, *, ^, :) in user input stays literal.
         params = {"fts_query": " ".join(_fts_phrase(t) for t in terms)}
         matching_keys = "SELECT rowid FROM events_text WHERE events_text MATCH :fts_query"
-        if _many(conn, matching_keys, params):
+        if _many(conn, matching_keys, params, TEXT_WALK_ABOVE):
             return _probe(
                 "SELECT 1 FROM events_search AS s, events_text AS t WHERE s.event_id = events.id"
                 " AND t.rowid = s.search_key AND events_text MATCH :fts_query",
@@ -90,7 +82,8 @@ def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         params = {"actor_pattern": pattern}
         names = "SELECT name_key FROM actor_names WHERE name LIKE :actor_pattern ESCAPE '\\'"
-        if _many(conn, f"SELECT search_key FROM events_actor_names WHERE name_key IN ({names})", params):
+        if _many(conn, f"SELECT search_key FROM events_actor_names WHERE name_key IN ({names})", params,
+                 ACTOR_WALK_ABOVE):
             return _probe(
                 "SELECT 1 FROM events_search AS s JOIN events_actor_names AS x ON x.search_key = s.search_key"
                 f" WHERE s.event_id = events.id AND x.name_key IN ({names})",
@@ -110,16 +103,19 @@ def _fts_phrase(term: str) -> str:
 
 # SQLite: how many matches make it cheaper to walk the events in listing order and test each
 # for a match, than to fetch every match and sort them. Finding a page of 100 by walking
-# costs about 100 * N / matches probes, fetching costs about `matches`: they meet near
-# sqrt(100 * N), some 10,000 for a million events. SQLite cannot know the number of matches
-# when it plans, so the store counts them, up to this bound (a cheap, bounded count), and
-# writes the condition in the shape that makes SQLite take the cheaper way.
-WALK_IN_ORDER_ABOVE = 5000
+# costs about 100 * N / matches probes, fetching costs about `matches` row reads and a sort:
+# they meet near sqrt(100 * N * probe cost / read cost). Measured on the benchmark's million
+# events (benchmarks/bench_store_queries.py): an FTS5 probe costs some 40 row reads, an
+# actor-name probe a few. SQLite cannot know the number of matches when it plans, so the
+# store counts them, up to the bound (a cheap, bounded count), and writes the condition in
+# the shape that makes SQLite take the cheaper way.
+TEXT_WALK_ABOVE = 100_000
+ACTOR_WALK_ABOVE = 5_000
 
 
-def _many(conn: Connection, matching_keys: str, params: dict) -> bool:
-    bounded = f"SELECT count(*) FROM ({matching_keys} LIMIT {WALK_IN_ORDER_ABOVE + 1})"
-    return conn.execute(text(bounded), params).scalar() > WALK_IN_ORDER_ABOVE
+def _many(conn: Connection, matching_keys: str, params: dict, above: int) -> bool:
+    bounded = f"SELECT count(*) FROM ({matching_keys} LIMIT {above + 1})"
+    return conn.execute(text(bounded), params).scalar() > above
 
 
 def _keyed(matching_keys: str, params: dict) -> ColumnElement[bool]:
