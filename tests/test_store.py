@@ -1,4 +1,5 @@
-"""The event store against a real SQLite file, and the bundled demo reports."""
+"""The event store against a real SQLite file and a real PostgreSQL database (the `store_url`
+fixture runs each test on both), and the bundled demo reports."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -14,10 +14,11 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect, select, text
 
 from strife.ingest.article import Article, Skipped
-from strife.record import ArticleRef, Count, Event, Evidence, Location
-from strife.store import Store, StoreConflict, store_url
+from strife.record import Actor, ArticleRef, Count, Event, Evidence, Location
+from strife.store import Store, StoreConflict, schema, store_url
 
 # --- builders ------------------------------------------------------------------------------
 
@@ -35,36 +36,67 @@ def article(text="Gunmen attacked a checkpost on Tuesday.", id="a_1", origin="r1
     )
 
 
-def event(art, id, date=None, date_end=None, event_type="Battles", iso3="PAK", country="Pakistan", start=0, killed=None):
+def event(
+    art,
+    id,
+    date=None,
+    date_end=None,
+    event_type="Battles",
+    iso3="PAK",
+    country="Pakistan",
+    start=0,
+    killed=None,
+    place="Somewhere",
+    admin1=None,
+    lat=30.0,
+    lon=70.0,
+    actor1=None,
+    actor2=None,
+    assoc=(),
+    notes=None,
+):
     return Event(
         id=id,
         article=ArticleRef(id=art.id, title=art.title, published=str(art.published) if art.published else None),
         date=date,
         date_end=date_end,
         event_type=event_type,
-        location=Location(name="Somewhere", country=country, iso3=iso3, lat=30.0, lon=70.0),
+        actor1=Actor(name=actor1) if actor1 else None,
+        actor2=Actor(name=actor2) if actor2 else None,
+        assoc_actors=[Actor(name=name) for name in assoc],
+        location=Location(name=place, admin1=admin1, country=country, iso3=iso3, lat=lat, lon=lon),
         fatalities=Count(low=killed, best=killed, high=killed) if killed is not None else None,
         evidence=[Evidence(field="event_type", start=start, end=start + 6, quote=art.text[start : start + 6])],
+        notes=notes,
     )
 
 
-def rows(path, sql):
-    with sqlite3.connect(path) as conn:
-        return conn.execute(sql).fetchall()
+def rows(url, sql):
+    """Rows of a SQL statement (or a Core select), read apart from the store's own engine."""
+    engine = create_engine(store_url(url))
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql) if isinstance(sql, str) else sql)]
+    finally:
+        engine.dispose()
 
 
-def count(path, table):
-    return rows(path, f"SELECT COUNT(*) FROM {table}")[0][0]
+def count(url, table):
+    return rows(url, f"SELECT COUNT(*) FROM {table}")[0][0]
+
+
+def is_sqlite(url):
+    return str(url).startswith("sqlite")
 
 
 @pytest.fixture
-def db(tmp_path):
-    return tmp_path / "strife.sqlite"
+def db(store_url):
+    return store_url
 
 
 @pytest.fixture
 def store(db):
-    with Store.open(str(db)) as s:
+    with Store.open(db) as s:
         yield s
 
 
@@ -72,11 +104,20 @@ def store(db):
 
 
 def test_open_creates_schema_and_indexes(store, db):
-    tables = {r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"inputs", "articles", "events"} <= tables
-    index_sql = rows(db, "SELECT sql FROM sqlite_master WHERE type='index' AND tbl_name='events' AND sql IS NOT NULL")
-    columns = {re.search(r"\((\w+)\)", sql).group(1) for (sql,) in index_sql}
-    assert {"iso3", "date", "event_type"} <= columns
+    engine = create_engine(store_url(db))
+    try:
+        assert {"inputs", "articles", "events"} <= set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    # The words of the index definitions (SQLAlchemy does not reflect SQLite's expression
+    # indexes), so lower(event_type) counts for event_type.
+    if is_sqlite(db):
+        sql = "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
+    else:
+        sql = "SELECT indexdef FROM pg_indexes WHERE tablename = 'events'"
+    definitions = [d.split(" ON ", 1)[1] for (d,) in rows(db, sql)]
+    indexed = {word for d in definitions for word in re.findall(r"\w+", d)}
+    assert {"iso3", "date", "event_type", "admin1", "lat", "lon", "date_end"} <= indexed
 
 
 def test_open_creates_missing_directories(tmp_path):
@@ -87,6 +128,8 @@ def test_open_creates_missing_directories(tmp_path):
 
 
 def test_wal_mode_and_foreign_keys_are_on(store, db):
+    if not is_sqlite(db):
+        pytest.skip("WAL and foreign-key pragmas are SQLite's")
     # journal_mode=WAL is a property of the file, so a fresh connection sees it.
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     # Foreign keys are per connection: deleting an article through the store's own engine
@@ -105,14 +148,26 @@ def test_open_accepts_a_url_and_the_environment(tmp_path, monkeypatch):
     with Store.open() as s:
         a = article()
         s.ingest(a, [])
-    assert count(tmp_path / "from-env" / "s.sqlite", "inputs") == 1
+    assert count(f"sqlite:///{tmp_path / 'from-env' / 's.sqlite'}", "inputs") == 1
+
+
+def test_a_postgresql_url_gets_the_psycopg_driver():
+    assert store_url("postgresql://u@h:5/d") == "postgresql+psycopg://u@h:5/d"
+    assert store_url("postgresql+psycopg://u@h/d") == "postgresql+psycopg://u@h/d"
+
+
+def test_store_db_from_the_environment_on_either_backend(db, monkeypatch):
+    monkeypatch.setenv("STRIFE_DB", db)
+    with Store.open() as s:
+        s.ingest(article(), [])
+    assert count(db, "inputs") == 1
 
 
 def test_reopening_sees_the_data(db):
     a = article()
-    with Store.open(str(db)) as s:
+    with Store.open(db) as s:
         s.ingest(a, [event(a, "e_1", date="2024-01-30", killed=4)])
-    with Store.open(f"sqlite:///{db}") as s:
+    with Store.open(store_url(db)) as s:
         (found,) = s.events()
         assert found.id == "e_1" and found.fatalities.best == 4
         assert [r.outcome for r in s.inputs()] == ["events"]
@@ -131,8 +186,9 @@ def test_ingest_stores_article_events_and_input(store, db):
     assert (outcome.outcome, outcome.article_id, outcome.events_added) == ("events", "a_1", 2)
     # The whole record survives the round trip, ordered by date.
     assert store.events() == [e2, e1]
-    assert rows(db, "SELECT article_id, title, source, published, language, text FROM articles") == [
-        ("a_1", "A report", "Example News", "2024-01-30", "en", a.text)
+    art = schema.articles.c
+    assert rows(db, select(art.article_id, art.title, art.source, art.published, art.language, art.text)) == [
+        ("a_1", "A report", "Example News", dt.date(2024, 1, 30), "en", a.text)
     ]
     assert rows(db, "SELECT id, article_id, iso3, event_type, fatalities_best FROM events ORDER BY id") == [
         ("e_1", "a_1", "PAK", "Battles", 9),
@@ -312,7 +368,7 @@ def test_process_killed_mid_transaction_leaves_nothing(db):
         from test_store import article, event
         from strife.store import Store
 
-        store = Store.open({str(db)!r})
+        store = Store.open({db!r})
         store.ingest(article(text="earlier report", id="a_0", origin="r0.txt"), [])
 
         @sa_event.listens_for(store._engine, "after_cursor_execute")
@@ -326,8 +382,9 @@ def test_process_killed_mid_transaction_leaves_nothing(db):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 9, done.stderr
-    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
-    with Store.open(str(db)) as s:
+    if is_sqlite(db):
+        assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    with Store.open(db) as s:
         assert [r.article_id for r in s.inputs()] == ["a_0"]
         assert s.events() == []
         assert count(db, "articles") == 1

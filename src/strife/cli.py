@@ -97,15 +97,29 @@ def extract(paths, published, fmt):
 
 
 def _open_store(db):
-    from strife.store import Store
+    from strife.store import SchemaTooNew, Store
 
-    return Store.open(db)
+    try:
+        return Store.open(db)
+    except SchemaTooNew as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _bbox(ctx, param, value):
+    if value is None:
+        return None
+    from strife.store.query import EventQuery
+
+    try:
+        return EventQuery.of(bbox=value).bbox
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
-@click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path (default: the user data dir).")
+@click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path or a postgresql:// URL (default: the user data dir).")
 def ingest(paths, published, db):
     """Extract events from reports into the store; every input is recorded with its outcome."""
     run = Run(paths, published)
@@ -154,20 +168,41 @@ def _table(events) -> str:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--db", envvar="STRIFE_DB")
+@click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path or a postgresql:// URL.")
 @click.option("--country", help="ISO3 code or country name.")
+@click.option("--admin1", help="First-level region, e.g. Banaadir.")
 @click.option("--since", callback=_date)
 @click.option("--until", callback=_date)
 @click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated), any case.")
+@click.option("--bbox", callback=_bbox, metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="Bounding box.")
+@click.option("--text", "text_query", help="Words in the notes, place or actor names (all of them).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_context
-def events(ctx, db, country, since, until, event_type, fmt):
-    """What the store holds (one event per incident); `events show ID` for one event's history."""
+def events(ctx, db, country, admin1, since, until, event_type, actor, bbox, text_query, limit, offset, fmt):
+    """What the store holds (one event per incident), ordered by date (undated last);
+    `events show ID` for one event's history."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
     with _open_store(db) as store:
-        found = store.events(country=country, since=since, until=until, event_type=event_type, limit=None)
+        try:
+            found = store.events(
+                country=country,
+                since=since,
+                until=until,
+                event_type=event_type,
+                limit=limit,
+                admin1=admin1,
+                actor=actor,
+                bbox=bbox,
+                text=text_query,
+                offset=offset,
+            )
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
     if fmt == "jsonl":
         for e in found:
             click.echo(e.to_json())

@@ -4,17 +4,34 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event
 
-# Connections opened with this execution option take SQLite's write lock when their
-# transaction begins, so a read-then-write (the duplicate check before an insert) cannot be
-# interleaved with another process's write. Other databases ignore the option.
-WRITE = {"sqlite_begin": "IMMEDIATE"}
+# Connections opened with these execution options take the store's write lock when their
+# transaction begins, so a read-then-write (the duplicate check before an insert, a schema
+# upgrade) cannot be interleaved with another process's write: SQLite's own write lock
+# (BEGIN IMMEDIATE), PostgreSQL's advisory lock below.
+WRITE = {"sqlite_begin": "IMMEDIATE", "strife_write_lock": True}
+
+# One transaction-scoped advisory lock for every writer of a PostgreSQL store. Under READ
+# COMMITTED two writers could both find no row with a text's hash and both insert it (the
+# second then fails on the unique index); holding this lock from BEGIN to COMMIT makes
+# writers take turns, as they do in SQLite. Readers never take it. The number is arbitrary,
+# fixed, and only has to differ from other applications' advisory locks on the same database.
+PG_WRITE_LOCK = 0x5354524946450001
 
 
 def create_store_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     return engine
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if connection.get_execution_options().get("strife_write_lock"):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 def _configure_sqlite(engine: Engine) -> None:

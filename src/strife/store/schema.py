@@ -12,7 +12,6 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Engine,
     Float,
     ForeignKey,
     Index,
@@ -22,11 +21,13 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    select,
+    func,
 )
 
-# Bumped by any change a file written by an older strife would not have; migrations key on it.
-SCHEMA_VERSION = 2  # 2: merging (event_sources, event_revisions, event_aliases, article_lsh)
+# The schema's generation, written to `store_meta` by each migration (see migrations/): a
+# strife from before alembic reads it and refuses a store newer than it knows. Alembic's own
+# `alembic_version` row is what upgrades key on.
+SCHEMA_VERSION = 3
 
 OUTCOMES = ("events", "no_event", "skipped", "duplicate")
 
@@ -50,10 +51,8 @@ articles = Table(
     Column("published_basis", String(32)),
     Column("language", String(16)),
     Column("text", Text, nullable=False),
-    # A syndicated copy of a stored article (near-duplicate text): kept, but no source.
     Column("duplicate_of", String(128)),
-    # An updated version of a stored article (same URL or id, other text): its figures
-    # replace the earlier version's in the events it fed.
+    # An updated version of the same URL replaces the earlier version's figures.
     Column("version_of", String(128)),
 )
 
@@ -84,11 +83,31 @@ events = Table(
     Column("actor2", String(256)),
     Column("fatalities_best", Integer),
     Column("record", JSON, nullable=False),
-    Index("ix_events_iso3", "iso3"),
-    Index("ix_events_date", "date"),
-    Index("ix_events_event_type", "event_type"),
     Index("ix_events_article_id", "article_id"),
 )
+
+# The indexes behind `Store.events` (built in store/query.py). A listing is ordered by
+# (date IS NULL, date, id): undated events last, then by id. Each filter that is an equality
+# gets an index on (that key, the same order), so a page of the newest 100 "Battles" in a
+# million events is read off the index in order, with no sort of everything that matched.
+# Names and places compare case-insensitively, hence lower(). Text and actor-name search
+# live outside this metadata (FTS5 in SQLite, GIN in PostgreSQL): see store/search.py.
+_ev = events.c
+_undated = _ev.date.is_(None)
+# date_end rides along so that a date range is tested off the index, row lookups spared.
+Index("ix_events_order", _undated, _ev.date, _ev.id, _ev.date_end)
+Index("ix_events_iso3", _ev.iso3, _undated, _ev.date, _ev.id)
+# A country given by name is turned into its codes first (query.py), off this index.
+Index("ix_events_country", func.lower(_ev.country), _ev.iso3)
+Index("ix_events_admin1", func.lower(_ev.admin1), _undated, _ev.date, _ev.id)
+Index("ix_events_event_type", func.lower(_ev.event_type), _undated, _ev.date, _ev.id)
+# Date ranges, in order (SQLite also serves them off ix_events_order with the leading
+# expression fixed; PostgreSQL rewrites that condition to `date IS NOT NULL` and needs this);
+# and the few multi-day events that started before a range and run into it.
+Index("ix_events_date", _ev.date, _ev.id, _ev.date_end)
+Index("ix_events_date_end", _ev.date_end, _ev.date)
+# Bounding boxes: a latitude band, longitude checked off the same index entries.
+Index("ix_events_lat_lon", _ev.lat, _ev.lon)
 
 inputs = Table(
     "inputs",
@@ -109,26 +128,25 @@ inputs = Table(
     UniqueConstraint("origin", "reason", name="uq_inputs_origin_reason"),
 )
 
+# --- merging reports into events (issue 5; the `merge` branch writes to these) -------------
 
-# One row per report of a merged event: the event as coded from that report alone. The
-# merged record in `events` is derived from these rows (strife.resolve.merge).
 event_sources = Table(
     "event_sources",
     metadata,
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    # The event's id and record as coded from that report alone.
     Column("report_event_id", String(64), primary_key=True),
     Column("record", JSON, nullable=False),
     Column("added_at", DateTime(timezone=True)),
     Index("ix_event_sources_article_id", "article_id"),
 )
 
-# Every change to an event. No foreign key: the history of an event merged into another
-# outlives its row.
 event_revisions = Table(
     "event_revisions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
+    # No foreign key: an event's history outlives its merge into another event.
     Column("event_id", String(64), nullable=False, index=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("kind", String(16), nullable=False),  # created | revised | merged | source_added
@@ -138,7 +156,7 @@ event_revisions = Table(
     Column("note", Text),
 )
 
-# An id merged into another event: ids once issued never disappear.
+# An id that was merged into another: ids never disappear.
 event_aliases = Table(
     "event_aliases",
     metadata,
@@ -146,30 +164,20 @@ event_aliases = Table(
     Column("event_id", String(64), nullable=False, index=True),
 )
 
-# Locality-sensitive hash bands of an article's text (strife.resolve.neardup).
+# Locality-sensitive hash bands of an article's text, for near-duplicate lookup.
 article_lsh = Table(
     "article_lsh",
     metadata,
     Column("key", String(40), primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id",
+        String(128),
+        ForeignKey("articles.article_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Index("ix_article_lsh_key", "key"),
 )
 
 
 class SchemaTooNew(RuntimeError):
     """The file was written by a newer strife; writing to it could damage it."""
-
-
-def ensure_schema(engine: Engine) -> None:
-    """Create missing tables and record the schema version; refuse a newer schema."""
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        found = conn.execute(
-            select(store_meta.c.value).where(store_meta.c.key == "schema_version")
-        ).scalar_one_or_none()
-        if found is None:
-            conn.execute(store_meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-        elif int(found) > SCHEMA_VERSION:
-            raise SchemaTooNew(
-                f"the store has schema version {found}; this strife knows up to {SCHEMA_VERSION}"
-            )

@@ -19,10 +19,12 @@ from sqlalchemy.exc import IntegrityError
 from strife.ingest.article import Article, Skipped
 from strife.record import Event
 from strife.store.engine import WRITE, create_store_engine
-from strife.store.rows import article_row, event_from_record, event_row, iso_date, text_sha256, with_id
+from strife.store.rows import article_row, event_from_record, event_row, text_sha256, with_id
 from strife.resolve import merge, neardup
 from strife.store import history, schema
-from strife.store.schema import ensure_schema
+from strife.store.migrate import ensure_schema
+from strife.store.query import EventQuery
+from strife.store.query import records as query_records
 from strife.store.url import store_url
 
 
@@ -175,29 +177,38 @@ class Store:
         event_type: str | None = None,
         limit: int | None = None,
         with_history: bool = False,
+        *,
+        admin1: str | None = None,
+        actor: str | None = None,
+        bbox: tuple[float, float, float, float] | str | None = None,
+        text: str | None = None,
+        offset: int = 0,
     ) -> list[Event]:
         """Stored events (one per incident, merged across its reports), ordered by date
-        (undated last) then id. `with_history` fills each event's sources and revisions.
+        (undated last) then id; `limit`/`offset` page them. `with_history` fills each
+        event's sources and revisions.
 
-        `country` is an ISO3 code or a country name, either case. `since`/`until` keep events
-        whose days overlap that range, so an event without a date is left out by either.
+        `country` is an ISO3 code or a country name, `admin1` a region name, either case.
+        `since`/`until` keep events whose days overlap that range, so an event without a
+        date is left out by either. `actor` is part of actor1's, actor2's or an associated
+        actor's name, any case; `bbox` is (min_lon, min_lat, max_lon, max_lat) or that as
+        "a,b,c,d"; `text` keeps events whose notes, place and actor names have all its
+        words (see store/search.py). Filters combine with AND.
         """
-        ev = schema.events.c
-        query = select(ev.record)
-        if country:
-            wanted = country.strip()
-            query = query.where(or_(ev.iso3 == wanted.upper(), func.lower(ev.country) == wanted.lower()))
-        if since is not None:
-            query = query.where(func.coalesce(ev.date_end, ev.date) >= _date_arg(since, "since"))
-        if until is not None:
-            query = query.where(ev.date <= _date_arg(until, "until"))
-        if event_type:
-            query = query.where(func.lower(ev.event_type) == event_type.strip().lower())
-        query = query.order_by(ev.date.asc().nulls_last(), ev.id)
-        if limit is not None:
-            query = query.limit(limit)
+        wanted = EventQuery.of(
+            country=country,
+            admin1=admin1,
+            since=since,
+            until=until,
+            event_type=event_type,
+            actor=actor,
+            bbox=bbox,
+            text=text,
+            limit=limit,
+            offset=offset,
+        )
         with self._engine.connect() as conn:
-            found = [event_from_record(record) for record in conn.execute(query).scalars()]
+            found = [event_from_record(record) for record in query_records(conn, wanted)]
             return [_with_history(conn, e) for e in found] if with_history else found
 
     def inputs(self) -> list[InputRow]:
@@ -387,9 +398,3 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
     # SQLite keeps no zone with a timestamp; every timestamp this store writes is UTC.
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
-
-def _date_arg(value: dt.date | str, name: str) -> dt.date:
-    parsed = iso_date(value)
-    if parsed is None:
-        raise ValueError(f"{name}: {value!r} is not a date like 2024-01-30")
-    return parsed

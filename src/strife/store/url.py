@@ -29,8 +29,16 @@ def store_url(url_or_path: str | os.PathLike | None = None) -> str:
     else:
         text = os.fspath(url_or_path)
         if "://" in text:
-            return text
+            return _with_driver(text)
         path = Path(text).expanduser()
     # SQLite creates the file but not its directory; a first run must not fail on that.
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path.resolve()}"
+
+
+def _with_driver(url: str) -> str:
+    # A bare postgresql:// means psycopg2 to SQLAlchemy; strife depends on psycopg 3.
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme):]
+    return url
