@@ -146,7 +146,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     arrested = tally("arrested", casualty_items, "arrested")
 
     killed_by_category = dict(killed.bests)
-    actors = code_actors(incident.parts, set(signals), iso2, killed_by_category)
+    actors = code_actors(incident.parts, set(signals), iso2, killed_by_category, article_text=text)
     coding = classify(
         signals,
         actors.actor1.inter if actors.actor1 else None,

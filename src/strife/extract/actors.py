@@ -45,8 +45,17 @@ def generic(template: str, iso2: str | None, inter: int, mention: str | None, ro
     return Actor(name=f"{template} ({country})", mention=mention, inter=inter, role=role)
 
 
-def named(group: NamedGroup, mention: str, role: str) -> Actor:
-    return Actor(name=group.name, mention=mention, inter=group.inter, role=role)
+def group_name(group: NamedGroup, home: str | None) -> str:
+    """The group's ACLED name in the incident's country: its name there ("Islamic State
+    (Iraq)"), a generic identity militia with the country filled in ("Clan Militia (Somalia)")."""
+    name = group.name_in(home)
+    if "{country}" in name:
+        name = name.replace("{country}", STATES.display_name(home or group.country))
+    return name
+
+
+def named(group: NamedGroup, mention: str, role: str, home: str | None = None) -> Actor:
+    return Actor(name=group_name(group, home), mention=mention, inter=group.inter, role=role)
 
 
 def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
@@ -56,9 +65,42 @@ def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
     return text[max(0, first - PERPETRATOR_WINDOW) : first]
 
 
-def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int]) -> ActorCoding:
-    """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country."""
+def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
+    """Who the incident hurt, by casualty category: the dead, and the wounded and abducted
+    too ("four children were wounded by shells": civilians were acted upon)."""
+    harmed = {k: n for k, n in killed.items() if n}
+    for _, facts in parts:
+        for c in facts.casualties:
+            if c.negated or c.kind not in ("killed", "injured", "abducted"):
+                continue
+            category = LEXICON.group_category(c.group or "") or "people"
+            harmed[category] = harmed.get(category, 0) + 1
+    return harmed
+
+
+def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedGroup, Hit] | None:
+    """A non-state armed group the article itself says the unnamed attackers belong to,
+    anywhere in it ("The militants belonged to the banned TTP", "fighters of the Oromo
+    Liberation Army stopped a bus"); not one only suspected or blamed (the coding guide)."""
+    if not article_text:
+        return None
+    for group, hit in LEXICON.named_groups_in(article_text):
+        if group.inter not in (2, 3, 4) or (home and group.country and group.country != home and not group.names_by_country):
+            continue
+        before = article_text[max(0, hit.start - 40) : hit.start]
+        after = article_text[hit.end : hit.end + 40]
+        if LEXICON.attribution_doubt_re.search(before):
+            continue
+        if LEXICON.attribution_before_re.search(before) or LEXICON.attribution_after_re.match(after):
+            return group, hit
+    return None
+
+
+def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int], article_text: str | None = None) -> ActorCoding:
+    """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country;
+    `article_text`: the whole report, where the attackers' group may be named apart."""
     evidence: list[Evidence] = []
+    harmed = harmed_categories(parts, killed)
     claimed: list[tuple[NamedGroup, Hit]] = []
     agents: list[tuple[NamedGroup, Hit]] = []
     victims_named: list[tuple[NamedGroup, Hit]] = []
@@ -107,8 +149,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     actor2: Actor | None = None
     claimed_by = []
     for group, hit in claimed:
-        if group.name not in claimed_by:
-            claimed_by.append(group.name)
+        if group_name(group, iso2) not in claimed_by:
+            claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
     armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
     demonstration = bool(signals & {"protest", "riot"}) and not signals & REMOTE_MEANS and not armed_perpetrator
@@ -140,11 +182,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
 
     if claimed:
         group, hit = claimed[0]
-        actor1 = named(group, hit.text, "perpetrator")
+        actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
     elif agents:
         group, hit = agents[0]
-        actor1 = named(group, hit.text, "perpetrator")
+        actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
     elif state is not None:
         actor1 = military(state[0], home, state[1].text, "perpetrator")
@@ -155,6 +197,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         else:
             actor1 = military(_forces_country(parts) or home, home, forces_subject.text, "perpetrator")
         cite("actor1", forces_subject)
+    elif unidentified is not None and (attributed := attributed_group(article_text, home)) is not None:
+        actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
+        cite("actor1", attributed[1])
     elif unidentified is not None:
         actor1 = generic("Unidentified Armed Group", home, 3, unidentified.text, "perpetrator")
         cite("actor1", unidentified)
@@ -162,6 +207,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         hit = police_named or forces_named
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(home, home, hit.text, "perpetrator")
         cite("actor1", hit)
+    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home)) is not None:
+        actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
+        cite("actor1", attributed[1])
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
         actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
@@ -171,15 +219,19 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     if state_actor1:
         target = next(iter(victims_named), None) or next(iter(agents[1:]), None)
         if target is not None:
-            actor2 = named(target[0], target[1].text, "target")
+            actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
-        elif killed.get("civilians", 0) or (killed.get("people", 0) and not killed.get("attackers", 0)):
+        elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
             actor2 = generic("Civilians", home, 7, None, "target")
-        elif unidentified is not None or targeted_armed is not None or "clash" in signals or killed.get("attackers", 0):
+        elif unidentified is not None or targeted_armed is not None or "clash" in signals or harmed.get("attackers", 0):
             hit = unidentified or targeted_armed
-            actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
-            cite("actor2", hit)
-    elif killed.get("security forces", 0) or forces_named is not None or police_named is not None:
+            if (attributed := attributed_group(article_text, home)) is not None:
+                actor2 = named(attributed[0], attributed[1].text, "target", home)
+                cite("actor2", attributed[1])
+            else:
+                actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
+                cite("actor2", hit)
+    elif harmed.get("security forces", 0) or forces_named is not None or police_named is not None:
         hit = forces_named or police_named
         is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
         if home:
@@ -191,9 +243,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 actor2 = military(forces_home, home, hit.text if hit else None, "target")
                 cite("actor2", hit)
     elif victims_named:
-        actor2 = named(victims_named[0][0], victims_named[0][1].text, "target")
+        actor2 = named(victims_named[0][0], victims_named[0][1].text, "target", home)
         cite("actor2", victims_named[0][1])
-    elif killed.get("civilians", 0) or killed.get("people", 0) or signals & {"abduction", "sexual"}:
+    elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"}:
         actor2 = generic("Civilians", home, 7, None, "target")
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None

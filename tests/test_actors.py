@@ -1,0 +1,87 @@
+"""Actor coding (extract/actors.py, extract/states.py) and the actor dictionary
+(data/actors.json + data/actor_groups.json) on short texts written for these tests."""
+
+import re
+
+import pytest
+
+from strife.extract.lexicon import LEXICON, load_data
+
+
+def _first(code, text, published="2024-05-08"):
+    events = [e for e in code(text, published) if e.mode == "reported"]
+    assert events, "no event coded"
+    return events[0]
+
+
+# -- the dictionary ---------------------------------------------------------------------
+
+def test_actor_groups_file_is_consistent_with_actors_json():
+    base = load_data("actors.json")
+    world = load_data("actor_groups.json")
+    base_names = {g["name"] for g in base["groups"]}
+    names = [g["name"] for g in world["groups"]]
+    assert len(names) == len(set(names)), "duplicate group names"
+    assert not set(names) & base_names, "a group in both files: add spellings through extra_aliases"
+    owner = {}
+    for g in base["groups"] + world["groups"]:
+        assert g["inter"] in range(1, 9), g["name"]
+        assert g["aliases"], g["name"]
+    for g in world["groups"]:
+        if g["country"] is None:
+            assert "{country}" in g["name"], f"{g['name']}: a group without a home country must be a template"
+    for g in base["groups"] + world["groups"]:
+        for a in g["aliases"] + world["extra_aliases"].get(g["name"], []):
+            assert owner.setdefault(a.lower(), g["name"]) == g["name"], f"alias {a!r} names two groups"
+    for name in list(world["extra_aliases"]) + list(world["names_by_country"]):
+        assert name in base_names | set(names), f"{name}: not a group strife knows"
+    for per_country in world["names_by_country"].values():
+        assert all(re.fullmatch(r"[A-Z]{2}", iso2) for iso2 in per_country)
+    for key in ("before", "after", "doubt"):
+        for p in world["attribution"][key]:
+            re.compile(p)
+
+
+@pytest.mark.parametrize("spelling", ["Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "TTP"])
+def test_ttp_spellings_are_one_actor(spelling):
+    found = LEXICON.named_groups_in(f"The {spelling} said so.")
+    assert [g.name for g, _ in found] == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_longer_name_beats_the_name_inside_it():
+    # "National Liberation Army" alone is Colombia's ELN; the Papuan group is another actor
+    found = LEXICON.named_groups_in("the West Papua National Liberation Army claimed it")
+    assert [g.name for g, _ in found] == ["TPNPB: West Papua National Liberation Army"]
+
+
+# -- coding -----------------------------------------------------------------------------
+
+def test_tehreek_e_claim_is_actor1_and_claimed_by(code):
+    e = _first(code, "PESHAWAR: A bomb killed three policemen in Peshawar on Monday. "
+                     "Tehreek-e-Taliban Pakistan claimed responsibility for the attack.")
+    assert e.actor1.name == "TTP: Tehreek-i-Taliban Pakistan" and e.actor1.inter == 2
+    assert e.claimed_by == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_group_named_by_country_of_the_incident(code):
+    e = _first(code, "Islamic State militants killed four shepherds near Kirkuk, Iraq, on Tuesday, police said.")
+    assert e.actor1.name == "Islamic State (Iraq)"
+
+
+def test_attackers_identified_in_another_sentence(code):
+    e = _first(code, "Gunmen killed two farmers in a village near Nekemte, Ethiopia, on Monday, residents said. "
+                     "The gunmen belonged to the Oromo Liberation Army, the residents said.")
+    assert e.actor1.name == "OLA: Oromo Liberation Army"
+
+
+def test_a_group_only_blamed_stays_out(code):
+    e = _first(code, "Gunmen killed two farmers in a village near Nekemte, Ethiopia, on Monday. "
+                     "Officials blamed fighters of the Oromo Liberation Army.")
+    assert e.actor1.name == "Unidentified Armed Group (Ethiopia)"
+
+
+def test_wounded_civilians_are_actor2(code):
+    e = _first(code, "Four children were wounded on Tuesday when shells fired by Houthi forces landed in a "
+                     "residential neighbourhood of Taiz, Yemen, a health official said.")
+    assert e.actor1.name == "Ansar Allah"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Yemen)" and e.actor2.inter == 7
