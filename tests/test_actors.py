@@ -85,3 +85,23 @@ def test_wounded_civilians_are_actor2(code):
                      "residential neighbourhood of Taiz, Yemen, a health official said.")
     assert e.actor1.name == "Ansar Allah"
     assert e.actor2 is not None and e.actor2.name == "Civilians (Yemen)" and e.actor2.inter == 7
+
+
+def test_a_state_striking_abroad_is_external_and_its_target_the_group_named(code):
+    e = _first(code, "A Turkish drone struck a car near Sidakan in Erbil province, Iraq, on Wednesday, killing two "
+                     "members of the Kurdistan Workers' Party (PKK), the mayor said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Turkey", 8)
+    assert e.actor2 is not None and e.actor2.name == "PKK: Kurdistan Workers Party"
+
+
+def test_state_named_with_the_article(code):
+    e = _first(code, "Soldiers killed three New People's Army rebels in a clash in Guihulngan City, Negros Oriental, "
+                     "Philippines, on Monday, the army said.")
+    names = {e.actor1.name, e.actor2.name if e.actor2 else None}
+    assert "Military Forces of the Philippines" in names
+
+
+def test_junta_troops_are_the_state(code):
+    e = _first(code, "Junta aircraft bombed Kachin Independence Army positions near Bhamo, Kachin State, Myanmar, on Monday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Myanmar", 1)
+    assert e.actor2 is not None and e.actor2.name == "KIA: Kachin Independence Army"

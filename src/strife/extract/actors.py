@@ -31,13 +31,13 @@ class ActorCoding:
 
 
 def military(iso2: str, home: str | None, mention: str | None, role: str) -> Actor:
-    name = STATES.display_name(iso2)
+    name = STATES.force_name(iso2)
     inter = 1 if home is None or home == iso2 else 8
     return Actor(name=f"Military Forces of {name}", mention=mention, inter=inter, role=role)
 
 
 def police(iso2: str, mention: str | None, role: str) -> Actor:
-    return Actor(name=f"Police Forces of {STATES.display_name(iso2)}", mention=mention, inter=1, role=role)
+    return Actor(name=f"Police Forces of {STATES.force_name(iso2)}", mention=mention, inter=1, role=role)
 
 
 def generic(template: str, iso2: str | None, inter: int, mention: str | None, role: str) -> Actor:
@@ -184,7 +184,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         group, hit = claimed[0]
         actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
-    elif agents:
+    elif agents and (state is None or agents[0][1].start < state[1].start):
+        # a state whose forces act in an earlier clause than the group is named ("An Israeli
+        # drone strike killed a Hezbollah commander. Hezbollah announced the deaths") acted first
         group, hit = agents[0]
         actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
@@ -217,7 +219,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     # actor2: the side harmed or targeted
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
-        target = next(iter(victims_named), None) or next(iter(agents[1:]), None)
+        # the state acted: a named armed group in the incident is the side it fought or struck
+        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4)]
+        target = next(iter(victims_named + agents + named_in_incident), None)
         if target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])

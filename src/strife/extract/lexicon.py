@@ -83,12 +83,16 @@ class Lexicon:
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(plain, key=len, reverse=True)) + r")(?![\w-])",
             re.I,
         )
-        attribution = load_data("actor_groups.json")["attribution"]
+        world = load_data("actor_groups.json")
+        attribution = world["attribution"]
         self.attribution_before_re = re.compile("(?:" + "|".join(attribution["before"]) + r")\s*$", re.I)
         self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"]) + ")", re.I)
         self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
-        self.military_re = _alternation(actors["state_forces"]["military"])
-        self.police_re = _alternation(actors["state_forces"]["police"])
+        more_forces = world["state_forces"]
+        self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
+        self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
+        self.state_acting_nouns = "(?:" + "|".join(sorted(more_forces["acting_nouns"], key=len, reverse=True)) + ")"
+        self.states_named_with_article = frozenset(more_forces["name_with_article"])
         self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"])
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])

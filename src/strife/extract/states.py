@@ -15,11 +15,7 @@ import pycountry
 from strife.extract.lexicon import LEXICON, Hit, load_data
 
 STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion"}
-FORCE_NOUNS = (
-    r"(?:security forces|forces|troops|soldiers|army|military|police|warplanes|jets|fighter jets|"
-    r"drones|navy|air force|artillery|government|authorities|border guards|paramilitaries|missiles|rockets|"
-    r"shells|shelling|warships|tanks|helicopters|aircraft)"
-)
+FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called when they act (data/actor_groups.json)
 
 
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
@@ -59,6 +55,12 @@ class States:
     @cached_property
     def _display_overrides(self) -> dict[str, str]:
         return {k: v for k, v in load_data("actors.json")["country_names"].items() if not k.startswith("_")}
+
+    def force_name(self, iso2: str | None) -> str:
+        """The country as ACLED writes it after "Military Forces of": with "the" for the
+        few states whose name takes it ("Military Forces of the Philippines")."""
+        name = self.display_name(iso2)
+        return f"the {name}" if iso2 in LEXICON.states_named_with_article else name
 
     def display_name(self, iso2: str | None) -> str:
         """The country's name as ACLED writes it in actor names ("Iran", not "Iran, Islamic Republic of")."""
