@@ -105,3 +105,25 @@ def test_junta_troops_are_the_state(code):
     e = _first(code, "Junta aircraft bombed Kachin Independence Army positions near Bhamo, Kachin State, Myanmar, on Monday.")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Myanmar", 1)
     assert e.actor2 is not None and e.actor2.name == "KIA: Kachin Independence Army"
+
+
+def test_police_who_arrest_marchers_are_actor2(code):
+    e = _first(code, "MINNA - Police in Niger State arrested 25 people on Monday after hundreds of women blocked "
+                     "the Minna-Bida road in Minna, Nigeria, to protest against soaring food prices.")
+    assert (e.actor1.name, e.actor1.inter) == ("Protesters (Nigeria)", 6)
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Police Forces of Nigeria", 1)
+
+
+def test_tear_gas_shells_do_not_make_a_protest_an_armed_attack(code):
+    e = _first(code, "Police fired tear gas shells at thousands of farmers marching to protest crop prices in "
+                     "Patiala, Punjab, India, on Tuesday.")
+    assert e.event_type == "Protests"
+    assert e.actor1.name == "Protesters (India)"
+    assert e.actor2 is not None and e.actor2.name == "Police Forces of India"
+
+
+def test_a_rally_that_dispersed_by_itself_has_only_actor1(code):
+    e = _first(code, "Several thousand union supporters rallied in central Tunis, Tunisia, on Tuesday calling for "
+                     "higher wages. The rally dispersed without incident in the early afternoon.")
+    assert e.actor1.name == "Protesters (Tunisia)"
+    assert e.actor2 is None

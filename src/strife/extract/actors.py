@@ -153,7 +153,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
     armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
-    demonstration = bool(signals & {"protest", "riot"}) and not signals & REMOTE_MEANS and not armed_perpetrator
+    demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
     home = iso2
 
     if demonstration:
@@ -165,7 +165,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened
             actor2 = military(state[0], home, state[1].text, "intervener")
             cite("actor2", state[1])
-        elif police_named is not None or forces_named is not None or "intervention" in signals:
+        elif police_named is not None or forces_named is not None or _intervened(parts, signals):
             hit = police_named or forces_named
             if home and hit is forces_named and hit is not None:
                 actor2 = military(home, home, hit.text, "intervener")
@@ -258,6 +258,31 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
+def _remote_means(parts, signals: set[str]) -> bool:
+    """Whether the incident used remote or explosive means, leaving out crowd-control
+    munitions ("tear gas shells", "sound grenades" fired at a demonstration)."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in REMOTE_MEANS and t.kind in signals:
+                local = t.start - mention.start
+                around = mention.text[max(0, local - 20) : local + len(t.text)]
+                if not LEXICON.crowd_control_re.search(around):
+                    return True
+    return False
+
+
+def _intervened(parts, signals: set[str]) -> bool:
+    """An intervention trigger that is one: not a crowd leaving by itself ("the rally
+    dispersed without incident")."""
+    if "intervention" not in signals:
+        return False
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind == "intervention" and not LEXICON.no_intervention_after_re.match(mention.text[t.end - mention.start :]):
+                return True
+    return False
+
+
 def _forces_country(parts) -> str | None:
     """The state named with the forces ("Pakistani security forces"), if any."""
     for mention, _ in parts:
@@ -276,11 +301,9 @@ ACTED_ON = re.compile(
     r"struck|hit|clash(?:ed|es)? with|fought|fighting|battled|against|on|at)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )
-ACTING = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:fired|responded|returned fire|clashed|fought|repulsed|retaliated|killed|shot|"
-    r"arrested|detained|raided|stormed|rounded up|dispersed|used|broke up)\b",
-    re.I,
-)
+# forces doing something ("police in Niger State arrested", "security forces opened fire"):
+# the verbs are data (actor_groups.json state_forces.acting_verbs)
+ACTING = re.compile(r"^\s+(?:\w+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
 
 
 def _force(pattern, kind: str, mention, facts) -> Hit | None:

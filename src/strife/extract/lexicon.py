@@ -93,6 +93,9 @@ class Lexicon:
         self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
         self.state_acting_nouns = "(?:" + "|".join(sorted(more_forces["acting_nouns"], key=len, reverse=True)) + ")"
         self.states_named_with_article = frozenset(more_forces["name_with_article"])
+        self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
+        self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
+        self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
         self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"])
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
