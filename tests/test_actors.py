@@ -127,3 +127,31 @@ def test_a_rally_that_dispersed_by_itself_has_only_actor1(code):
                      "higher wages. The rally dispersed without incident in the early afternoon.")
     assert e.actor1.name == "Protesters (Tunisia)"
     assert e.actor2 is None
+
+
+def test_clashes_between_two_named_groups(code):
+    e = _first(code, "TRIPOLI - Clashes erupted between the Stability Support Apparatus and the Radaa force in "
+                     "Tripoli, Libya, late Friday, killing two fighters.")
+    assert (e.actor1.name, e.actor1.inter) == ("SSA: Stability Support Apparatus", 3)
+    assert e.actor2 is not None and e.actor2.name == "Radaa: Special Deterrence Force"
+
+
+def test_two_unnamed_armed_sides_exchanging_fire(code):
+    e = _first(code, "Two men were killed when armed men from rival villages exchanged fire near Kangpokpi, "
+                     "Manipur, India, on Tuesday, officials said.")
+    assert e.actor1.name == "Unidentified Armed Group (India)"
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Unidentified Armed Group (India)", 3)
+
+
+def test_clan_clashes_are_identity_militias_on_both_sides(code):
+    e = _first(code, "GALKAYO, Somalia - Clashes between two rival clans over grazing land killed 11 people near "
+                     "Galkayo on Sunday, elders said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Clan Militia (Somalia)", 4)
+    assert e.actor2 is not None and e.actor2.name == "Clan Militia (Somalia)"
+
+
+def test_a_claim_names_the_target(code):
+    e = _first(code, "QUETTA, Pakistan - A suicide bomber killed 26 people at the railway station in Quetta on "
+                     "Saturday. The Balochistan Liberation Army claimed responsibility, saying it had targeted troops.")
+    assert e.actor1.name == "BLA: Balochistan Liberation Army"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Pakistan"

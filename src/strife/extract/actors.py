@@ -110,6 +110,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     police_named: Hit | None = None
     forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
     targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
+    between: list[tuple[NamedGroup, Hit]] = []  # the sides of "fighting between X and Y", in order
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -118,6 +119,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         for group, hit in facts.groups:
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
+            # "clashes between the SSA and the Radaa force": both sides, in order
+            if mention.triggers and not between and BETWEEN.search(mention.text[:local]):
+                between.append((group, hit))
+            elif len(between) == 1 and AND_NEXT.match(mention.text[between[0][1].end - mention.start : local]) and group != between[0][0]:
+                between.append((group, hit))
             if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
@@ -129,8 +135,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             unidentified = subject
         elif subject is not None and subject.kind != "unidentified" and forces_subject is None and mention.triggers:
             forces_subject = subject
-        if not mention.triggers:
-            continue  # a claim or attribution sentence names sources, not sides
+        if not mention.triggers and facts.claim is None:
+            continue  # an attribution sentence names sources, not sides (a claim names its target: "it had targeted troops")
         if targeted_armed is None:
             for m in LEXICON.unidentified_re.finditer(mention.text):
                 if ACTED_ON.search(mention.text[: m.start()]):
@@ -180,6 +186,14 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
+    if len(between) == 1 and "{country}" in between[0][0].name and not claimed:
+        between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
+    if len(between) >= 2 and not claimed:
+        (g1, h1), (g2, h2) = between[:2]
+        actor1, actor2 = named(g1, h1.text, "perpetrator", home), named(g2, h2.text, "target", home)
+        cite("actor1", h1)
+        cite("actor2", h2)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if claimed:
         group, hit = claimed[0]
         actor1 = named(group, hit.text, "perpetrator", home)
@@ -251,11 +265,30 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         cite("actor2", victims_named[0][1])
     elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"}:
         actor2 = generic("Civilians", home, 7, None, "target")
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and not _mutual(actor1, signals):
         actor2 = None
+    if (
+        actor1 is not None and _mutual(actor1, signals) and (actor2 is None or actor2.inter == 7)
+        and forces_named is None and police_named is None and state is None and not agents[1:]
+    ):
+        # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
+        actor2 = actor1.model_copy(update={"role": "target"})
     if actor2 is None:
         evidence.append(Evidence(field="actor2", reason="the report names no side that was attacked or harmed"))
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+
+
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
+
+
+def _mutual(actor: Actor, signals: set[str]) -> bool:
+    """A fight of one kind of unnamed armed side against another: a clash whose actor1 is
+    an unidentified armed group or a generic identity militia (clan against clan)."""
+    generic_side = actor.name.startswith("Unidentified Armed Group (") or any(
+        "{country}" in g.name and actor.name.startswith(g.name.split("{country}")[0]) for g in LEXICON.named_groups
+    )
+    return "clash" in signals and actor.inter in (3, 4) and generic_side
 
 
 def _remote_means(parts, signals: set[str]) -> bool:
