@@ -155,3 +155,24 @@ def test_a_claim_names_the_target(code):
                      "Saturday. The Balochistan Liberation Army claimed responsibility, saying it had targeted troops.")
     assert e.actor1.name == "BLA: Balochistan Liberation Army"
     assert e.actor2 is not None and e.actor2.name == "Military Forces of Pakistan"
+
+
+def test_a_foreign_state_attacking_the_home_forces(code):
+    e = _first(code, "Russian forces attacked Ukrainian positions east of Chasiv Yar in Donetsk oblast, Ukraine, "
+                     "on Tuesday with infantry and armoured vehicles.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Military Forces of Ukraine", 1)
+
+
+def test_security_forces_making_arrests_are_police_and_the_arrested_civilians(code):
+    e = _first(code, "Security forces arrested at least 14 activists in Zahedan, Iran, over the weekend, a rights group said.")
+    assert e.event_type == "Strategic developments"
+    assert (e.actor1.name, e.actor1.inter) == ("Police Forces of Iran", 1)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Iran)"
+
+
+def test_a_riot_between_two_communities_has_rioters_on_both_sides(code):
+    e = _first(code, "NAGPUR: Stone-pelting between two communities in Nagpur, Maharashtra, India, on Monday night "
+                     "left 15 people injured and several vehicles torched, police said.")
+    assert e.actor1.name == "Rioters (India)"
+    assert e.actor2 is not None and e.actor2.name == "Rioters (India)"

@@ -178,8 +178,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")
             cite("actor2", hit)
-        if "mob" in signals and actor2 is None and home and (killed.get("people", 0) or killed.get("civilians", 0)):
-            actor2 = generic("Civilians", home, 7, None, "target")  # the mob's victims
+        if signals & {"riot", "mob"} and actor2 is None and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
+            actor2 = actor1.model_copy(update={"role": "participant"})  # "stone-pelting between two communities"
+        if "mob" in signals and actor2 is None and home:
+            actor2 = generic("Civilians", home, 7, None, "target")  # a mob attacks people: its victims
         lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
         if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
             # excessive force: the state acted, the protesters were acted upon
@@ -231,6 +233,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
 
     # actor2: the side harmed or targeted
+    arrests_only = "arrest" in signals and not signals & VIOLENT
+    if arrests_only and actor1 is not None and actor1.name.startswith("Military Forces of") and LEXICON.security_agents_re.fullmatch(actor1.mention or ""):
+        # "security forces arrested activists": an arrest is police work, as ACLED codes it
+        actor1 = police(_iso2_of(actor1.name) or home, actor1.mention, "perpetrator")
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
@@ -241,6 +247,19 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", target[1])
         elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
             actor2 = generic("Civilians", home, 7, None, "target")
+        elif (other := _other_state(parts, actor1.name, home)) is not None:
+            # "Russian forces attacked Ukrainian positions": the other state's forces
+            actor2 = military(other[0], home, other[1].text, "target")
+            cite("actor2", other[1])
+        elif arrests_only and home:
+            arrested = arrested_categories(parts)
+            if (attributed := attributed_group(article_text, home)) is not None:
+                actor2 = named(attributed[0], attributed[1].text, "target", home)
+                cite("actor2", attributed[1])
+            elif arrested.get("attackers", 0):
+                actor2 = generic("Unidentified Armed Group", home, 3, None, "target")
+            else:
+                actor2 = generic("Civilians", home, 7, None, "target")  # activists, relatives, protesters taken away
         elif unidentified is not None or targeted_armed is not None or "clash" in signals or harmed.get("attackers", 0):
             hit = unidentified or targeted_armed
             if (attributed := attributed_group(article_text, home)) is not None:
@@ -291,6 +310,41 @@ def _mutual(actor: Actor, signals: set[str]) -> bool:
     return "clash" in signals and actor.inter in (3, 4) and generic_side
 
 
+VIOLENT = {"air", "explosion", "suicide", "grenade", "shelling", "chemical", "clash", "attack", "kill", "abduction", "sexual"}
+
+
+def arrested_categories(parts) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for _, facts in parts:
+        for c in facts.casualties:
+            if c.kind == "arrested" and not c.negated:
+                category = LEXICON.group_category(c.group or "") or "people"
+                found[category] = found.get(category, 0) + 1
+    return found
+
+
+def _iso2_of(force_name: str) -> str | None:
+    country = force_name.split(" of ", 1)[-1]
+    return STATES.iso2(country[4:] if country.startswith("the ") else country)
+
+
+def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | None:
+    """Another state whose forces are the other side ("attacked Ukrainian positions",
+    "the missiles Russia launched"); not one that only speaks ("the Lebanese army said")."""
+    for mention, _ in parts:
+        if not mention.triggers:
+            continue
+        for iso2, hit in STATES.mentioned(mention.text, mention.start):
+            if military(iso2, home, None, "target").name == actor_name:
+                continue
+            after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
+            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
+            acts = re.match(r"\s+(?:" + LEXICON.force_acting_verbs + r")\b", after, re.I)
+            if (force and not SPEAKING.match(after[force.end() :])) or acts:
+                return iso2, hit
+    return None
+
+
 def _remote_means(parts, signals: set[str]) -> bool:
     """Whether the incident used remote or explosive means, leaving out crowd-control
     munitions ("tear gas shells", "sound grenades" fired at a demonstration)."""
@@ -329,11 +383,8 @@ def _forces_country(parts) -> str | None:
 SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
 
 
-ACTED_ON = re.compile(
-    r"\b(?:attack(?:ed|ing|s)?|stormed|storming|raided|ambush(?:ed)?|target(?:ed|ing|s)?|fired (?:on|at)|opened fire on|"
-    r"struck|hit|clash(?:ed|es)? with|fought|fighting|battled|against|on|at)\s+(?:[\w'’-]+\s+){0,3}?$",
-    re.I,
-)
+# what is done to a side ("attacked", "surrendered to"): the verbs are data (actor_groups.json)
+ACTED_ON = re.compile(r"\b" + LEXICON.acted_on_verbs + r"\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 # forces doing something ("police in Niger State arrested", "security forces opened fire"):
 # the verbs are data (actor_groups.json state_forces.acting_verbs)
 ACTING = re.compile(r"^\s+(?:\w+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)

@@ -93,6 +93,9 @@ class Lexicon:
         self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
         self.state_acting_nouns = "(?:" + "|".join(sorted(more_forces["acting_nouns"], key=len, reverse=True)) + ")"
         self.states_named_with_article = frozenset(more_forces["name_with_article"])
+        self.acted_on_verbs = "(?:" + "|".join(sorted(more_forces["acted_on_verbs"], key=len, reverse=True)) + ")"
+        self.security_agents_re = re.compile("|".join(more_forces["arresting_agents"]), re.I)
+        self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
