@@ -176,3 +176,25 @@ def test_a_riot_between_two_communities_has_rioters_on_both_sides(code):
                      "left 15 people injured and several vehicles torched, police said.")
     assert e.actor1.name == "Rioters (India)"
     assert e.actor2 is not None and e.actor2.name == "Rioters (India)"
+
+
+def test_a_mob_attack_has_civilian_victims(code):
+    e = _first(code, "A mob of several hundred people attacked and vandalised Hindu homes in a village of Rangpur, "
+                     "Bangladesh, on Monday night. Several residents were injured.")
+    assert e.actor1.name == "Rioters (Bangladesh)"
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Civilians (Bangladesh)", 7)
+
+
+def test_arrests_in_a_raid_with_seized_weapons_are_arrests_of_the_group_named(code):
+    e = _first(code, "BANNU, Pakistan: The Counter-Terrorism Department arrested three suspected militants and seized "
+                     "explosives and suicide vests in a raid in Lakki Marwat on Friday. The suspects were affiliated "
+                     "with the banned TTP, a spokesman said.")
+    assert e.actor1.name == "Police Forces of Pakistan"
+    assert e.actor2 is not None and e.actor2.name == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_a_states_security_forces_arresting_are_its_police(code):
+    e = _first(code, "CAIRO - Egyptian security forces arrested a dozen activists in dawn raids on their homes in "
+                     "Cairo, Egypt, on Thursday, lawyers said.")
+    assert e.actor1.name == "Police Forces of Egypt"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Egypt)"

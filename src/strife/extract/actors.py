@@ -180,7 +180,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", hit)
         if signals & {"riot", "mob"} and actor2 is None and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
             actor2 = actor1.model_copy(update={"role": "participant"})  # "stone-pelting between two communities"
-        if "mob" in signals and actor2 is None and home:
+        if _mob(parts, signals) and actor2 is None and home:
             actor2 = generic("Civilians", home, 7, None, "target")  # a mob attacks people: its victims
         lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
         if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
@@ -233,8 +233,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
 
     # actor2: the side harmed or targeted
-    arrests_only = "arrest" in signals and not signals & VIOLENT
-    if arrests_only and actor1 is not None and actor1.name.startswith("Military Forces of") and LEXICON.security_agents_re.fullmatch(actor1.mention or ""):
+    arrests_only = _arrests_only(parts, signals)
+    if arrests_only and actor1 is not None and actor1.name.startswith("Military Forces of") and (
+        LEXICON.security_agents_re.fullmatch(actor1.mention or "") or (state is not None and _agents_follow(parts, state[1]))
+    ):
         # "security forces arrested activists": an arrest is police work, as ACLED codes it
         actor1 = police(_iso2_of(actor1.name) or home, actor1.mention, "perpetrator")
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
@@ -313,6 +315,35 @@ def _mutual(actor: Actor, signals: set[str]) -> bool:
 VIOLENT = {"air", "explosion", "suicide", "grenade", "shelling", "chemical", "clash", "attack", "kill", "abduction", "sexual"}
 
 
+def _agents_follow(parts, state_hit: Hit) -> bool:
+    """Whether the state's name governs a generic security noun ("Egyptian security forces")."""
+    for mention, _ in parts:
+        if mention.start <= state_hit.start < mention.end:
+            after = mention.text[state_hit.end - mention.start :].lstrip()
+            return LEXICON.security_agents_re.match(after) is not None
+    return False
+
+
+def _mob(parts, signals: set[str]) -> bool:
+    """A crowd attacking people: the mob signal, or a riot word that names a mob or a lynching."""
+    return "mob" in signals or any(t.kind == "riot" and LEXICON.mob_re.search(t.text) for m, _ in parts for t in m.triggers)
+
+
+def _arrests_only(parts, signals: set[str]) -> bool:
+    """Arrests and nothing violent: the raid that made them, and the weapons seized in it
+    ("seized explosives and suicide vests"), are not attacks."""
+    if "arrest" not in signals:
+        return False
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind not in VIOLENT or t.kind not in signals or LEXICON.raid_re.match(t.text):
+                continue
+            if "disrupted" in signals and t.kind in ("suicide", "explosion", "grenade"):
+                continue  # the seized weapons
+            return False
+    return True
+
+
 def arrested_categories(parts) -> dict[str, int]:
     found: dict[str, int] = {}
     for _, facts in parts:
@@ -335,8 +366,8 @@ def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | 
         if not mention.triggers:
             continue
         for iso2, hit in STATES.mentioned(mention.text, mention.start):
-            if military(iso2, home, None, "target").name == actor_name:
-                continue
+            if iso2 == _iso2_of(actor_name):
+                continue  # the acting state itself
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
             force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
             acts = re.match(r"\s+(?:" + LEXICON.force_acting_verbs + r")\b", after, re.I)

@@ -95,6 +95,8 @@ class Lexicon:
         self.states_named_with_article = frozenset(more_forces["name_with_article"])
         self.acted_on_verbs = "(?:" + "|".join(sorted(more_forces["acted_on_verbs"], key=len, reverse=True)) + ")"
         self.security_agents_re = re.compile("|".join(more_forces["arresting_agents"]), re.I)
+        self.mob_re = re.compile(r"\b(?:" + "|".join(world["mob_words"]) + r")\b", re.I)
+        self.raid_re = re.compile(r"^(?:" + "|".join(world["raid_words"]) + r")$", re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
