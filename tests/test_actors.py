@@ -198,3 +198,23 @@ def test_a_states_security_forces_arresting_are_its_police(code):
                      "Cairo, Egypt, on Thursday, lawyers said.")
     assert e.actor1.name == "Police Forces of Egypt"
     assert e.actor2 is not None and e.actor2.name == "Civilians (Egypt)"
+
+
+def test_a_group_backing_the_army_is_not_actor1(code):
+    e = _first(code, "Somali National Army troops, backed by local clan militias, recaptured the town of Adan Yabaal "
+                     "in Middle Shabelle, Somalia, on Tuesday after heavy fighting with al-Shabaab.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Somalia", 1)
+    assert e.actor2 is not None and e.actor2.name == "Al Shabaab"
+
+
+def test_a_demonym_inside_a_group_name_is_not_the_state(code):
+    e = _first(code, "The Syrian Democratic Forces attacked a village near Manbij, Syria, on Monday, killing two "
+                     "civilians, residents said.")
+    assert e.actor1.name == "SDF: Syrian Democratic Forces"
+
+
+def test_an_officer_who_rapes_a_detainee(code):
+    e = _first(code, "MBEYA, Tanzania - A police officer at a station in Mbeya city allegedly raped a woman held "
+                     "there on Tuesday, her family said.")
+    assert e.actor1 is not None and e.actor1.name == "Police Forces of Tanzania"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Tanzania)"

@@ -124,6 +124,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 between.append((group, hit))
             elif len(between) == 1 and AND_NEXT.match(mention.text[between[0][1].end - mention.start : local]) and group != between[0][0]:
                 between.append((group, hit))
+            if LEXICON.supporting_re.search(mention.text[:local]):
+                continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
@@ -249,6 +251,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", target[1])
         elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
             actor2 = generic("Civilians", home, 7, None, "target")
+        elif signals & {"sexual", "abduction"} and home:
+            actor2 = generic("Civilians", home, 7, None, "target")  # forces who rape or abduct act on civilians
         elif (other := _other_state(parts, actor1.name, home)) is not None:
             # "Russian forces attacked Ukrainian positions": the other state's forces
             actor2 = military(other[0], home, other[1].text, "target")
@@ -452,7 +456,7 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
-            if len(rest.split()) > 5 or CLAUSE_BREAK.search(rest):
+            if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
     return max(found, key=lambda h: h.end, default=None)

@@ -14,7 +14,7 @@ import pycountry
 
 from strife.extract.lexicon import LEXICON, Hit, load_data
 
-STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion"}
+STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion", "regain", "overtake"}
 FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called when they act (data/actor_groups.json)
 
 
@@ -97,7 +97,10 @@ class States:
         if not any(t.kind in STATE_SIGNALS for t in triggers):
             return None
         countries = self.mentioned(text, offset)
+        group_spans = [(h.start, h.end) for _, h in LEXICON.named_groups_in(text, offset)]
         for iso2, hit in countries:
+            if any(s <= hit.start < e for s, e in group_spans):
+                continue  # "Syrian" in "Syrian Democratic Forces" names a group, not the state
             local_end = hit.end - offset
             if TARGETED.search(text[max(0, hit.start - offset - 30) : hit.start - offset]):
                 continue  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
