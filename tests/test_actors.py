@@ -218,3 +218,19 @@ def test_an_officer_who_rapes_a_detainee(code):
                      "there on Tuesday, her family said.")
     assert e.actor1 is not None and e.actor1.name == "Police Forces of Tanzania"
     assert e.actor2 is not None and e.actor2.name == "Civilians (Tanzania)"
+
+
+def test_civilians_killed_beat_forces_named_only_in_a_later_claim(code):
+    e = _first(code, "More than 100 villagers were killed when Rapid Support Forces fighters attacked a village in "
+                     "Gezira state, Sudan, on Wednesday. The RSF said it had attacked army positions in the area.")
+    assert e.actor1.name == "RSF: Rapid Support Forces"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Sudan)"
+
+
+def test_burnt_homes_have_civilian_owners_but_an_office_does_not(code):
+    homes = _first(code, "Unknown armed men burned down several homes in a village near Jacareacanga, Para, Brazil, "
+                         "on Saturday. No one was hurt.")
+    assert homes.actor2 is not None and homes.actor2.name == "Civilians (Brazil)"
+    office = _first(code, "OWERRI, Nigeria - Unknown gunmen set fire to the electoral commission office in Orlu, Imo "
+                          "State, on Monday. No one was hurt.")
+    assert office.actor2 is None

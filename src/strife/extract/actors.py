@@ -274,6 +274,13 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             else:
                 actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
                 cite("actor2", hit)
+    elif (
+        harmed.get("civilians", 0) and not harmed.get("security forces", 0)
+        and not _in_first_mention(parts, forces_named) and not _in_first_mention(parts, police_named)
+    ):
+        # "villagers were killed when RSF fighters attacked the village … the RSF said it had
+        # attacked army positions": the dead were civilians; forces named later are a claim
+        actor2 = generic("Civilians", home, 7, None, "target")
     elif harmed.get("security forces", 0) or forces_named is not None or police_named is not None:
         hit = forces_named or police_named
         is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
@@ -288,8 +295,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     elif victims_named:
         actor2 = named(victims_named[0][0], victims_named[0][1].text, "target", home)
         cite("actor2", victims_named[0][1])
-    elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"}:
-        actor2 = generic("Civilians", home, 7, None, "target")
+    elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"} or _civilian_property(parts, signals):
+        actor2 = generic("Civilians", home, 7, None, "target")  # people harmed, or their homes burnt or looted
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and not _mutual(actor1, signals):
         actor2 = None
     if (
@@ -317,6 +324,23 @@ def _mutual(actor: Actor, signals: set[str]) -> bool:
 
 
 VIOLENT = {"air", "explosion", "suicide", "grenade", "shelling", "chemical", "clash", "attack", "kill", "abduction", "sexual"}
+
+
+def _civilian_property(parts, signals: set[str]) -> bool:
+    """Homes, shops or camps burnt or looted (not an office or a police station): the
+    people they belong to were acted upon."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in ("arson", "looting") and t.kind in signals:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 50]
+                if not LEXICON.state_property_re.search(after):
+                    return True
+    return False
+
+
+def _in_first_mention(parts, hit: Hit | None) -> bool:
+    first = parts[0][0]
+    return hit is not None and first.start <= hit.start < first.end
 
 
 def _agents_follow(parts, state_hit: Hit) -> bool:
