@@ -234,3 +234,17 @@ def test_burnt_homes_have_civilian_owners_but_an_office_does_not(code):
     office = _first(code, "OWERRI, Nigeria - Unknown gunmen set fire to the electoral commission office in Orlu, Imo "
                           "State, on Monday. No one was hurt.")
     assert office.actor2 is None
+
+
+def test_rebels_killed_by_soldiers_are_actor2(code):
+    e = _first(code, "Three New People's Army rebels were killed in an encounter with army soldiers in the hinterlands "
+                     "of Guihulngan City, Negros Oriental, Philippines, on Monday, the military said.")
+    assert e.actor1.name == "Military Forces of the Philippines"
+    assert e.actor2 is not None and e.actor2.name == "NPA: New People's Army"
+
+
+def test_fighting_between_the_army_and_a_group(code):
+    e = _first(code, "Fierce fighting between the army and the Rapid Support Forces raged in El Fasher, North Darfur, "
+                     "Sudan, on Saturday, residents said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
+    assert e.actor2 is not None and e.actor2.name == "RSF: Rapid Support Forces"

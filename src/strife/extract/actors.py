@@ -120,13 +120,20 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
             # "clashes between the SSA and the Radaa force": both sides, in order
-            if mention.triggers and not between and BETWEEN.search(mention.text[:local]):
+            if mention.triggers and not between and (forces_first := FORCES_THEN_GROUP.search(mention.text[:local])):
+                # "fighting between the Sudanese army and the RSF": the state's forces, then the group
+                kind = "police" if LEXICON.police_re.fullmatch(forces_first.group("forces")) else "military"
+                between.append((None, Hit(kind, mention.start + forces_first.start("forces"), mention.start + forces_first.end("forces"), forces_first.group("forces"))))
+                between.append((group, hit))
+            elif mention.triggers and not between and BETWEEN.search(mention.text[:local]):
                 between.append((group, hit))
             elif len(between) == 1 and AND_NEXT.match(mention.text[between[0][1].end - mention.start : local]) and group != between[0][0]:
                 between.append((group, hit))
             if LEXICON.supporting_re.search(mention.text[:local]):
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
-            if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
+            if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
+                victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
+            elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
@@ -190,11 +197,16 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
-    if len(between) == 1 and "{country}" in between[0][0].name and not claimed:
+    if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
         between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
     if len(between) >= 2 and not claimed:
         (g1, h1), (g2, h2) = between[:2]
-        actor1, actor2 = named(g1, h1.text, "perpetrator", home), named(g2, h2.text, "target", home)
+        if g1 is None:  # state forces first
+            forces_home = _forces_country(parts) or home
+            actor1 = police(home, h1.text, "perpetrator") if h1.kind == "police" else military(forces_home, home, h1.text, "perpetrator")
+        else:
+            actor1 = named(g1, h1.text, "perpetrator", home)
+        actor2 = named(g2, h2.text, "target", home)
         cite("actor1", h1)
         cite("actor2", h2)
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
@@ -211,6 +223,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     elif state is not None:
         actor1 = military(state[0], home, state[1].text, "perpetrator")
         cite("actor1", state[1])
+    elif victims_named and (forces_named or police_named) and home:
+        # the named group suffered at the forces' hands ("rebels were killed in an encounter with soldiers")
+        hit = forces_named or police_named
+        actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+        cite("actor1", hit)
     elif forces_subject is not None and home and (unidentified is None or forces_subject.start > unidentified.start):
         if forces_subject.kind == "police":
             actor1 = police(home, forces_subject.text, "perpetrator")
@@ -310,6 +327,15 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
+SUFFERED = re.compile(
+    r"^(?:\s+(?:rebels|fighters|militants|members|insurgents|cadres|commanders?))?\s+(?:were|was|had been|have been)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|arrested|captured|detained|neutrali[sz]ed)\b",
+    re.I,
+)
+FORCES_THEN_GROUP = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")\s+and\s+(?:the\s+)?$",
+    re.I,
+)
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
 
