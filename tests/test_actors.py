@@ -248,3 +248,18 @@ def test_fighting_between_the_army_and_a_group(code):
                      "Sudan, on Saturday, residents said.")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
     assert e.actor2 is not None and e.actor2.name == "RSF: Rapid Support Forces"
+
+
+def test_a_peace_deal_between_the_government_and_a_group(code):
+    e = _first(code, "PASTO, Colombia - The government and the Comuneros del Sur signed a peace agreement in Pasto, "
+                     "Narino, on Friday, officials said.")
+    assert e.sub_event_type == "Agreement"
+    assert (e.actor1.name, e.actor1.inter) == ("Government of Colombia", 1)
+    assert e.actor2 is not None and e.actor2.name == "Comuneros del Sur"
+
+
+def test_no_international_actor_when_the_text_names_the_country():
+    from strife.extract.actors import _fallback_country
+
+    assert _fallback_country([], "Indian police said the march was peaceful; Indian officials agreed.") == "IN"
+    assert _fallback_country([], "Nothing here names a state.") is None

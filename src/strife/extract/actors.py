@@ -169,7 +169,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("claimed_by", hit)
     armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
     demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
-    home = iso2
+    home = iso2 or _fallback_country(parts, article_text)
 
     if demonstration:
         if "riot" in signals or "mob" in signals:
@@ -197,6 +197,15 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
+    if "agreement" in signals and not signals & VIOLENT and home and (gov := _government(parts)) is not None:
+        # "the government and the Comuneros del Sur signed a peace deal": ACLED's Government of <country>
+        actor1 = Actor(name=f"Government of {STATES.force_name(home)}", mention=gov.text, inter=1, role="participant")
+        cite("actor1", gov)
+        other = next(((g, h) for _, f in parts for g, h in f.groups), None)
+        if other is not None:
+            actor2 = named(other[0], other[1].text, "participant", home)
+            cite("actor2", other[1])
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
         between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
     if len(between) >= 2 and not claimed:
@@ -362,6 +371,32 @@ def _civilian_property(parts, signals: set[str]) -> bool:
                 if not LEXICON.state_property_re.search(after):
                     return True
     return False
+
+
+GOVERNMENT = re.compile(r"\b(?:government|administration)\b", re.I)
+
+
+def _government(parts) -> Hit | None:
+    for mention, _ in parts:
+        if (m := GOVERNMENT.search(mention.text)) is not None:
+            return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
+def _fallback_country(parts, article_text: str | None) -> str | None:
+    """The country to name actors after when the incident's place is unknown: the home of
+    the named group that acts in it, else the state the article names most (its demonyms
+    too: "Indian police"), so that no actor is "(International)" when the text says where."""
+    for _, facts in parts:
+        for group, _hit in facts.groups:
+            if group.country:
+                return group.country
+    if not article_text:
+        return None
+    counts: dict[str, int] = {}
+    for iso2, _hit in STATES.mentioned(article_text):
+        counts[iso2] = counts.get(iso2, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _in_first_mention(parts, hit: Hit | None) -> bool:
