@@ -263,3 +263,17 @@ def test_no_international_actor_when_the_text_names_the_country():
 
     assert _fallback_country([], "Indian police said the march was peaceful; Indian officials agreed.") == "IN"
     assert _fallback_country([], "Nothing here names a state.") is None
+
+
+def test_a_defused_bomb_is_the_police_against_whoever_planted_it(code):
+    e = _first(code, "LAHORE, Pakistan: The bomb disposal squad defused an improvised explosive device planted near a "
+                     "bus stop in Lahore on Monday morning, police said. Nobody was hurt.")
+    assert (e.actor1.name, e.actor1.inter) == ("Police Forces of Pakistan", 1)
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_shells_on_a_village_with_no_side_named_strike_civilians(code):
+    e = _first(code, "Israeli forces fired artillery shells at the outskirts of the village of Houla, south Lebanon, "
+                     "on Sunday, setting fire to farmland, the Lebanese army said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Israel", 8)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Lebanon)"

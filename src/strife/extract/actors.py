@@ -197,6 +197,25 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
+    if "disrupted" in signals and not _violent_beyond_disruption(parts, signals) and home:
+        # a bomb defused, a cache seized: the forces that did it, against whoever planted it
+        hit = police_named or forces_named or forces_subject
+        if state is not None:
+            actor1 = military(state[0], home, state[1].text, "perpetrator")
+            cite("actor1", state[1])
+        elif hit is not None and hit.kind == "military":
+            actor1 = military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+            cite("actor1", hit)
+        else:
+            actor1 = police(home, hit.text if hit else None, "perpetrator")
+            cite("actor1", hit)
+        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home)
+        if target is not None:
+            actor2 = named(target[0], target[1].text, "target", home)
+            cite("actor2", target[1])
+        else:
+            actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if "agreement" in signals and not signals & VIOLENT and home and (gov := _government(parts)) is not None:
         # "the government and the Comuneros del Sur signed a peace deal": ACLED's Government of <country>
         actor1 = Actor(name=f"Government of {STATES.force_name(home)}", mention=gov.text, inter=1, role="participant")
@@ -331,6 +350,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     ):
         # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
         actor2 = actor1.model_copy(update={"role": "target"})
+    if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
+        actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
     if actor2 is None:
         evidence.append(Evidence(field="actor2", reason="the report names no side that was attacked or harmed"))
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
@@ -397,6 +418,29 @@ def _fallback_country(parts, article_text: str | None) -> str | None:
     for iso2, _hit in STATES.mentioned(article_text):
         counts[iso2] = counts.get(iso2, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+ATTACKING = {"air", "shelling", "explosion", "attack", "grenade", "arson", "looting"}
+
+
+def _civilian_target(parts) -> bool:
+    """Whether the attack struck civilians' places: a target noun, or the words after a trigger."""
+    for mention, facts in parts:
+        if any(LEXICON.civilian_property_re.search(t.text) for t in facts.targets):
+            return True
+        for t in mention.triggers:
+            if t.kind in ATTACKING:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 80]
+                if LEXICON.civilian_property_re.search(after) and not LEXICON.state_property_re.search(after):
+                    return True
+    return False
+
+
+def _violent_beyond_disruption(parts, signals: set[str]) -> bool:
+    """Violence besides the disrupted device: a bomb defused is no explosion, its 'IED' no attack."""
+    return bool(signals & {"kill", "clash", "air", "shelling", "abduction", "sexual", "arrest"} - {"disrupted"}) or any(
+        t.kind == "attack" and not LEXICON.raid_re.match(t.text) for m, _ in parts for t in m.triggers
+    )
 
 
 def _in_first_mention(parts, hit: Hit | None) -> bool:

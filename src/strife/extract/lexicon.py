@@ -99,6 +99,7 @@ class Lexicon:
         self.raid_re = re.compile(r"^(?:" + "|".join(world["raid_words"]) + r")$", re.I)
         self.supporting_re = re.compile(r"\b(?:" + "|".join(world["supporting"]) + r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
         self.state_property_re = re.compile(r"\b(?:" + "|".join(world["state_property"]) + r")\b", re.I)
+        self.civilian_property_re = re.compile(r"(?<![\w-])(?:" + "|".join(world["civilian_property"]) + r")(?![\w-])", re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
