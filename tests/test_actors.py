@@ -277,3 +277,16 @@ def test_shells_on_a_village_with_no_side_named_strike_civilians(code):
                      "on Sunday, setting fire to farmland, the Lebanese army said.")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Israel", 8)
     assert e.actor2 is not None and e.actor2.name == "Civilians (Lebanon)"
+
+
+def test_forces_named_after_a_group_are_the_groups(code):
+    e = _first(code, "KABUL - Taliban fighters clashed with National Resistance Front forces in Panjshir province, "
+                     "Afghanistan, on Monday, killing five, residents said.")
+    assert e.actor1.name == "Taliban"
+    assert e.actor2 is not None and e.actor2.name == "NRF: National Resistance Front"
+
+
+def test_islamic_state_claims_in_pakistan_are_its_pakistan_province(code):
+    e = _first(code, "A suicide bomber killed 12 worshippers at a mosque in Peshawar, Pakistan, on Friday. "
+                     "The Islamic State claimed responsibility.")
+    assert e.claimed_by == ["Islamic State (Pakistan)"] and e.actor1.name == "Islamic State (Pakistan)"

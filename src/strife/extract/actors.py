@@ -558,9 +558,10 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
     """State forces named as a side of the fight: attacked, fighting back, or harmed; not
     the source of the news ("police said") nor sent afterwards ("troops were deployed")."""
     harmed = any(LEXICON.group_category(c.group or "") == "security forces" for c in facts.casualties)
+    # a force noun inside a group's name or right after it ("National Resistance Front forces") is the group's
     inside_names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
     for m in pattern.finditer(mention.text):
-        if any(s <= m.start() < e for s, e in inside_names):
+        if any(s <= m.start() < e or (e <= m.start() and not mention.text[e : m.start()].strip()) for s, e in inside_names):
             continue  # "Allied Democratic Forces" names a group, not state forces
         before, after = mention.text[: m.start()], mention.text[m.end() :]
         if SPEAKING.match(after):
