@@ -290,3 +290,21 @@ def test_islamic_state_claims_in_pakistan_are_its_pakistan_province(code):
     e = _first(code, "A suicide bomber killed 12 worshippers at a mosque in Peshawar, Pakistan, on Friday. "
                      "The Islamic State claimed responsibility.")
     assert e.claimed_by == ["Islamic State (Pakistan)"] and e.actor1.name == "Islamic State (Pakistan)"
+
+
+def test_bandits_are_an_unidentified_armed_group(code):
+    # the coding guide: unnamed gunmen, militants and bandits are Unidentified Armed Group (<country>)
+    e = _first(code, "Armed bandits killed 12 villagers and abducted 30 others in Zamfara state, Nigeria, on Sunday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Unidentified Armed Group (Nigeria)", 3)
+
+
+def test_a_states_police_are_police(code):
+    e = _first(code, "Kenyan police shot dead two men during protests over taxes in Nairobi, Kenya, on Tuesday.")
+    names = {e.actor1.name, e.actor2.name if e.actor2 else None}
+    assert "Police Forces of Kenya" in names and "Military Forces of Kenya" not in names
+
+
+def test_a_settler_is_an_identity_militia(code):
+    e = _first(code, "An Israeli settler shot dead a Palestinian man in the village of Qusra near Nablus, West Bank, "
+                     "on Friday, the health ministry said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Settlers (Israel)", 4)

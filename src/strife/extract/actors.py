@@ -178,7 +178,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1 = generic("Protesters", home, 6, None, "participant")
         if state is not None:
             # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened
-            actor2 = military(state[0], home, state[1].text, "intervener")
+            if _police_follow(parts, state[1]):
+                actor2 = police(state[0], state[1].text, "intervener")
+            else:
+                actor2 = military(state[0], home, state[1].text, "intervener")
             cite("actor2", state[1])
         elif police_named is not None or forces_named is not None or _intervened(parts, signals):
             hit = police_named or forces_named
@@ -249,7 +252,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
     elif state is not None:
-        actor1 = military(state[0], home, state[1].text, "perpetrator")
+        if _police_follow(parts, state[1]):  # "Kenyan police shot dead two men"
+            actor1 = police(state[0], state[1].text, "perpetrator")
+        else:
+            actor1 = military(state[0], home, state[1].text, "perpetrator")
         cite("actor1", state[1])
     elif victims_named and (forces_named or police_named) and home:
         # the named group suffered at the forces' hands ("rebels were killed in an encounter with soldiers")
@@ -454,6 +460,15 @@ def _agents_follow(parts, state_hit: Hit) -> bool:
         if mention.start <= state_hit.start < mention.end:
             after = mention.text[state_hit.end - mention.start :].lstrip()
             return LEXICON.security_agents_re.match(after) is not None
+    return False
+
+
+def _police_follow(parts, state_hit: Hit) -> bool:
+    """Whether the state's name governs a police noun ("Kenyan police", "Israel's border police")."""
+    for mention, _ in parts:
+        if mention.start <= state_hit.start < mention.end:
+            after = re.sub(r"^(?:'s|’s)?\s+", "", mention.text[state_hit.end - mention.start :])
+            return LEXICON.police_re.match(after) is not None
     return False
 
 
