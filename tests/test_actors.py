@@ -308,3 +308,32 @@ def test_a_settler_is_an_identity_militia(code):
     e = _first(code, "An Israeli settler shot dead a Palestinian man in the village of Qusra near Nablus, West Bank, "
                      "on Friday, the health ministry said.")
     assert (e.actor1.name, e.actor1.inter) == ("Settlers (Israel)", 4)
+
+
+def test_us_strike_on_al_qaeda_in_yemen(code):
+    e = _first(code, "A US drone strike killed an al-Qaeda commander in Marib, Yemen, on Tuesday, local officials said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of the United States", 8)
+    assert e.actor2 is not None and e.actor2.name == "AQAP: Al Qaeda in the Arabian Peninsula"
+
+
+def test_a_states_ally_is_not_its_target(code):
+    e = _first(code, "Malian soldiers and Wagner mercenaries killed 25 civilians in the village of Moura, Mali, on "
+                     "Monday, witnesses said.")
+    assert e.actor1.name == "Military Forces of Mali"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Mali)"
+
+
+def test_an_ethnic_militia_named_by_its_community(code):
+    e = _first(code, "Hema militiamen attacked a displacement camp in Djugu, Ituri, Democratic Republic of the Congo, "
+                     "killing 15 people on Sunday.")
+    assert e.actor1.inter == 4 and e.actor1.name.startswith("Hema Ethnic Militia (")
+
+
+def test_infiltrators_and_a_national_defense_force(code):
+    e = _first(code, "The Indian army said it had killed three infiltrators along the Line of Control in Uri, Jammu "
+                     "and Kashmir, India, on Friday.")
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (India)"
+    e = _first(code, "On 12 March 2024, Fano militiamen clashed with the Ethiopian National Defense Force in Gondar, "
+                     "Amhara, Ethiopia. At least 8 were killed.", published=None)
+    assert e.actor1.name == "Fano Militia"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Ethiopia"

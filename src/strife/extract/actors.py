@@ -169,7 +169,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("claimed_by", hit)
     armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
     demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
-    home = iso2 or _fallback_country(parts, article_text)
+    home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
 
     if demonstration:
         if "riot" in signals or "mob" in signals:
@@ -268,6 +268,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         else:
             actor1 = military(_forces_country(parts) or home, home, forces_subject.text, "perpetrator")
         cite("actor1", forces_subject)
+    elif (militia := _identity_militia(parts)) is not None and home:
+        actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
+        cite("actor1", militia)
     elif unidentified is not None and (attributed := attributed_group(article_text, home)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
@@ -296,7 +299,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
         named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4)]
-        target = next(iter(victims_named + agents + named_in_incident), None)
+        # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
+        target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)), None)
         if target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
@@ -363,6 +367,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
 
 
+MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 SUFFERED = re.compile(
     r"^(?:\s+(?:rebels|fighters|militants|members|insurgents|cadres|commanders?))?\s+(?:were|was|had been|have been)\s+"
     r"(?:\w+\s+)?(?:killed|wounded|injured|arrested|captured|detained|neutrali[sz]ed)\b",
@@ -410,19 +415,20 @@ def _government(parts) -> Hit | None:
     return None
 
 
-def _fallback_country(parts, article_text: str | None) -> str | None:
+def _fallback_country(parts, article_text: str | None, exclude: str | None = None) -> str | None:
     """The country to name actors after when the incident's place is unknown: the home of
     the named group that acts in it, else the state the article names most (its demonyms
     too: "Indian police"), so that no actor is "(International)" when the text says where."""
     for _, facts in parts:
         for group, _hit in facts.groups:
-            if group.country:
+            if group.country and group.country != exclude and group.inter != 8:
                 return group.country
     if not article_text:
         return None
     counts: dict[str, int] = {}
     for iso2, _hit in STATES.mentioned(article_text):
-        counts[iso2] = counts.get(iso2, 0) + 1
+        if iso2 != exclude:  # the state acting abroad is not where it acted
+            counts[iso2] = counts.get(iso2, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
@@ -472,6 +478,24 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     return False
 
 
+def _identity_militia(parts) -> Hit | None:
+    """An ethnic or communal militia named by its community ("Hema militiamen"), as a Hit
+    whose kind is the community; not a country's or a named group's word."""
+    for mention, facts in parts:
+        if not mention.triggers:
+            continue
+        spans = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
+        for pattern in LEXICON.identity_militia_res:
+            for m in pattern.finditer(mention.text):
+                who = m.group("who")
+                if who in LEXICON.not_communities or STATES.iso2(who) or STATES.is_demonym(who):
+                    continue
+                if any(s <= m.start("who") < e for s, e in spans):
+                    continue
+                return Hit(who, mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
 def _mob(parts, signals: set[str]) -> bool:
     """A crowd attacking people: the mob signal, or a riot word that names a mob or a lynching."""
     return "mob" in signals or any(t.kind == "riot" and LEXICON.mob_re.search(t.text) for m, _ in parts for t in m.triggers)
@@ -514,8 +538,9 @@ def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | 
         if not mention.triggers:
             continue
         for iso2, hit in STATES.mentioned(mention.text, mention.start):
-            if iso2 == _iso2_of(actor_name):
-                continue  # the acting state itself
+            own = LEXICON.group_by_name(actor_name)
+            if iso2 == _iso2_of(actor_name) or (own is not None and own.country == iso2):
+                continue  # the acting state itself, or the state a named force belongs to (Wagner's Russia)
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
             force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
             acts = re.match(r"\s+(?:" + LEXICON.force_acting_verbs + r")\b", after, re.I)
@@ -578,6 +603,8 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
     for m in pattern.finditer(mention.text):
         if any(s <= m.start() < e or (e <= m.start() and not mention.text[e : m.start()].strip()) for s, e in inside_names):
             continue  # "Allied Democratic Forces" names a group, not state forces
+        if any(MEMBERS_OF.fullmatch(mention.text[m.end() : s]) for s, _ in inside_names if s >= m.end()):
+            continue  # "paramilitaries of the Wagner Group" are the group's men
         before, after = mention.text[: m.start()], mention.text[m.end() :]
         if SPEAKING.match(after):
             continue

@@ -100,11 +100,14 @@ class Lexicon:
         self.supporting_re = re.compile(r"\b(?:" + "|".join(world["supporting"]) + r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
         self.state_property_re = re.compile(r"\b(?:" + "|".join(world["state_property"]) + r")\b", re.I)
         self.civilian_property_re = re.compile(r"(?<![\w-])(?:" + "|".join(world["civilian_property"]) + r")(?![\w-])", re.I)
+        militia = world["identity_militia"]
+        self.identity_militia_res = [re.compile(p) for p in militia["patterns"]]
+        self.not_communities = frozenset(militia["not_communities"])
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
-        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"])
+        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + load_data("actor_groups.json")["unidentified_armed"])
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])

@@ -45,6 +45,8 @@ class States:
             table.setdefault(demonym.lower(), iso2)
         for name, iso2 in geo.get("country_aliases", {}).items():
             table.setdefault(name.lower(), iso2)
+        for name, iso2 in load_data("actor_groups.json")["state_aliases"].items():
+            table.setdefault(name.lower(), iso2)  # "US", "DRC": as reporters write the state
         return table
 
     @cached_property
