@@ -337,3 +337,9 @@ def test_infiltrators_and_a_national_defense_force(code):
                      "Amhara, Ethiopia. At least 8 were killed.", published=None)
     assert e.actor1.name == "Fano Militia"
     assert e.actor2 is not None and e.actor2.name == "Military Forces of Ethiopia"
+
+
+def test_two_parties_supporters_clashing(code):
+    e = _first(code, "Supporters of the BNP and the Awami League clashed in Bogura, Bangladesh, on Friday, injuring 20 people.")
+    assert (e.actor1.name, e.actor1.inter) == ("BNP: Bangladesh Nationalist Party", 3)
+    assert e.actor2 is not None and e.actor2.name == "AL: Bangladesh Awami League"

@@ -228,6 +228,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor2 = named(other[0], other[1].text, "participant", home)
             cite("actor2", other[1])
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if not between and "clash" in signals and len(agents) >= 2 and agents[0][0] != agents[1][0] and _joined(parts, agents[0][1], agents[1][1]):
+        between = agents[:2]  # "supporters of the BNP and the Awami League clashed": the two sides
     if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
         between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
     if len(between) >= 2 and not claimed:
@@ -494,6 +496,14 @@ def _identity_militia(parts) -> Hit | None:
                     continue
                 return Hit(who, mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
+
+
+def _joined(parts, first: Hit, second: Hit) -> bool:
+    """Whether two names stand together as "X and (the) Y" in one clause."""
+    for mention, _ in parts:
+        if mention.start <= first.start and second.end <= mention.end:
+            return AND_NEXT.match(mention.text[first.end - mention.start : second.start - mention.start]) is not None
+    return False
 
 
 def _mob(parts, signals: set[str]) -> bool:
