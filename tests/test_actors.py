@@ -343,3 +343,22 @@ def test_two_parties_supporters_clashing(code):
     e = _first(code, "Supporters of the BNP and the Awami League clashed in Bogura, Bangladesh, on Friday, injuring 20 people.")
     assert (e.actor1.name, e.actor1.inter) == ("BNP: Bangladesh Nationalist Party", 3)
     assert e.actor2 is not None and e.actor2.name == "AL: Bangladesh Awami League"
+
+
+def test_a_mobs_victims_not_the_police_who_came_later(code):
+    e = _first(code, "A mob lynched a man accused of blasphemy in Swat, Pakistan, on Thursday. Police arrested "
+                     "dozens of people afterwards.")
+    assert e.actor1.name == "Rioters (Pakistan)"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Pakistan)"
+
+
+def test_arrested_militants_the_state_arrested_them(code):
+    e = _first(code, "Three militants were arrested in a raid in Quetta, Balochistan, Pakistan, on Friday, officials said.")
+    assert e.actor1 is not None and e.actor1.inter == 1 and e.actor1.name.endswith("Forces of Pakistan")
+
+
+def test_warplanes_are_a_states(code):
+    e = _first(code, "Warplanes bombed a market in Kabkabiya, North Darfur, Sudan, on Saturday, killing 12 civilians, "
+                     "residents said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Sudan)"

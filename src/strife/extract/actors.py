@@ -192,8 +192,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", hit)
         if signals & {"riot", "mob"} and actor2 is None and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
             actor2 = actor1.model_copy(update={"role": "participant"})  # "stone-pelting between two communities"
-        if _mob(parts, signals) and actor2 is None and home:
-            actor2 = generic("Civilians", home, 7, None, "target")  # a mob attacks people: its victims
+        if _mob(parts, signals) and home and (actor2 is None or (actor2.inter == 1 and not harmed.get("security forces", 0))):
+            # a mob attacks people: its victims, not the police who came later to rescue or arrest
+            actor2 = generic("Civilians", home, 7, None, "target")
         lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
         if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
             # excessive force: the state acted, the protesters were acted upon
@@ -270,6 +271,14 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         else:
             actor1 = military(_forces_country(parts) or home, home, forces_subject.text, "perpetrator")
         cite("actor1", forces_subject)
+    elif _arrests_only(parts, signals) and home and not claimed:
+        # arrests are the state's: the forces named, else the police
+        hit = police_named or forces_named or forces_subject
+        if hit is not None and hit.kind == "military":
+            actor1 = military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+        else:
+            actor1 = police(home, hit.text if hit else None, "perpetrator")
+        cite("actor1", hit)
     elif (militia := _identity_militia(parts)) is not None and home:
         actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
         cite("actor1", militia)
@@ -283,6 +292,10 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         hit = police_named or forces_named
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(home, home, hit.text, "perpetrator")
         cite("actor1", hit)
+    elif "air" in signals and home and _state_air_means(parts) and unidentified is None:
+        # warplanes, jets and helicopter gunships are a state's (drones are not only)
+        actor1 = military(home, home, None, "perpetrator")
+        evidence.append(Evidence(field="actor1", reason="an air strike with no state named: the forces of the country it struck"))
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
@@ -504,6 +517,10 @@ def _joined(parts, first: Hit, second: Hit) -> bool:
         if mention.start <= first.start and second.end <= mention.end:
             return AND_NEXT.match(mention.text[first.end - mention.start : second.start - mention.start]) is not None
     return False
+
+
+def _state_air_means(parts) -> bool:
+    return any(t.kind == "air" and LEXICON.state_air_re.search(t.text) for m, _ in parts for t in m.triggers)
 
 
 def _mob(parts, signals: set[str]) -> bool:

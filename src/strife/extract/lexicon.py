@@ -103,6 +103,7 @@ class Lexicon:
         militia = world["identity_militia"]
         self.identity_militia_res = [re.compile(p) for p in militia["patterns"]]
         self.not_communities = frozenset(militia["not_communities"])
+        self.state_air_re = re.compile("|".join(world["state_air_means"]), re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
