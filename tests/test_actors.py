@@ -362,3 +362,9 @@ def test_warplanes_are_a_states(code):
                      "residents said.")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
     assert e.actor2 is not None and e.actor2.name == "Civilians (Sudan)"
+
+
+def test_responsibility_claimed_by_a_group_makes_it_actor1(code):
+    e = _first(code, "Gunmen killed seven worshippers at a church in Kaduna, Nigeria, on Sunday. Responsibility was "
+                     "claimed by ISWAP.")
+    assert e.actor1.name == "Islamic State West Africa Province"
