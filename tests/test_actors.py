@@ -368,3 +368,15 @@ def test_responsibility_claimed_by_a_group_makes_it_actor1(code):
     e = _first(code, "Gunmen killed seven worshippers at a church in Kaduna, Nigeria, on Sunday. Responsibility was "
                      "claimed by ISWAP.")
     assert e.actor1.name == "Islamic State West Africa Province"
+
+
+def test_police_managing_traffic_do_not_intervene(code):
+    e = _first(code, "Thousands of teachers marched in Nairobi, Kenya, on Monday to demand higher pay. Police blocked "
+                     "traffic along the route.")
+    assert e.actor1.name == "Protesters (Kenya)"
+    assert e.actor2 is None
+
+
+def test_arrested_gunmen_are_an_armed_group(code):
+    e = _first(code, "Police arrested two gunmen in Karachi, Sindh, Pakistan, on Friday, officials said.")
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Pakistan)"

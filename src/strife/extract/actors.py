@@ -332,7 +332,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             if (attributed := attributed_group(article_text, home)) is not None:
                 actor2 = named(attributed[0], attributed[1].text, "target", home)
                 cite("actor2", attributed[1])
-            elif arrested.get("attackers", 0):
+            elif arrested.get("attackers", 0) or unidentified is not None or targeted_armed is not None:
                 actor2 = generic("Unidentified Armed Group", home, 3, None, "target")
             else:
                 actor2 = generic("Civilians", home, 7, None, "target")  # activists, relatives, protesters taken away
@@ -570,7 +570,7 @@ def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | 
                 continue  # the acting state itself, or the state a named force belongs to (Wagner's Russia)
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
             force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
-            acts = re.match(r"\s+(?:" + LEXICON.force_acting_verbs + r")\b", after, re.I)
+            acts = re.match(r"\s+(?:launched|fired|sent)\b", after, re.I)  # "the missiles Russia launched"
             if (force and not SPEAKING.match(after[force.end() :])) or acts:
                 return iso2, hit
     return None
