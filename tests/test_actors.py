@@ -40,6 +40,28 @@ def test_actor_groups_file_is_consistent_with_actors_json():
     for key in ("before", "after", "doubt"):
         for p in world["attribution"][key]:
             re.compile(p)
+    forces = world["state_forces"]
+    for key in ("military", "police", "acting_nouns", "acted_on_verbs", "acting_verbs", "arresting_agents", "crowd_control", "no_intervention_after"):
+        assert forces[key], key
+        for p in forces[key]:
+            re.compile(p)
+    for key in ("unidentified_armed", "mob_words", "raid_words", "supporting", "state_property", "civilian_property", "state_air_means"):
+        assert world[key], key
+        for p in world[key]:
+            re.compile(p)
+    for p in world["identity_militia"]["patterns"]:
+        assert "(?P<who>" in p and re.compile(p)
+
+
+def test_state_names_in_the_actor_data_are_countries():
+    import pycountry
+
+    world = load_data("actor_groups.json")
+    codes = set(world["state_aliases"].values()) | set(world["state_forces"]["name_with_article"])
+    codes |= {iso2 for per_country in world["names_by_country"].values() for iso2 in per_country}
+    codes |= {g["country"] for g in world["groups"] if g["country"]}
+    for iso2 in codes:
+        assert pycountry.countries.get(alpha_2=iso2) is not None, iso2
 
 
 @pytest.mark.parametrize("spelling", ["Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "TTP"])

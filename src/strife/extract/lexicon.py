@@ -108,7 +108,7 @@ class Lexicon:
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
-        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + load_data("actor_groups.json")["unidentified_armed"])
+        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + world["unidentified_armed"])
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])
