@@ -402,3 +402,14 @@ def test_police_managing_traffic_do_not_intervene(code):
 def test_arrested_gunmen_are_an_armed_group(code):
     e = _first(code, "Police arrested two gunmen in Karachi, Sindh, Pakistan, on Friday, officials said.")
     assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_group_only_suspected_in_the_clause_stays_out(code):
+    e = _first(code, "Suspected Boko Haram fighters abducted 40 women in Gwoza, Borno, Nigeria, on Saturday, residents said.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_an_attack_on_a_base_is_against_the_forces_there(code):
+    e = _first(code, "ISWAP fighters attacked a military base in Monguno, Borno, Nigeria, on Thursday, residents said.")
+    assert e.actor1.name == "Islamic State West Africa Province"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Nigeria"

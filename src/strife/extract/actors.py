@@ -133,6 +133,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 20) : local]):
+                continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ")):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
@@ -375,6 +377,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     ):
         # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
         actor2 = actor1.model_copy(update={"role": "target"})
+    if actor2 is None and actor1 is not None and actor1.inter not in (1, 8) and home and (kind := _state_target(parts)) is not None:
+        # "an attack by ISWAP fighters on a base": the forces the base holds
+        actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
     if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
         actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
     if actor2 is None:
@@ -448,6 +453,19 @@ def _fallback_country(parts, article_text: str | None, exclude: str | None = Non
 
 
 ATTACKING = {"air", "shelling", "explosion", "attack", "grenade", "arson", "looting"}
+
+
+def _state_target(parts) -> str | None:
+    """'military' or 'police' when the attack struck a place of the state's forces (a base,
+    a police station), read from the target nouns and the words after an attack trigger."""
+    for mention, facts in parts:
+        texts = [t.text for t in facts.targets]
+        texts += [mention.text[t.end - mention.start : t.end - mention.start + 60] for t in mention.triggers if t.kind in ATTACKING]
+        for text in texts:
+            for kind in ("police", "military"):
+                if LEXICON.state_target_res[kind].search(text):
+                    return kind
+    return None
 
 
 def _civilian_target(parts) -> bool:

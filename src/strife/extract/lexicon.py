@@ -104,6 +104,8 @@ class Lexicon:
         self.identity_militia_res = [re.compile(p) for p in militia["patterns"]]
         self.not_communities = frozenset(militia["not_communities"])
         self.state_air_re = re.compile("|".join(world["state_air_means"]), re.I)
+        self.state_target_res = {kind: _alternation(words) for kind, words in world["state_targets"].items()}
+        self.suspicion_re = re.compile(r"\b(?:" + "|".join(world["suspicion_before"]) + r")\s+(?:the\s+)?$", re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
