@@ -138,7 +138,10 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     place, geo_precision, place_evidence = choose_place(incident, geo, gazetteer, dateline)
     evidence.extend(place_evidence)
     state = next((f.state_actor[0] for f in incident.facts if f.state_actor), None)
-    iso2 = place.country_iso2 if place is not None else (state or geo.main_country())
+    # actors are named for the incident's country: its place's, else the article's main country
+    # (a state striking abroad is not the country its strike happened in; code_actors falls back
+    # on the acting group's home, then that state)
+    iso2 = place.country_iso2 if place is not None else geo.main_country(exclude=state)
 
     casualty_items = claims_of(incident.parts, text)
     killed = tally("killed", casualty_items, "fatalities")
@@ -147,7 +150,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     arrested = tally("arrested", casualty_items, "arrested")
 
     killed_by_category = dict(killed.bests)
-    actors = code_actors(incident.parts, set(signals), iso2, killed_by_category)
+    actors = code_actors(incident.parts, set(signals), iso2, killed_by_category, article_text=text)
     coding = classify(
         signals,
         actors.actor1.inter if actors.actor1 else None,

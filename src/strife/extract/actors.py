@@ -32,13 +32,13 @@ class ActorCoding:
 
 
 def military(iso2: str, home: str | None, mention: str | None, role: str) -> Actor:
-    name = STATES.display_name(iso2)
+    name = STATES.force_name(iso2)
     inter = 1 if home is None or home == iso2 else 8
     return Actor(name=f"Military Forces of {name}", mention=mention, inter=inter, role=role)
 
 
 def police(iso2: str, mention: str | None, role: str) -> Actor:
-    return Actor(name=f"Police Forces of {STATES.display_name(iso2)}", mention=mention, inter=1, role=role)
+    return Actor(name=f"Police Forces of {STATES.force_name(iso2)}", mention=mention, inter=1, role=role)
 
 
 def generic(template: str, iso2: str | None, inter: int, mention: str | None, role: str) -> Actor:
@@ -46,8 +46,17 @@ def generic(template: str, iso2: str | None, inter: int, mention: str | None, ro
     return Actor(name=f"{template} ({country})", mention=mention, inter=inter, role=role)
 
 
-def named(group: NamedGroup, mention: str, role: str) -> Actor:
-    return Actor(name=group.name, mention=mention, inter=group.inter, role=role)
+def group_name(group: NamedGroup, home: str | None) -> str:
+    """The group's ACLED name in the incident's country: its name there ("Islamic State
+    (Iraq)"), a generic identity militia with the country filled in ("Clan Militia (Somalia)")."""
+    name = group.name_in(home)
+    if "{country}" in name:
+        name = name.replace("{country}", STATES.display_name(home or group.country))
+    return name
+
+
+def named(group: NamedGroup, mention: str, role: str, home: str | None = None) -> Actor:
+    return Actor(name=group_name(group, home), mention=mention, inter=group.inter, role=role)
 
 
 def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
@@ -57,9 +66,42 @@ def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
     return text[max(0, first - PERPETRATOR_WINDOW) : first]
 
 
-def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int]) -> ActorCoding:
-    """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country."""
+def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
+    """Who the incident hurt, by casualty category: the dead, and the wounded and abducted
+    too ("four children were wounded by shells": civilians were acted upon)."""
+    harmed = {k: n for k, n in killed.items() if n}
+    for _, facts in parts:
+        for c in facts.casualties:
+            if c.negated or c.kind not in ("killed", "injured", "abducted"):
+                continue
+            category = LEXICON.group_category(c.group or "") or "people"
+            harmed[category] = harmed.get(category, 0) + 1
+    return harmed
+
+
+def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedGroup, Hit] | None:
+    """A non-state armed group the article itself says the unnamed attackers belong to,
+    anywhere in it ("The militants belonged to the banned TTP", "fighters of the Oromo
+    Liberation Army stopped a bus"); not one only suspected or blamed (the coding guide)."""
+    if not article_text:
+        return None
+    for group, hit in LEXICON.named_groups_in(article_text):
+        if group.inter not in (2, 3, 4) or (home and group.country and group.country != home and not group.names_by_country):
+            continue
+        before = article_text[max(0, hit.start - 40) : hit.start]
+        after = article_text[hit.end : hit.end + 40]
+        if LEXICON.attribution_doubt_re.search(before):
+            continue
+        if LEXICON.attribution_before_re.search(before) or LEXICON.attribution_after_re.match(after):
+            return group, hit
+    return None
+
+
+def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int], article_text: str | None = None) -> ActorCoding:
+    """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country;
+    `article_text`: the whole report, where the attackers' group may be named apart."""
     evidence: list[Evidence] = []
+    harmed = harmed_categories(parts, killed)
     claimed: list[tuple[NamedGroup, Hit]] = []
     agents: list[tuple[NamedGroup, Hit]] = []
     victims_named: list[tuple[NamedGroup, Hit]] = []
@@ -70,6 +112,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
     targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
     by_unidentified: Hit | None = None  # "kidnapped by terrorists of the FMLN": the agent of a passive
+    between: list[tuple[NamedGroup, Hit]] = []  # the sides of "fighting between X and Y", in order
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -81,7 +124,23 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
             agent_of_passive = AGENT_BEFORE_GROUP.search(mention.text[max(0, local - 40) : local])
-            if facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
+            # "clashes between the SSA and the Radaa force": both sides, in order
+            if mention.triggers and not between and (forces_first := FORCES_THEN_GROUP.search(mention.text[:local])):
+                # "fighting between the Sudanese army and the RSF": the state's forces, then the group
+                kind = "police" if LEXICON.police_re.fullmatch(forces_first.group("forces")) else "military"
+                between.append((None, Hit(kind, mention.start + forces_first.start("forces"), mention.start + forces_first.end("forces"), forces_first.group("forces"))))
+                between.append((group, hit))
+            elif mention.triggers and not between and BETWEEN.search(mention.text[:local]):
+                between.append((group, hit))
+            elif len(between) == 1 and AND_NEXT.match(mention.text[between[0][1].end - mention.start : local]) and group != between[0][0]:
+                between.append((group, hit))
+            if LEXICON.supporting_re.search(mention.text[:local]):
+                continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
+            if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
+                victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 20) : local]):
+                continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
+            elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
@@ -92,8 +151,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             unidentified = subject
         elif subject is not None and subject.kind != "unidentified" and forces_subject is None and mention.triggers:
             forces_subject = subject
-        if not mention.triggers:
-            continue  # a claim or attribution sentence names sources, not sides
+        if not mention.triggers and facts.claim is None:
+            continue  # an attribution sentence names sources, not sides (a claim names its target: "it had targeted troops")
         if targeted_armed is None:
             for m in LEXICON.unidentified_re.finditer(mention.text):
                 if ACTED_ON.search(mention.text[: m.start()]):
@@ -121,12 +180,12 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     actor2: Actor | None = None
     claimed_by = []
     for group, hit in claimed:
-        if group.name not in claimed_by:
-            claimed_by.append(group.name)
+        if group_name(group, iso2) not in claimed_by:
+            claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
     armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
-    demonstration = bool(signals & {"protest", "riot"}) and not signals & REMOTE_MEANS and not armed_perpetrator
-    home = iso2
+    demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
+    home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
 
     if demonstration:
         if "riot" in signals or "mob" in signals:
@@ -135,40 +194,113 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             actor1 = generic("Protesters", home, 6, None, "participant")
         if state is not None:
             # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened
-            actor2 = military(state[0], home, state[1].text, "intervener")
+            if _police_follow(parts, state[1]):
+                actor2 = police(state[0], state[1].text, "intervener")
+            else:
+                actor2 = military(state[0], home, state[1].text, "intervener")
             cite("actor2", state[1])
-        elif police_named is not None or forces_named is not None or "intervention" in signals:
+        elif police_named is not None or forces_named is not None or _intervened(parts, signals):
             hit = police_named or forces_named
             if home and hit is forces_named and hit is not None:
                 actor2 = military(home, home, hit.text, "intervener")
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")
             cite("actor2", hit)
-        if "mob" in signals and actor2 is None and home and (killed.get("people", 0) or killed.get("civilians", 0)):
-            actor2 = generic("Civilians", home, 7, None, "target")  # the mob's victims
+        if signals & {"riot", "mob"} and actor2 is None and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
+            actor2 = actor1.model_copy(update={"role": "participant"})  # "stone-pelting between two communities"
+        if _mob(parts, signals) and home and (actor2 is None or (actor2.inter == 1 and not harmed.get("security forces", 0))):
+            # a mob attacks people: its victims, not the police who came later to rescue or arrest
+            actor2 = generic("Civilians", home, 7, None, "target")
         lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
         if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
             # excessive force: the state acted, the protesters were acted upon
             actor1, actor2 = actor2, actor1
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
+    if "disrupted" in signals and not _violent_beyond_disruption(parts, signals) and home:
+        # a bomb defused, a cache seized: the forces that did it, against whoever planted it
+        hit = police_named or forces_named or forces_subject
+        if state is not None:
+            actor1 = military(state[0], home, state[1].text, "perpetrator")
+            cite("actor1", state[1])
+        elif hit is not None and hit.kind == "military":
+            actor1 = military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+            cite("actor1", hit)
+        else:
+            actor1 = police(home, hit.text if hit else None, "perpetrator")
+            cite("actor1", hit)
+        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home)
+        if target is not None:
+            actor2 = named(target[0], target[1].text, "target", home)
+            cite("actor2", target[1])
+        else:
+            actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if "agreement" in signals and not signals & VIOLENT and home and (gov := _government(parts)) is not None:
+        # "the government and the Comuneros del Sur signed a peace deal": ACLED's Government of <country>
+        actor1 = Actor(name=f"Government of {STATES.force_name(home)}", mention=gov.text, inter=1, role="participant")
+        cite("actor1", gov)
+        other = next(((g, h) for _, f in parts for g, h in f.groups), None)
+        if other is not None:
+            actor2 = named(other[0], other[1].text, "participant", home)
+            cite("actor2", other[1])
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if not between and "clash" in signals and len(agents) >= 2 and agents[0][0] != agents[1][0] and _joined(parts, agents[0][1], agents[1][1]):
+        between = agents[:2]  # "supporters of the BNP and the Awami League clashed": the two sides
+    if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
+        between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
+    if len(between) >= 2 and not claimed:
+        (g1, h1), (g2, h2) = between[:2]
+        if g1 is None:  # state forces first
+            forces_home = _forces_country(parts) or home
+            actor1 = police(home, h1.text, "perpetrator") if h1.kind == "police" else military(forces_home, home, h1.text, "perpetrator")
+        else:
+            actor1 = named(g1, h1.text, "perpetrator", home)
+        actor2 = named(g2, h2.text, "target", home)
+        cite("actor1", h1)
+        cite("actor2", h2)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if claimed:
         group, hit = claimed[0]
-        actor1 = named(group, hit.text, "perpetrator")
+        actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
-    elif agents:
+    elif agents and (state is None or agents[0][1].start < state[1].start):
+        # a state whose forces act in an earlier clause than the group is named ("An Israeli
+        # drone strike killed a Hezbollah commander. Hezbollah announced the deaths") acted first
         group, hit = agents[0]
-        actor1 = named(group, hit.text, "perpetrator")
+        actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
     elif state is not None:
-        actor1 = military(state[0], home, state[1].text, "perpetrator")
+        if _police_follow(parts, state[1]):  # "Kenyan police shot dead two men"
+            actor1 = police(state[0], state[1].text, "perpetrator")
+        else:
+            actor1 = military(state[0], home, state[1].text, "perpetrator")
         cite("actor1", state[1])
+    elif victims_named and (forces_named or police_named) and home:
+        # the named group suffered at the forces' hands ("rebels were killed in an encounter with soldiers")
+        hit = forces_named or police_named
+        actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+        cite("actor1", hit)
     elif forces_subject is not None and home and (unidentified is None or forces_subject.start > unidentified.start):
         if forces_subject.kind == "police":
             actor1 = police(home, forces_subject.text, "perpetrator")
         else:
             actor1 = military(_forces_country(parts) or home, home, forces_subject.text, "perpetrator")
         cite("actor1", forces_subject)
+    elif _arrests_only(parts, signals) and home and not claimed:
+        # arrests are the state's: the forces named, else the police
+        hit = police_named or forces_named or forces_subject
+        if hit is not None and hit.kind == "military":
+            actor1 = military(_forces_country(parts) or home, home, hit.text, "perpetrator")
+        else:
+            actor1 = police(home, hit.text if hit else None, "perpetrator")
+        cite("actor1", hit)
+    elif (militia := _identity_militia(parts)) is not None and home:
+        actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
+        cite("actor1", militia)
+    elif unidentified is not None and (attributed := attributed_group(article_text, home)) is not None:
+        actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
+        cite("actor1", attributed[1])
     elif unidentified is not None:
         actor1 = generic("Unidentified Armed Group", home, 3, unidentified.text, "perpetrator")
         cite("actor1", unidentified)
@@ -176,24 +308,66 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         hit = police_named or forces_named
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(home, home, hit.text, "perpetrator")
         cite("actor1", hit)
+    elif "air" in signals and home and _state_air_means(parts) and unidentified is None:
+        # warplanes, jets and helicopter gunships are a state's (drones are not only)
+        actor1 = military(home, home, None, "perpetrator")
+        evidence.append(Evidence(field="actor1", reason="an air strike with no state named: the forces of the country it struck"))
+    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home)) is not None:
+        actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
+        cite("actor1", attributed[1])
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
         actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
 
     # actor2: the side harmed or targeted
+    arrests_only = _arrests_only(parts, signals)
+    if arrests_only and actor1 is not None and actor1.name.startswith("Military Forces of") and (
+        LEXICON.security_agents_re.fullmatch(actor1.mention or "") or (state is not None and _agents_follow(parts, state[1]))
+    ):
+        # "security forces arrested activists": an arrest is police work, as ACLED codes it
+        actor1 = police(_iso2_of(actor1.name) or home, actor1.mention, "perpetrator")
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
-        target = next(iter(victims_named), None) or next(iter(agents[1:]), None)
+        # the state acted: a named armed group in the incident is the side it fought or struck
+        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4)]
+        # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
+        target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)), None)
         if target is not None:
-            actor2 = named(target[0], target[1].text, "target")
+            actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
-        elif killed.get("civilians", 0) or (killed.get("people", 0) and not killed.get("attackers", 0)):
+        elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
             actor2 = generic("Civilians", home, 7, None, "target")
-        elif unidentified is not None or targeted_armed is not None or "clash" in signals or killed.get("attackers", 0):
+        elif signals & {"sexual", "abduction"} and home:
+            actor2 = generic("Civilians", home, 7, None, "target")  # forces who rape or abduct act on civilians
+        elif (other := _other_state(parts, actor1.name, home)) is not None:
+            # "Russian forces attacked Ukrainian positions": the other state's forces
+            actor2 = military(other[0], home, other[1].text, "target")
+            cite("actor2", other[1])
+        elif arrests_only and home:
+            arrested = arrested_categories(parts)
+            if (attributed := attributed_group(article_text, home)) is not None:
+                actor2 = named(attributed[0], attributed[1].text, "target", home)
+                cite("actor2", attributed[1])
+            elif arrested.get("attackers", 0) or unidentified is not None or targeted_armed is not None:
+                actor2 = generic("Unidentified Armed Group", home, 3, None, "target")
+            else:
+                actor2 = generic("Civilians", home, 7, None, "target")  # activists, relatives, protesters taken away
+        elif unidentified is not None or targeted_armed is not None or "clash" in signals or harmed.get("attackers", 0):
             hit = unidentified or targeted_armed
-            actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
-            cite("actor2", hit)
-    elif killed.get("security forces", 0) or forces_named is not None or police_named is not None:
+            if (attributed := attributed_group(article_text, home)) is not None:
+                actor2 = named(attributed[0], attributed[1].text, "target", home)
+                cite("actor2", attributed[1])
+            else:
+                actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
+                cite("actor2", hit)
+    elif (
+        harmed.get("civilians", 0) and not harmed.get("security forces", 0)
+        and not _in_first_mention(parts, forces_named) and not _in_first_mention(parts, police_named)
+    ):
+        # "villagers were killed when RSF fighters attacked the village … the RSF said it had
+        # attacked army positions": the dead were civilians; forces named later are a claim
+        actor2 = generic("Civilians", home, 7, None, "target")
+    elif harmed.get("security forces", 0) or forces_named is not None or police_named is not None:
         hit = forces_named or police_named
         is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
         if home:
@@ -205,12 +379,23 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 actor2 = military(forces_home, home, hit.text if hit else None, "target")
                 cite("actor2", hit)
     elif victims_named:
-        actor2 = named(victims_named[0][0], victims_named[0][1].text, "target")
+        actor2 = named(victims_named[0][0], victims_named[0][1].text, "target", home)
         cite("actor2", victims_named[0][1])
-    elif killed.get("civilians", 0) or killed.get("people", 0) or signals & {"abduction", "sexual"}:
-        actor2 = generic("Civilians", home, 7, None, "target")
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+    elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"} or _civilian_property(parts, signals):
+        actor2 = generic("Civilians", home, 7, None, "target")  # people harmed, or their homes burnt or looted
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and not _mutual(actor1, signals):
         actor2 = None
+    if (
+        actor1 is not None and _mutual(actor1, signals) and (actor2 is None or actor2.inter == 7)
+        and forces_named is None and police_named is None and state is None and not agents[1:]
+    ):
+        # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
+        actor2 = actor1.model_copy(update={"role": "target"})
+    if actor2 is None and actor1 is not None and actor1.inter not in (1, 8) and home and (kind := _state_target(parts)) is not None:
+        # "an attack by ISWAP fighters on a base": the forces the base holds
+        actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
+    if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
+        actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
     if actor2 is None:
         evidence.append(Evidence(field="actor2", reason="the report names no side that was attacked or harmed"))
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
@@ -263,6 +448,238 @@ def _unique_hits(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+SUFFERED = re.compile(
+    r"^(?:\s+(?:rebels|fighters|militants|members|insurgents|cadres|commanders?))?\s+(?:were|was|had been|have been)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|arrested|captured|detained|neutrali[sz]ed)\b",
+    re.I,
+)
+FORCES_THEN_GROUP = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")\s+and\s+(?:the\s+)?$",
+    re.I,
+)
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
+
+
+def _mutual(actor: Actor, signals: set[str]) -> bool:
+    """A fight of one kind of unnamed armed side against another: a clash whose actor1 is
+    an unidentified armed group or a generic identity militia (clan against clan)."""
+    generic_side = actor.name.startswith("Unidentified Armed Group (") or any(
+        "{country}" in g.name and actor.name.startswith(g.name.split("{country}")[0]) for g in LEXICON.named_groups
+    )
+    return "clash" in signals and actor.inter in (3, 4) and generic_side
+
+
+VIOLENT = {"air", "explosion", "suicide", "grenade", "shelling", "chemical", "clash", "attack", "kill", "abduction", "sexual"}
+
+
+def _civilian_property(parts, signals: set[str]) -> bool:
+    """Homes, shops or camps burnt or looted (not an office or a police station): the
+    people they belong to were acted upon."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in ("arson", "looting") and t.kind in signals:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 50]
+                if not LEXICON.state_property_re.search(after):
+                    return True
+    return False
+
+
+GOVERNMENT = re.compile(r"\b(?:government|administration)\b", re.I)
+
+
+def _government(parts) -> Hit | None:
+    for mention, _ in parts:
+        if (m := GOVERNMENT.search(mention.text)) is not None:
+            return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
+def _fallback_country(parts, article_text: str | None, exclude: str | None = None) -> str | None:
+    """The country to name actors after when the incident's place is unknown: the home of
+    the named group that acts in it, else the state the article names most (its demonyms
+    too: "Indian police"), so that no actor is "(International)" when the text says where."""
+    for _, facts in parts:
+        for group, _hit in facts.groups:
+            if group.country and group.country != exclude and group.inter != 8:
+                return group.country
+    if not article_text:
+        return None
+    counts: dict[str, int] = {}
+    for iso2, _hit in STATES.mentioned(article_text):
+        if iso2 != exclude:  # the state acting abroad is not where it acted
+            counts[iso2] = counts.get(iso2, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+ATTACKING = {"air", "shelling", "explosion", "attack", "grenade", "arson", "looting"}
+
+
+def _state_target(parts) -> str | None:
+    """'military' or 'police' when the attack struck a place of the state's forces (a base,
+    a police station), read from the target nouns and the words after an attack trigger."""
+    for mention, facts in parts:
+        texts = [t.text for t in facts.targets]
+        texts += [mention.text[t.end - mention.start : t.end - mention.start + 60] for t in mention.triggers if t.kind in ATTACKING]
+        for text in texts:
+            for kind in ("police", "military"):
+                if LEXICON.state_target_res[kind].search(text):
+                    return kind
+    return None
+
+
+def _civilian_target(parts) -> bool:
+    """Whether the attack struck civilians' places: a target noun, or the words after a trigger."""
+    for mention, facts in parts:
+        if any(LEXICON.civilian_property_re.search(t.text) for t in facts.targets):
+            return True
+        for t in mention.triggers:
+            if t.kind in ATTACKING:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 80]
+                if LEXICON.civilian_property_re.search(after) and not LEXICON.state_property_re.search(after):
+                    return True
+    return False
+
+
+def _violent_beyond_disruption(parts, signals: set[str]) -> bool:
+    """Violence besides the disrupted device: a bomb defused is no explosion, its 'IED' no attack."""
+    return bool(signals & {"kill", "clash", "air", "shelling", "abduction", "sexual", "arrest"} - {"disrupted"}) or any(
+        t.kind == "attack" and not LEXICON.raid_re.match(t.text) for m, _ in parts for t in m.triggers
+    )
+
+
+def _in_first_mention(parts, hit: Hit | None) -> bool:
+    first = parts[0][0]
+    return hit is not None and first.start <= hit.start < first.end
+
+
+def _agents_follow(parts, state_hit: Hit) -> bool:
+    """Whether the state's name governs a generic security noun ("Egyptian security forces")."""
+    for mention, _ in parts:
+        if mention.start <= state_hit.start < mention.end:
+            after = mention.text[state_hit.end - mention.start :].lstrip()
+            return LEXICON.security_agents_re.match(after) is not None
+    return False
+
+
+def _police_follow(parts, state_hit: Hit) -> bool:
+    """Whether the state's name governs a police noun ("Kenyan police", "Israel's border police")."""
+    for mention, _ in parts:
+        if mention.start <= state_hit.start < mention.end:
+            after = re.sub(r"^(?:'s|’s)?\s+", "", mention.text[state_hit.end - mention.start :])
+            return LEXICON.police_re.match(after) is not None
+    return False
+
+
+def _identity_militia(parts) -> Hit | None:
+    """An ethnic or communal militia named by its community ("Hema militiamen"), as a Hit
+    whose kind is the community; not a country's or a named group's word."""
+    for mention, facts in parts:
+        if not mention.triggers:
+            continue
+        spans = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
+        for pattern in LEXICON.identity_militia_res:
+            for m in pattern.finditer(mention.text):
+                who = m.group("who")
+                if who in LEXICON.not_communities or STATES.iso2(who) or STATES.is_demonym(who):
+                    continue
+                if any(s <= m.start("who") < e for s, e in spans):
+                    continue
+                return Hit(who, mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
+def _joined(parts, first: Hit, second: Hit) -> bool:
+    """Whether two names stand together as "X and (the) Y" in one clause."""
+    for mention, _ in parts:
+        if mention.start <= first.start and second.end <= mention.end:
+            return AND_NEXT.match(mention.text[first.end - mention.start : second.start - mention.start]) is not None
+    return False
+
+
+def _state_air_means(parts) -> bool:
+    return any(t.kind == "air" and LEXICON.state_air_re.search(t.text) for m, _ in parts for t in m.triggers)
+
+
+def _mob(parts, signals: set[str]) -> bool:
+    """A crowd attacking people: the mob signal, or a riot word that names a mob or a lynching."""
+    return "mob" in signals or any(t.kind == "riot" and LEXICON.mob_re.search(t.text) for m, _ in parts for t in m.triggers)
+
+
+def _arrests_only(parts, signals: set[str]) -> bool:
+    """Arrests and nothing violent: the raid that made them, and the weapons seized in it
+    ("seized explosives and suicide vests"), are not attacks."""
+    if "arrest" not in signals:
+        return False
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind not in VIOLENT or t.kind not in signals or LEXICON.raid_re.match(t.text):
+                continue
+            if "disrupted" in signals and t.kind in ("suicide", "explosion", "grenade"):
+                continue  # the seized weapons
+            return False
+    return True
+
+
+def arrested_categories(parts) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for _, facts in parts:
+        for c in facts.casualties:
+            if c.kind == "arrested" and not c.negated:
+                category = LEXICON.group_category(c.group or "") or "people"
+                found[category] = found.get(category, 0) + 1
+    return found
+
+
+def _iso2_of(force_name: str) -> str | None:
+    country = force_name.split(" of ", 1)[-1]
+    return STATES.iso2(country[4:] if country.startswith("the ") else country)
+
+
+def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | None:
+    """Another state whose forces are the other side ("attacked Ukrainian positions",
+    "the missiles Russia launched"); not one that only speaks ("the Lebanese army said")."""
+    for mention, _ in parts:
+        if not mention.triggers:
+            continue
+        for iso2, hit in STATES.mentioned(mention.text, mention.start):
+            own = LEXICON.group_by_name(actor_name)
+            if iso2 == _iso2_of(actor_name) or (own is not None and own.country == iso2):
+                continue  # the acting state itself, or the state a named force belongs to (Wagner's Russia)
+            after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
+            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
+            acts = re.match(r"\s+(?:launched|fired|sent)\b", after, re.I)  # "the missiles Russia launched"
+            if (force and not SPEAKING.match(after[force.end() :])) or acts:
+                return iso2, hit
+    return None
+
+
+def _remote_means(parts, signals: set[str]) -> bool:
+    """Whether the incident used remote or explosive means, leaving out crowd-control
+    munitions ("tear gas shells", "sound grenades" fired at a demonstration)."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in REMOTE_MEANS and t.kind in signals:
+                local = t.start - mention.start
+                around = mention.text[max(0, local - 20) : local + len(t.text)]
+                if not LEXICON.crowd_control_re.search(around):
+                    return True
+    return False
+
+
+def _intervened(parts, signals: set[str]) -> bool:
+    """An intervention trigger that is one: not a crowd leaving by itself ("the rally
+    dispersed without incident")."""
+    if "intervention" not in signals:
+        return False
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind == "intervention" and not LEXICON.no_intervention_after_re.match(mention.text[t.end - mention.start :]):
+                return True
+    return False
+
+
 def _forces_country(parts) -> str | None:
     """The state named with the forces ("Pakistani security forces"), if any."""
     for mention, _ in parts:
@@ -276,26 +693,24 @@ def _forces_country(parts) -> str | None:
 SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
 
 
-ACTED_ON = re.compile(
-    r"\b(?:attack(?:ed|ing|s)?|stormed|storming|raided|ambush(?:ed)?|target(?:ed|ing|s)?|fired (?:on|at)|opened fire on|"
-    r"struck|hit|clash(?:ed|es)? with|fought|fighting|battled|against|on|at)\s+(?:[\w'’-]+\s+){0,3}?$",
-    re.I,
-)
-ACTING = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:fired|responded|returned fire|clashed|fought|repulsed|retaliated|killed|shot|"
-    r"arrested|detained|raided|stormed|rounded up|dispersed|used|broke up)\b",
-    re.I,
-)
+# what is done to a side ("attacked", "surrendered to"): the verbs are data (actor_groups.json)
+ACTED_ON = re.compile(r"\b" + LEXICON.acted_on_verbs + r"\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+# forces doing something ("police in Niger State arrested", "security forces opened fire"):
+# the verbs are data (actor_groups.json state_forces.acting_verbs)
+ACTING = re.compile(r"^\s+(?:\w+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
 
 
 def _force(pattern, kind: str, mention, facts) -> Hit | None:
     """State forces named as a side of the fight: attacked, fighting back, or harmed; not
     the source of the news ("police said") nor sent afterwards ("troops were deployed")."""
     harmed = any(LEXICON.group_category(c.group or "") == "security forces" for c in facts.casualties)
+    # a force noun inside a group's name or right after it ("National Resistance Front forces") is the group's
     inside_names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
     for m in pattern.finditer(mention.text):
-        if any(s <= m.start() < e for s, e in inside_names):
+        if any(s <= m.start() < e or (e <= m.start() and not mention.text[e : m.start()].strip()) for s, e in inside_names):
             continue  # "Allied Democratic Forces" names a group, not state forces
+        if any(MEMBERS_OF.fullmatch(mention.text[m.end() : s]) for s, _ in inside_names if s >= m.end()):
+            continue  # "paramilitaries of the Wagner Group" are the group's men
         before, after = mention.text[: m.start()], mention.text[m.end() :]
         if SPEAKING.match(after):
             continue
@@ -319,7 +734,7 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
-            if len(rest.split()) > 5 or CLAUSE_BREAK.search(rest):
+            if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
                 continue  # "a terrorist attack", "a guerrilla raid": a modifier of the act, not its subject

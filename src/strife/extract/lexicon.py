@@ -38,6 +38,16 @@ class NamedGroup:
     inter: int
     country: str | None
     aliases: tuple[str, ...]
+    # the ACLED name the group has in another country ("Islamic State (Iraq)"), as (iso2, name)
+    names_by_country: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, iso2: str | None) -> str:
+        """The group's name for an incident in `iso2` (a template such as
+        "Clan Militia ({country})" is filled by the actor coder, which knows country names)."""
+        for country, name in self.names_by_country:
+            if country == iso2:
+                return name
+        return self.name
 
 
 class Lexicon:
@@ -60,10 +70,7 @@ class Lexicon:
         groups = load_data("groups.json")["categories"]
         self.group_patterns = [(g["category"], _alternation(g["patterns"])) for g in groups]
         actors = load_data("actors.json")
-        self.named_groups = [
-            NamedGroup(g["name"], g["inter"], g.get("country"), tuple(g["aliases"]))
-            for g in actors["groups"]
-        ]
+        self.named_groups = self._load_groups(actors["groups"], load_data("actor_groups.json"))
         self._alias_to_group = {}
         for g in self.named_groups:
             for alias in g.aliases:
@@ -78,13 +85,52 @@ class Lexicon:
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(plain, key=len, reverse=True)) + r")(?![\w-])",
             re.I,
         )
-        self.military_re = _alternation(actors["state_forces"]["military"])
-        self.police_re = _alternation(actors["state_forces"]["police"])
-        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"])
+        world = load_data("actor_groups.json")
+        attribution = world["attribution"]
+        self.attribution_before_re = re.compile("(?:" + "|".join(attribution["before"]) + r")\s*$", re.I)
+        self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"]) + ")", re.I)
+        self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
+        more_forces = world["state_forces"]
+        self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
+        self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
+        self.state_acting_nouns = "(?:" + "|".join(sorted(more_forces["acting_nouns"], key=len, reverse=True)) + ")"
+        self.states_named_with_article = frozenset(more_forces["name_with_article"])
+        self.acted_on_verbs = "(?:" + "|".join(sorted(more_forces["acted_on_verbs"], key=len, reverse=True)) + ")"
+        self.security_agents_re = re.compile("|".join(more_forces["arresting_agents"]), re.I)
+        self.mob_re = re.compile(r"\b(?:" + "|".join(world["mob_words"]) + r")\b", re.I)
+        self.raid_re = re.compile(r"^(?:" + "|".join(world["raid_words"]) + r")$", re.I)
+        self.supporting_re = re.compile(r"\b(?:" + "|".join(world["supporting"]) + r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+        self.state_property_re = re.compile(r"\b(?:" + "|".join(world["state_property"]) + r")\b", re.I)
+        self.civilian_property_re = re.compile(r"(?<![\w-])(?:" + "|".join(world["civilian_property"]) + r")(?![\w-])", re.I)
+        militia = world["identity_militia"]
+        self.identity_militia_res = [re.compile(p) for p in militia["patterns"]]
+        self.not_communities = frozenset(militia["not_communities"])
+        self.state_air_re = re.compile("|".join(world["state_air_means"]), re.I)
+        self.state_target_res = {kind: _alternation(words) for kind, words in world["state_targets"].items()}
+        self.suspicion_re = re.compile(r"\b(?:" + "|".join(world["suspicion_before"]) + r")\s+(?:the\s+)?$", re.I)
+        self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
+        self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
+        self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
+        self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
+        self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + world["unidentified_armed"])
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])
         self._case_ambiguous = frozenset(actors["case_ambiguous_aliases"]["aliases"])
+
+    @staticmethod
+    def _load_groups(base: list[dict], world: dict) -> list[NamedGroup]:
+        """actors.json's groups, with the spellings and per-country names actor_groups.json
+        adds to them, then actor_groups.json's own groups (two files so that branches
+        adding groups do not edit the same lines)."""
+        extra = world.get("extra_aliases", {})
+        by_country = world.get("names_by_country", {})
+        groups = []
+        for g in base + world["groups"]:
+            aliases = tuple(dict.fromkeys([*g["aliases"], *extra.get(g["name"], [])]))
+            countries = tuple(sorted(by_country.get(g["name"], {}).items()))
+            groups.append(NamedGroup(g["name"], g["inter"], g.get("country"), aliases, countries))
+        return groups
 
     def _original_alias(self, lowered: str) -> str:
         g = self._alias_to_group[lowered]

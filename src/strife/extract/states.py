@@ -14,12 +14,8 @@ import pycountry
 
 from strife.extract.lexicon import LEXICON, Hit, load_data
 
-STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion"}
-FORCE_NOUNS = (
-    r"(?:security forces|forces|troops|soldiers|army|military|police|warplanes|jets|fighter jets|"
-    r"drones|navy|air force|artillery|government|authorities|border guards|paramilitaries|missiles|rockets|"
-    r"shells|shelling|warships|tanks|helicopters|aircraft)"
-)
+STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion", "regain", "overtake"}
+FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called when they act (data/actor_groups.json)
 
 
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
@@ -49,6 +45,8 @@ class States:
             table.setdefault(demonym.lower(), iso2)
         for name, iso2 in geo.get("country_aliases", {}).items():
             table.setdefault(name.lower(), iso2)
+        for name, iso2 in load_data("actor_groups.json")["state_aliases"].items():
+            table.setdefault(name.lower(), iso2)  # "US", "DRC": as reporters write the state
         return table
 
     @cached_property
@@ -59,6 +57,12 @@ class States:
     @cached_property
     def _display_overrides(self) -> dict[str, str]:
         return {k: v for k, v in load_data("actors.json")["country_names"].items() if not k.startswith("_")}
+
+    def force_name(self, iso2: str | None) -> str:
+        """The country as ACLED writes it after "Military Forces of": with "the" for the
+        few states whose name takes it ("Military Forces of the Philippines")."""
+        name = self.display_name(iso2)
+        return f"the {name}" if iso2 in LEXICON.states_named_with_article else name
 
     def display_name(self, iso2: str | None) -> str:
         """The country's name as ACLED writes it in actor names ("Iran", not "Iran, Islamic Republic of")."""
@@ -95,7 +99,10 @@ class States:
         if not any(t.kind in STATE_SIGNALS for t in triggers):
             return None
         countries = self.mentioned(text, offset)
+        group_spans = [(h.start, h.end) for _, h in LEXICON.named_groups_in(text, offset)]
         for iso2, hit in countries:
+            if any(s <= hit.start < e for s, e in group_spans):
+                continue  # "Syrian" in "Syrian Democratic Forces" names a group, not the state
             local_end = hit.end - offset
             if TARGETED.search(text[max(0, hit.start - offset - 30) : hit.start - offset]):
                 continue  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act

@@ -1,0 +1,415 @@
+"""Actor coding (extract/actors.py, extract/states.py) and the actor dictionary
+(data/actors.json + data/actor_groups.json) on short texts written for these tests."""
+
+import re
+
+import pytest
+
+from strife.extract.lexicon import LEXICON, load_data
+
+
+def _first(code, text, published="2024-05-08"):
+    events = [e for e in code(text, published) if e.mode == "reported"]
+    assert events, "no event coded"
+    return events[0]
+
+
+# -- the dictionary ---------------------------------------------------------------------
+
+def test_actor_groups_file_is_consistent_with_actors_json():
+    base = load_data("actors.json")
+    world = load_data("actor_groups.json")
+    base_names = {g["name"] for g in base["groups"]}
+    names = [g["name"] for g in world["groups"]]
+    assert len(names) == len(set(names)), "duplicate group names"
+    assert not set(names) & base_names, "a group in both files: add spellings through extra_aliases"
+    owner = {}
+    for g in base["groups"] + world["groups"]:
+        assert g["inter"] in range(1, 9), g["name"]
+        assert g["aliases"], g["name"]
+    for g in world["groups"]:
+        if g["country"] is None:
+            assert "{country}" in g["name"], f"{g['name']}: a group without a home country must be a template"
+    for g in base["groups"] + world["groups"]:
+        for a in g["aliases"] + world["extra_aliases"].get(g["name"], []):
+            assert owner.setdefault(a.lower(), g["name"]) == g["name"], f"alias {a!r} names two groups"
+    for name in list(world["extra_aliases"]) + list(world["names_by_country"]):
+        assert name in base_names | set(names), f"{name}: not a group strife knows"
+    for per_country in world["names_by_country"].values():
+        assert all(re.fullmatch(r"[A-Z]{2}", iso2) for iso2 in per_country)
+    for key in ("before", "after", "doubt"):
+        for p in world["attribution"][key]:
+            re.compile(p)
+    forces = world["state_forces"]
+    for key in ("military", "police", "acting_nouns", "acted_on_verbs", "acting_verbs", "arresting_agents", "crowd_control", "no_intervention_after"):
+        assert forces[key], key
+        for p in forces[key]:
+            re.compile(p)
+    for key in ("unidentified_armed", "mob_words", "raid_words", "supporting", "state_property", "civilian_property", "state_air_means"):
+        assert world[key], key
+        for p in world[key]:
+            re.compile(p)
+    for p in world["identity_militia"]["patterns"]:
+        assert "(?P<who>" in p and re.compile(p)
+
+
+def test_state_names_in_the_actor_data_are_countries():
+    import pycountry
+
+    world = load_data("actor_groups.json")
+    codes = set(world["state_aliases"].values()) | set(world["state_forces"]["name_with_article"])
+    codes |= {iso2 for per_country in world["names_by_country"].values() for iso2 in per_country}
+    codes |= {g["country"] for g in world["groups"] if g["country"]}
+    for iso2 in codes:
+        assert pycountry.countries.get(alpha_2=iso2) is not None, iso2
+
+
+@pytest.mark.parametrize("spelling", ["Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "TTP"])
+def test_ttp_spellings_are_one_actor(spelling):
+    found = LEXICON.named_groups_in(f"The {spelling} said so.")
+    assert [g.name for g, _ in found] == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_longer_name_beats_the_name_inside_it():
+    # "National Liberation Army" alone is Colombia's ELN; the Papuan group is another actor
+    found = LEXICON.named_groups_in("the West Papua National Liberation Army claimed it")
+    assert [g.name for g, _ in found] == ["TPNPB: West Papua National Liberation Army"]
+
+
+# -- coding -----------------------------------------------------------------------------
+
+def test_tehreek_e_claim_is_actor1_and_claimed_by(code):
+    e = _first(code, "PESHAWAR: A bomb killed three policemen in Peshawar on Monday. "
+                     "Tehreek-e-Taliban Pakistan claimed responsibility for the attack.")
+    assert e.actor1.name == "TTP: Tehreek-i-Taliban Pakistan" and e.actor1.inter == 2
+    assert e.claimed_by == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_group_named_by_country_of_the_incident(code):
+    e = _first(code, "Islamic State militants killed four shepherds near Kirkuk, Iraq, on Tuesday, police said.")
+    assert e.actor1.name == "Islamic State (Iraq)"
+
+
+def test_attackers_identified_in_another_sentence(code):
+    e = _first(code, "Gunmen killed two farmers in a village near Nekemte, Ethiopia, on Monday, residents said. "
+                     "The gunmen belonged to the Oromo Liberation Army, the residents said.")
+    assert e.actor1.name == "OLA: Oromo Liberation Army"
+
+
+def test_a_group_only_blamed_stays_out(code):
+    e = _first(code, "Gunmen killed two farmers in a village near Nekemte, Ethiopia, on Monday. "
+                     "Officials blamed fighters of the Oromo Liberation Army.")
+    assert e.actor1.name == "Unidentified Armed Group (Ethiopia)"
+
+
+def test_wounded_civilians_are_actor2(code):
+    e = _first(code, "Four children were wounded on Tuesday when shells fired by Houthi forces landed in a "
+                     "residential neighbourhood of Taiz, Yemen, a health official said.")
+    assert e.actor1.name == "Ansar Allah"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Yemen)" and e.actor2.inter == 7
+
+
+def test_a_state_striking_abroad_is_external_and_its_target_the_group_named(code):
+    e = _first(code, "A Turkish drone struck a car near Sidakan in Erbil province, Iraq, on Wednesday, killing two "
+                     "members of the Kurdistan Workers' Party (PKK), the mayor said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Turkey", 8)
+    assert e.actor2 is not None and e.actor2.name == "PKK: Kurdistan Workers Party"
+
+
+def test_state_named_with_the_article(code):
+    e = _first(code, "Soldiers killed three New People's Army rebels in a clash in Guihulngan City, Negros Oriental, "
+                     "Philippines, on Monday, the army said.")
+    names = {e.actor1.name, e.actor2.name if e.actor2 else None}
+    assert "Military Forces of the Philippines" in names
+
+
+def test_junta_troops_are_the_state(code):
+    e = _first(code, "Junta aircraft bombed Kachin Independence Army positions near Bhamo, Kachin State, Myanmar, on Monday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Myanmar", 1)
+    assert e.actor2 is not None and e.actor2.name == "KIA: Kachin Independence Army"
+
+
+def test_police_who_arrest_marchers_are_actor2(code):
+    e = _first(code, "MINNA - Police in Niger State arrested 25 people on Monday after hundreds of women blocked "
+                     "the Minna-Bida road in Minna, Nigeria, to protest against soaring food prices.")
+    assert (e.actor1.name, e.actor1.inter) == ("Protesters (Nigeria)", 6)
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Police Forces of Nigeria", 1)
+
+
+def test_tear_gas_shells_do_not_make_a_protest_an_armed_attack(code):
+    e = _first(code, "Police fired tear gas shells at thousands of farmers marching to protest crop prices in "
+                     "Patiala, Punjab, India, on Tuesday.")
+    assert e.event_type == "Protests"
+    assert e.actor1.name == "Protesters (India)"
+    assert e.actor2 is not None and e.actor2.name == "Police Forces of India"
+
+
+def test_a_rally_that_dispersed_by_itself_has_only_actor1(code):
+    e = _first(code, "Several thousand union supporters rallied in central Tunis, Tunisia, on Tuesday calling for "
+                     "higher wages. The rally dispersed without incident in the early afternoon.")
+    assert e.actor1.name == "Protesters (Tunisia)"
+    assert e.actor2 is None
+
+
+def test_clashes_between_two_named_groups(code):
+    e = _first(code, "TRIPOLI - Clashes erupted between the Stability Support Apparatus and the Radaa force in "
+                     "Tripoli, Libya, late Friday, killing two fighters.")
+    assert (e.actor1.name, e.actor1.inter) == ("SSA: Stability Support Apparatus", 3)
+    assert e.actor2 is not None and e.actor2.name == "Radaa: Special Deterrence Force"
+
+
+def test_two_unnamed_armed_sides_exchanging_fire(code):
+    e = _first(code, "Two men were killed when armed men from rival villages exchanged fire near Kangpokpi, "
+                     "Manipur, India, on Tuesday, officials said.")
+    assert e.actor1.name == "Unidentified Armed Group (India)"
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Unidentified Armed Group (India)", 3)
+
+
+def test_clan_clashes_are_identity_militias_on_both_sides(code):
+    e = _first(code, "GALKAYO, Somalia - Clashes between two rival clans over grazing land killed 11 people near "
+                     "Galkayo on Sunday, elders said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Clan Militia (Somalia)", 4)
+    assert e.actor2 is not None and e.actor2.name == "Clan Militia (Somalia)"
+
+
+def test_a_claim_names_the_target(code):
+    e = _first(code, "QUETTA, Pakistan - A suicide bomber killed 26 people at the railway station in Quetta on "
+                     "Saturday. The Balochistan Liberation Army claimed responsibility, saying it had targeted troops.")
+    assert e.actor1.name == "BLA: Balochistan Liberation Army"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Pakistan"
+
+
+def test_a_foreign_state_attacking_the_home_forces(code):
+    e = _first(code, "Russian forces attacked Ukrainian positions east of Chasiv Yar in Donetsk oblast, Ukraine, "
+                     "on Tuesday with infantry and armoured vehicles.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Military Forces of Ukraine", 1)
+
+
+def test_security_forces_making_arrests_are_police_and_the_arrested_civilians(code):
+    e = _first(code, "Security forces arrested at least 14 activists in Zahedan, Iran, over the weekend, a rights group said.")
+    assert e.event_type == "Strategic developments"
+    assert (e.actor1.name, e.actor1.inter) == ("Police Forces of Iran", 1)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Iran)"
+
+
+def test_a_riot_between_two_communities_has_rioters_on_both_sides(code):
+    e = _first(code, "NAGPUR: Stone-pelting between two communities in Nagpur, Maharashtra, India, on Monday night "
+                     "left 15 people injured and several vehicles torched, police said.")
+    assert e.actor1.name == "Rioters (India)"
+    assert e.actor2 is not None and e.actor2.name == "Rioters (India)"
+
+
+def test_a_mob_attack_has_civilian_victims(code):
+    e = _first(code, "A mob of several hundred people attacked and vandalised Hindu homes in a village of Rangpur, "
+                     "Bangladesh, on Monday night. Several residents were injured.")
+    assert e.actor1.name == "Rioters (Bangladesh)"
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Civilians (Bangladesh)", 7)
+
+
+def test_arrests_in_a_raid_with_seized_weapons_are_arrests_of_the_group_named(code):
+    e = _first(code, "BANNU, Pakistan: The Counter-Terrorism Department arrested three suspected militants and seized "
+                     "explosives and suicide vests in a raid in Lakki Marwat on Friday. The suspects were affiliated "
+                     "with the banned TTP, a spokesman said.")
+    assert e.actor1.name == "Police Forces of Pakistan"
+    assert e.actor2 is not None and e.actor2.name == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_a_states_security_forces_arresting_are_its_police(code):
+    e = _first(code, "CAIRO - Egyptian security forces arrested a dozen activists in dawn raids on their homes in "
+                     "Cairo, Egypt, on Thursday, lawyers said.")
+    assert e.actor1.name == "Police Forces of Egypt"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Egypt)"
+
+
+def test_a_group_backing_the_army_is_not_actor1(code):
+    e = _first(code, "Somali National Army troops, backed by local clan militias, recaptured the town of Adan Yabaal "
+                     "in Middle Shabelle, Somalia, on Tuesday after heavy fighting with al-Shabaab.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Somalia", 1)
+    assert e.actor2 is not None and e.actor2.name == "Al Shabaab"
+
+
+def test_a_demonym_inside_a_group_name_is_not_the_state(code):
+    e = _first(code, "The Syrian Democratic Forces attacked a village near Manbij, Syria, on Monday, killing two "
+                     "civilians, residents said.")
+    assert e.actor1.name == "SDF: Syrian Democratic Forces"
+
+
+def test_an_officer_who_rapes_a_detainee(code):
+    e = _first(code, "MBEYA, Tanzania - A police officer at a station in Mbeya city allegedly raped a woman held "
+                     "there on Tuesday, her family said.")
+    assert e.actor1 is not None and e.actor1.name == "Police Forces of Tanzania"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Tanzania)"
+
+
+def test_civilians_killed_beat_forces_named_only_in_a_later_claim(code):
+    e = _first(code, "More than 100 villagers were killed when Rapid Support Forces fighters attacked a village in "
+                     "Gezira state, Sudan, on Wednesday. The RSF said it had attacked army positions in the area.")
+    assert e.actor1.name == "RSF: Rapid Support Forces"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Sudan)"
+
+
+def test_burnt_homes_have_civilian_owners_but_an_office_does_not(code):
+    homes = _first(code, "Unknown armed men burned down several homes in a village near Jacareacanga, Para, Brazil, "
+                         "on Saturday. No one was hurt.")
+    assert homes.actor2 is not None and homes.actor2.name == "Civilians (Brazil)"
+    office = _first(code, "OWERRI, Nigeria - Unknown gunmen set fire to the electoral commission office in Orlu, Imo "
+                          "State, on Monday. No one was hurt.")
+    assert office.actor2 is None
+
+
+def test_rebels_killed_by_soldiers_are_actor2(code):
+    e = _first(code, "Three New People's Army rebels were killed in an encounter with army soldiers in the hinterlands "
+                     "of Guihulngan City, Negros Oriental, Philippines, on Monday, the military said.")
+    assert e.actor1.name == "Military Forces of the Philippines"
+    assert e.actor2 is not None and e.actor2.name == "NPA: New People's Army"
+
+
+def test_fighting_between_the_army_and_a_group(code):
+    e = _first(code, "Fierce fighting between the army and the Rapid Support Forces raged in El Fasher, North Darfur, "
+                     "Sudan, on Saturday, residents said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
+    assert e.actor2 is not None and e.actor2.name == "RSF: Rapid Support Forces"
+
+
+def test_a_peace_deal_between_the_government_and_a_group(code):
+    e = _first(code, "PASTO, Colombia - The government and the Comuneros del Sur signed a peace agreement in Pasto, "
+                     "Narino, on Friday, officials said.")
+    assert e.sub_event_type == "Agreement"
+    assert (e.actor1.name, e.actor1.inter) == ("Government of Colombia", 1)
+    assert e.actor2 is not None and e.actor2.name == "Comuneros del Sur"
+
+
+def test_no_international_actor_when_the_text_names_the_country():
+    from strife.extract.actors import _fallback_country
+
+    assert _fallback_country([], "Indian police said the march was peaceful; Indian officials agreed.") == "IN"
+    assert _fallback_country([], "Nothing here names a state.") is None
+
+
+def test_a_defused_bomb_is_the_police_against_whoever_planted_it(code):
+    e = _first(code, "LAHORE, Pakistan: The bomb disposal squad defused an improvised explosive device planted near a "
+                     "bus stop in Lahore on Monday morning, police said. Nobody was hurt.")
+    assert (e.actor1.name, e.actor1.inter) == ("Police Forces of Pakistan", 1)
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_shells_on_a_village_with_no_side_named_strike_civilians(code):
+    e = _first(code, "Israeli forces fired artillery shells at the outskirts of the village of Houla, south Lebanon, "
+                     "on Sunday, setting fire to farmland, the Lebanese army said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Israel", 8)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Lebanon)"
+
+
+def test_forces_named_after_a_group_are_the_groups(code):
+    e = _first(code, "KABUL - Taliban fighters clashed with National Resistance Front forces in Panjshir province, "
+                     "Afghanistan, on Monday, killing five, residents said.")
+    assert e.actor1.name == "Taliban"
+    assert e.actor2 is not None and e.actor2.name == "NRF: National Resistance Front"
+
+
+def test_islamic_state_claims_in_pakistan_are_its_pakistan_province(code):
+    e = _first(code, "A suicide bomber killed 12 worshippers at a mosque in Peshawar, Pakistan, on Friday. "
+                     "The Islamic State claimed responsibility.")
+    assert e.claimed_by == ["Islamic State (Pakistan)"] and e.actor1.name == "Islamic State (Pakistan)"
+
+
+def test_bandits_are_an_unidentified_armed_group(code):
+    # the coding guide: unnamed gunmen, militants and bandits are Unidentified Armed Group (<country>)
+    e = _first(code, "Armed bandits killed 12 villagers and abducted 30 others in Zamfara state, Nigeria, on Sunday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Unidentified Armed Group (Nigeria)", 3)
+
+
+def test_a_states_police_are_police(code):
+    e = _first(code, "Kenyan police shot dead two men during protests over taxes in Nairobi, Kenya, on Tuesday.")
+    names = {e.actor1.name, e.actor2.name if e.actor2 else None}
+    assert "Police Forces of Kenya" in names and "Military Forces of Kenya" not in names
+
+
+def test_a_settler_is_an_identity_militia(code):
+    e = _first(code, "An Israeli settler shot dead a Palestinian man in the village of Qusra near Nablus, West Bank, "
+                     "on Friday, the health ministry said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Settlers (Israel)", 4)
+
+
+def test_us_strike_on_al_qaeda_in_yemen(code):
+    e = _first(code, "A US drone strike killed an al-Qaeda commander in Marib, Yemen, on Tuesday, local officials said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of the United States", 8)
+    assert e.actor2 is not None and e.actor2.name == "AQAP: Al Qaeda in the Arabian Peninsula"
+
+
+def test_a_states_ally_is_not_its_target(code):
+    e = _first(code, "Malian soldiers and Wagner mercenaries killed 25 civilians in the village of Moura, Mali, on "
+                     "Monday, witnesses said.")
+    assert e.actor1.name == "Military Forces of Mali"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Mali)"
+
+
+def test_an_ethnic_militia_named_by_its_community(code):
+    e = _first(code, "Hema militiamen attacked a displacement camp in Djugu, Ituri, Democratic Republic of the Congo, "
+                     "killing 15 people on Sunday.")
+    assert e.actor1.inter == 4 and e.actor1.name.startswith("Hema Ethnic Militia (")
+
+
+def test_infiltrators_and_a_national_defense_force(code):
+    e = _first(code, "The Indian army said it had killed three infiltrators along the Line of Control in Uri, Jammu "
+                     "and Kashmir, India, on Friday.")
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (India)"
+    e = _first(code, "On 12 March 2024, Fano militiamen clashed with the Ethiopian National Defense Force in Gondar, "
+                     "Amhara, Ethiopia. At least 8 were killed.", published=None)
+    assert e.actor1.name == "Fano Militia"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Ethiopia"
+
+
+def test_two_parties_supporters_clashing(code):
+    e = _first(code, "Supporters of the BNP and the Awami League clashed in Bogura, Bangladesh, on Friday, injuring 20 people.")
+    assert (e.actor1.name, e.actor1.inter) == ("BNP: Bangladesh Nationalist Party", 3)
+    assert e.actor2 is not None and e.actor2.name == "AL: Bangladesh Awami League"
+
+
+def test_a_mobs_victims_not_the_police_who_came_later(code):
+    e = _first(code, "A mob lynched a man accused of blasphemy in Swat, Pakistan, on Thursday. Police arrested "
+                     "dozens of people afterwards.")
+    assert e.actor1.name == "Rioters (Pakistan)"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Pakistan)"
+
+
+def test_arrested_militants_the_state_arrested_them(code):
+    e = _first(code, "Three militants were arrested in a raid in Quetta, Balochistan, Pakistan, on Friday, officials said.")
+    assert e.actor1 is not None and e.actor1.inter == 1 and e.actor1.name.endswith("Forces of Pakistan")
+
+
+def test_warplanes_are_a_states(code):
+    e = _first(code, "Warplanes bombed a market in Kabkabiya, North Darfur, Sudan, on Saturday, killing 12 civilians, "
+                     "residents said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Sudan", 1)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Sudan)"
+
+
+def test_responsibility_claimed_by_a_group_makes_it_actor1(code):
+    e = _first(code, "Gunmen killed seven worshippers at a church in Kaduna, Nigeria, on Sunday. Responsibility was "
+                     "claimed by ISWAP.")
+    assert e.actor1.name == "Islamic State West Africa Province"
+
+
+def test_police_managing_traffic_do_not_intervene(code):
+    e = _first(code, "Thousands of teachers marched in Nairobi, Kenya, on Monday to demand higher pay. Police blocked "
+                     "traffic along the route.")
+    assert e.actor1.name == "Protesters (Kenya)"
+    assert e.actor2 is None
+
+
+def test_arrested_gunmen_are_an_armed_group(code):
+    e = _first(code, "Police arrested two gunmen in Karachi, Sindh, Pakistan, on Friday, officials said.")
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_group_only_suspected_in_the_clause_stays_out(code):
+    e = _first(code, "Suspected Boko Haram fighters abducted 40 women in Gwoza, Borno, Nigeria, on Saturday, residents said.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_an_attack_on_a_base_is_against_the_forces_there(code):
+    e = _first(code, "ISWAP fighters attacked a military base in Monguno, Borno, Nigeria, on Thursday, residents said.")
+    assert e.actor1.name == "Islamic State West Africa Province"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Nigeria"
