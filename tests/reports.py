@@ -398,4 +398,86 @@ REPORTS = [
              "actor1": "Military Forces of Israel", "inter1": 8},
         ],
     },
+    {
+        "key": "crowd-control-munitions-are-no-shelling",
+        "published": "2024-03-06",
+        "text": (
+            "LAHORE: Police fired tear gas shells and stun grenades at hundreds of traders who marched to the "
+            "Punjab Assembly in Lahore on Tuesday against new taxes, and the crowd dispersed. Several traders "
+            "were hurt, their association said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-05", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "PAK"}],
+    },
+    {
+        "key": "intercepted-missiles-are-disrupted-weapons-use",
+        "published": "2024-03-08",
+        "text": (
+            "Air defences shot down four missiles fired at the port city of Odesa in southern Ukraine early on "
+            "Thursday, the regional governor said. No one was hurt. The air raid alert lasted an hour.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-07", "event_type": "Strategic developments",
+                    "sub_event_type": "Disrupted weapons use", "iso3": "UKR", "fatalities": 0}],
+    },
+    {
+        "key": "defused-bomb-is-disrupted-weapons-use",
+        "published": "2024-03-12",
+        "text": (
+            "QUETTA: A bomb disposal squad defused a remote-controlled bomb planted beside a road in Quetta "
+            "on Monday, police said. Nobody was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-11", "event_type": "Strategic developments",
+                    "sub_event_type": "Disrupted weapons use", "iso3": "PAK"}],
+    },
+    {
+        "key": "partly-intercepted-rockets-are-still-a-rocket-attack",
+        "published": "2024-03-13",
+        "text": (
+            "Militants fired about 20 rockets at the Israeli town of Sderot on Tuesday evening; some were "
+            "intercepted and others fell in open fields. No one was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-12", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Shelling/artillery/missile attack", "iso3": "ISR"}],
+    },
+    {
+        "key": "weapons-seized-in-an-arrest-raid-are-no-bombing",
+        "published": "2024-03-16",
+        "text": (
+            "PESHAWAR: Counter-terrorism police arrested four suspected militants and seized explosives, "
+            "suicide vests and hand grenades in a raid in Mardan on Friday, a spokesman said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-15", "event_type": "Strategic developments",
+                    "sub_event_type": "Arrests", "iso3": "PAK"}],
+    },
+    {
+        "key": "missile-strike-is-a-missile-attack",
+        "published": "2024-03-20",
+        "text": (
+            "A Russian missile strike on a residential building in Kharkiv, Ukraine, killed four people on "
+            "Tuesday, the regional governor said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-19", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Shelling/artillery/missile attack", "iso3": "UKR", "fatalities": 4}],
+    },
+    {
+        "key": "peaceful-march-with-no-arrests",
+        "published": "2024-03-25",
+        "text": (
+            "NAIROBI - Thousands of teachers marched through central Nairobi, Kenya, on Monday to demand "
+            "higher pay. The march dispersed peacefully in the afternoon and no arrests were reported.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-25", "event_type": "Protests",
+                    "sub_event_type": "Peaceful protest", "iso3": "KEN"}],
+    },
+    {
+        "key": "mob-of-villagers-attacking-homes",
+        "published": "2024-03-27",
+        "text": (
+            "DHAKA: A mob of about 300 villagers attacked and set fire to Hindu homes in a village of "
+            "Dinajpur district, Bangladesh, on Tuesday after a rumour spread on social media, police said. "
+            "Five people were injured.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-26", "event_type": "Riots",
+                    "sub_event_type": "Mob violence", "iso3": "BGD"}],
+    },
 ]

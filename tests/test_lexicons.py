@@ -88,3 +88,20 @@ def test_precedence_tables_name_real_signals_and_types():
         for signal, event_type, sub in TAXONOMY[table]:
             assert signal in signals, signal
             assert (event_type, sub) in valid, (event_type, sub)
+
+
+def test_masks_name_real_signals_and_drop_only_their_own_words():
+    triggers = load_data("triggers.json")
+    assert set(triggers["masks"]) <= set(triggers["signals"])
+    for patterns in triggers["masks"].values():
+        for p in patterns:
+            re.compile(p)
+    kinds = lambda text: {h.kind for h in LEXICON.triggers(text)}  # noqa: E731
+    assert "shelling" not in kinds("police fired tear gas shells at the crowd")
+    assert "intervention" in kinds("police fired tear gas shells at the crowd")
+    assert "shelling" in kinds("the army fired artillery shells at the village")
+    assert "grenade" not in kinds("officers threw stun grenades")
+    assert "grenade" in kinds("a man threw a grenade into the market")
+    assert "arrest" not in kinds("no arrests were reported")
+    assert "arrest" in kinds("police made 12 arrests")
+    assert "explosion" not in kinds("the bomb disposal squad defused a roadside bomb")

@@ -62,7 +62,8 @@ def classify(
     remote = any(has(s) for s in ("air", "suicide", "shelling", "explosion", "grenade", "chemical"))
     armed_harmed = killed.get("security forces", 0) + killed.get("attackers", 0) > 0
     if demonstration:
-        if has("mob") and not has("protest"):
+        if has("mob"):
+            # a crowd that attacks people or homes is a mob even when a protest set it off
             return code("Riots", "Mob violence", "mob")
         if has("riot"):
             return code("Riots", "Violent demonstration", "riot")
@@ -77,9 +78,15 @@ def classify(
         return code("Protests", "Peaceful protest", "protest")
     if has("mob"):
         return code("Riots", "Mob violence", "mob")
+    if has("disrupted") and not remote and not any(killed.values()) and not has("arrest") and not has("clash"):
+        # a missile shot down or a bomb defused (its words masked as means in triggers.json),
+        # with no one killed and nothing else fired or exploding, is a weapon's use
+        # disrupted, not the attack it would have been (ACLED)
+        return code("Strategic developments", "Disrupted weapons use", "disrupted")
     if has("chemical"):
         return code("Explosions/Remote violence", "Chemical weapon", "chemical")
-    if has("air") or (has("strike_noun") and state_acting and not has("clash")):
+    # a "missile strike" is a missile attack, not an air strike
+    if has("air") or (has("strike_noun") and state_acting and not has("clash") and not has("shelling")):
         return code("Explosions/Remote violence", "Air/drone strike", "air" if has("air") else "strike_noun")
     # shells or bombs that kill only civilians are remote violence, even amid fighting
     clash_counts = not (remote and not armed_harmed and killed)
