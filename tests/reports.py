@@ -480,4 +480,14 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2024-03-26", "event_type": "Riots",
                     "sub_event_type": "Mob violence", "iso3": "BGD"}],
     },
+    {
+        "key": "follow-up-toll-report-gives-the-bombing",
+        "published": "2024-04-03",  # a Wednesday
+        "text": (
+            "QUETTA: The death toll from Monday's bombing at a vegetable market in Quetta, Pakistan, has risen to 11, "
+            "hospital officials said on Wednesday. Four of the wounded died overnight.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-01", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Remote explosive/landmine/IED", "iso3": "PAK", "fatalities": 11}],
+    },
 ]

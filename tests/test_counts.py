@@ -405,3 +405,10 @@ def test_counting_json_loads_and_is_consistent():
             re.compile(p)
     # a word that stops a group must not also be a determiner the group may start with
     assert not set(data["group"]["stop_words"]) & {"the", "a", "an", "its", "their"}
+
+
+def test_deaths_of_hardship_are_no_casualties():
+    assert [c for c in find_casualties("Elders said 40 children had died for lack of medicine.") if c.kind == "killed"] == []
+    assert [c for c in find_casualties("Elders said 40 villagers had died of hunger since the siege began.") if c.kind == "killed"] == []
+    # dying of wounds is still a fatality
+    assert [c.quantity.best for c in find_casualties("Two soldiers died of their wounds.")] == [2]

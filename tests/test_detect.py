@@ -58,3 +58,10 @@ def test_purpose_clause_is_planned(nlp):
     text = "Supporters were riding to attend a rally when the bomb went off."
     found = mentions(nlp, text)
     assert all("protest" not in m.signals for m in found)
+
+
+def test_a_rising_toll_is_not_a_trend_but_a_cumulative_statistic_is(nlp):
+    rising = mentions(nlp, "The death toll from Monday's bombing at a market in Quetta has risen to 11, officials said.")
+    assert rising and any(t.kind == "explosion" for m in rising for t in m.triggers)
+    assert mentions(nlp, "Attacks on police have risen sharply across the province.") == []
+    assert mentions(nlp, "At least 30 people have been killed during the war, a watchdog said.") == []

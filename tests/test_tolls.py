@@ -68,3 +68,19 @@ def test_attribution():
     assert attribution("Three people were killed, police said.") == "police"
     assert attribution("According to a military statement, nine died.") == "military"
     assert attribution("Nine died.") is None
+
+
+def test_a_bomber_who_died_with_his_victims_counts():
+    toll = tally("killed", items(
+        ("A suicide bomber rammed a car into a police post, killing three policemen and himself.", None),
+    ), "fatalities")
+    assert toll.count.best == 4
+    assert toll.bests.get("attackers") == 1
+
+
+def test_a_long_toll_phrase_reads_its_figure():
+    toll = tally("killed", items(
+        ("The death toll from Sunday's car bombing outside a crowded wholesale market in the "
+         "northern city of Kirkuk has risen to 14, officials said.", "officials"),
+    ), "fatalities")
+    assert toll.count is not None and toll.count.best == 14

@@ -171,9 +171,14 @@ _PERSON_ONLY = {
 }
 _TOLL_RE = _words(DATA["toll"]["patterns"])
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
+# "killing five soldiers and himself": the attacker's own death, one more killed
+_SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
+SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
+SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
+_NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
-_TOLL_REACH = 100  # characters: a toll's figure follows it closely
+_TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
 _SPLIT = {
     kind: (_words(v["particles"], literal=True), re.compile(rf"(?<![\w-]){_alt(v['leads'], literal=True)}\s+$", re.I))
     for kind, v in DATA["split"].items()
@@ -754,6 +759,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     """Every casualty statement in one sentence, in reading order. Offsets are into the
     sentence plus `offset` (the sentence's position in its article)."""
     found = _Reader(sentence).read() + _zero_nouns(sentence)
+    found = [f for f in found if not (f.kind == "killed" and _NOT_VIOLENT.match(sentence, f.end))]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []
     for f in found:
@@ -767,6 +773,11 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
                 if (kind, f.counted.num_start) not in seen:
                     seen.add((kind, f.counted.num_start))
                     unique.append(_Found(kind, f.counted, f.group, f.start, f.end))
+    for f in list(unique):
+        if f.kind == "killed" and not f.counted.zero and (m := _SELF_KILLED.match(sentence, f.end)):
+            s, e = m.span(1)
+            c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
+            unique.append(_Found("killed", c, (s, e), s, e))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 

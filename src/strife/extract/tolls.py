@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from strife.extract.counts import Casualty
+from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, Casualty
 from strife.extract.lexicon import LEXICON
 from strife.record import Count, Evidence, GroupCount
 
@@ -74,6 +74,8 @@ def _category(c: Casualty, previous: str | None) -> str:
     group = (c.group or "").strip()
     if re.fullmatch(r"(?:\w+\s+)?others?", group, re.I) and previous:
         return previous
+    if group.lower() in SELF_KILLED_WORDS:
+        return SELF_KILLED_CATEGORY  # "… and himself": the bomber
     return LEXICON.group_category(group) or "people"
 
 
