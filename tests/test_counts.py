@@ -412,3 +412,9 @@ def test_deaths_of_hardship_are_no_casualties():
     assert [c for c in find_casualties("Elders said 40 villagers had died of hunger since the siege began.") if c.kind == "killed"] == []
     # dying of wounds is still a fatality
     assert [c.quantity.best for c in find_casualties("Two soldiers died of their wounds.")] == [2]
+
+
+def test_a_missing_casualty_figure_is_no_zero():
+    assert find_casualties("The army shelled 11 villages, he said, without giving casualty details.") == []
+    assert find_casualties("No casualty figures were released.") == []
+    assert [c.quantity.best for c in find_casualties("There were no casualties.")] == [0]

@@ -189,7 +189,8 @@ _Z = DATA["zero"]
 _ZERO_NOUN_RES = {
     kind: re.compile(
         rf"(?<![\w-])(?P<lead>{_alt(_Z['leads']['phrases'], literal=True)})\s+"
-        rf"(?:{_Z['noun_adjectives']['pattern']}\s+)?(?P<noun>{_alt(nouns)})(?![\w-])",
+        rf"(?:{_Z['noun_adjectives']['pattern']}\s+)?(?P<noun>{_alt(nouns)})(?![\w-])"
+        rf"(?!\s+{_alt(_Z['not_before']['words'], literal=True)}(?![\w-]))",
         re.I,
     )
     for kind, nouns in _Z["nouns"].items()
