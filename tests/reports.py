@@ -490,4 +490,74 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2024-04-01", "event_type": "Explosions/Remote violence",
                     "sub_event_type": "Remote explosive/landmine/IED", "iso3": "PAK", "fatalities": 11}],
     },
+    {
+        "key": "protesters-who-burn-buildings-are-rioters",
+        "published": "2024-04-06",
+        "text": (
+            "LIMA - Protesters set fire to a toll booth and a police van on the Pan-American Highway near Ica, Peru, "
+            "on Friday, and police fired tear gas to clear the road, officials said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-05", "event_type": "Riots",
+                    "sub_event_type": "Violent demonstration", "iso3": "PER"}],
+    },
+    {
+        "key": "police-in-riot-gear-make-no-riot",
+        "published": "2024-04-09",
+        "text": (
+            "KAMPALA - Police in riot gear detained 20 students who tried to march to Parliament in Kampala, Uganda, "
+            "on Tuesday to protest against fee increases.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-09", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "UGA"}],
+    },
+    {
+        "key": "deaths-at-an-unarmed-protest-are-excessive-force",
+        "published": "2024-04-11",
+        "text": (
+            "CONAKRY - Security forces shot dead two young men during protests against fuel prices in Conakry, "
+            "Guinea, on Wednesday, a rights group said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-10", "event_type": "Protests",
+                    "sub_event_type": "Excessive force against protesters", "iso3": "GIN", "fatalities": 2}],
+    },
+    {
+        "key": "town-taken-without-a-fight-is-a-transfer",
+        "published": "2024-04-13",
+        "text": (
+            "Rebel fighters took control of the town of Kalay in Myanmar's Sagaing region on Friday after junta troops "
+            "withdrew without a fight, residents said. There were no casualties.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-12", "event_type": "Strategic developments",
+                    "sub_event_type": "Non-violent transfer of territory", "iso3": "MMR"}],
+    },
+    {
+        "key": "attack-on-a-checkpoint-is-a-clash",
+        "published": "2024-04-16",
+        "text": (
+            "On 15 April, militants attacked a police checkpoint near Bannu in Khyber Pakhtunkhwa, Pakistan. "
+            "Four militants were killed, police said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-15", "event_type": "Battles",
+                    "sub_event_type": "Armed clash", "iso3": "PAK", "fatalities": 4}],
+    },
+    {
+        "key": "office-burnt-with-no-one-hurt-is-property-destruction",
+        "published": "2024-04-18",
+        "text": (
+            "OWERRI - Gunmen set fire to a local government secretariat in Orsu, Imo State, Nigeria, early on "
+            "Wednesday, officials said. No one was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-17", "event_type": "Strategic developments",
+                    "sub_event_type": "Looting/property destruction", "iso3": "NGA", "fatalities": 0}],
+    },
+    {
+        "key": "guided-aerial-bombs-are-an-air-strike",
+        "published": "2024-04-21",
+        "text": (
+            "Russian forces dropped three guided aerial bombs on Kharkiv, Ukraine, on Sunday, killing two people, "
+            "the regional governor said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-21", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Air/drone strike", "iso3": "UKR", "fatalities": 2}],
+    },
 ]

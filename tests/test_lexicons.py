@@ -105,3 +105,13 @@ def test_masks_name_real_signals_and_drop_only_their_own_words():
     assert "arrest" not in kinds("no arrests were reported")
     assert "arrest" in kinds("police made 12 arrests")
     assert "explosion" not in kinds("the bomb disposal squad defused a roadside bomb")
+
+
+def test_armed_targets_load_and_need_an_attack_on_them():
+    from strife.extract.facts import armed_target
+
+    targets = load_data("targets.json")
+    assert targets["armed_targets"] and targets["armed_target_leads"]
+    assert armed_target("militants attacked a joint checkpoint of the armed forces") is not None
+    assert armed_target("gunmen stormed an army post overnight") is not None
+    assert armed_target("gunmen shot dead two farmers near a police station") is None

@@ -23,6 +23,12 @@ TARGET_NOUNS = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_targets["nouns"], key=len, reverse=True)) + r")(?![\w-])"
 )
 TARGET_LEAD = re.compile(r"(?<![\w-])(?:" + "|".join(_targets["lead_words"]) + r")\s+", re.I)
+# "attacked a joint checkpoint of the armed forces", "stormed an army post": an armed target
+ARMED_TARGET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_targets["armed_target_leads"]) + r")\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:" + "|".join(sorted(_targets["armed_targets"], key=len, reverse=True)) + r")(?![\w-])",
+    re.I,
+)
 
 
 SPEECH_BEFORE = re.compile(
@@ -51,6 +57,13 @@ class MentionFacts:
 
 def _inside(start: int, end: int, m: Mention) -> bool:
     return m.start <= start and end <= m.end
+
+
+def armed_target(text: str, offset: int = 0) -> Hit | None:
+    """An attack on a place armed forces hold (a checkpoint, a base, a patrol), if the
+    text tells one: the defenders are an armed side (targets.json armed_targets)."""
+    m = ARMED_TARGET.search(text)
+    return Hit("armed_target", m.start() + offset, m.end() + offset, m.group(0)) if m else None
 
 
 def find_targets(text: str, offset: int) -> list[Hit]:
