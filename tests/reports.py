@@ -560,4 +560,14 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2024-04-21", "event_type": "Explosions/Remote violence",
                     "sub_event_type": "Air/drone strike", "iso3": "UKR", "fatalities": 2}],
     },
+    {
+        "key": "a-zero-toll-sentence-joins-the-grenade-attack",
+        "published": "2024-11-04",
+        "text": (
+            "SRINAGAR: Militants hurled a grenade at a police vehicle in a market in Srinagar, India, on Sunday, "
+            "officials said. No one was killed. Four passers-by were injured.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-11-03", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Grenade", "iso3": "IND", "injuries": 4}],
+    },
 ]

@@ -132,10 +132,14 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             continue  # "In recent years, militants often attack…": a trend, not an incident
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
+            if _cue_hits("clause_trend", c_text, c_start):
+                continue  # "after a week of protests in which 150 people have been killed"
             planned = _cue_hits("planned", c_text, c_start)
+            denial = _cue_hits("denial_of", c_text, c_start)
             triggers = [
                 t for t in LEXICON.triggers(c_text, c_start)
                 if not _planned(t, planned) and not _modifier(doc, t)
+                and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
             ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
