@@ -146,6 +146,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)
+            if target is None and _refines(current, mention, facts):
+                target = current
             if target is not None:
                 target.parts.append((mention, facts))
                 if target.mode == "reported":
@@ -177,6 +179,16 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         elif current is None:
             current = incident
     return incidents
+
+
+def _refines(current: Incident | None, mention: Mention, facts: MentionFacts) -> bool:
+    """"The explosive device had been hidden in a culvert in Behsud district": a reference
+    to the incident being told, of its kind and with no toll of its own, adds detail (a
+    place inside or near it) and is not another incident."""
+    if current is None or facts.casualties or mention.has("background"):
+        return False
+    fam = {FAMILIES[s] for s in mention.signals if s in FAMILIES}
+    return bool(fam & current.families) and not _date_conflict(current.best_date(), facts.best_date())
 
 
 def _antecedent(incidents, current, mention, facts, mode, background) -> Incident | None:
