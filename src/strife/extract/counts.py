@@ -137,6 +137,7 @@ _DETERMINERS = _lower_set(_G["determiners"])
 # "a group of", "a large group of", "an unspecified number of", "a police unit"
 _COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], literal=True)}(?:\s+of\b|$)", re.I)
 _PERSON = _words(_G["person_nouns"])
+_PERSON_NEXT = re.compile(r"\s+" + _PERSON.pattern, _PERSON.flags)  # a unit word used as a modifier of people
 _TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
 
 _AUX_OR_ADVERB = _alt(sorted(_AUX) + DATA["adverbs"], literal=True)
@@ -176,6 +177,7 @@ _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], 
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
+_NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
@@ -339,8 +341,8 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _is_count(text: str, m: re.Match) -> bool:
     """False for numbers that measure something other than people."""
-    if _UNIT_AFTER.match(text, m.end()):
-        return False
+    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()):
+        return False  # "two villages", but "two village volunteers" counts the volunteers
     prev = _PREVIOUS_WORD.search(text, 0, m.start())
     if prev and prev.group(1).lower().rstrip(".,") in _WORDS_BEFORE:
         return False
@@ -760,7 +762,10 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     """Every casualty statement in one sentence, in reading order. Offsets are into the
     sentence plus `offset` (the sentence's position in its article)."""
     found = _Reader(sentence).read() + _zero_nouns(sentence)
-    found = [f for f in found if not (f.kind == "killed" and _NOT_VIOLENT.match(sentence, f.end))]
+    found = [
+        f for f in found
+        if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
+    ]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []
     for f in found:
