@@ -85,3 +85,9 @@ def test_a_clause_summing_a_period_is_no_mention(nlp):
 def test_threats_and_protest_leaders_are_no_mentions(nlp):
     assert mentions(nlp, "The group warned parties to stay away from rallies, saying its fighters would target candidates.") == []
     assert mentions(nlp, "Protest leaders said they would announce their next steps on Thursday.") == []
+
+
+def test_a_place_that_has_seen_violence_for_a_while_is_no_mention(nlp):
+    assert mentions(nlp, "Zahedan has seen weekly protests since a deadly crackdown in September.") == []
+    assert mentions(nlp, "The town has been under attack since Russian forces captured it last year.") == []
+    assert mentions(nlp, "Protesters marched in Zahedan on Friday.") != []
