@@ -115,3 +115,14 @@ def test_armed_targets_load_and_need_an_attack_on_them():
     assert armed_target("militants attacked a joint checkpoint of the armed forces") is not None
     assert armed_target("gunmen stormed an army post overnight") is not None
     assert armed_target("gunmen shot dead two farmers near a police station") is None
+
+
+def test_trigger_phrases_for_territory_mobs_and_aircraft():
+    kinds = lambda text: {h.kind for h in LEXICON.triggers(text)}  # noqa: E731
+    assert "overtake" in kinds("the group said it had taken full control of the township")
+    assert "overtake" in kinds("after capturing the last army battalion base")
+    assert "transfer" in kinds("the forces handed over three positions to the army")
+    assert "mob" in kinds("a police officer was burned to death by a mob")
+    assert "air" in kinds("US aircraft carried out several strikes on rebel sites")
+    assert "protest" in kinds("Sunday's funeral march was peaceful")
+    assert "protest" not in kinds("in March the rebels withdrew")
