@@ -570,4 +570,25 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2024-11-03", "event_type": "Explosions/Remote violence",
                     "sub_event_type": "Grenade", "iso3": "IND", "injuries": 4}],
     },
+    {
+        "key": "the-police-saying-protesters-threw-stones-is-no-riot",
+        "published": "2024-02-14",
+        "text": (
+            "AMBALA, India - Police fired tear gas and rubber bullets at thousands of farmers marching to Delhi "
+            "near Ambala on Tuesday. Farm union leaders said 40 farmers were injured; police said 12 officers were "
+            "hurt when protesters threw stones.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "IND"}],
+    },
+    {
+        "key": "protesters-who-throw-stones-are-rioters",
+        "published": "2024-02-14",
+        "text": (
+            "AMBALA, India - Farmers marching to Delhi threw stones at police near Ambala on Tuesday, and police "
+            "fired tear gas to push them back, officials said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Riots",
+                    "sub_event_type": "Violent demonstration", "iso3": "IND"}],
+    },
 ]

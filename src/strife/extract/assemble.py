@@ -52,6 +52,8 @@ class Incident:
         told = {s for m in self.mentions for s in m.own_signals()}
         told_families = {FAMILIES.get(s) for s in told}
         referred = {s for m in self.mentions for s in m.signals - m.own_signals() if FAMILIES.get(s) in told_families}
+        if "riot" in told and "protest" in told and all(m.has("state_account") for m in self.mentions if "riot" in m.own_signals()):
+            told = told - {"riot"}  # only the police say the protesters attacked: a dispute, not a riot
         return told | referred
 
     @property

@@ -150,7 +150,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             if not triggers and planned and not has_count:
                 continue
             cues = dict(sentence_cues)
-            for name in ("background", "correction", "denied", "negated"):
+            for name in ("background", "correction", "denied", "negated", "state_account"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
             if "hypothetical" in cues and not has_count:
