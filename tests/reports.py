@@ -398,4 +398,197 @@ REPORTS = [
              "actor1": "Military Forces of Israel", "inter1": 8},
         ],
     },
+    {
+        "key": "crowd-control-munitions-are-no-shelling",
+        "published": "2024-03-06",
+        "text": (
+            "LAHORE: Police fired tear gas shells and stun grenades at hundreds of traders who marched to the "
+            "Punjab Assembly in Lahore on Tuesday against new taxes, and the crowd dispersed. Several traders "
+            "were hurt, their association said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-05", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "PAK"}],
+    },
+    {
+        "key": "intercepted-missiles-are-disrupted-weapons-use",
+        "published": "2024-03-08",
+        "text": (
+            "Air defences shot down four missiles fired at the port city of Odesa in southern Ukraine early on "
+            "Thursday, the regional governor said. No one was hurt. The air raid alert lasted an hour.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-07", "event_type": "Strategic developments",
+                    "sub_event_type": "Disrupted weapons use", "iso3": "UKR", "fatalities": 0}],
+    },
+    {
+        "key": "defused-bomb-is-disrupted-weapons-use",
+        "published": "2024-03-12",
+        "text": (
+            "QUETTA: A bomb disposal squad defused a remote-controlled bomb planted beside a road in Quetta "
+            "on Monday, police said. Nobody was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-11", "event_type": "Strategic developments",
+                    "sub_event_type": "Disrupted weapons use", "iso3": "PAK"}],
+    },
+    {
+        "key": "partly-intercepted-rockets-are-still-a-rocket-attack",
+        "published": "2024-03-13",
+        "text": (
+            "Militants fired about 20 rockets at the Israeli town of Sderot on Tuesday evening; some were "
+            "intercepted and others fell in open fields. No one was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-12", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Shelling/artillery/missile attack", "iso3": "ISR"}],
+    },
+    {
+        "key": "weapons-seized-in-an-arrest-raid-are-no-bombing",
+        "published": "2024-03-16",
+        "text": (
+            "PESHAWAR: Counter-terrorism police arrested four suspected militants and seized explosives, "
+            "suicide vests and hand grenades in a raid in Mardan on Friday, a spokesman said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-15", "event_type": "Strategic developments",
+                    "sub_event_type": "Arrests", "iso3": "PAK"}],
+    },
+    {
+        "key": "missile-strike-is-a-missile-attack",
+        "published": "2024-03-20",
+        "text": (
+            "A Russian missile strike on a residential building in Kharkiv, Ukraine, killed four people on "
+            "Tuesday, the regional governor said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-19", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Shelling/artillery/missile attack", "iso3": "UKR", "fatalities": 4}],
+    },
+    {
+        "key": "peaceful-march-with-no-arrests",
+        "published": "2024-03-25",
+        "text": (
+            "NAIROBI - Thousands of teachers marched through central Nairobi, Kenya, on Monday to demand "
+            "higher pay. The march dispersed peacefully in the afternoon and no arrests were reported.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-25", "event_type": "Protests",
+                    "sub_event_type": "Peaceful protest", "iso3": "KEN"}],
+    },
+    {
+        "key": "mob-of-villagers-attacking-homes",
+        "published": "2024-03-27",
+        "text": (
+            "DHAKA: A mob of about 300 villagers attacked and set fire to Hindu homes in a village of "
+            "Dinajpur district, Bangladesh, on Tuesday after a rumour spread on social media, police said. "
+            "Five people were injured.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-26", "event_type": "Riots",
+                    "sub_event_type": "Mob violence", "iso3": "BGD"}],
+    },
+    {
+        "key": "follow-up-toll-report-gives-the-bombing",
+        "published": "2024-04-03",  # a Wednesday
+        "text": (
+            "QUETTA: The death toll from Monday's bombing at a vegetable market in Quetta, Pakistan, has risen to 11, "
+            "hospital officials said on Wednesday. Four of the wounded died overnight.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-01", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Remote explosive/landmine/IED", "iso3": "PAK", "fatalities": 11}],
+    },
+    {
+        "key": "protesters-who-burn-buildings-are-rioters",
+        "published": "2024-04-06",
+        "text": (
+            "LIMA - Protesters set fire to a toll booth and a police van on the Pan-American Highway near Ica, Peru, "
+            "on Friday, and police fired tear gas to clear the road, officials said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-05", "event_type": "Riots",
+                    "sub_event_type": "Violent demonstration", "iso3": "PER"}],
+    },
+    {
+        "key": "police-in-riot-gear-make-no-riot",
+        "published": "2024-04-09",
+        "text": (
+            "KAMPALA - Police in riot gear detained 20 students who tried to march to Parliament in Kampala, Uganda, "
+            "on Tuesday to protest against fee increases.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-09", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "UGA"}],
+    },
+    {
+        "key": "deaths-at-an-unarmed-protest-are-excessive-force",
+        "published": "2024-04-11",
+        "text": (
+            "CONAKRY - Security forces shot dead two young men during protests against fuel prices in Conakry, "
+            "Guinea, on Wednesday, a rights group said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-10", "event_type": "Protests",
+                    "sub_event_type": "Excessive force against protesters", "iso3": "GIN", "fatalities": 2}],
+    },
+    {
+        "key": "town-taken-without-a-fight-is-a-transfer",
+        "published": "2024-04-13",
+        "text": (
+            "Rebel fighters took control of the town of Kalay in Myanmar's Sagaing region on Friday after junta troops "
+            "withdrew without a fight, residents said. There were no casualties.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-12", "event_type": "Strategic developments",
+                    "sub_event_type": "Non-violent transfer of territory", "iso3": "MMR"}],
+    },
+    {
+        "key": "attack-on-a-checkpoint-is-a-clash",
+        "published": "2024-04-16",
+        "text": (
+            "On 15 April, militants attacked a police checkpoint near Bannu in Khyber Pakhtunkhwa, Pakistan. "
+            "Four militants were killed, police said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-15", "event_type": "Battles",
+                    "sub_event_type": "Armed clash", "iso3": "PAK", "fatalities": 4}],
+    },
+    {
+        "key": "office-burnt-with-no-one-hurt-is-property-destruction",
+        "published": "2024-04-18",
+        "text": (
+            "OWERRI - Gunmen set fire to a local government secretariat in Orsu, Imo State, Nigeria, early on "
+            "Wednesday, officials said. No one was hurt.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-17", "event_type": "Strategic developments",
+                    "sub_event_type": "Looting/property destruction", "iso3": "NGA", "fatalities": 0}],
+    },
+    {
+        "key": "guided-aerial-bombs-are-an-air-strike",
+        "published": "2024-04-21",
+        "text": (
+            "Russian forces dropped three guided aerial bombs on Kharkiv, Ukraine, on Sunday, killing two people, "
+            "the regional governor said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-04-21", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Air/drone strike", "iso3": "UKR", "fatalities": 2}],
+    },
+    {
+        "key": "a-zero-toll-sentence-joins-the-grenade-attack",
+        "published": "2024-11-04",
+        "text": (
+            "SRINAGAR: Militants hurled a grenade at a police vehicle in a market in Srinagar, India, on Sunday, "
+            "officials said. No one was killed. Four passers-by were injured.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-11-03", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Grenade", "iso3": "IND", "injuries": 4}],
+    },
+    {
+        "key": "the-police-saying-protesters-threw-stones-is-no-riot",
+        "published": "2024-02-14",
+        "text": (
+            "AMBALA, India - Police fired tear gas and rubber bullets at thousands of farmers marching to Delhi "
+            "near Ambala on Tuesday. Farm union leaders said 40 farmers were injured; police said 12 officers were "
+            "hurt when protesters threw stones.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Protests",
+                    "sub_event_type": "Protest with intervention", "iso3": "IND"}],
+    },
+    {
+        "key": "protesters-who-throw-stones-are-rioters",
+        "published": "2024-02-14",
+        "text": (
+            "AMBALA, India - Farmers marching to Delhi threw stones at police near Ambala on Tuesday, and police "
+            "fired tear gas to push them back, officials said.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Riots",
+                    "sub_event_type": "Violent demonstration", "iso3": "IND"}],
+    },
 ]

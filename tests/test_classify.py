@@ -81,3 +81,39 @@ def test_every_sub_event_type_is_reachable():
                 if c is not None:
                     produced.add((c.event_type, c.sub_event_type))
     assert produced == VALID
+
+
+def test_disrupted_weapons_use_needs_nothing_fired_and_no_one_killed():
+    assert classify(sig("disrupted"), 1, None, {"people": 0}, False).sub_event_type == "Disrupted weapons use"
+    # rockets fired, some intercepted: still the rocket attack
+    assert classify(sig("disrupted", "shelling"), 2, None, {}, False).sub_event_type == "Shelling/artillery/missile attack"
+    # a raid that seizes weapons and detains suspects is an arrest
+    assert classify(sig("disrupted", "arrest"), 1, 3, {}, False).sub_event_type == "Arrests"
+
+
+def test_missile_strike_by_a_state_is_a_missile_attack_not_an_air_strike():
+    coding = classify(sig("strike_noun", "shelling", "kill"), 8, 7, {"people": 4}, True)
+    assert coding.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_mob_set_off_by_a_protest_is_mob_violence():
+    coding = classify(sig("protest", "mob", "riot"), 5, 7, {}, False, demonstration=True)
+    assert (coding.event_type, coding.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_an_attack_on_an_armed_target_is_a_clash():
+    coding = classify(sig("attack", "kill"), 3, None, {"attackers": 4}, False, armed_target=True)
+    assert (coding.event_type, coding.sub_event_type) == ("Battles", "Armed clash")
+    assert classify(sig("attack", "kill"), 3, None, {"people": 4}, False).event_type == "Violence against civilians"
+
+
+def test_burning_that_hurts_no_one_is_property_destruction():
+    coding = classify(sig("attack", "arson"), 3, None, {"people": 0}, False)
+    assert coding.sub_event_type == "Looting/property destruction"
+    # with no word on casualties, an arson attack stays an attack
+    assert classify(sig("attack", "arson"), 3, 7, {}, False).sub_event_type == "Attack"
+
+
+def test_a_transfer_without_a_fight_is_no_battle():
+    assert classify(sig("overtake", "transfer"), 2, None, {}, False).sub_event_type == "Non-violent transfer of territory"
+    assert classify(sig("overtake", "transfer", "clash"), 2, 1, {}, False).sub_event_type == "Non-state actor overtakes territory"

@@ -405,3 +405,26 @@ def test_counting_json_loads_and_is_consistent():
             re.compile(p)
     # a word that stops a group must not also be a determiner the group may start with
     assert not set(data["group"]["stop_words"]) & {"the", "a", "an", "its", "their"}
+
+
+def test_deaths_of_hardship_are_no_casualties():
+    assert [c for c in find_casualties("Elders said 40 children had died for lack of medicine.") if c.kind == "killed"] == []
+    assert [c for c in find_casualties("Elders said 40 villagers had died of hunger since the siege began.") if c.kind == "killed"] == []
+    # dying of wounds is still a fatality
+    assert [c.quantity.best for c in find_casualties("Two soldiers died of their wounds.")] == [2]
+
+
+def test_a_missing_casualty_figure_is_no_zero():
+    assert find_casualties("The army shelled 11 villages, he said, without giving casualty details.") == []
+    assert find_casualties("No casualty figures were released.") == []
+    assert [c.quantity.best for c in find_casualties("There were no casualties.")] == [0]
+
+
+def test_a_place_word_before_people_does_not_hide_the_count():
+    assert [(c.kind, c.quantity.best) for c in find_casualties("Two village volunteers were killed on Tuesday.")] == [("killed", 2)]
+    assert find_casualties("Rebels burned 12 villages.") == []
+
+
+def test_a_road_death_that_set_off_a_riot_is_no_casualty_of_it():
+    assert find_casualties("Villagers torched a police post after a police van hit and killed a motorcyclist.") == []
+    assert [c.quantity.best for c in find_casualties("Gunmen in a car killed two policemen.")] == [2]

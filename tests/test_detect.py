@@ -58,3 +58,36 @@ def test_purpose_clause_is_planned(nlp):
     text = "Supporters were riding to attend a rally when the bomb went off."
     found = mentions(nlp, text)
     assert all("protest" not in m.signals for m in found)
+
+
+def test_a_rising_toll_is_not_a_trend_but_a_cumulative_statistic_is(nlp):
+    rising = mentions(nlp, "The death toll from Monday's bombing at a market in Quetta has risen to 11, officials said.")
+    assert rising and any(t.kind == "explosion" for m in rising for t in m.triggers)
+    assert mentions(nlp, "Attacks on police have risen sharply across the province.") == []
+    assert mentions(nlp, "At least 30 people have been killed during the war, a watchdog said.") == []
+
+
+def test_what_a_denial_denies_is_no_mention(nlp):
+    text = "The army denied reports that its troops had shelled border villages overnight."
+    assert mentions(nlp, text) == []
+    # the denial does not reach back over a clause boundary
+    text = "Residents said a drone struck a house, but the army denied that any strike took place."
+    assert any(t.kind == "air" for m in mentions(nlp, text) for t in m.triggers)
+
+
+def test_a_clause_summing_a_period_is_no_mention(nlp):
+    text = "Police fired tear gas in Dhaka on Tuesday after a week of protests in which more than 150 people have been killed."
+    found = mentions(nlp, text)
+    assert found and all("150" not in m.text for m in found)
+    assert mentions(nlp, "At least 174 civilians were killed in June, the UN mission said in its monthly update.") == []
+
+
+def test_threats_and_protest_leaders_are_no_mentions(nlp):
+    assert mentions(nlp, "The group warned parties to stay away from rallies, saying its fighters would target candidates.") == []
+    assert mentions(nlp, "Protest leaders said they would announce their next steps on Thursday.") == []
+
+
+def test_a_place_that_has_seen_violence_for_a_while_is_no_mention(nlp):
+    assert mentions(nlp, "Zahedan has seen weekly protests since a deadly crackdown in September.") == []
+    assert mentions(nlp, "The town has been under attack since Russian forces captured it last year.") == []
+    assert mentions(nlp, "Protesters marched in Zahedan on Friday.") != []

@@ -22,7 +22,8 @@ def test_trigger_file_loads_and_every_pattern_compiles():
 def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
-                 "correction", "responsibility_claim", "responsibility_none"):
+                 "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of",
+                 "state_account"):
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
@@ -88,3 +89,41 @@ def test_precedence_tables_name_real_signals_and_types():
         for signal, event_type, sub in TAXONOMY[table]:
             assert signal in signals, signal
             assert (event_type, sub) in valid, (event_type, sub)
+
+
+def test_masks_name_real_signals_and_drop_only_their_own_words():
+    triggers = load_data("triggers.json")
+    assert set(triggers["masks"]) <= set(triggers["signals"])
+    for patterns in triggers["masks"].values():
+        for p in patterns:
+            re.compile(p)
+    kinds = lambda text: {h.kind for h in LEXICON.triggers(text)}  # noqa: E731
+    assert "shelling" not in kinds("police fired tear gas shells at the crowd")
+    assert "intervention" in kinds("police fired tear gas shells at the crowd")
+    assert "shelling" in kinds("the army fired artillery shells at the village")
+    assert "grenade" not in kinds("officers threw stun grenades")
+    assert "grenade" in kinds("a man threw a grenade into the market")
+    assert "arrest" not in kinds("no arrests were reported")
+    assert "arrest" in kinds("police made 12 arrests")
+    assert "explosion" not in kinds("the bomb disposal squad defused a roadside bomb")
+
+
+def test_armed_targets_load_and_need_an_attack_on_them():
+    from strife.extract.facts import armed_target
+
+    targets = load_data("targets.json")
+    assert targets["armed_targets"] and targets["armed_target_leads"]
+    assert armed_target("militants attacked a joint checkpoint of the armed forces") is not None
+    assert armed_target("gunmen stormed an army post overnight") is not None
+    assert armed_target("gunmen shot dead two farmers near a police station") is None
+
+
+def test_trigger_phrases_for_territory_mobs_and_aircraft():
+    kinds = lambda text: {h.kind for h in LEXICON.triggers(text)}  # noqa: E731
+    assert "overtake" in kinds("the group said it had taken full control of the township")
+    assert "overtake" in kinds("after capturing the last army battalion base")
+    assert "transfer" in kinds("the forces handed over three positions to the army")
+    assert "mob" in kinds("a police officer was burned to death by a mob")
+    assert "air" in kinds("US aircraft carried out several strikes on rebel sites")
+    assert "protest" in kinds("Sunday's funeral march was peaceful")
+    assert "protest" not in kinds("in March the rebels withdrew")

@@ -92,3 +92,14 @@ def test_demo_report_main_event(extractor, name, published, expected):
     (result,) = list(extractor.extract([article]))
     reported = [(e.event_type, e.sub_event_type) for e in result.events if e.mode == "reported"]
     assert reported and reported[0] == expected, reported
+
+
+def test_a_reference_that_adds_a_place_is_the_same_incident(code):
+    # the demo's Nangarhar report: "The explosive device had been hidden … in Behsud district"
+    # tells where the roadside bomb of the lede was, not a second bombing
+    from importlib import resources
+
+    text = resources.files("strife.data").joinpath("demo/afghanistan_nangarhar_roadside_bomb.txt").read_text(encoding="utf-8")
+    events = [e for e in code(text, "2024-05-20") if e.mode == "reported"]
+    assert len(events) == 1, [(e.event_type, e.location.name if e.location else None) for e in events]
+    assert events[0].fatalities.best == 3

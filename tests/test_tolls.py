@@ -68,3 +68,42 @@ def test_attribution():
     assert attribution("Three people were killed, police said.") == "police"
     assert attribution("According to a military statement, nine died.") == "military"
     assert attribution("Nine died.") is None
+
+
+def test_a_bomber_who_died_with_his_victims_counts():
+    toll = tally("killed", items(
+        ("A suicide bomber rammed a car into a police post, killing three policemen and himself.", None),
+    ), "fatalities")
+    assert toll.count.best == 4
+    assert toll.bests.get("attackers") == 1
+
+
+def test_a_long_toll_phrase_reads_its_figure():
+    toll = tally("killed", items(
+        ("The death toll from Sunday's car bombing outside a crowded wholesale market in the "
+         "northern city of Kirkuk has risen to 14, officials said.", "officials"),
+    ), "fatalities")
+    assert toll.count is not None and toll.count.best == 14
+
+
+def test_two_named_sources_with_two_totals_give_the_lower_best():
+    toll = tally("killed", items(
+        ("A roadside bomb killed four soldiers, an army officer said.", "an army officer"),
+        ("The insurgents said 11 soldiers had died.", "the insurgents"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 11)
+
+
+def test_a_risen_toll_replaces_the_earlier_figure():
+    toll = tally("killed", items(
+        ("Officials said six people were killed in the blast.", "officials"),
+        ("The death toll later rose to nine, hospital staff said.", "hospital staff"),
+    ), "fatalities")
+    assert toll.count.best == 9
+
+
+def test_other_victims_add_to_the_one_before():
+    toll = tally("killed", items(
+        ("The strike killed a local commander and two other fighters, a security source said.", "a security source"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 3)

@@ -19,6 +19,7 @@ from strife.extract.facts import MentionFacts
 # Arrests, agreements and the like told inside the story of an attack or a protest are part
 # of it ("two people were detained for questioning"), not incidents of their own.
 JOINING_FAMILIES = {"arrest", "agreement"}
+GENERIC_KILL = {"kill"}  # "killed", "died": told of any violent incident, whatever its means
 STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
 VAGUE_DAYS = {"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}
 FAMILIES = {
@@ -51,6 +52,8 @@ class Incident:
         told = {s for m in self.mentions for s in m.own_signals()}
         told_families = {FAMILIES.get(s) for s in told}
         referred = {s for m in self.mentions for s in m.signals - m.own_signals() if FAMILIES.get(s) in told_families}
+        if "riot" in told and "protest" in told and all(m.has("state_account") for m in self.mentions if "riot" in m.own_signals()):
+            told = told - {"riot"}  # only the police say the protesters attacked: a dispute, not a riot
         return told | referred
 
     @property
@@ -102,13 +105,22 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
             return False
     if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
         return False
-    fam_new = {FAMILIES[s] for s in mention.signals if s in FAMILIES} - JOINING_FAMILIES
-    fam_old = incident.families - JOINING_FAMILIES
+    fam_new = _families_apart(mention.signals)
+    fam_old = _families_apart(incident.signals)
     if fam_old and fam_new and not (fam_new & fam_old):
         # a strike and a protest in one story are two incidents unless one refers back
         if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old):
             return False
     return True
+
+
+def _families_apart(signals: set[str]) -> set[str]:
+    """The kinds of happening that keep two incidents apart. A clause that only says who
+    died ("No one was killed.") is said of a grenade or a bomb as much as of gunmen."""
+    families = {FAMILIES[s] for s in signals if s in FAMILIES} - JOINING_FAMILIES
+    if signals and signals <= GENERIC_KILL:
+        return set()  # only "killed"/"died" ("No one was killed."): fits whatever the incident is
+    return families
 
 
 def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | None) -> bool:
@@ -136,6 +148,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)
+            if target is None and _refines(current, mention, facts):
+                target = current
             if target is not None:
                 target.parts.append((mention, facts))
                 if target.mode == "reported":
@@ -167,6 +181,16 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         elif current is None:
             current = incident
     return incidents
+
+
+def _refines(current: Incident | None, mention: Mention, facts: MentionFacts) -> bool:
+    """"The explosive device had been hidden in a culvert in Behsud district": a reference
+    to the incident being told, of its kind and with no toll of its own, adds detail (a
+    place inside or near it) and is not another incident."""
+    if current is None or facts.casualties or mention.has("background"):
+        return False
+    fam = {FAMILIES[s] for s in mention.signals if s in FAMILIES}
+    return bool(fam & current.families) and not _date_conflict(current.best_date(), facts.best_date())
 
 
 def _antecedent(incidents, current, mention, facts, mode, background) -> Incident | None:

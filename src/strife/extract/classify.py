@@ -37,9 +37,11 @@ def classify(
     killed: dict[str, int],
     state_acting: bool,
     demonstration: bool | None = None,
+    armed_target: bool = False,
 ) -> Coding | None:
     """`signals` maps each signal the incident carries to its first trigger span;
-    `killed` maps casualty categories to counts."""
+    `killed` maps casualty categories to counts; `armed_target` says the incident's
+    attack was on a place armed forces hold (a checkpoint, a base, a patrol)."""
 
     def code(event_type: str, sub: str, signal: str) -> Coding:
         return Coding(event_type, sub, signal, signals.get(signal))
@@ -62,7 +64,8 @@ def classify(
     remote = any(has(s) for s in ("air", "suicide", "shelling", "explosion", "grenade", "chemical"))
     armed_harmed = killed.get("security forces", 0) + killed.get("attackers", 0) > 0
     if demonstration:
-        if has("mob") and not has("protest"):
+        if has("mob"):
+            # a crowd that attacks people or homes is a mob even when a protest set it off
             return code("Riots", "Mob violence", "mob")
         if has("riot"):
             return code("Riots", "Violent demonstration", "riot")
@@ -72,14 +75,24 @@ def classify(
             if (killed.get("protesters", 0) or killed.get("people", 0)) and not has("riot"):
                 return code("Protests", "Excessive force against protesters", "intervention")
             return code("Protests", "Protest with intervention", "intervention" if has("intervention") else "arrest")
-        if killed.get("protesters", 0):
+        if any(killed.values()):
+            # deaths at an unarmed demonstration are at the hands of those who broke it up
             return code("Protests", "Excessive force against protesters", "protest")
         return code("Protests", "Peaceful protest", "protest")
     if has("mob"):
         return code("Riots", "Mob violence", "mob")
+    if has("disrupted") and not remote and not any(killed.values()) and not has("arrest") and not has("clash"):
+        # a missile shot down or a bomb defused (its words masked as means in triggers.json),
+        # with no one killed and nothing else fired or exploding, is a weapon's use
+        # disrupted, not the attack it would have been (ACLED)
+        return code("Strategic developments", "Disrupted weapons use", "disrupted")
+    if has("transfer") and not has("clash") and not any(killed.values()):
+        # "took control after government forces withdrew without a fight"
+        return code("Strategic developments", "Non-violent transfer of territory", "transfer")
     if has("chemical"):
         return code("Explosions/Remote violence", "Chemical weapon", "chemical")
-    if has("air") or (has("strike_noun") and state_acting and not has("clash")):
+    # a "missile strike" is a missile attack, not an air strike
+    if has("air") or (has("strike_noun") and state_acting and not has("clash") and not has("shelling")):
         return code("Explosions/Remote violence", "Air/drone strike", "air" if has("air") else "strike_noun")
     # shells or bombs that kill only civilians are remote violence, even amid fighting
     clash_counts = not (remote and not armed_harmed and killed)
@@ -99,9 +112,12 @@ def classify(
     if has("arrest") and not any(killed.values()) and not remote:
         # a raid that ends in detentions and harms no one is an arrest operation
         return code("Strategic developments", "Arrests", "arrest")
+    if (has("arson") or has("looting")) and killed and not any(killed.values()) and not (armed_sides or armed_target):
+        # buildings burnt and no one hurt, the report says: property destruction
+        return code("Strategic developments", "Looting/property destruction", "arson" if has("arson") else "looting")
     if has("attack") or has("kill"):
         signal = "attack" if has("attack") else "kill"
-        if forces_harmed or armed_sides:
+        if forces_harmed or armed_sides or armed_target:
             return code("Battles", "Armed clash", signal)
         return code("Violence against civilians", "Attack", signal)
     return first_of("development_precedence")

@@ -137,6 +137,7 @@ _DETERMINERS = _lower_set(_G["determiners"])
 # "a group of", "a large group of", "an unspecified number of", "a police unit"
 _COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], literal=True)}(?:\s+of\b|$)", re.I)
 _PERSON = _words(_G["person_nouns"])
+_PERSON_NEXT = re.compile(r"\s+" + _PERSON.pattern, _PERSON.flags)  # a unit word used as a modifier of people
 _TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
 
 _AUX_OR_ADVERB = _alt(sorted(_AUX) + DATA["adverbs"], literal=True)
@@ -171,9 +172,15 @@ _PERSON_ONLY = {
 }
 _TOLL_RE = _words(DATA["toll"]["patterns"])
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
+# "killing five soldiers and himself": the attacker's own death, one more killed
+_SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
+SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
+SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
+_NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
+_NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
-_TOLL_REACH = 100  # characters: a toll's figure follows it closely
+_TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
 _SPLIT = {
     kind: (_words(v["particles"], literal=True), re.compile(rf"(?<![\w-]){_alt(v['leads'], literal=True)}\s+$", re.I))
     for kind, v in DATA["split"].items()
@@ -184,7 +191,8 @@ _Z = DATA["zero"]
 _ZERO_NOUN_RES = {
     kind: re.compile(
         rf"(?<![\w-])(?P<lead>{_alt(_Z['leads']['phrases'], literal=True)})\s+"
-        rf"(?:{_Z['noun_adjectives']['pattern']}\s+)?(?P<noun>{_alt(nouns)})(?![\w-])",
+        rf"(?:{_Z['noun_adjectives']['pattern']}\s+)?(?P<noun>{_alt(nouns)})(?![\w-])"
+        rf"(?!\s+{_alt(_Z['not_before']['words'], literal=True)}(?![\w-]))",
         re.I,
     )
     for kind, nouns in _Z["nouns"].items()
@@ -333,8 +341,8 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _is_count(text: str, m: re.Match) -> bool:
     """False for numbers that measure something other than people."""
-    if _UNIT_AFTER.match(text, m.end()):
-        return False
+    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()):
+        return False  # "two villages", but "two village volunteers" counts the volunteers
     prev = _PREVIOUS_WORD.search(text, 0, m.start())
     if prev and prev.group(1).lower().rstrip(".,") in _WORDS_BEFORE:
         return False
@@ -754,6 +762,10 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     """Every casualty statement in one sentence, in reading order. Offsets are into the
     sentence plus `offset` (the sentence's position in its article)."""
     found = _Reader(sentence).read() + _zero_nouns(sentence)
+    found = [
+        f for f in found
+        if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
+    ]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []
     for f in found:
@@ -767,6 +779,11 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
                 if (kind, f.counted.num_start) not in seen:
                     seen.add((kind, f.counted.num_start))
                     unique.append(_Found(kind, f.counted, f.group, f.start, f.end))
+    for f in list(unique):
+        if f.kind == "killed" and not f.counted.zero and (m := _SELF_KILLED.match(sentence, f.end)):
+            s, e = m.span(1)
+            c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
+            unique.append(_Found("killed", c, (s, e), s, e))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 

@@ -134,10 +134,14 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             continue  # "In recent years, militants often attack…": a trend, not an incident
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
+            if _cue_hits("clause_trend", c_text, c_start):
+                continue  # "after a week of protests in which 150 people have been killed"
             planned = _cue_hits("planned", c_text, c_start)
+            denial = _cue_hits("denial_of", c_text, c_start)
             triggers = [
                 t for t in LEXICON.triggers(c_text, c_start)
                 if not _planned(t, planned) and not _modifier(doc, t)
+                and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
             ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
@@ -148,7 +152,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             if not triggers and planned and not has_count:
                 continue
             cues = dict(sentence_cues)
-            for name in ("background", "correction", "denied", "negated"):
+            for name in ("background", "correction", "denied", "negated", "state_account"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
             if "hypothetical" in cues and not has_count:

@@ -33,6 +33,12 @@ TARGET_OF_TAIL = re.compile(_targets["of_tail"])
 TARGET_PART = re.compile(r"^(?:(?:at\s+)?least\s+|(?:" + "|".join(_targets["parts"]) + r")\s+of\s+)", re.I)
 TARGET_CLAUSE_WORD = re.compile(r"\b(?:when|where|while|although|though|because|which|who|stated|said)\b", re.I)
 LEADING_FUNCTION = re.compile(r"^(?:(?:a|an|the|and|or|also|some|several|other|its|their|his|her)\s+)+", re.I)
+# "attacked a joint checkpoint of the armed forces", "stormed an army post": an armed target
+ARMED_TARGET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_targets["armed_target_leads"]) + r")\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:" + "|".join(sorted(_targets["armed_targets"], key=len, reverse=True)) + r")(?![\w-])",
+    re.I,
+)
 
 
 SPEECH_BEFORE = re.compile(
@@ -72,6 +78,13 @@ def _seized(weapon: Hit, mention: Mention) -> bool:
     local = weapon.start - mention.start
     around = mention.text[max(0, local - SEIZED_BEFORE) : local + (weapon.end - weapon.start) + SEIZED_AFTER]
     return LEXICON.seized_re.search(around) is not None
+
+
+def armed_target(text: str, offset: int = 0) -> Hit | None:
+    """An attack on a place armed forces hold (a checkpoint, a base, a patrol), if the
+    text tells one: the defenders are an armed side (targets.json armed_targets)."""
+    m = ARMED_TARGET.search(text)
+    return Hit("armed_target", m.start() + offset, m.end() + offset, m.group(0)) if m else None
 
 
 def find_targets(text: str, offset: int) -> list[Hit]:

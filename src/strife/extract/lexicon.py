@@ -56,6 +56,7 @@ class Lexicon:
         self.signal_patterns = {s: _alternation(p) for s, p in triggers["signals"].items()}
         self.violent_signals = frozenset(triggers["violent_signals"])
         self.weak_signals = frozenset(triggers["weak_signals"])
+        self.signal_masks = {s: _alternation(p) for s, p in triggers.get("masks", {}).items()}
         self._any_signal = _alternation([p for ps in triggers["signals"].values() for p in ps])
         cues = load_data("cues.json")
         self.cue_patterns = {
@@ -150,8 +151,15 @@ class Lexicon:
             Hit(signal, m.start() + offset, m.end() + offset, m.group(0))
             for signal, pattern in self.signal_patterns.items()
             for m in pattern.finditer(text)
+            if not self._masked(signal, m.start(), m.end(), text)
         ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
+
+    def _masked(self, signal: str, start: int, end: int, text: str) -> bool:
+        """A signal's words inside a phrase that tells no such happening ("tear gas
+        shells", "no one was arrested"): triggers.json `masks`."""
+        mask = self.signal_masks.get(signal)
+        return mask is not None and any(m.start() <= start and end <= m.end() for m in mask.finditer(text))
 
     def cue(self, name: str, text: str) -> re.Match | None:
         return self.cue_patterns[name].search(text)

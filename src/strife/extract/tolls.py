@@ -4,8 +4,8 @@ reports kept as low/best/high and disputes (ACLED's counting rules, event-record
 Within one incident the same figure is often told twice ("four soldiers were killed"
 in the lede and again in the fifth paragraph): a repeated figure for a group is one
 figure with more support, never added twice. Different figures for one group are
-conflicting claims: `best` is the one most reports support (ties: the larger, as tolls
-are revised upwards), `low` the smallest and `high` the largest. A zero told before a
+conflicting claims: `best` is the one most reports support (ties: a toll told as risen,
+else the lower, the conservative count), `low` the smallest and `high` the largest. A zero told before a
 "but" or with "initially" is a corrected claim: it becomes a dispute, not a figure.
 """
 
@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from strife.extract.counts import Casualty
-from strife.extract.lexicon import LEXICON
+from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, Casualty
+from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
 ATTRIBUTION = [
@@ -24,6 +24,8 @@ ATTRIBUTION = [
     re.compile(r",\s*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|told|reported|confirmed)\b", re.I),
     re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|reported|confirmed)\b", re.I),
 ]
+RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
+OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -55,9 +57,17 @@ def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
 
 @dataclass
 class Figure:
-    n: int
+    n: int  # the figure for its group: the casualty's best, plus those it says it adds to
     casualty: Casualty
     claimant: str | None
+
+    @property
+    def low(self) -> int:
+        return self.casualty.quantity.low + self.n - self.casualty.quantity.best
+
+    @property
+    def high(self) -> int:
+        return self.casualty.quantity.high + self.n - self.casualty.quantity.best
 
 
 @dataclass
@@ -74,14 +84,26 @@ def _category(c: Casualty, previous: str | None) -> str:
     group = (c.group or "").strip()
     if re.fullmatch(r"(?:\w+\s+)?others?", group, re.I) and previous:
         return previous
+    if group.lower() in SELF_KILLED_WORDS:
+        return SELF_KILLED_CATEGORY  # "… and himself": the bomber
     return LEXICON.group_category(group) or "people"
 
 
 def _pick(figures: list[Figure]) -> Figure:
+    """The figure most clauses support; of equals, a toll told as risen or revised; else,
+    told by two named sources, the lower (counting.json toll._tie_doc); else the larger, as
+    a story's own tolls are revised upwards."""
     support = defaultdict(int)
     for f in figures:
         support[f.n] += 1
-    return max(figures, key=lambda f: (support[f.n], f.n, f.claimant is not None))
+    top = max(support.values())
+    tied = [f for f in figures if support[f.n] == top]
+    risen = [f for f in tied if RISEN.search(f.casualty.text)]
+    if risen:
+        return max(risen, key=lambda f: (f.n, f.claimant is not None))
+    if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({f.claimant for f in tied}) > 1:
+        return min(tied, key=lambda f: f.n)  # two sources, two totals: the lower
+    return max(tied, key=lambda f: (f.n, f.claimant is not None))  # one telling revised upwards
 
 
 def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_name: str) -> Toll:
@@ -90,6 +112,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     by_category: dict[str, list[Figure]] = defaultdict(list)
     surface: dict[str, str] = {}
     previous = None
+    last: tuple[Figure, str] | None = None  # the figure before, and its clause
     for c, claimant, corrected, clause in items:
         category = _category(c, previous)
         previous = category
@@ -99,7 +122,13 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             toll.disputes.append(clause.strip().rstrip(",;"))
             toll.evidence.append(Evidence(field="disputes", start=c.start, end=c.end, quote=c.text))
             continue
-        by_category[category].append(Figure(c.quantity.best, c, claimant))
+        n = c.quantity.best
+        if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
+            # "killed a commander and two other fighters": three fighters in all
+            n += last[0].n
+        figure = Figure(n, c, claimant)
+        by_category[category].append(figure)
+        last = (figure, clause)
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
     if not by_category:
@@ -107,9 +136,9 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     lows, bests, highs = {}, {}, {}
     for category, figures in by_category.items():
         chosen = _pick(figures)
-        lows[category] = min(min(f.casualty.quantity.low, f.n) for f in figures)
+        lows[category] = min(min(f.low, f.n) for f in figures)
         bests[category] = chosen.n
-        highs[category] = max(max(f.casualty.quantity.high, f.n) for f in figures)
+        highs[category] = max(max(f.high, f.n) for f in figures)
         distinct = sorted({f.n for f in figures})
         if len(distinct) > 1:
             claims = "; ".join(
