@@ -15,18 +15,9 @@ from typing import Iterator
 
 import click
 
+from strife.cli_params import SKIPPED_EXIT
+from strife.cli_params import iso_date as _date
 from strife.ingest.article import Article, Skipped
-
-SKIPPED_EXIT = 1
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-01-30")
 
 
 def _report_skip(skipped: Skipped) -> None:

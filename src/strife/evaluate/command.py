@@ -6,24 +6,14 @@ stderr), 2 the command used wrongly or the gold unusable.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import click
 
-SKIPPED_EXIT = 1  # as strife.cli's (not imported from there: cli imports this module)
-USAGE_EXIT = 2
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-01-30")
+from strife.cli_params import SKIPPED_EXIT, USAGE_EXIT
+from strife.cli_params import iso_date as _date
 
 
 def _emit(as_json: bool, data: dict, table: str, worst: list[str], errors: int) -> None:
