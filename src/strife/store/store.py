@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from strife.ingest.article import Article, Skipped
@@ -293,12 +293,19 @@ def _file_event(conn: Connection, report: Event, article_id: str, version_of: Op
     article's events are distinct incidents, as its extraction decided)."""
     ev = schema.events.c
     window = merge.candidate_window(report)
+    town = merge.candidate_town(report)
     candidates: dict[str, list] = {}
+    query = None
     if window is not None:
         iso3 = report.location.iso3.upper() if report.location and report.location.iso3 else None
-        query = select(ev.id).where(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
+        in_window = and_(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
+        # An undated event of the report's town may be this incident too (merge.candidate_town).
+        query = select(ev.id).where(or_(in_window, and_(ev.date.is_(None), ev.location_name == town[1])) if town else in_window)
         if iso3:
             query = query.where(or_(ev.iso3 == iso3, ev.iso3.is_(None)))
+    elif town is not None:
+        query = select(ev.id).where(ev.iso3 == town[0], ev.location_name == town[1])
+    if query is not None:
         ids = [i for i in conn.execute(query).scalars() if i not in taken]
         candidates = history.reports_of(conn, ids)
     found = merge.matches_for(report, candidates)
