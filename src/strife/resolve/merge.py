@@ -349,8 +349,14 @@ def _site_score(a: Event, b: Event, cfg):
 
 
 def _sites(event: Event, cfg) -> set[str]:
-    words = _words(event.targets, cfg)
-    return {kind for kind, nouns in cfg["sites"].items() if words & {_singular(n, cfg) for n in nouns}}
+    """The kinds of site of the event's targets; when the record names no target, those its
+    own sentence names (a bomb 'inside a mosque' is at a mosque, even when the extraction
+    took no target from it)."""
+    kinds = lambda words: {kind for kind, nouns in cfg["sites"].items() if words & {_singular(n, cfg) for n in nouns}}
+    if event.targets:
+        return kinds(_words(event.targets, cfg))
+    sentence = " ".join(e.quote for e in event.evidence if e.field == "mode" and e.quote)
+    return kinds(_words([sentence], cfg))
 
 
 def _weapons_score(a: Event, b: Event, cfg):
@@ -391,12 +397,10 @@ def _time_of_day_score(a: Event, b: Event, cfg):
     ta, tb = time_of_day(a), time_of_day(b)
     if ta is None or tb is None:
         return None
-    order = [name for name, _ in cfg["times_of_day"]]
     scores = cfg["time_of_day_scores"]
-    gap = abs(order.index(ta) - order.index(tb))
-    if gap == 0:
+    if ta == tb:
         return scores["same"], f"both in the {ta}"
-    if gap == 1:
+    if [ta, tb] in cfg["neighbouring_times"] or [tb, ta] in cfg["neighbouring_times"]:
         return scores["neighbouring"], f"{ta} / {tb}: neighbouring times of day"
     return scores["distinct"], f"{ta} / {tb}: distinct times of day"
 
