@@ -99,9 +99,9 @@ def match(report: Event, known: Event, known_id: str | None = None) -> Match:
             if found is not None:
                 score, why = found
                 features[name] = Feature(score, cfg["weights"][name], why)
-        if across is not None and not _linked(features):
+        if across is not None and not _linked(features, report, known):
             raise Veto(f"event types of different families ({report.event_type} / {known.event_type}) "
-                       f"with nothing in common to link them (no shared target, site or weapon)")
+                       f"with nothing in common to link them (no shared target, site, weapon or named actor)")
     except Veto as veto:
         return Match(0.0, False, features, veto=str(veto), known_id=known_id)
     total = sum(f.weight for f in features.values())
@@ -136,8 +136,13 @@ def _undated_unmatchable(a: Event, b: Event, features: dict[str, Feature], cfg) 
     return None
 
 
-def _linked(features: dict[str, Feature]) -> bool:
-    return any(name in features and features[name].score > 0 for name in ("targets", "site", "weapons"))
+def _linked(features: dict[str, Feature], a: Event, b: Event) -> bool:
+    """Something that ties two codings of different families to one incident: a target, a
+    site or a weapon in common, or a named group both name, whatever its role in each."""
+    if any(name in features and features[name].score > 0 for name in ("targets", "site", "weapons")):
+        return True
+    named = lambda e: {_norm(x.name) for x in (e.actor1, e.actor2) if x is not None and not is_generic(x.name)}
+    return bool(named(a) & named(b))
 
 
 def _check_modes(a: Event, b: Event, cfg) -> None:
