@@ -131,7 +131,7 @@ def _undated_unmatchable(a: Event, b: Event, features: dict[str, Feature], cfg) 
         return "no date to compare, and the places are not the same town"
     if "family" not in features or features["family"].score <= 0:
         return "no date to compare, and the event types are not of one family"
-    if "actors" not in features or features["actors"].score <= 0:
+    if "actors" not in features or features["actors"].score < cfg["undated_min_actors_score"]:
         return "no date to compare, and the actors do not agree"
     return None
 
