@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
+from sqlalchemy import Connection, Engine, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from strife.ingest.article import Article, Skipped
@@ -294,20 +294,20 @@ def _file_event(conn: Connection, report: Event, article_id: str, version_of: Op
     ev = schema.events.c
     window = merge.candidate_window(report)
     town = merge.candidate_town(report)
-    candidates: dict[str, list] = {}
-    query = None
+    found_ids: list[str] = []
     if window is not None:
         iso3 = report.location.iso3.upper() if report.location and report.location.iso3 else None
-        in_window = and_(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
-        # An undated event of the report's town may be this incident too (merge.candidate_town).
-        query = select(ev.id).where(or_(in_window, and_(ev.date.is_(None), ev.location_name == town[1])) if town else in_window)
+        query = select(ev.id).where(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
         if iso3:
             query = query.where(or_(ev.iso3 == iso3, ev.iso3.is_(None)))
-    elif town is not None:
+        found_ids += conn.execute(query).scalars()
+    if town is not None:
+        # The known events of the report's town it may be without a date to compare (all of
+        # them for an undated report; the undated ones for a dated report): merge.candidate_town.
         query = select(ev.id).where(ev.iso3 == town[0], ev.location_name == town[1])
-    if query is not None:
-        ids = [i for i in conn.execute(query).scalars() if i not in taken]
-        candidates = history.reports_of(conn, ids)
+        found_ids += conn.execute(query.where(ev.date.is_(None)) if window is not None else query).scalars()
+    ids = [i for i in dict.fromkeys(found_ids) if i not in taken]
+    candidates: dict[str, list] = history.reports_of(conn, ids) if ids else {}
     found = merge.matches_for(report, candidates)
     if not found:
         new_id = _new_event_id(conn, report.id, article_id, version_of)
