@@ -340,6 +340,9 @@ def test_a_site_named_only_in_the_event_sentence_counts():
     market = report("a2", targets=("market",))
     assert merge._sites(mosque, merge.rules()) == {"mosque"}
     assert not match(market, mosque).matched
+    # A car bomb is a weapon, not a car attacked: no site is read from it.
+    car_bomb = report("a3", targets=(), weapons=("car bomb",), sentence="A car bomb exploded in Quetta on 4 March.")
+    assert merge._sites(car_bomb, merge.rules()) == set()
 
 
 def test_sites_of_one_kind_agree_in_other_words():

@@ -361,6 +361,9 @@ def _sites(event: Event, cfg) -> set[str]:
     if event.targets:
         return kinds(_words(event.targets, cfg))
     sentence = " ".join(e.quote for e in event.evidence if e.field == "mode" and e.quote)
+    # The weapon is no site: the car of 'a car bomb exploded' is not a vehicle attacked.
+    for weapon in sorted({e.quote for e in event.evidence if e.field == "weapons" and e.quote} | set(event.weapons), key=len, reverse=True):
+        sentence = re.sub(re.escape(weapon), " ", sentence, flags=re.IGNORECASE)
     return kinds(_words([sentence], cfg))
 
 
