@@ -133,7 +133,7 @@ def test_merge_rules_for_look_alikes_and_cross_family_codings_are_consistent():
     assert all(len(kinds) == 1 for kinds in kinds_of.values()), {n: k for n, k in kinds_of.items() if len(k) > 1}
     times = [name for name, _ in cfg["times_of_day"]]
     assert all(a in times and b in times for a, b in cfg["neighbouring_times"])
-    for pattern in cfg["sequel_markers"] + [p for _, ps in cfg["times_of_day"] for p in ps]:
+    for pattern in [p for ps in cfg["sequel_markers"].values() for p in ps] + [p for _, ps in cfg["times_of_day"] for p in ps]:
         re.compile(pattern)
 
 
@@ -392,6 +392,17 @@ def test_a_second_blast_is_another_incident_than_the_first():
     # Two reports of the second blast both say so: nothing against them.
     again = report("a3", targets=(), sentence="Hours later, another bomb exploded in Quetta.")
     assert "sequel" not in match(again, second).features
+
+
+def test_a_toll_update_a_day_after_the_blast_is_still_the_blast():
+    blast = report("a1", targets=(), killed=5, sentence="A bomb exploded in Quetta on Monday, killing five people.")
+    update = report("a2", targets=(), killed=8, published="2024-03-05",
+                    sentence="The toll rose to eight a day after the bombing in Quetta on Monday.")
+    m = match(update, blast)
+    assert "sequel" not in m.features and m.matched
+    # Dated a day later, the same words tell of another incident (a day after the first).
+    later = update.model_copy(update={"date": "2024-03-05"})
+    assert match(later, blast).features["sequel"].score == -1.0
 
 
 def test_a_reprisal_the_next_day_is_not_the_attack_it_avenges():

@@ -429,15 +429,25 @@ def _sequel_score(a: Event, b: Event, cfg):
     """One report says its event came after another ('a second blast', 'a day after',
     'in retaliation'), the other says no such thing: two incidents, the later and the
     earlier. Both saying it (two reports of the second blast) says nothing."""
-    sa, sb = sequel_marker(a), sequel_marker(b)
+    sa, sb = sequel_marker(a, b), sequel_marker(b, a)
     if (sa is None) == (sb is None):
         return None
     return cfg["sequel_scores"]["one_sided"], f"one report tells of a later incident ('{sa or sb}')"
 
 
-def sequel_marker(event: Event) -> str | None:
+def sequel_marker(event: Event, other: Event | None = None) -> str | None:
+    """The words of the event's sentence that tell it followed another incident. A marker
+    of a later day ('a day after') counts only when the event is dated after `other`'s: a
+    report of the toll 'a day after the blast' still dates the blast."""
     text = event_sentence(event)
-    for pattern in rules()["sequel_markers"]:
+    markers = rules()["sequel_markers"]
+    for pattern in markers["any_day"]:
+        hit = re.search(pattern, text, re.IGNORECASE)
+        if hit:
+            return hit.group(0)
+    if other is None or not event.date or not other.date or event.date <= other.date:
+        return None
+    for pattern in markers["later_day"]:
         hit = re.search(pattern, text, re.IGNORECASE)
         if hit:
             return hit.group(0)
