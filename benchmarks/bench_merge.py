@@ -2,9 +2,11 @@
 
 `benchmarks/data/merge_clusters.jsonl` holds reports written for this benchmark: several
 reports of each incident (wire and local outlets, paraphrases, tolls that rise or differ,
-vaguer or more precise places, reports a day or two later, syndicated copies) and
-look-alike incidents that must stay separate (`lookalike_of`: two bombings in one city a
-day apart). Every report goes through the real ingest, the real extractor and the real
+vaguer or more precise places, reports a day or two later, syndicated copies, one incident
+coded in two families by two outlets) and look-alike incidents that must stay separate
+(`lookalike_of`: two bombings in one city a day apart; two blasts in one city the same day
+at a mosque and a market; two clashes in one district a day apart between other parties; a
+protest and a riot in one city on one day; an attack and its reprisal the next day). Every report goes through the real ingest, the real extractor and the real
 store (a temporary SQLite file), in publication order, as a live feed would arrive.
 
 Printed: pairwise precision/recall/F1 of merging over report pairs (two reports are
@@ -12,7 +14,7 @@ merged when their main events end in one stored event), the event-count error
 (incidents vs stored reported events), look-alike incidents merged, syndicated copies
 recognised. Targets: F1 >= 0.95, no look-alike merged.
 
-Run: python benchmarks/bench_merge.py [--verbose]
+Run: python benchmarks/bench_merge.py [--verbose] [--explain] [--shuffle SEED]
 """
 
 from __future__ import annotations

@@ -230,3 +230,23 @@ def test_updated_version_reporting_another_incident_gets_a_fresh_id(store):
     assert (outcome.outcome, outcome.events_added) == ("events", 1)
     ids = sorted(e.id for e in store.events())
     assert len(ids) == 2 and "e_a1" in ids
+
+
+def test_an_undated_report_joins_the_known_incident_of_its_town(store):
+    from test_merge import TTP
+
+    ingest(store, "a1", killed=5, actor1=TTP)
+    later, _ = ingest(store, "a2", published="2024-03-09", date=None, killed=5, actor1=TTP)
+    assert later.events_merged == 1 and [e.id for e in store.events()] == ["e_a1"]
+    # And the other way round: a dated report finds the undated event of its town.
+    ingest(store, "b1", published="2024-05-01", date=None, killed=2, actor1=TTP, place=MIR_ALI)
+    dated, _ = ingest(store, "b2", published="2024-05-02", date="2024-04-30", killed=2, actor1=TTP, place=MIR_ALI)
+    assert dated.events_merged == 1
+    assert sorted(e.id for e in store.events()) == ["e_a1", "e_b1"]
+    assert store.event("e_b1").date == "2024-04-30"  # the merged record takes the date a report gives
+
+
+def test_an_undated_report_of_another_group_stays_apart(store):
+    ingest(store, "a1", killed=5)
+    ingest(store, "a2", published="2024-03-09", date=None, killed=3, actor2=POLICE)
+    assert sorted(e.id for e in store.events()) == ["e_a1", "e_a2"]

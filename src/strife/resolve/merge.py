@@ -53,6 +53,7 @@ class Match:
     veto: Optional[str] = None
     known_id: Optional[str] = None
     against: Optional[str] = None  # the known event's report (article id) it was scored against
+    threshold: Optional[float] = None  # the threshold this pair had to reach (stricter without a place or a date)
 
     @property
     def agreed(self) -> list[str]:
@@ -67,7 +68,7 @@ class Match:
             "known_id": self.known_id,
             "against": self.against,
             "score": round(self.score, 3),
-            "threshold": rules()["threshold"] if "place" in self.features else rules()["threshold_without_place"],
+            "threshold": self.threshold if self.threshold is not None else rules()["threshold"],
             "matched": self.matched,
             "veto": self.veto,
             "agreed": self.agreed,
@@ -88,21 +89,60 @@ def match(report: Event, known: Event, known_id: str | None = None) -> Match:
     features: dict[str, Feature] = {}
     try:
         _check_modes(report, known, cfg)
+        across = _cross_family(report, known, cfg)
         for name, scorer in _SCORERS.items():
+            if across is not None and name == "actors":
+                # Each type codes other parties as actor1 (the protesters of a protest are
+                # the victims of its bombing): across families actors are not comparable.
+                continue
             found = scorer(report, known, cfg)
             if found is not None:
                 score, why = found
                 features[name] = Feature(score, cfg["weights"][name], why)
+        if across is not None and not _linked(features, report, known):
+            raise Veto(f"event types of different families ({report.event_type} / {known.event_type}) "
+                       f"with nothing in common to link them (no shared target, site, weapon or named actor)")
     except Veto as veto:
         return Match(0.0, False, features, veto=str(veto), known_id=known_id)
     total = sum(f.weight for f in features.values())
     score = sum(f.score * f.weight for f in features.values()) / total if total else 0.0
-    # A date is the least a coder needs to call two reports one incident; without a place
-    # to compare, the rest must agree more strongly.
     if "date" not in features:
-        return Match(score, False, features, veto="no date to compare", known_id=known_id)
-    threshold = cfg["threshold"] if "place" in features else cfg["threshold_without_place"]
-    return Match(score, score >= threshold, features, known_id=known_id)
+        # A date is the least a coder needs to call two reports one incident, unless all
+        # else agrees strongly: the same town, the same family of events, the same actors.
+        undated = _undated_unmatchable(report, known, features, cfg)
+        if undated is not None:
+            return Match(score, False, features, veto=undated, known_id=known_id)
+        threshold = cfg["threshold_undated"]
+    else:
+        # Without a place to compare, the rest must agree more strongly.
+        threshold = cfg["threshold"] if "place" in features else cfg["threshold_without_place"]
+    return Match(score, score >= threshold, features, known_id=known_id, threshold=threshold)
+
+
+def _undated_unmatchable(a: Event, b: Event, features: dict[str, Feature], cfg) -> str | None:
+    """Why a pair without a date to compare cannot be one incident; None when it may be."""
+    if not a.date and not b.date:
+        return "no date to compare: neither report dates its event"
+    town = cfg["undated_max_geo_precision"]
+    for loc in (a.location, b.location):
+        if loc is None or loc.geo_precision is None or loc.geo_precision > town:
+            return "no date to compare, and the places are not both towns"
+    if "place" not in features or features["place"].score < cfg["place_scores"]["same"]:
+        return "no date to compare, and the places are not the same town"
+    if "family" not in features or features["family"].score <= 0:
+        return "no date to compare, and the event types are not of one family"
+    if "actors" not in features or features["actors"].score < cfg["undated_min_actors_score"]:
+        return "no date to compare, and the actors do not agree"
+    return None
+
+
+def _linked(features: dict[str, Feature], a: Event, b: Event) -> bool:
+    """Something that ties two codings of different families to one incident: a target, a
+    site or a weapon in common, or a named group both name, whatever its role in each."""
+    if any(name in features and features[name].score > 0 for name in ("targets", "site", "weapons")):
+        return True
+    named = lambda e: {_norm(x.name) for x in (e.actor1, e.actor2) if x is not None and not is_generic(x.name)}
+    return bool(named(a) & named(b))
 
 
 def _check_modes(a: Event, b: Event, cfg) -> None:
@@ -192,11 +232,14 @@ def _containment(la: Location, lb: Location) -> tuple[str, str] | None:
         if not vague.name or (vague.geo_precision or 3) < 2:
             continue
         name = _norm(vague.name)
+        # A town named as its province (Arauca in Arauca) lies in it: the vaguer record is
+        # the region, the other a town.
+        other = _norm(precise.name or "") != name or (precise.geo_precision or 3) < (vague.geo_precision or 3)
         if precise.country and name == _norm(precise.country) and _norm(precise.name or "") != name:
             return "inside_country", f"{precise.name} lies in {vague.name}"
-        if precise.admin2 and name == _norm(precise.admin2) and _norm(precise.name or "") != name:
+        if precise.admin2 and name == _norm(precise.admin2) and other:
             return "inside_admin2", f"{precise.name} lies in {vague.name} district"
-        if precise.admin1 and name == _norm(precise.admin1) and _norm(precise.name or "") != name:
+        if precise.admin1 and name == _norm(precise.admin1) and other:
             return "inside_admin1", f"{precise.name} lies in {vague.name} province"
     return None
 
@@ -212,7 +255,25 @@ def _family_score(a: Event, b: Event, cfg):
     fa, fb = family_of(a.event_type), family_of(b.event_type)
     if fa is not None and fa == fb:
         return scores["same_family"], f"{a.event_type} / {b.event_type}: both {fa}"
+    across = _cross_family(a, b, cfg)
+    if across is not None:
+        return scores["compatible_families"], f"{a.event_type} / {b.event_type}: {across}"
     raise Veto(f"event types of different families ({a.event_type} / {b.event_type})")
+
+
+def _cross_family(a: Event, b: Event, cfg) -> str | None:
+    """Why two codings in different families may be one incident told differently (the
+    entry of `cross_family` they fit), or None: same family, or incompatible."""
+    if not a.event_type or not b.event_type:
+        return None
+    fa, fb = family_of(a.event_type), family_of(b.event_type)
+    if fa is not None and fa == fb:
+        return None
+    fits = lambda e, side: e.event_type == side["event_type"] and side.get("sub_event_type") in (None, e.sub_event_type)
+    for entry in cfg["cross_family"]:
+        if (fits(a, entry["a"]) and fits(b, entry["b"])) or (fits(a, entry["b"]) and fits(b, entry["a"])):
+            return entry["why"]
+    return None
 
 
 def family_of(event_type: str) -> str | None:
@@ -281,14 +342,122 @@ def _targets_score(a: Event, b: Event, cfg):
     return cfg["target_scores"]["none"], f"targets differ ({', '.join(a.targets)} / {', '.join(b.targets)})"
 
 
+def _site_score(a: Event, b: Event, cfg):
+    """The kinds of site the targets are: a mosque and a market are two places, whatever
+    else the reports share."""
+    sa, sb = _sites(a, cfg), _sites(b, cfg)
+    if not sa or not sb:
+        return None
+    if sa & sb:
+        return cfg["site_scores"]["same"], f"both at a {', '.join(sorted(sa & sb))}"
+    return cfg["site_scores"]["different"], f"different sites ({', '.join(sorted(sa))} / {', '.join(sorted(sb))})"
+
+
+def _sites(event: Event, cfg) -> set[str]:
+    """The kinds of site of the event's targets; when the record names no target, those its
+    own sentence names (a bomb 'inside a mosque' is at a mosque, even when the extraction
+    took no target from it)."""
+    kinds = lambda words: {kind for kind, nouns in cfg["sites"].items() if words & {_singular(n, cfg) for n in nouns}}
+    if event.targets:
+        return kinds(_words(event.targets, cfg))
+    sentence = " ".join(e.quote for e in event.evidence if e.field == "mode" and e.quote)
+    # The weapon is no site: the car of 'a car bomb exploded' is not a vehicle attacked.
+    for weapon in sorted({e.quote for e in event.evidence if e.field == "weapons" and e.quote} | set(event.weapons), key=len, reverse=True):
+        sentence = re.sub(re.escape(weapon), " ", sentence, flags=re.IGNORECASE)
+    return kinds(_words([sentence], cfg))
+
+
 def _weapons_score(a: Event, b: Event, cfg):
     wa, wb = _words(a.weapons, cfg), _words(b.weapons, cfg)
     if not wa or not wb:
         return None
+    scores = cfg["weapon_scores"]
+    ka, kb = _weapon_kinds(a, cfg), _weapon_kinds(b, cfg)
+    if ka and kb:
+        # Canonical weapon names: compare kinds, not words ('car bomb' and 'suicide bombers'
+        # share no word but both are bombs; 'roadside bomb' and 'car bomb' share 'bomb' yet
+        # are two devices).
+        common = ka & kb
+        if common:
+            return scores["overlap"], f"weapons of one kind ({', '.join(sorted(common))})"
+        generic, explosive = set(cfg["generic_weapon_kinds"]), set(cfg["explosive_weapon_kinds"])
+        if (ka & generic and kb <= explosive) or (kb & generic and ka <= explosive):
+            return scores["same_kind"], f"a bomb and a kind of bomb ({', '.join(a.weapons)} / {', '.join(b.weapons)})"
+        return scores["different_kinds"], f"weapons of different kinds ({', '.join(a.weapons)} / {', '.join(b.weapons)})"
     common = wa & wb
     if common:
-        return cfg["weapon_scores"]["overlap"], f"weapons share {', '.join(sorted(common))}"
-    return cfg["weapon_scores"]["none"], f"weapons differ ({', '.join(a.weapons)} / {', '.join(b.weapons)})"
+        return scores["overlap"], f"weapons share {', '.join(sorted(common))}"
+    return scores["none"], f"weapons differ ({', '.join(a.weapons)} / {', '.join(b.weapons)})"
+
+
+def _weapon_kinds(event: Event, cfg) -> set[str]:
+    kinds = set()
+    for weapon in event.weapons:
+        kinds |= {kind for kind, names in cfg["weapon_kinds"].items() if weapon.lower() in names}
+    return kinds
+
+
+def _time_of_day_score(a: Event, b: Event, cfg):
+    """A blast in the morning and another in the evening of one day are two incidents;
+    only asked of reports of one day, since a time of day of another day says nothing."""
+    if not a.date or a.date != b.date:
+        return None
+    ta, tb = time_of_day(a), time_of_day(b)
+    if ta is None or tb is None:
+        return None
+    scores = cfg["time_of_day_scores"]
+    if ta == tb:
+        return scores["same"], f"both in the {ta}"
+    if [ta, tb] in cfg["neighbouring_times"] or [tb, ta] in cfg["neighbouring_times"]:
+        return scores["neighbouring"], f"{ta} / {tb}: neighbouring times of day"
+    return scores["distinct"], f"{ta} / {tb}: distinct times of day"
+
+
+def time_of_day(event: Event) -> str | None:
+    """The time of day the event's own sentence gives (the first one it names), or None."""
+    text = event_sentence(event)
+    found = []
+    for name, patterns in rules()["times_of_day"]:
+        for pattern in patterns:
+            hit = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
+            if hit:
+                found.append((hit.start(), name))
+    return min(found)[1] if found else None
+
+
+def _sequel_score(a: Event, b: Event, cfg):
+    """One report says its event came after another ('a second blast', 'a day after',
+    'in retaliation'), the other says no such thing: two incidents, the later and the
+    earlier. Both saying it (two reports of the second blast) says nothing."""
+    sa, sb = sequel_marker(a, b), sequel_marker(b, a)
+    if (sa is None) == (sb is None):
+        return None
+    return cfg["sequel_scores"]["one_sided"], f"one report tells of a later incident ('{sa or sb}')"
+
+
+def sequel_marker(event: Event, other: Event | None = None) -> str | None:
+    """The words of the event's sentence that tell it followed another incident. A marker
+    of a later day ('a day after') counts only when the event is dated after `other`'s: a
+    report of the toll 'a day after the blast' still dates the blast."""
+    text = event_sentence(event)
+    markers = rules()["sequel_markers"]
+    for pattern in markers["any_day"]:
+        hit = re.search(pattern, text, re.IGNORECASE)
+        if hit:
+            return hit.group(0)
+    if other is None or not event.date or not other.date or event.date <= other.date:
+        return None
+    for pattern in markers["later_day"]:
+        hit = re.search(pattern, text, re.IGNORECASE)
+        if hit:
+            return hit.group(0)
+    return None
+
+
+def event_sentence(event: Event) -> str:
+    """The words the event was coded from: the quotes of its evidence for its mode (the
+    sentence of the trigger) and its date. Not its notes, which may tell of other events."""
+    return " ".join(e.quote for e in event.evidence if e.field in ("mode", "date") and e.quote)
 
 
 _SCORERS = {
@@ -299,6 +468,9 @@ _SCORERS = {
     "fatalities": _fatalities_score,
     "targets": _targets_score,
     "weapons": _weapons_score,
+    "site": _site_score,
+    "time_of_day": _time_of_day_score,
+    "sequel": _sequel_score,
 }
 
 
@@ -308,9 +480,14 @@ def _words(phrases: list[str], cfg) -> set[str]:
     for phrase in phrases:
         for w in re.findall(r"[a-z]+", phrase.lower()):
             if w not in stop:
-                # Plural and singular are one target ("markets", "market"); "bombers" is "bomb".
-                words.add(re.sub(r"(er)?s$", "", w) if len(w) > 4 else w)
+                words.add(_singular(w, cfg))
     return words
+
+
+def _singular(word: str, cfg) -> str:
+    word = cfg["target_synonyms"].get(word, word)
+    # Plural and singular are one target ("markets", "market"); "bombers" is "bomb".
+    return re.sub(r"(er)?s$", "", word) if len(word) > 4 else word
 
 
 def _norm(name: str) -> str:
@@ -326,7 +503,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def candidate_window(event: Event) -> tuple[dt.date, dt.date] | None:
     """The days a known event must touch to be worth scoring against `event`; None when the
-    event has no date (an undated report is never merged: nothing would justify it)."""
+    event has no date (see `candidate_town` for what an undated report may match)."""
     if not event.date:
         return None
     try:
@@ -337,6 +514,18 @@ def candidate_window(event: Event) -> tuple[dt.date, dt.date] | None:
     # The known event may be vaguer than this one, so its window may be the widest.
     days = max(rules()["date_window_days"].values())
     return start - dt.timedelta(days=days), end + dt.timedelta(days=days)
+
+
+def candidate_town(event: Event) -> tuple[str, str] | None:
+    """(iso3, place name) when the event is placed at town level: an undated report may be
+    scored against the known events of its town (and a dated one against the undated events
+    of its town), since only the same town, family and actors can justify such a match."""
+    loc = event.location
+    if loc is None or not loc.iso3 or not loc.name or loc.geo_precision is None:
+        return None
+    if loc.geo_precision > rules()["undated_max_geo_precision"]:
+        return None
+    return loc.iso3.upper(), loc.name
 
 
 # --- the merged record ------------------------------------------------------------------------
@@ -398,7 +587,7 @@ def merged_record(kept_id: str, reports: list[Report], merged_from: list[str] | 
     event.mode = "reported" if any(r.mode == "reported" for r in records) else first.mode
     dated = _pick_date(ordered)
     event.date, event.date_end, event.time_precision = dated.record.date, dated.record.date_end, dated.record.time_precision
-    typed = _vote(ordered, lambda r: r.record.event_type and (r.record.event_type, r.record.sub_event_type, r.record.disorder_type))
+    typed = _pick_type(ordered)
     if typed is not None:
         event.event_type, event.sub_event_type, event.disorder_type = typed
     event.actor1 = _pick_actor(ordered, "actor1") or event.actor1
@@ -439,13 +628,19 @@ def _pick_date(ordered: list[Report]) -> Report:
     return next(r for r in precise if votes[r.record.date] == top)
 
 
-def _vote(ordered: list[Report], key):
-    keys = [key(r) for r in ordered]
+def _pick_type(ordered: list[Report]):
+    """The coding most reports give. Among equally supported codings (one outlet saw a
+    rally, another the bombing of it) the most specific: the type earliest in
+    `type_specificity` (what was done, to whom, with what: a bombing before a protest, an
+    attack before the looting it left), then one with a sub_event_type, then the earliest
+    report's."""
+    keys = [r.record.event_type and (r.record.event_type, r.record.sub_event_type, r.record.disorder_type) for r in ordered]
     votes = Counter(k for k in keys if k)
     if not votes:
         return None
-    top = max(votes.values())
-    return next(k for k in keys if k and votes[k] == top)
+    rank = {t: i for i, t in enumerate(rules()["type_specificity"])}
+    first = {k: i for i, k in reversed(list(enumerate(keys))) if k}
+    return min(votes, key=lambda k: (-votes[k], rank.get(k[0], len(rank)), k[1] is None, first[k]))
 
 
 def _pick_actor(ordered: list[Report], side: str):

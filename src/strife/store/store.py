@@ -293,14 +293,21 @@ def _file_event(conn: Connection, report: Event, article_id: str, version_of: Op
     article's events are distinct incidents, as its extraction decided)."""
     ev = schema.events.c
     window = merge.candidate_window(report)
-    candidates: dict[str, list] = {}
+    town = merge.candidate_town(report)
+    found_ids: list[str] = []
     if window is not None:
         iso3 = report.location.iso3.upper() if report.location and report.location.iso3 else None
         query = select(ev.id).where(func.coalesce(ev.date_end, ev.date) >= window[0], ev.date <= window[1])
         if iso3:
             query = query.where(or_(ev.iso3 == iso3, ev.iso3.is_(None)))
-        ids = [i for i in conn.execute(query).scalars() if i not in taken]
-        candidates = history.reports_of(conn, ids)
+        found_ids += conn.execute(query).scalars()
+    if town is not None:
+        # The known events of the report's town it may be without a date to compare (all of
+        # them for an undated report; the undated ones for a dated report): merge.candidate_town.
+        query = select(ev.id).where(ev.iso3 == town[0], ev.location_name == town[1])
+        found_ids += conn.execute(query.where(ev.date.is_(None)) if window is not None else query).scalars()
+    ids = [i for i in dict.fromkeys(found_ids) if i not in taken]
+    candidates: dict[str, list] = history.reports_of(conn, ids) if ids else {}
     found = merge.matches_for(report, candidates)
     if not found:
         new_id = _new_event_id(conn, report.id, article_id, version_of)
