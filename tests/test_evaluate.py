@@ -16,13 +16,14 @@ from click.testing import CliRunner
 
 from strife.cli import main
 from strife.evaluate.acled import AcledError, inter_code, interaction_code, parse_acled_date, read_acled
-from strife.evaluate.pairing import assign, km_between, pair_events, pairing_score, settings
+from strife.evaluate.pairing import assign, pair_events, pairing_score, settings
+from strife.geo.distance import EARTH_RADIUS_KM
 from strife.evaluate.records import Case, read_gold, score_cases
 from strife.evaluate.report import as_dict, errors_view, table, worst
 
 MACH = (29.864, 67.330)
 NAIROBI = (-1.286, 36.817)
-KM_PER_DEGREE_LAT = 6371.0 * math.pi / 180  # 111.195 km
+KM_PER_DEGREE_LAT = EARTH_RADIUS_KM * math.pi / 180  # 111.195 km
 
 
 def ev(**fields):
@@ -66,8 +67,6 @@ def test_nothing_in_common_is_no_pair():
     assert pair_events([g], [p]) == ([], [0], [0])
 
 
-def test_km_between_one_degree_of_latitude():
-    assert km_between(0, 10, 1, 10) == pytest.approx(KM_PER_DEGREE_LAT, rel=1e-9)
 
 
 # -- metrics on hand-made records ------------------------------------------------------

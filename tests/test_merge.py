@@ -237,15 +237,6 @@ def test_undated_event_has_no_candidate_window():
     assert end == dt.date(2024, 3, 5) + dt.timedelta(days=widest)
 
 
-def test_haversine_distance():
-    # One degree along a meridian is 2*pi*R/360 = 111.19 km; along the equator too.
-    assert merge.haversine_km(10.0, 20.0, 11.0, 20.0) == pytest.approx(111.19, abs=0.01)
-    assert merge.haversine_km(0.0, 20.0, 0.0, 21.0) == pytest.approx(111.19, abs=0.01)
-    # Quetta to Kabul: about 483 km north and 204 km east (flat-earth estimate, ~524 km).
-    assert 515 < merge.haversine_km(QUETTA["lat"], QUETTA["lon"], KABUL["lat"], KABUL["lon"]) < 530
-    assert merge.haversine_km(1.0, 2.0, 1.0, 2.0) == 0.0
-
-
 # --- the merged record ---------------------------------------------------------------------------
 
 

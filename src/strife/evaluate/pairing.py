@@ -9,25 +9,16 @@ gold event with nothing, where swapping would pair both.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from functools import lru_cache
 from typing import Any
 
 from strife.extract.lexicon import load_data
+from strife.geo.distance import km_between
 
 
 @lru_cache(maxsize=1)
 def settings() -> dict:
     return load_data("evaluation.json")
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, a mean Earth radius of 6371 km): a few lines of
-    arithmetic, not worth a dependency."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def iso_date(value: Any) -> dt.date | None:

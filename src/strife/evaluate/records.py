@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from strife.evaluate.pairing import coordinates, iso_date, km_between, pair_events, settings
+from strife.evaluate.pairing import coordinates, iso_date, pair_events, settings
+from strife.geo.distance import km_between
 from strife.export.acled import interaction
 from strife.ingest.article import Article, Skipped
 

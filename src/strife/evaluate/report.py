@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from strife.evaluate.pairing import coordinates, km_between, settings
+from strife.evaluate.pairing import coordinates, settings
+from strife.geo.distance import km_between
 from strife.evaluate.records import Outcome, Scores, inter_pair, mean, median
 
 FIELD_ORDER = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from pathlib import Path
 from typing import BinaryIO, Iterator
 

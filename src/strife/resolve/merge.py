@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,9 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional
 
+from strife.geo.distance import km_between
 from strife.record import Count, Event, Evidence, Location, SourceRef
-
-EARTH_RADIUS_KM = 6371.0088
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +196,7 @@ def _place_score(a: Event, b: Event, cfg):
         # place were given (the stricter threshold applies).
         return None
     if la.lat is not None and lb.lat is not None and la.lon is not None and lb.lon is not None:
-        d = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
+        d = km_between(la.lat, la.lon, lb.lat, lb.lon)
         if d <= km["same"]:
             return scores["same"], f"{d:.0f} km apart ({la.name} / {lb.name})"
         if inside:
@@ -494,11 +492,6 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+(district|province|region|state|division|city)$", "", name.strip().lower())
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def candidate_window(event: Event) -> tuple[dt.date, dt.date] | None:
