@@ -27,24 +27,31 @@ GENERIC = re.compile(r"^(Military Forces of |Police Forces of )(?P<country>.+)$|
                      r"^(Unidentified Armed Group|Civilians|Protesters|Rioters) \((?P<country2>.+)\)$")
 
 
-def _lines(name: str) -> list[dict]:
-    with open(DEVSET / name, encoding="utf-8") as fh:
+def _lines(folder: Path, name: str) -> list[dict]:
+    with open(folder / name, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+# The checks below take the set's folder as a fixture so that tests/test_heldout.py runs the same checks on the
+# held-out set by overriding `folder` alone.
 @pytest.fixture(scope="module")
-def reports() -> list[dict]:
-    return _lines("reports.jsonl")
-
-
-@pytest.fixture(scope="module")
-def gold() -> list[dict]:
-    return _lines("gold.jsonl")
+def folder() -> Path:
+    return DEVSET
 
 
 @pytest.fixture(scope="module")
-def manifest() -> dict:
-    return json.loads((DEVSET / "manifest.json").read_text(encoding="utf-8"))
+def reports(folder) -> list[dict]:
+    return _lines(folder, "reports.jsonl")
+
+
+@pytest.fixture(scope="module")
+def gold(folder) -> list[dict]:
+    return _lines(folder, "gold.jsonl")
+
+
+@pytest.fixture(scope="module")
+def manifest(folder) -> dict:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +81,10 @@ def test_reports_are_readable_batches(reports):
             dt.date.fromisoformat(r["published"])
 
 
-def test_reports_are_read_by_the_jsonl_reader(reports):
+def test_reports_are_read_by_the_jsonl_reader(folder, reports):
     from strife.ingest.sources import read_inputs
     from strife.ingest.article import Article
-    read = list(read_inputs([str(DEVSET / "reports.jsonl")]))
+    read = list(read_inputs([str(folder / "reports.jsonl")]))
     assert all(isinstance(a, Article) for a in read), [a for a in read if not isinstance(a, Article)]
     assert [a.id for a in read] == [r["id"] for r in reports]
     assert [a.published.isoformat() if a.published else None for a in read] == [r["published"] for r in reports]
