@@ -195,6 +195,22 @@ def test_dateline_sets_the_context_for_namesakes(gaz):
     assert all(m.start >= text.index("Protesters") for m in geo.mentions)  # the dateline is no incident place
 
 
+def test_a_colon_dateline_places_an_incident_that_names_no_town(code):
+    events = code("MULTAN: Shopkeepers shut their shops and protested outside the press club on Monday against new taxes.",
+                  published="2024-03-12")
+    loc = events[0].location
+    assert loc.name == "Multan" and loc.country == "Pakistan"
+
+
+def test_a_title_case_word_and_colon_is_no_dateline_place(gaz):
+    from strife.extract.dates import read_dateline
+
+    nlp = load_nlp()
+    text = "Reform: Protesters blocked the highway on Saturday."  # Reform, Alabama: a town of 1,600
+    geo = geoparse(nlp(text), gaz, dateline=read_dateline(text))
+    assert geo.resolve_text("Reform") is not None and geo.resolve_dateline(read_dateline(text)) is None
+
+
 def test_a_destination_is_no_incident_place(code):
     events = code("Militants ambushed an army convoy 30 km north of Kandahar on the road to Tarinkot on Monday, killing four soldiers.",
                   published="2024-03-12")

@@ -90,7 +90,7 @@ def choose_place(incident, geo, gazetteer, dateline):
         return best.fallback, best.fallback_precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=best.reason)]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
     if dateline is not None and dateline.place and incident.mode == "reported":
-        resolved = geo.resolve_text(dateline.place)
+        resolved = geo.resolve_dateline(dateline)
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:

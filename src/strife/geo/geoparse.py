@@ -131,6 +131,18 @@ class ArticleGeo:
                 return iso2
         return None
 
+    def resolve_dateline(self, dateline) -> Place | None:
+        """The dateline's place; a Title-case "Kolkata:" (no capitals, agency or date to
+        say it is a dateline) only if the gazetteer knows it as a province or a town of
+        some size, else "Update: ..." would be a hamlet."""
+        if dateline is None or not dateline.place:
+            return None
+        place = self.resolve_text(dateline.place)
+        if place is not None and not getattr(dateline, "certain", True) and not (
+                place.kind != "city" or place.population >= RULES["weak_min_population"]):
+            return None
+        return place
+
     def resolve_text(self, name: str) -> Place | None:
         if self.gazetteer is None:
             return None
@@ -502,9 +514,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         and not STRONG_BEFORE.search(text[max(0, c.start - 30) : c.start]) else c
         for c in candidates
     ]
-    dateline_place = None
-    if dateline is not None and dateline.place:
-        dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_text(dateline.place)
+    dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
     ctx = _context(text, skip, candidates, looked, dateline_place)
     mentions: list[PlaceMention] = []
     for c in candidates:
