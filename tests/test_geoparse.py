@@ -294,3 +294,17 @@ def test_an_unknown_person_gets_no_fallback(parse):
     person = next((m for m in geo.mentions if "Imran" in m.text), None)
     assert person is None or (person.place is None and person.fallback is None)
     assert mention(geo, "Swat").place.kind == "admin2"
+
+
+def test_a_small_namesake_abroad_is_an_unknown_local_name(parse):
+    # Gara is a Hungarian village; in a Nigerian story it is a village the gazetteer lacks
+    geo = parse("Militants attacked Gara village in Borno State, Nigeria, on Sunday, killing two farmers.")
+    gara = mention(geo, "Gara")
+    assert gara.place is None and "not in the gazetteer" in gara.reason
+    assert gara.fallback is not None and gara.fallback.name == "Borno"
+
+
+def test_a_big_city_abroad_is_still_read(parse):
+    geo = parse("Pakistani opposition supporters also protested in London on Sunday against the arrests in Lahore.")
+    assert mention(geo, "London").place.country_iso2 == "GB"
+    assert mention(geo, "Lahore").place.country_iso2 == "PK"

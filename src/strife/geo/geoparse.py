@@ -543,6 +543,21 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
+        # the countries the article is about: those it names, gives a demonym of, or
+        # names a province of (not those its other names could be read in: every English
+        # word is a town in the United States)
+        story = set(ctx.named) | set(ctx.demonyms) | {p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s}
+        if story and options and not c.capital_of and not any(p.country_iso2 in story for p in options):
+            # a place far outside the countries the article is about needs strong evidence:
+            # only a country, a province or a big city is named abroad in passing; a small
+            # town or district of the name ("Monument", Colorado, in a Mexico City story;
+            # "Mushu", China, in a Plateau State one) is an unknown local name instead
+            abroad = [p for p in options if p.kind in ("country", "admin1")
+                      or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])]
+            if not abroad:
+                reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
+                          f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
+            options = abroad
         if not options and len(c.name) >= RULES["fuzzy_min_length"] and not c.tagged_only:
             # spelling matches only for names in a place position and only in the
             # countries the article names or whose provinces it names: "Hamas" must not
@@ -555,7 +570,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
         if not options:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
-                                         reason or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
+                                         reason.rstrip("; ") or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
         place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
         previous = mentions[-1] if mentions else None
