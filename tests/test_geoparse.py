@@ -308,3 +308,23 @@ def test_a_big_city_abroad_is_still_read(parse):
     geo = parse("Pakistani opposition supporters also protested in London on Sunday against the arrests in Lahore.")
     assert mention(geo, "London").place.country_iso2 == "GB"
     assert mention(geo, "Lahore").place.country_iso2 == "PK"
+
+
+def test_initials_are_no_town(parse):
+    # "Kia" is a district of the Solomon Islands; "KIA" here is an armed group
+    geo = parse("Clashes erupted at KIA positions near Bhamo, Kachin State.")
+    kia = mention(geo, "KIA")
+    assert kia.place is None and "initials" in kia.reason
+    assert mention(geo, "Bhamo").place.country_iso2 == "MM"
+
+
+def test_a_province_named_sets_the_story_country_for_alternate_names(parse, gaz):
+    # Mushu is also an alternate name of Mus, Turkey: not in a Plateau State story
+    assert any(p.country_iso2 == "TR" for p in gaz.lookup("Mushu"))
+    geo = parse("Gunmen attacked Mushu village in Bokkos district of Plateau State on Sunday.")
+    assert all(m.place is None or m.place.country_iso2 == "NG" for m in geo.mentions)
+
+
+def test_a_town_named_after_its_province_is_read_near_a_neighbour(parse):
+    geo = parse("Fighters besieged Menaka, the main town of the Menaka region close to Niger.")
+    assert mention(geo, "Menaka").place.kind == "city"

@@ -80,6 +80,7 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
 NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
 }
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
@@ -516,6 +517,15 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     ]
     dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
     ctx = _context(text, skip, candidates, looked, dateline_place)
+    # the countries of the provinces the article names: a province by its own name, a
+    # district only with its noun ("Day" alone is no evidence of South Dakota)
+    province_countries: dict[str, set[str]] = {}
+    for c in candidates:
+        if normalise(c.name) in SUPRANATIONAL:  # "the Red Sea coast" says no Sudanese or Egyptian state
+            continue
+        province_countries.setdefault(c.name, set()).update(
+            p.country_iso2 for p in looked[c.name] if p.geonameid in ctx.admin1s
+            and (p.kind == "admin1" or c.hint in ("admin1", "admin2")))
     mentions: list[PlaceMention] = []
     for c in candidates:
         options = looked[c.name]
@@ -536,28 +546,41 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                     reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
                 narrowed = towns
             options = narrowed
-        if ctx.named and not any(ctx.named.get(p.country_iso2) for p in options):
+        # the countries the article is about: those it names or names a province of
+        # (not those its other names could be read in: every English word is a town in
+        # the United States); a demonym is weaker, as often the actor as the place
+        # ("Israeli troops arrested 12 people in Tulkarem")
+        named = set(ctx.named) | {iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos}
+        story = named | set(ctx.demonyms)
+        if named and not any(p.country_iso2 in named for p in options):
             # outside the countries the article names only a place's own name counts,
             # never an alternate spelling ("Boni" is also an old name of Bonn)
             strays = options
             options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
-        # the countries the article is about: those it names, gives a demonym of, or
-        # names a province of (not those its other names could be read in: every English
-        # word is a town in the United States)
-        story = set(ctx.named) | set(ctx.demonyms) | {p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s}
         if story and options and not c.capital_of and not any(p.country_iso2 in story for p in options):
             # a place far outside the countries the article is about needs strong evidence:
-            # only a country, a province or a big city is named abroad in passing; a small
-            # town or district of the name ("Monument", Colorado, in a Mexico City story;
-            # "Mushu", China, in a Plateau State one) is an unknown local name instead
+            # only a country, a province, a big city (or, where only demonyms say the
+            # countries, a district by its own name) is named abroad in passing; a small
+            # town of the name ("Monument", Colorado, in a Mexico City story; "Mushu",
+            # China, in a Plateau State one) is an unknown local name instead
             abroad = [p for p in options if p.kind in ("country", "admin1")
-                      or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])]
+                      or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])
+                      or (p.kind == "admin2" and not named and _primary(p, c.name))
+                      # a town that gives its name to its own province ("Menaka, the main
+                      # town of the Menaka region close to Niger") is a place of its own
+                      or (p.kind == "city" and any(o.kind in ("admin1", "admin2") and o.geonameid in (p.admin1_id, p.admin2_id) for o in options))]
             if not abroad:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
             options = abroad
+        if ACRONYM.fullmatch(c.name) and not text.isupper():
+            # "KIA", "ELN", "US": in mixed-case text a word in capitals is a group's or a
+            # country's initials, a place only as a country or province (or an alias)
+            options = [p for p in options if p.kind in ("country", "admin1") or not _primary(p, c.name)]
+            if not options:
+                reason = f"'{c.name}' is written as initials: no town or district of that name is taken for it; "
         if not options and len(c.name) >= RULES["fuzzy_min_length"] and not c.tagged_only:
             # spelling matches only for names in a place position and only in the
             # countries the article names or whose provinces it names: "Hamas" must not
