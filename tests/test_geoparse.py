@@ -328,3 +328,28 @@ def test_a_province_named_sets_the_story_country_for_alternate_names(parse, gaz)
 def test_a_town_named_after_its_province_is_read_near_a_neighbour(parse):
     geo = parse("Fighters besieged Menaka, the main town of the Menaka region close to Niger.")
     assert mention(geo, "Menaka").place.kind == "city"
+
+
+def test_a_province_named_after_a_country_is_no_country(parse):
+    geo = parse("Police in Niger State arrested 25 protesters on Monday.")
+    niger = mention(geo, "Niger")
+    assert niger.place.kind == "admin1" and niger.place.country_iso2 == "NG"
+    assert "NE" not in geo.context.named
+
+
+def test_police_in_a_province_leave_the_province_the_incident_place(code):
+    events = code("Police in Niger State arrested 25 protesters on Monday after they blocked a highway.", published="2024-03-12")
+    assert events and events[0].location.country == "Nigeria" and events[0].location.admin1 == "Niger"
+
+
+def test_the_dateline_town_inside_the_named_province_is_the_place(code):
+    events = code("MINNA - Police in Niger State arrested 25 protesters on Monday after they blocked a highway.", published="2024-03-12")
+    loc = events[0].location
+    assert loc.name == "Minna" and loc.geo_precision == 2
+
+
+def test_no_spelling_match_brings_back_a_small_place_abroad(parse):
+    # "Day County" (South Dakota) is no evidence of the United States, and the
+    # spelling matcher does not bring back what the abroad rule set aside
+    geo = parse("Mothers marched to the Monument on Mother's Day in Mexico City, Mexico, on Friday.")
+    assert all(m.place is None or m.place.country_iso2 == "MX" for m in geo.mentions)

@@ -371,6 +371,11 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         towns = [p for p in gazetteer.lookup(name, c.capital_of) if p.kind == "city"] if name else []
         return sorted(towns, key=lambda p: -p.population)[:1]
     iso2 = STATES.iso2(c.name)
+    if iso2 and c.hint == "admin1":
+        # "Niger State": a province of the name, if there is one, not the country
+        provinces = [p for p in gazetteer.lookup(c.name) if p.kind in ("admin1", "admin2") and _primary(p, c.name)]
+        if provinces:
+            return provinces
     if iso2 and c.hint in (None, "admin1"):
         country = gazetteer.country(iso2)
         if country is not None:
@@ -433,9 +438,12 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
     ctx = Context()
+    provinces = [(c.start, c.end) for c in candidates if c.hint in ("admin1", "admin2")]
     for iso2, hit in STATES.mentioned(text):
         if skip and skip[0] <= hit.start < skip[1]:
             continue
+        if any(s <= hit.start < e for s, e in provinces):
+            continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
     if dateline_place is not None:
@@ -518,14 +526,19 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
     ctx = _context(text, skip, candidates, looked, dateline_place)
     # the countries of the provinces the article names: a province by its own name, a
-    # district only with its noun ("Day" alone is no evidence of South Dakota)
+    # district with its noun or by a name too long to be a common word ("Day" alone is
+    # no evidence of South Dakota's Day County; "Deir ez-Zor" is of Syria)
     province_countries: dict[str, set[str]] = {}
     for c in candidates:
         if normalise(c.name) in SUPRANATIONAL:  # "the Red Sea coast" says no Sudanese or Egyptian state
             continue
+        # (by its name alone, only a name whose own readings are all in one country:
+        # "Tripoli" says neither Lebanon nor Libya)
+        one_country = len({p.country_iso2 for p in looked[c.name] if _primary(p, c.name)}) == 1
         province_countries.setdefault(c.name, set()).update(
             p.country_iso2 for p in looked[c.name] if p.geonameid in ctx.admin1s
-            and (p.kind == "admin1" or c.hint in ("admin1", "admin2")))
+            and (c.hint in ("admin1", "admin2") or (one_country and (
+                p.kind == "admin1" or len(c.name) >= RULES["district_by_name_min_length"]))))
     mentions: list[PlaceMention] = []
     for c in candidates:
         options = looked[c.name]
@@ -552,6 +565,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         # ("Israeli troops arrested 12 people in Tulkarem")
         named = set(ctx.named) | {iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos}
         story = named | set(ctx.demonyms)
+        set_aside: set[int] = set()  # small places abroad of that very name: no spelling match brings them back
         if named and not any(p.country_iso2 in named for p in options):
             # outside the countries the article names only a place's own name counts,
             # never an alternate spelling ("Boni" is also an old name of Bonn)
@@ -571,6 +585,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                       # a town that gives its name to its own province ("Menaka, the main
                       # town of the Menaka region close to Niger") is a place of its own
                       or (p.kind == "city" and any(o.kind in ("admin1", "admin2") and o.geonameid in (p.admin1_id, p.admin2_id) for o in options))]
+            set_aside = {p.geonameid for p in options} - {p.geonameid for p in abroad}
             if not abroad:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
@@ -585,9 +600,11 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             # spelling matches only for names in a place position and only in the
             # countries the article names or whose provinces it names: "Hamas" must not
             # become Hamm, Germany
-            held = Counter(p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s)
+            # (a province by its own name or with its noun, of another name: "Day" alone
+            # makes no story of South Dakota's Day County)
+            held = Counter(iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos)
             near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
-            fuzzy = gazetteer.fuzzy(c.name, near)
+            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, near) if p.geonameid not in set_aside]
             options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
