@@ -353,3 +353,10 @@ def test_no_spelling_match_brings_back_a_small_place_abroad(parse):
     # spelling matcher does not bring back what the abroad rule set aside
     geo = parse("Mothers marched to the Monument on Mother's Day in Mexico City, Mexico, on Friday.")
     assert all(m.place is None or m.place.country_iso2 == "MX" for m in geo.mentions)
+
+
+def test_a_district_of_a_town_is_inside_it(parse):
+    # Dniprovskyi is read as Dnipro Raion, Kyiv oblast: not a part of Kherson
+    geo = parse("Russian artillery shelled the Dniprovskyi district of Kherson on Monday, killing two civilians.")
+    part = mention(geo, "Dniprovskyi")
+    assert part.place.name == "Kherson" and part.place.kind == "city" and part.precision == 2

@@ -417,6 +417,39 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
+PART_OF = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|area|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+
+
+def _inside(part: Place, whole: Place) -> bool:
+    if part.country_iso2 != whole.country_iso2:
+        return False
+    if whole.kind in ("admin1", "admin2"):
+        return whole.geonameid in (part.admin1_id, part.admin2_id)
+    if whole.kind == "city":
+        return part.admin1_id == whole.admin1_id
+    return True
+
+
+def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
+    """"the Dniprovskyi district of Kherson": the first name is a part of the second; a
+    reading of it elsewhere (Dnipro Raion, Kyiv) is a namesake, and a part the gazetteer
+    lacks is the second place, precision 2 (its town, when the second is read as a
+    province of a town's name)."""
+    for m, n in zip(mentions, mentions[1:]):
+        if m.place is None or n.place is None or not PART_OF.fullmatch(text[m.end : n.start]):
+            continue
+        if _inside(m.place, n.place):
+            continue
+        whole = n.place
+        if whole.kind in ("admin1", "admin2"):
+            towns = [p for p in looked.get(n.text, []) + looked.get(text[n.start : n.end], [])
+                     if p.kind == "city" and p.lat is not None and whole.geonameid in (p.admin1_id, p.admin2_id)]
+            if towns:
+                whole = max(towns, key=lambda p: p.population)
+        m.reason += f"; but '{m.text}' is a part of {n.text}, and {m.place.name} lies elsewhere: {whole.name}, precision 2"
+        m.place, m.precision = whole, 2
+
+
 def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
     """A name the gazetteer lacks ("a village in X district") still gets a point: the
     district or province named in its sentence, with that one's precision and the reason.
@@ -648,5 +681,6 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
+    _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
