@@ -102,11 +102,20 @@ def test_offsets_follow_the_offset_argument():
     ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE", "SAN SALVADOR", dt.date(1990, 1, 3), "RADIO VENCEREMOS"),
     ("LIMA, 12 FEB 90 (EFE) -- POLICE", "LIMA", dt.date(1990, 2, 12), "EFE"),
     ("KABUL — Two bombs", "KABUL", None, None),
+    ("MULTAN: Two bombs", "MULTAN", None, None),  # the South Asian press's colon
+    ("Jaipur: Two bombs", "Jaipur", None, None),
 ])
 def test_datelines(text, place, date, source):
     d = read_dateline(text)
     assert d is not None and d.place == place and d.date == date and d.source == source
     assert text[d.place_start : d.place_end] == place
+
+
+def test_a_title_case_colon_dateline_is_not_certain():
+    assert read_dateline("Jaipur: Two bombs").certain is False
+    assert read_dateline("JAIPUR: Two bombs").certain is True
+    # a sentence with a colon later on is no dateline
+    assert read_dateline("Police said the following: two men were held.") is None
 
 
 def test_an_ordinary_first_sentence_is_no_dateline():

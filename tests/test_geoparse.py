@@ -195,6 +195,22 @@ def test_dateline_sets_the_context_for_namesakes(gaz):
     assert all(m.start >= text.index("Protesters") for m in geo.mentions)  # the dateline is no incident place
 
 
+def test_a_colon_dateline_places_an_incident_that_names_no_town(code):
+    events = code("MULTAN: Shopkeepers shut their shops and protested outside the press club on Monday against new taxes.",
+                  published="2024-03-12")
+    loc = events[0].location
+    assert loc.name == "Multan" and loc.country == "Pakistan"
+
+
+def test_a_title_case_word_and_colon_is_no_dateline_place(gaz):
+    from strife.extract.dates import read_dateline
+
+    nlp = load_nlp()
+    text = "Reform: Protesters blocked the highway on Saturday."  # Reform, Alabama: a town of 1,600
+    geo = geoparse(nlp(text), gaz, dateline=read_dateline(text))
+    assert geo.resolve_text("Reform") is not None and geo.resolve_dateline(read_dateline(text)) is None
+
+
 def test_a_destination_is_no_incident_place(code):
     events = code("Militants ambushed an army convoy 30 km north of Kandahar on the road to Tarinkot on Monday, killing four soldiers.",
                   published="2024-03-12")
@@ -278,3 +294,69 @@ def test_an_unknown_person_gets_no_fallback(parse):
     person = next((m for m in geo.mentions if "Imran" in m.text), None)
     assert person is None or (person.place is None and person.fallback is None)
     assert mention(geo, "Swat").place.kind == "admin2"
+
+
+def test_a_small_namesake_abroad_is_an_unknown_local_name(parse):
+    # Gara is a Hungarian village; in a Nigerian story it is a village the gazetteer lacks
+    geo = parse("Militants attacked Gara village in Borno State, Nigeria, on Sunday, killing two farmers.")
+    gara = mention(geo, "Gara")
+    assert gara.place is None and "not in the gazetteer" in gara.reason
+    assert gara.fallback is not None and gara.fallback.name == "Borno"
+
+
+def test_a_big_city_abroad_is_still_read(parse):
+    geo = parse("Pakistani opposition supporters also protested in London on Sunday against the arrests in Lahore.")
+    assert mention(geo, "London").place.country_iso2 == "GB"
+    assert mention(geo, "Lahore").place.country_iso2 == "PK"
+
+
+def test_initials_are_no_town(parse):
+    # "Kia" is a district of the Solomon Islands; "KIA" here is an armed group
+    geo = parse("Clashes erupted at KIA positions near Bhamo, Kachin State.")
+    kia = mention(geo, "KIA")
+    assert kia.place is None and "initials" in kia.reason
+    assert mention(geo, "Bhamo").place.country_iso2 == "MM"
+
+
+def test_a_province_named_sets_the_story_country_for_alternate_names(parse, gaz):
+    # Mushu is also an alternate name of Mus, Turkey: not in a Plateau State story
+    assert any(p.country_iso2 == "TR" for p in gaz.lookup("Mushu"))
+    geo = parse("Gunmen attacked Mushu village in Bokkos district of Plateau State on Sunday.")
+    assert all(m.place is None or m.place.country_iso2 == "NG" for m in geo.mentions)
+
+
+def test_a_town_named_after_its_province_is_read_near_a_neighbour(parse):
+    geo = parse("Fighters besieged Menaka, the main town of the Menaka region close to Niger.")
+    assert mention(geo, "Menaka").place.kind == "city"
+
+
+def test_a_province_named_after_a_country_is_no_country(parse):
+    geo = parse("Police in Niger State arrested 25 protesters on Monday.")
+    niger = mention(geo, "Niger")
+    assert niger.place.kind == "admin1" and niger.place.country_iso2 == "NG"
+    assert "NE" not in geo.context.named
+
+
+def test_police_in_a_province_leave_the_province_the_incident_place(code):
+    events = code("Police in Niger State arrested 25 protesters on Monday after they blocked a highway.", published="2024-03-12")
+    assert events and events[0].location.country == "Nigeria" and events[0].location.admin1 == "Niger"
+
+
+def test_the_dateline_town_inside_the_named_province_is_the_place(code):
+    events = code("MINNA - Police in Niger State arrested 25 protesters on Monday after they blocked a highway.", published="2024-03-12")
+    loc = events[0].location
+    assert loc.name == "Minna" and loc.geo_precision == 2
+
+
+def test_no_spelling_match_brings_back_a_small_place_abroad(parse):
+    # "Day County" (South Dakota) is no evidence of the United States, and the
+    # spelling matcher does not bring back what the abroad rule set aside
+    geo = parse("Mothers marched to the Monument on Mother's Day in Mexico City, Mexico, on Friday.")
+    assert all(m.place is None or m.place.country_iso2 == "MX" for m in geo.mentions)
+
+
+def test_a_district_of_a_town_is_inside_it(parse):
+    # Dniprovskyi is read as Dnipro Raion, Kyiv oblast: not a part of Kherson
+    geo = parse("Russian artillery shelled the Dniprovskyi district of Kherson on Monday, killing two civilians.")
+    part = mention(geo, "Dniprovskyi")
+    assert part.place.name == "Kherson" and part.place.kind == "city" and part.precision == 2

@@ -44,6 +44,9 @@ class Dateline:
     place_end: int | None
     date: dt.date | None
     source: str | None
+    # the form alone says it is a dateline (capitals, an agency or a date); "Kolkata: ..."
+    # in Title case is one only if the gazetteer knows the place as a town of some size
+    certain: bool = True
 
 
 def _alt(words) -> str:
@@ -220,7 +223,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Z.' -]{1,30}\)(?=,))?)"
     r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-)\s",
+    r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-|(?P<colon>:))\s",
 )
 
 
@@ -233,8 +236,11 @@ def read_dateline(text: str) -> Dateline | None:
         return None
     place = m.group("place").strip()
     first = place.split(",")[0]
-    # a dateline's city is in capitals, or it is followed by an agency or a date
-    if not (first.isupper() or m.group("source") or m.group("date")):
+    # a dateline's city is in capitals, or it is followed by an agency or a date; the South
+    # Asian press writes "PESHAWAR: ..." and "Kolkata: ...", the colon its dash
+    certain = bool(first.isupper() or m.group("source") or m.group("date"))
+    title_case = all(w[:1].isupper() for w in place.replace(",", " ").split())
+    if not certain and not (m.group("colon") and title_case and len(place.split()) <= 3):
         return None
     if len(place.split()) > 6:
         return None
@@ -247,5 +253,5 @@ def read_dateline(text: str) -> Dateline | None:
     return Dateline(
         start=m.start(), end=m.end(), place=place, place_start=m.start("place"),
         place_end=m.start("place") + len(place), date=date,
-        source=m.group("source").strip() if m.group("source") else None,
+        source=m.group("source").strip() if m.group("source") else None, certain=certain,
     )

@@ -74,6 +74,12 @@ def choose_place(incident, geo, gazetteer, dateline):
     if candidates:
         source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
         why = getattr(best, "reason", None) or ""
+        town = geo.resolve_dateline(dateline) if best.place.kind in ("admin1", "admin2") and incident.mode == "reported" else None
+        if town is not None and town.kind == "city" and best.place.geonameid in (town.admin1_id, town.admin2_id):
+            # "MINNA - Police in Niger State arrested ...": the incident names only the
+            # province, the dateline a town inside it: the town, near it (precision 2)
+            why += f"; the incident names only the {'province' if best.place.kind == 'admin1' else 'district'}: the dateline's town {town.name}, inside it, precision 2"
+            return town, 2, [Evidence(field="location", start=dateline.place_start, end=dateline.place_end, quote=dateline.place, reason=why)]
         if source:
             why += "; a place named only as the report's source or to locate another: no other place is named for the incident"
         elif candidates[0][3] >= 10 and all(c[3] >= 10 for c in candidates):
@@ -90,7 +96,7 @@ def choose_place(incident, geo, gazetteer, dateline):
         return best.fallback, best.fallback_precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=best.reason)]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
     if dateline is not None and dateline.place and incident.mode == "reported":
-        resolved = geo.resolve_text(dateline.place)
+        resolved = geo.resolve_dateline(dateline)
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:
@@ -112,5 +118,7 @@ def _is_actor(place_mention, facts) -> bool:
     """"Pakistan's strikes", "strikes by Pakistan": the country acts; it is not the place."""
     if facts.state_actor is None:
         return False
+    if place_mention.place is not None and place_mention.place.kind != "country":
+        return False  # "police in Niger State": the province is a place, whoever acts in it
     hit = facts.state_actor[1]
     return place_mention.start < hit.end and hit.start < place_mention.end

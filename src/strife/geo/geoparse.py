@@ -80,6 +80,7 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
 NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
 }
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
@@ -130,6 +131,18 @@ class ArticleGeo:
             if iso2 != exclude:
                 return iso2
         return None
+
+    def resolve_dateline(self, dateline) -> Place | None:
+        """The dateline's place; a Title-case "Kolkata:" (no capitals, agency or date to
+        say it is a dateline) only if the gazetteer knows it as a province or a town of
+        some size, else "Update: ..." would be a hamlet."""
+        if dateline is None or not dateline.place:
+            return None
+        place = self.resolve_text(dateline.place)
+        if place is not None and not getattr(dateline, "certain", True) and not (
+                place.kind != "city" or place.population >= RULES["weak_min_population"]):
+            return None
+        return place
 
     def resolve_text(self, name: str) -> Place | None:
         if self.gazetteer is None:
@@ -358,6 +371,11 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         towns = [p for p in gazetteer.lookup(name, c.capital_of) if p.kind == "city"] if name else []
         return sorted(towns, key=lambda p: -p.population)[:1]
     iso2 = STATES.iso2(c.name)
+    if iso2 and c.hint == "admin1":
+        # "Niger State": a province of the name, if there is one, not the country
+        provinces = [p for p in gazetteer.lookup(c.name) if p.kind in ("admin1", "admin2") and _primary(p, c.name)]
+        if provinces:
+            return provinces
     if iso2 and c.hint in (None, "admin1"):
         country = gazetteer.country(iso2)
         if country is not None:
@@ -399,6 +417,39 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
+PART_OF = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|area|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+
+
+def _inside(part: Place, whole: Place) -> bool:
+    if part.country_iso2 != whole.country_iso2:
+        return False
+    if whole.kind in ("admin1", "admin2"):
+        return whole.geonameid in (part.admin1_id, part.admin2_id)
+    if whole.kind == "city":
+        return part.admin1_id == whole.admin1_id
+    return True
+
+
+def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
+    """"the Dniprovskyi district of Kherson": the first name is a part of the second; a
+    reading of it elsewhere (Dnipro Raion, Kyiv) is a namesake, and a part the gazetteer
+    lacks is the second place, precision 2 (its town, when the second is read as a
+    province of a town's name)."""
+    for m, n in zip(mentions, mentions[1:]):
+        if m.place is None or n.place is None or not PART_OF.fullmatch(text[m.end : n.start]):
+            continue
+        if _inside(m.place, n.place):
+            continue
+        whole = n.place
+        if whole.kind in ("admin1", "admin2"):
+            towns = [p for p in looked.get(n.text, []) + looked.get(text[n.start : n.end], [])
+                     if p.kind == "city" and p.lat is not None and whole.geonameid in (p.admin1_id, p.admin2_id)]
+            if towns:
+                whole = max(towns, key=lambda p: p.population)
+        m.reason += f"; but '{m.text}' is a part of {n.text}, and {m.place.name} lies elsewhere: {whole.name}, precision 2"
+        m.place, m.precision = whole, 2
+
+
 def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
     """A name the gazetteer lacks ("a village in X district") still gets a point: the
     district or province named in its sentence, with that one's precision and the reason.
@@ -420,9 +471,12 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
     ctx = Context()
+    provinces = [(c.start, c.end) for c in candidates if c.hint in ("admin1", "admin2")]
     for iso2, hit in STATES.mentioned(text):
         if skip and skip[0] <= hit.start < skip[1]:
             continue
+        if any(s <= hit.start < e for s, e in provinces):
+            continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
     if dateline_place is not None:
@@ -502,10 +556,22 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         and not STRONG_BEFORE.search(text[max(0, c.start - 30) : c.start]) else c
         for c in candidates
     ]
-    dateline_place = None
-    if dateline is not None and dateline.place:
-        dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_text(dateline.place)
+    dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
     ctx = _context(text, skip, candidates, looked, dateline_place)
+    # the countries of the provinces the article names: a province by its own name, a
+    # district with its noun or by a name too long to be a common word ("Day" alone is
+    # no evidence of South Dakota's Day County; "Deir ez-Zor" is of Syria)
+    province_countries: dict[str, set[str]] = {}
+    for c in candidates:
+        if normalise(c.name) in SUPRANATIONAL:  # "the Red Sea coast" says no Sudanese or Egyptian state
+            continue
+        # (by its name alone, only a name whose own readings are all in one country:
+        # "Tripoli" says neither Lebanon nor Libya)
+        one_country = len({p.country_iso2 for p in looked[c.name] if _primary(p, c.name)}) == 1
+        province_countries.setdefault(c.name, set()).update(
+            p.country_iso2 for p in looked[c.name] if p.geonameid in ctx.admin1s
+            and (c.hint in ("admin1", "admin2") or (one_country and (
+                p.kind == "admin1" or len(c.name) >= RULES["district_by_name_min_length"]))))
     mentions: list[PlaceMention] = []
     for c in candidates:
         options = looked[c.name]
@@ -526,26 +592,58 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                     reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
                 narrowed = towns
             options = narrowed
-        if ctx.named and not any(ctx.named.get(p.country_iso2) for p in options):
+        # the countries the article is about: those it names or names a province of
+        # (not those its other names could be read in: every English word is a town in
+        # the United States); a demonym is weaker, as often the actor as the place
+        # ("Israeli troops arrested 12 people in Tulkarem")
+        named = set(ctx.named) | {iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos}
+        story = named | set(ctx.demonyms)
+        set_aside: set[int] = set()  # small places abroad of that very name: no spelling match brings them back
+        if named and not any(p.country_iso2 in named for p in options):
             # outside the countries the article names only a place's own name counts,
             # never an alternate spelling ("Boni" is also an old name of Bonn)
             strays = options
             options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
                 reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
+        if story and options and not c.capital_of and not any(p.country_iso2 in story for p in options):
+            # a place far outside the countries the article is about needs strong evidence:
+            # only a country, a province, a big city (or, where only demonyms say the
+            # countries, a district by its own name) is named abroad in passing; a small
+            # town of the name ("Monument", Colorado, in a Mexico City story; "Mushu",
+            # China, in a Plateau State one) is an unknown local name instead
+            abroad = [p for p in options if p.kind in ("country", "admin1")
+                      or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])
+                      or (p.kind == "admin2" and not named and _primary(p, c.name))
+                      # a town that gives its name to its own province ("Menaka, the main
+                      # town of the Menaka region close to Niger") is a place of its own
+                      or (p.kind == "city" and any(o.kind in ("admin1", "admin2") and o.geonameid in (p.admin1_id, p.admin2_id) for o in options))]
+            set_aside = {p.geonameid for p in options} - {p.geonameid for p in abroad}
+            if not abroad:
+                reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
+                          f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
+            options = abroad
+        if ACRONYM.fullmatch(c.name) and not text.isupper():
+            # "KIA", "ELN", "US": in mixed-case text a word in capitals is a group's or a
+            # country's initials, a place only as a country or province (or an alias)
+            options = [p for p in options if p.kind in ("country", "admin1") or not _primary(p, c.name)]
+            if not options:
+                reason = f"'{c.name}' is written as initials: no town or district of that name is taken for it; "
         if not options and len(c.name) >= RULES["fuzzy_min_length"] and not c.tagged_only:
             # spelling matches only for names in a place position and only in the
             # countries the article names or whose provinces it names: "Hamas" must not
             # become Hamm, Germany
-            held = Counter(p.country_iso2 for ps in ctx.readings.values() for p in ps if p.geonameid in ctx.admin1s)
+            # (a province by its own name or with its noun, of another name: "Day" alone
+            # makes no story of South Dakota's Day County)
+            held = Counter(iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos)
             near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
-            fuzzy = gazetteer.fuzzy(c.name, near)
+            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, near) if p.geonameid not in set_aside]
             options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
         if not options:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
-                                         reason or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
+                                         reason.rstrip("; ") or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
         place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
         previous = mentions[-1] if mentions else None
@@ -583,5 +681,6 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
+    _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
