@@ -616,8 +616,10 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                       or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])
                       or (p.kind == "admin2" and not named and _primary(p, c.name))
                       # a town that gives its name to its own province ("Menaka, the main
-                      # town of the Menaka region close to Niger") is a place of its own
-                      or (p.kind == "city" and any(o.kind in ("admin1", "admin2") and o.geonameid in (p.admin1_id, p.admin2_id) for o in options))]
+                      # town of the Menaka region close to Niger") is a place of its own; not
+                      # one that names only its district: in Portugal or Brazil every town
+                      # does ("the village of Moura, Mali" is no Moura, Portugal)
+                      or (p.kind == "city" and any(o.kind == "admin1" and o.geonameid == p.admin1_id for o in options))]
             set_aside = {p.geonameid for p in options} - {p.geonameid for p in abroad}
             if not abroad:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
