@@ -413,3 +413,23 @@ def test_an_attack_on_a_base_is_against_the_forces_there(code):
     e = _first(code, "ISWAP fighters attacked a military base in Monguno, Borno, Nigeria, on Thursday, residents said.")
     assert e.actor1.name == "Islamic State West Africa Province"
     assert e.actor2 is not None and e.actor2.name == "Military Forces of Nigeria"
+
+
+def test_a_claim_told_in_its_own_sentence_makes_the_claimant_actor1(code):
+    e = _first(code, "Gunmen opened fire on worshippers at a mosque in Kunduz, Afghanistan, on Friday, killing "
+                     "four people, a provincial spokesman said. The Islamic State group claimed the attack on Saturday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Islamic State (Khorasan)", 2)
+    assert e.claimed_by == ["Islamic State (Khorasan)"]
+
+
+def test_the_forces_blaming_a_group_attribute_the_attack_to_it(code):
+    e = _first(code, "A roadside bomb killed four soldiers near Kidal, Mali, on Tuesday. "
+                     "The army blamed JNIM, which it said had mined the road.")
+    assert e.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    assert e.claimed_by == []  # blamed, not claimed
+
+
+def test_a_blamed_group_that_denied_it_stays_out(code):
+    e = _first(code, "Gunmen shot dead three farmers near Enugu, Nigeria, on Monday. "
+                   "Police blamed the proscribed Indigenous People of Biafra, which denied involvement.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)"

@@ -89,8 +89,11 @@ class Lexicon:
         world = load_data("actor_groups.json")
         attribution = world["attribution"]
         self.attribution_before_re = re.compile("(?:" + "|".join(attribution["before"]) + r")\s*$", re.I)
-        self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"]) + ")", re.I)
+        self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"] + attribution["claim_after"]) + ")", re.I)
+        self.attribution_claim_re = re.compile("^(?:" + "|".join(attribution["claim_after"]) + ")", re.I)
         self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
+        self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
+        self.attribution_denial_re = re.compile("(?:" + "|".join(attribution["denial_after"]) + ")", re.I)
         more_forces = world["state_forces"]
         self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
         self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
