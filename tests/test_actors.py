@@ -433,3 +433,26 @@ def test_a_blamed_group_that_denied_it_stays_out(code):
     e = _first(code, "Gunmen shot dead three farmers near Enugu, Nigeria, on Monday. "
                    "Police blamed the proscribed Indigenous People of Biafra, which denied involvement.")
     assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Israel struck the town of Nabatieh in southern Lebanon on Tuesday, killing three people, the health ministry said.",
+     "Military Forces of Israel"),
+    ("Turkey bombed villages near Amadiya in Iraq's Kurdistan region on Friday, wounding two shepherds, local officials said.",
+     "Military Forces of Turkey"),
+])
+def test_a_country_named_as_the_attacker_is_its_forces_abroad(code, text, state):
+    e = _first(code, text)
+    assert (e.actor1.name, e.actor1.inter) == (state, 8)
+
+
+def test_the_state_named_as_launching_the_drones_in_another_clause(code):
+    e = _first(code, "A drone strike on a market in Kharkiv, Ukraine, killed four people on Monday. "
+                     "Officials said Russia launched 40 drones at the city overnight.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)
+
+
+def test_a_country_only_named_as_where_drones_came_from_is_not_the_attacker(code):
+    e = _first(code, "A drone strike on a market in Kharkiv, Ukraine, killed four people on Monday. "
+                     "Officials in Kyiv said drones flying in from Russia hit the city overnight.")
+    assert e.actor1.name != "Military Forces of Russia"

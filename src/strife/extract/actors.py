@@ -190,6 +190,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
 
     if unidentified is None:
         unidentified = by_unidentified
+    if state is None and unidentified is None and not agents and not claimed and signals & REMOTE_MEANS and article_text:
+        # "Russia attacked Kharkiv with drones overnight … Drones struck a high-rise building":
+        # the text names whose drones they were, in another clause (no air-force table is guessed)
+        state = STATES.attacking_state(article_text)
     # the perpetrators as the report describes them, beside the organisation coded as
     # actor1 ("terrorists of the FMLN": actor1 is the FMLN, the perpetrators "terrorists")
     described = [h for h in (unidentified, by_unidentified) if h is not None] + _other_perpetrators(parts)

@@ -113,6 +113,7 @@ class Lexicon:
         self.state_target_res = {kind: _alternation(words) for kind, words in world["state_targets"].items()}
         self.suspicion_re = re.compile(r"\b(?:" + "|".join(world["suspicion_before"]) + r")\s+(?:the\s+)?$", re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
+        self.state_attacking_verbs = "(?:" + "|".join(sorted(more_forces["attacking_verbs"], key=len, reverse=True)) + ")"
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)

@@ -19,6 +19,8 @@ FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called w
 
 
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
+STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
+SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
 
@@ -94,6 +96,16 @@ class States:
             if m.group(1)[0].isupper()
         ]
 
+    def attacking_state(self, text: str) -> tuple[str, Hit] | None:
+        """The first country named as the subject of an attack anywhere in `text` ("Russia
+        attacked Kharkiv with drones"): whose forces flew the strikes a later clause tells
+        without naming them ("Drones struck a high-rise building")."""
+        for iso2, hit in self.mentioned(text):
+            before = text[max(0, hit.start - 30) : hit.start]
+            if not self.is_demonym(hit.text) and STATE_ATTACKS.match(text[hit.end : hit.end + 40]) and not SUBJECT_BLOCKED.search(before):
+                return iso2, hit
+        return None
+
     def acting_state(self, text: str, offset: int, triggers: list[Hit]) -> tuple[str, Hit] | None:
         """The state whose forces carry out the clause's action, if the clause says so."""
         if not any(t.kind in STATE_SIGNALS for t in triggers):
@@ -114,6 +126,10 @@ class States:
                 if not SUFFERING.match(after[acting.end() :]):
                     return iso2, hit
             before = text[max(0, hit.start - offset - 30) : hit.start - offset]
+            # "Russia attacked Kharkiv with drones", "Israel struck Nabatieh": the country's name
+            # (not a demonym) as the subject of an attack stands for its forces
+            if not self.is_demonym(hit.text) and STATE_ATTACKS.match(after) and not SUBJECT_BLOCKED.search(before):
+                return iso2, hit
             # "strikes by Pakistan", "carried out by the Israeli military"
             if re.search(r"\bby\s+(?:the\s+)?$", before, re.I):
                 return iso2, hit
