@@ -79,7 +79,7 @@ def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
     return harmed
 
 
-def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedGroup, Hit] | None:
+def attributed_group(article_text: str | None, home: str | None, incident_start: int = 0) -> tuple[NamedGroup, Hit] | None:
     """A non-state armed group the article itself says the unnamed attackers belong to,
     anywhere in it ("The militants belonged to the banned TTP", "fighters of the Oromo
     Liberation Army stopped a bus", "The Islamic State group claimed the attack", "Police
@@ -91,7 +91,11 @@ def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedG
             continue
         before = article_text[max(0, hit.start - 40) : hit.start]
         after = article_text[hit.end : hit.end + 40]
-        if LEXICON.attribution_blame_re.search(before) and not LEXICON.attribution_denial_re.match(after):
+        # a claim or a blame is told after the incident it is about: one told before this
+        # incident's first clause belongs to an earlier one ("The BLF claimed the blast.
+        # Separately, gunmen shot dead a labourer")
+        told_after = hit.start >= incident_start
+        if told_after and LEXICON.attribution_blame_re.search(before) and not LEXICON.attribution_denial_re.match(after):
             # "The army blamed the ELN": a source's blame the group does not deny is how the
             # report attributes it; "Police blamed IPOB, which denied involvement" is not. An
             # explicit blame holds across a border too ("Kenyan police blamed al-Shabaab")
@@ -99,6 +103,10 @@ def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedG
         if home and group.country and group.country != home and not group.names_by_country:
             continue  # a group of another country named in passing is not the attackers
         if LEXICON.attribution_doubt_re.search(before):
+            continue
+        if LEXICON.attribution_claim_re.match(after):
+            if told_after:
+                return group, hit
             continue
         if LEXICON.attribution_before_re.search(before) or LEXICON.attribution_after_re.match(after):
             return group, hit
@@ -113,7 +121,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         # the coding guide lists a claimant in claimed_by; a claim told in a sentence of its
         # own ("The Islamic State group claimed the attack on Sunday") is outside the parts
         for group, hit in LEXICON.named_groups_in(article_text):
-            if group_name(group, iso2) == coding.actor1.name and LEXICON.attribution_claim_re.match(article_text[hit.end : hit.end + 60]):
+            if hit.start >= min((m.start for m, _ in parts), default=0) and group_name(group, iso2) == coding.actor1.name and LEXICON.attribution_claim_re.match(article_text[hit.end : hit.end + 60]):
                 coding.claimed_by.append(coding.actor1.name)
                 coding.evidence.append(Evidence(field="claimed_by", start=hit.start, end=hit.end, quote=hit.text))
                 break
@@ -190,6 +198,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
 
     if unidentified is None:
         unidentified = by_unidentified
+    incident_start = min((m.start for m, _ in parts), default=0)
     if state is None and unidentified is None and not agents and not claimed and signals & REMOTE_MEANS and article_text:
         # "Russia attacked Kharkiv with drones overnight … Drones struck a high-rise building":
         # the text names whose drones they were, in another clause (no air-force table is guessed)
@@ -236,10 +245,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if _mob(parts, signals) and home and (actor2 is None or (actor2.inter == 1 and not harmed.get("security forces", 0))):
             # a mob attacks people: its victims, not the police who came later to rescue or arrest
             actor2 = generic("Civilians", home, 7, None, "target")
-        lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
-        if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
-            # excessive force: the state acted, the protesters were acted upon
-            actor1, actor2 = actor2, actor1
+        # excessive force keeps the same sides: the coding guide's "a peaceful protest has only
+        # actor1 (Protesters); police who break it up become actor2 and the sub-type says how"
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
     if "disrupted" in signals and not _violent_beyond_disruption(parts, signals) and home:
@@ -254,7 +261,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         else:
             actor1 = police(home, hit.text if hit else None, "perpetrator")
             cite("actor1", hit)
-        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home)
+        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home, incident_start)
         if target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
@@ -323,7 +330,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     elif (militia := _identity_militia(parts)) is not None and home:
         actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
         cite("actor1", militia)
-    elif unidentified is not None and (attributed := attributed_group(article_text, home)) is not None:
+    elif unidentified is not None and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
     elif unidentified is not None:
@@ -337,7 +344,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # warplanes, jets and helicopter gunships are a state's (drones are not only)
         actor1 = military(home, home, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="an air strike with no state named: the forces of the country it struck"))
-    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home)) is not None:
+    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
@@ -370,7 +377,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             cite("actor2", other[1])
         elif arrests_only and home:
             arrested = arrested_categories(parts)
-            if (attributed := attributed_group(article_text, home)) is not None:
+            if (attributed := attributed_group(article_text, home, incident_start)) is not None:
                 actor2 = named(attributed[0], attributed[1].text, "target", home)
                 cite("actor2", attributed[1])
             elif arrested.get("attackers", 0) or unidentified is not None or targeted_armed is not None:
@@ -379,7 +386,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 actor2 = generic("Civilians", home, 7, None, "target")  # activists, relatives, protesters taken away
         elif unidentified is not None or targeted_armed is not None or "clash" in signals or harmed.get("attackers", 0):
             hit = unidentified or targeted_armed
-            if (attributed := attributed_group(article_text, home)) is not None:
+            if (attributed := attributed_group(article_text, home, incident_start)) is not None:
                 actor2 = named(attributed[0], attributed[1].text, "target", home)
                 cite("actor2", attributed[1])
             else:
