@@ -456,3 +456,18 @@ def test_a_country_only_named_as_where_drones_came_from_is_not_the_attacker(code
     e = _first(code, "A drone strike on a market in Kharkiv, Ukraine, killed four people on Monday. "
                      "Officials in Kyiv said drones flying in from Russia hit the city overnight.")
     assert e.actor1.name != "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Kenyan police arrested a senior commander of al-Shabaab in Garissa, Kenya, on Saturday.", "Al Shabaab"),
+    ("Soldiers detained two members of the ADF near Beni, Congo, on Monday.", "ADF: Allied Democratic Forces"),
+])
+def test_arresting_a_groups_commander_or_members_acts_on_the_group(code, text, group):
+    e = _first(code, text)
+    assert e.actor1.inter == 1 and e.actor2 is not None and e.actor2.name == group
+
+
+def test_a_strike_on_a_groups_positions_acts_on_the_group(code):
+    e = _first(code, "Sudanese army drones struck positions of the RSF in Nyala, South Darfur, on Sunday, "
+                     "killing 12 fighters, the army said.")
+    assert (e.actor1.name, e.actor2.name) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
