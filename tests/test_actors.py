@@ -471,3 +471,23 @@ def test_a_strike_on_a_groups_positions_acts_on_the_group(code):
     e = _first(code, "Sudanese army drones struck positions of the RSF in Nyala, South Darfur, on Sunday, "
                      "killing 12 fighters, the army said.")
     assert (e.actor1.name, e.actor2.name) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_a_group_fighting_beside_the_army_is_its_associated_actor(code):
+    e = _first(code, "Soldiers and VDP volunteers killed 15 militants in an ambush near Djibo, Burkina Faso, on Monday, "
+                     "the army said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Burkina Faso", 1)
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Burkina Faso)"
+    assert [a.name for a in e.assoc_actors] == ["VDP: Volunteers for the Defense of the Homeland"]
+
+
+def test_militias_backing_the_army_are_associated_and_its_enemy_is_actor2(code):
+    e = _first(code, "Congolese troops fighting alongside Wazalendo militias clashed with M23 rebels near Sake, "
+                     "North Kivu, Congo, on Thursday.")
+    assert e.actor2 is not None and e.actor2.name == "M23: March 23 Movement"
+    assert [a.name for a in e.assoc_actors] == ["Wazalendo"]
+
+
+def test_a_group_that_is_a_side_is_not_also_associated(code):
+    e = _first(code, "Nigerian troops clashed with ISWAP fighters near Monguno, Borno, Nigeria, on Friday, killing ten.")
+    assert e.assoc_actors == []

@@ -125,7 +125,43 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 coding.claimed_by.append(coding.actor1.name)
                 coding.evidence.append(Evidence(field="claimed_by", start=hit.start, end=hit.end, quote=hit.text))
                 break
+    coding.assoc.extend(_associated(parts, coding, iso2, article_text))
     return coding
+
+
+def _associated(parts, coding: ActorCoding, home: str | None, article_text: str | None) -> list[Actor]:
+    """Groups fighting beside a state's forces ("soldiers and VDP volunteers", "troops backed
+    by local clan militias"): ACLED's associated actors of that side, not a side of their own."""
+    side = next((a for a in (coding.actor1, coding.actor2) if a is not None and a.inter in (1, 8)), None)
+    if side is None:
+        return []
+    taken = {a.name for a in (coding.actor1, coding.actor2) if a is not None}
+    found: list[Actor] = []
+    for mention, facts in parts:
+        for group, hit in facts.groups:
+            local = hit.start - mention.start
+            if group.inter not in (2, 3, 4, 8) or not _beside_forces(mention.text, local, hit.end - mention.start):
+                continue
+            actor = named(group, hit.text, side.role or "participant", home)
+            if actor.name in taken:
+                continue
+            taken.add(actor.name)
+            found.append(actor)
+            coding.evidence.append(Evidence(field="assoc_actors", start=hit.start, end=hit.end, quote=hit.text,
+                                            reason=f"fights beside {side.name}"))
+    return found
+
+
+def _beside_forces(text: str, start: int, end: int) -> bool:
+    """Whether the group at text[start:end] is named as the forces' ally ("troops backed by
+    local clan militias"), not as the side they fight ("fighting between the army and the RSF")."""
+    before = text[max(0, start - 50) : start]
+    return bool(
+        LEXICON.association_before_re.search(before)
+        and not LEXICON.association_not_before_re.search(before)
+        # "soldiers and ISWAP fighters clashed": joined by "and", the two fought each other
+        and not (re.search(r"\band\s+(?:\S+\s+){0,2}$", before) and LEXICON.association_not_after_re.match(text[end : end + 40]))
+    )
 
 
 def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int], article_text: str | None = None) -> ActorCoding:
@@ -142,6 +178,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
     by_unidentified: Hit | None = None  # "kidnapped by terrorists of the FMLN": the agent of a passive
     between: list[tuple[NamedGroup, Hit]] = []  # the sides of "fighting between X and Y", in order
+    associated: set[int] = set()  # starts of groups named beside the forces ("soldiers and VDP volunteers")
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -153,6 +190,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
             agent_of_passive = AGENT_BEFORE_GROUP.search(mention.text[max(0, local - 40) : local])
+            if facts.claim is None and _beside_forces(mention.text, local, hit.end - mention.start):
+                associated.add(hit.start)
+                continue  # "soldiers and VDP volunteers killed …": beside the forces (assoc_actors), not a side
             # "clashes between the SSA and the Radaa force": both sides, in order
             if mention.triggers and not between and (forces_first := FORCES_THEN_GROUP.search(mention.text[:local])):
                 # "fighting between the Sudanese army and the RSF": the state's forces, then the group
@@ -361,7 +401,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
-        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4)]
+        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)), None)
         if target is not None:

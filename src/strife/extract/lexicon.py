@@ -92,6 +92,9 @@ class Lexicon:
         self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"] + attribution["claim_after"]) + ")", re.I)
         self.attribution_claim_re = re.compile("^(?:" + "|".join(attribution["claim_after"]) + ")", re.I)
         self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
+        self.association_before_re = re.compile("(?:" + "|".join(world["association"]["before"]) + ")", re.I)
+        self.association_not_before_re = re.compile("(?:" + "|".join(world["association"]["not_before"]) + ")", re.I)
+        self.association_not_after_re = re.compile("(?:" + "|".join(world["association"]["not_after"]) + ")", re.I)
         self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
         self.attribution_denial_re = re.compile("(?:" + "|".join(attribution["denial_after"]) + ")", re.I)
         more_forces = world["state_forces"]
