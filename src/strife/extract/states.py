@@ -20,6 +20,8 @@ FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called w
 
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
 STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
+# "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
+NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")
 SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
@@ -93,7 +95,7 @@ class States:
         return [
             (self.names[m.group(1).lower()], Hit("state", m.start() + offset, m.end() + offset, m.group(1)))
             for m in self._name_re.finditer(text)
-            if m.group(1)[0].isupper()
+            if m.group(1)[0].isupper() and not NOT_THE_STATE_AFTER.match(text, m.end())
         ]
 
     def attacking_state(self, text: str) -> tuple[str, Hit] | None:
