@@ -491,3 +491,13 @@ def test_militias_backing_the_army_are_associated_and_its_enemy_is_actor2(code):
 def test_a_group_that_is_a_side_is_not_also_associated(code):
     e = _first(code, "Nigerian troops clashed with ISWAP fighters near Monguno, Borno, Nigeria, on Friday, killing ten.")
     assert e.assoc_actors == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Armed men suspected to be Ambazonian separatists kidnapped five council workers in Bamenda, Cameroon, on Monday.",
+     "Cameroon"),
+    ("Gunmen believed to be members of ISWAP killed seven farmers near Maiduguri, Nigeria, on Sunday.", "Nigeria"),
+])
+def test_attackers_only_believed_to_be_of_a_group_are_unidentified(code, text, country):
+    e = _first(code, text)
+    assert e.actor1.name == f"Unidentified Armed Group ({country})"

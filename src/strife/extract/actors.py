@@ -207,7 +207,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
-            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 20) : local]):
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 45) : local]):
                 continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
                 agents.append((group, hit))
