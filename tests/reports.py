@@ -274,7 +274,7 @@ REPORTS = [
         "events": [{
             "mode": "reported", "date": "2024-01-05", "event_type": "Protests",
             "sub_event_type": "Excessive force against protesters", "iso3": "PSE", "injuries": 4,
-            "actor1": "Military Forces of Israel", "inter1": 8, "actor2": "Protesters (Palestine)", "inter2": 6,
+            "actor1": "Protesters (Palestine)", "inter1": 6, "actor2": "Military Forces of Israel", "inter2": 8,
         }],
     },
     {
@@ -306,7 +306,7 @@ REPORTS = [
         ),
         "events": [{"mode": "reported", "date": "2021-03-27", "event_type": "Protests",
                     "sub_event_type": "Excessive force against protesters", "iso3": "MMR", "fatalities": 2,
-                    "actor1": "Police Forces of Myanmar", "inter1": 1, "actor2": "Protesters (Myanmar)"}],
+                    "actor1": "Protesters (Myanmar)", "inter1": 6, "actor2": "Police Forces of Myanmar"}],
     },
     {
         "key": "residents-burn-police-station",

@@ -413,3 +413,91 @@ def test_an_attack_on_a_base_is_against_the_forces_there(code):
     e = _first(code, "ISWAP fighters attacked a military base in Monguno, Borno, Nigeria, on Thursday, residents said.")
     assert e.actor1.name == "Islamic State West Africa Province"
     assert e.actor2 is not None and e.actor2.name == "Military Forces of Nigeria"
+
+
+def test_a_claim_told_in_its_own_sentence_makes_the_claimant_actor1(code):
+    e = _first(code, "Gunmen opened fire on worshippers at a mosque in Kunduz, Afghanistan, on Friday, killing "
+                     "four people, a provincial spokesman said. The Islamic State group claimed the attack on Saturday.")
+    assert (e.actor1.name, e.actor1.inter) == ("Islamic State (Khorasan)", 2)
+    assert e.claimed_by == ["Islamic State (Khorasan)"]
+
+
+def test_the_forces_blaming_a_group_attribute_the_attack_to_it(code):
+    e = _first(code, "A roadside bomb killed four soldiers near Kidal, Mali, on Tuesday. "
+                     "The army blamed JNIM, which it said had mined the road.")
+    assert e.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    assert e.claimed_by == []  # blamed, not claimed
+
+
+def test_a_blamed_group_that_denied_it_stays_out(code):
+    e = _first(code, "Gunmen shot dead three farmers near Enugu, Nigeria, on Monday. "
+                   "Police blamed the proscribed Indigenous People of Biafra, which denied involvement.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Israel struck the town of Nabatieh in southern Lebanon on Tuesday, killing three people, the health ministry said.",
+     "Military Forces of Israel"),
+    ("Turkey bombed villages near Amadiya in Iraq's Kurdistan region on Friday, wounding two shepherds, local officials said.",
+     "Military Forces of Turkey"),
+])
+def test_a_country_named_as_the_attacker_is_its_forces_abroad(code, text, state):
+    e = _first(code, text)
+    assert (e.actor1.name, e.actor1.inter) == (state, 8)
+
+
+def test_the_state_named_as_launching_the_drones_in_another_clause(code):
+    e = _first(code, "A drone strike on a market in Kharkiv, Ukraine, killed four people on Monday. "
+                     "Officials said Russia launched 40 drones at the city overnight.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)
+
+
+def test_a_country_only_named_as_where_drones_came_from_is_not_the_attacker(code):
+    e = _first(code, "A drone strike on a market in Kharkiv, Ukraine, killed four people on Monday. "
+                     "Officials in Kyiv said drones flying in from Russia hit the city overnight.")
+    assert e.actor1.name != "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Kenyan police arrested a senior commander of al-Shabaab in Garissa, Kenya, on Saturday.", "Al Shabaab"),
+    ("Soldiers detained two members of the ADF near Beni, Congo, on Monday.", "ADF: Allied Democratic Forces"),
+])
+def test_arresting_a_groups_commander_or_members_acts_on_the_group(code, text, group):
+    e = _first(code, text)
+    assert e.actor1.inter == 1 and e.actor2 is not None and e.actor2.name == group
+
+
+def test_a_strike_on_a_groups_positions_acts_on_the_group(code):
+    e = _first(code, "Sudanese army drones struck positions of the RSF in Nyala, South Darfur, on Sunday, "
+                     "killing 12 fighters, the army said.")
+    assert (e.actor1.name, e.actor2.name) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_a_group_fighting_beside_the_army_is_its_associated_actor(code):
+    e = _first(code, "Soldiers and VDP volunteers killed 15 militants in an ambush near Djibo, Burkina Faso, on Monday, "
+                     "the army said.")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Burkina Faso", 1)
+    assert e.actor2 is not None and e.actor2.name == "Unidentified Armed Group (Burkina Faso)"
+    assert [a.name for a in e.assoc_actors] == ["VDP: Volunteers for the Defense of the Homeland"]
+
+
+def test_militias_backing_the_army_are_associated_and_its_enemy_is_actor2(code):
+    e = _first(code, "Congolese troops fighting alongside Wazalendo militias clashed with M23 rebels near Sake, "
+                     "North Kivu, Congo, on Thursday.")
+    assert e.actor2 is not None and e.actor2.name == "M23: March 23 Movement"
+    assert [a.name for a in e.assoc_actors] == ["Wazalendo"]
+
+
+def test_a_group_that_is_a_side_is_not_also_associated(code):
+    e = _first(code, "Nigerian troops clashed with ISWAP fighters near Monguno, Borno, Nigeria, on Friday, killing ten.")
+    assert e.assoc_actors == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Armed men suspected to be Ambazonian separatists kidnapped five council workers in Bamenda, Cameroon, on Monday.",
+     "Cameroon"),
+    ("Gunmen believed to be members of ISWAP killed seven farmers near Maiduguri, Nigeria, on Sunday.", "Nigeria"),
+])
+def test_attackers_only_believed_to_be_of_a_group_are_unidentified(code, text, country):
+    e = _first(code, text)
+    assert e.actor1.name == f"Unidentified Armed Group ({country})"

@@ -79,18 +79,34 @@ def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
     return harmed
 
 
-def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedGroup, Hit] | None:
+def attributed_group(article_text: str | None, home: str | None, incident_start: int = 0) -> tuple[NamedGroup, Hit] | None:
     """A non-state armed group the article itself says the unnamed attackers belong to,
     anywhere in it ("The militants belonged to the banned TTP", "fighters of the Oromo
-    Liberation Army stopped a bus"); not one only suspected or blamed (the coding guide)."""
+    Liberation Army stopped a bus", "The Islamic State group claimed the attack", "Police
+    blamed al-Shabaab"); not one only suspected, nor one blamed that denied it."""
     if not article_text:
         return None
     for group, hit in LEXICON.named_groups_in(article_text):
-        if group.inter not in (2, 3, 4) or (home and group.country and group.country != home and not group.names_by_country):
+        if group.inter not in (2, 3, 4):
             continue
         before = article_text[max(0, hit.start - 40) : hit.start]
         after = article_text[hit.end : hit.end + 40]
+        # a claim or a blame is told after the incident it is about: one told before this
+        # incident's first clause belongs to an earlier one ("The BLF claimed the blast.
+        # Separately, gunmen shot dead a labourer")
+        told_after = hit.start >= incident_start
+        if told_after and LEXICON.attribution_blame_re.search(before) and not LEXICON.attribution_denial_re.match(after):
+            # "The army blamed the ELN": a source's blame the group does not deny is how the
+            # report attributes it; "Police blamed IPOB, which denied involvement" is not. An
+            # explicit blame holds across a border too ("Kenyan police blamed al-Shabaab")
+            return group, hit
+        if home and group.country and group.country != home and not group.names_by_country:
+            continue  # a group of another country named in passing is not the attackers
         if LEXICON.attribution_doubt_re.search(before):
+            continue
+        if LEXICON.attribution_claim_re.match(after):
+            if told_after:
+                return group, hit
             continue
         if LEXICON.attribution_before_re.search(before) or LEXICON.attribution_after_re.match(after):
             return group, hit
@@ -100,6 +116,55 @@ def attributed_group(article_text: str | None, home: str | None) -> tuple[NamedG
 def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int], article_text: str | None = None) -> ActorCoding:
     """`parts`: the incident's (Mention, MentionFacts); `iso2`: the incident's country;
     `article_text`: the whole report, where the attackers' group may be named apart."""
+    coding = _code_actors(parts, signals, iso2, killed, article_text)
+    if not coding.claimed_by and coding.actor1 is not None and article_text:
+        # the coding guide lists a claimant in claimed_by; a claim told in a sentence of its
+        # own ("The Islamic State group claimed the attack on Sunday") is outside the parts
+        for group, hit in LEXICON.named_groups_in(article_text):
+            if hit.start >= min((m.start for m, _ in parts), default=0) and group_name(group, iso2) == coding.actor1.name and LEXICON.attribution_claim_re.match(article_text[hit.end : hit.end + 60]):
+                coding.claimed_by.append(coding.actor1.name)
+                coding.evidence.append(Evidence(field="claimed_by", start=hit.start, end=hit.end, quote=hit.text))
+                break
+    coding.assoc.extend(_associated(parts, coding, iso2, article_text))
+    return coding
+
+
+def _associated(parts, coding: ActorCoding, home: str | None, article_text: str | None) -> list[Actor]:
+    """Groups fighting beside a state's forces ("soldiers and VDP volunteers", "troops backed
+    by local clan militias"): ACLED's associated actors of that side, not a side of their own."""
+    side = next((a for a in (coding.actor1, coding.actor2) if a is not None and a.inter in (1, 8)), None)
+    if side is None:
+        return []
+    taken = {a.name for a in (coding.actor1, coding.actor2) if a is not None}
+    found: list[Actor] = []
+    for mention, facts in parts:
+        for group, hit in facts.groups:
+            local = hit.start - mention.start
+            if group.inter not in (2, 3, 4, 8) or not _beside_forces(mention.text, local, hit.end - mention.start):
+                continue
+            actor = named(group, hit.text, side.role or "participant", home)
+            if actor.name in taken:
+                continue
+            taken.add(actor.name)
+            found.append(actor)
+            coding.evidence.append(Evidence(field="assoc_actors", start=hit.start, end=hit.end, quote=hit.text,
+                                            reason=f"fights beside {side.name}"))
+    return found
+
+
+def _beside_forces(text: str, start: int, end: int) -> bool:
+    """Whether the group at text[start:end] is named as the forces' ally ("troops backed by
+    local clan militias"), not as the side they fight ("fighting between the army and the RSF")."""
+    before = text[max(0, start - 50) : start]
+    return bool(
+        LEXICON.association_before_re.search(before)
+        and not LEXICON.association_not_before_re.search(before)
+        # "soldiers and ISWAP fighters clashed": joined by "and", the two fought each other
+        and not (re.search(r"\band\s+(?:\S+\s+){0,2}$", before) and LEXICON.association_not_after_re.match(text[end : end + 40]))
+    )
+
+
+def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, int], article_text: str | None = None) -> ActorCoding:
     evidence: list[Evidence] = []
     harmed = harmed_categories(parts, killed)
     claimed: list[tuple[NamedGroup, Hit]] = []
@@ -113,6 +178,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     targeted_armed: Hit | None = None  # "strikes targeting militant hideouts": armed men acted upon
     by_unidentified: Hit | None = None  # "kidnapped by terrorists of the FMLN": the agent of a passive
     between: list[tuple[NamedGroup, Hit]] = []  # the sides of "fighting between X and Y", in order
+    associated: set[int] = set()  # starts of groups named beside the forces ("soldiers and VDP volunteers")
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
@@ -124,6 +190,9 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             local = hit.start - mention.start
             preceding = mention.text[max(0, local - 12) : local].lower()
             agent_of_passive = AGENT_BEFORE_GROUP.search(mention.text[max(0, local - 40) : local])
+            if facts.claim is None and _beside_forces(mention.text, local, hit.end - mention.start):
+                associated.add(hit.start)
+                continue  # "soldiers and VDP volunteers killed …": beside the forces (assoc_actors), not a side
             # "clashes between the SSA and the Radaa force": both sides, in order
             if mention.triggers and not between and (forces_first := FORCES_THEN_GROUP.search(mention.text[:local])):
                 # "fighting between the Sudanese army and the RSF": the state's forces, then the group
@@ -138,7 +207,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
-            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 20) : local]):
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 45) : local]):
                 continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
                 agents.append((group, hit))
@@ -169,6 +238,11 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
 
     if unidentified is None:
         unidentified = by_unidentified
+    incident_start = min((m.start for m, _ in parts), default=0)
+    if state is None and unidentified is None and not agents and not claimed and signals & REMOTE_MEANS and article_text:
+        # "Russia attacked Kharkiv with drones overnight … Drones struck a high-rise building":
+        # the text names whose drones they were, in another clause (no air-force table is guessed)
+        state = STATES.attacking_state(article_text)
     # the perpetrators as the report describes them, beside the organisation coded as
     # actor1 ("terrorists of the FMLN": actor1 is the FMLN, the perpetrators "terrorists")
     described = [h for h in (unidentified, by_unidentified) if h is not None] + _other_perpetrators(parts)
@@ -211,10 +285,8 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         if _mob(parts, signals) and home and (actor2 is None or (actor2.inter == 1 and not harmed.get("security forces", 0))):
             # a mob attacks people: its victims, not the police who came later to rescue or arrest
             actor2 = generic("Civilians", home, 7, None, "target")
-        lethal = "lethal_force" in signals or killed.get("protesters", 0) + killed.get("people", 0) > 0
-        if actor2 is not None and lethal and "riot" not in signals and "mob" not in signals:
-            # excessive force: the state acted, the protesters were acted upon
-            actor1, actor2 = actor2, actor1
+        # excessive force keeps the same sides: the coding guide's "a peaceful protest has only
+        # actor1 (Protesters); police who break it up become actor2 and the sub-type says how"
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
 
     if "disrupted" in signals and not _violent_beyond_disruption(parts, signals) and home:
@@ -229,7 +301,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         else:
             actor1 = police(home, hit.text if hit else None, "perpetrator")
             cite("actor1", hit)
-        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home)
+        target = next(iter(claimed + agents + victims_named), None) or attributed_group(article_text, home, incident_start)
         if target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
@@ -298,7 +370,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     elif (militia := _identity_militia(parts)) is not None and home:
         actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
         cite("actor1", militia)
-    elif unidentified is not None and (attributed := attributed_group(article_text, home)) is not None:
+    elif unidentified is not None and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
     elif unidentified is not None:
@@ -312,7 +384,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
         # warplanes, jets and helicopter gunships are a state's (drones are not only)
         actor1 = military(home, home, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="an air strike with no state named: the forces of the country it struck"))
-    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home)) is not None:
+    elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
@@ -329,7 +401,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
-        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4)]
+        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)), None)
         if target is not None:
@@ -345,7 +417,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             cite("actor2", other[1])
         elif arrests_only and home:
             arrested = arrested_categories(parts)
-            if (attributed := attributed_group(article_text, home)) is not None:
+            if (attributed := attributed_group(article_text, home, incident_start)) is not None:
                 actor2 = named(attributed[0], attributed[1].text, "target", home)
                 cite("actor2", attributed[1])
             elif arrested.get("attackers", 0) or unidentified is not None or targeted_armed is not None:
@@ -354,7 +426,7 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 actor2 = generic("Civilians", home, 7, None, "target")  # activists, relatives, protesters taken away
         elif unidentified is not None or targeted_armed is not None or "clash" in signals or harmed.get("attackers", 0):
             hit = unidentified or targeted_armed
-            if (attributed := attributed_group(article_text, home)) is not None:
+            if (attributed := attributed_group(article_text, home, incident_start)) is not None:
                 actor2 = named(attributed[0], attributed[1].text, "target", home)
                 cite("actor2", attributed[1])
             else:

@@ -89,8 +89,14 @@ class Lexicon:
         world = load_data("actor_groups.json")
         attribution = world["attribution"]
         self.attribution_before_re = re.compile("(?:" + "|".join(attribution["before"]) + r")\s*$", re.I)
-        self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"]) + ")", re.I)
+        self.attribution_after_re = re.compile("^(?:" + "|".join(attribution["after"] + attribution["claim_after"]) + ")", re.I)
+        self.attribution_claim_re = re.compile("^(?:" + "|".join(attribution["claim_after"]) + ")", re.I)
         self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
+        self.association_before_re = re.compile("(?:" + "|".join(world["association"]["before"]) + ")", re.I)
+        self.association_not_before_re = re.compile("(?:" + "|".join(world["association"]["not_before"]) + ")", re.I)
+        self.association_not_after_re = re.compile("(?:" + "|".join(world["association"]["not_after"]) + ")", re.I)
+        self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
+        self.attribution_denial_re = re.compile("(?:" + "|".join(attribution["denial_after"]) + ")", re.I)
         more_forces = world["state_forces"]
         self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
         self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
@@ -110,6 +116,7 @@ class Lexicon:
         self.state_target_res = {kind: _alternation(words) for kind, words in world["state_targets"].items()}
         self.suspicion_re = re.compile(r"\b(?:" + "|".join(world["suspicion_before"]) + r")\s+(?:the\s+)?$", re.I)
         self.communal_re = re.compile("|".join(world["communal"]["between"]), re.I)
+        self.state_attacking_verbs = "(?:" + "|".join(sorted(more_forces["attacking_verbs"], key=len, reverse=True)) + ")"
         self.force_acting_verbs = "(?:" + "|".join(sorted(more_forces["acting_verbs"], key=len, reverse=True)) + ")"
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)

@@ -19,6 +19,10 @@ FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called w
 
 
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
+STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
+# "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
+NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")
+SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
 
@@ -91,8 +95,18 @@ class States:
         return [
             (self.names[m.group(1).lower()], Hit("state", m.start() + offset, m.end() + offset, m.group(1)))
             for m in self._name_re.finditer(text)
-            if m.group(1)[0].isupper()
+            if m.group(1)[0].isupper() and not NOT_THE_STATE_AFTER.match(text, m.end())
         ]
+
+    def attacking_state(self, text: str) -> tuple[str, Hit] | None:
+        """The first country named as the subject of an attack anywhere in `text` ("Russia
+        attacked Kharkiv with drones"): whose forces flew the strikes a later clause tells
+        without naming them ("Drones struck a high-rise building")."""
+        for iso2, hit in self.mentioned(text):
+            before = text[max(0, hit.start - 30) : hit.start]
+            if not self.is_demonym(hit.text) and STATE_ATTACKS.match(text[hit.end : hit.end + 40]) and not SUBJECT_BLOCKED.search(before):
+                return iso2, hit
+        return None
 
     def acting_state(self, text: str, offset: int, triggers: list[Hit]) -> tuple[str, Hit] | None:
         """The state whose forces carry out the clause's action, if the clause says so."""
@@ -114,6 +128,10 @@ class States:
                 if not SUFFERING.match(after[acting.end() :]):
                     return iso2, hit
             before = text[max(0, hit.start - offset - 30) : hit.start - offset]
+            # "Russia attacked Kharkiv with drones", "Israel struck Nabatieh": the country's name
+            # (not a demonym) as the subject of an attack stands for its forces
+            if not self.is_demonym(hit.text) and STATE_ATTACKS.match(after) and not SUBJECT_BLOCKED.search(before):
+                return iso2, hit
             # "strikes by Pakistan", "carried out by the Israeli military"
             if re.search(r"\bby\s+(?:the\s+)?$", before, re.I):
                 return iso2, hit
