@@ -428,3 +428,12 @@ def test_a_place_word_before_people_does_not_hide_the_count():
 def test_a_road_death_that_set_off_a_riot_is_no_casualty_of_it():
     assert find_casualties("Villagers torched a police post after a police van hit and killed a motorcyclist.") == []
     assert [c.quantity.best for c in find_casualties("Gunmen in a car killed two policemen.")] == [2]
+
+
+def test_a_quoted_object_and_a_source_that_puts_the_toll():
+    from strife.extract.counts import find_casualties as read
+
+    quoted = read('The rebels claimed to have killed "several foreign mercenaries".')
+    assert [(c.kind, c.quantity.best) for c in quoted] == [("killed", 3)]
+    two = read("An official said at least 30 bodies were found; villagers put the toll at more than 90.")
+    assert [(c.quantity.best, c.by) for c in two] == [(30, "official"), (90, "villagers")]

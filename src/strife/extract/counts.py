@@ -57,6 +57,7 @@ class Casualty:
     text: str
     by: str | None  # the source the clause itself names ("military", "police"), else None
     negated: bool  # a reported zero: "no one was killed", "without casualties"
+    kill_claim: bool = False  # a combatant's word on the losses it inflicted (set by tolls.claims_of)
 
 
 # -- regular expressions from the data ------------------------------------------------
@@ -153,7 +154,7 @@ _GAP = re.compile(
 _SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
 _AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?", re.I)
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
-_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
+_OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _PREDICATE_AFTER = re.compile(rf"\s*(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _REDUCED_FOLLOWER = re.compile(

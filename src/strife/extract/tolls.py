@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
@@ -26,6 +26,7 @@ ATTRIBUTION = [
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
+KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -37,6 +38,19 @@ def attribution(sentence: str) -> str | None:
             source = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
             return source
     return None
+
+
+def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty:
+    """The casualty marked as a combatant's claim of the losses it inflicted when its verb
+    comes before its victims and a claimant says it did the killing ("the army said it
+    killed a dozen rebels"; counting.json kill_claims)."""
+    if c.kind != "killed" or c.negated or c.quantity.start <= c.start:
+        return c  # "two attackers were killed": a passive telling claims no kill
+    if (c.group or "").lower().startswith(("its ", "their ")):
+        return c  # "killed two of its fighters": the group's own losses
+    if KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start):
+        return replace(c, kill_claim=True)
+    return c
 
 
 def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
@@ -51,6 +65,7 @@ def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
             claimant = c.by or source
             if facts.claim is not None and facts.groups and (c.group or "").lower().startswith(("its ", "their ")):
                 claimant = facts.groups[0][0].name  # "two of its fighters": the claiming group's own figure
+            c = mark_kill_claim(c, text, mention.sentence_start)
             items.append((c, claimant, corrected, mention.text))
     return items
 
@@ -86,7 +101,10 @@ def _category(c: Casualty, previous: str | None) -> str:
         return previous
     if group.lower() in SELF_KILLED_WORDS:
         return SELF_KILLED_CATEGORY  # "… and himself": the bomber
-    return LEXICON.group_category(group) or "people"
+    category = LEXICON.group_category(group)
+    if category is None and c.kill_claim and group:
+        return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
+    return category or "people"
 
 
 def _pick(figures: list[Figure]) -> Figure:
@@ -135,10 +153,25 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         return toll
     lows, bests, highs = {}, {}, {}
     for category, figures in by_category.items():
-        chosen = _pick(figures)
-        lows[category] = min(min(f.low, f.n) for f in figures)
-        bests[category] = chosen.n
         highs[category] = max(max(f.high, f.n) for f in figures)
+        told = [f for f in figures if not f.casualty.kill_claim]
+        if not told:
+            # only the killers' word for these losses: out of low, into best (devset README).
+            # Two claimants each tell of the other side's dead ("the army killed a dozen
+            # rebels", "the rebels killed several mercenaries"): their claims add up.
+            by_claimant: dict[str | None, list[Figure]] = defaultdict(list)
+            for f in figures:
+                by_claimant[f.claimant].append(f)
+            picks = [_pick(fs) for fs in by_claimant.values()]
+            chosen = max(picks, key=lambda f: f.n)
+            lows[category], bests[category] = 0, sum(f.n for f in picks)
+            highs[category] = max(highs[category], sum(max(max(f.high, f.n) for f in fs) for fs in by_claimant.values()))
+        else:
+            # anyone else's figure for the group, a confirmation or the other side's own
+            # count, outweighs the killers' claim; the claim stays in high
+            chosen = _pick(told)
+            lows[category] = min(min(f.low, f.n) for f in told)
+            bests[category] = chosen.n
         distinct = sorted({f.n for f in figures})
         if len(distinct) > 1:
             claims = "; ".join(
