@@ -145,3 +145,11 @@ def test_a_passive_telling_of_enemy_dead_is_not_a_kill_claim():
 
     text = "He said two attackers were killed in the exchange of fire."
     assert not any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
+
+
+def test_dozens_beside_a_number_is_the_same_toll_told_vaguely():
+    toll = tally("killed", items(
+        ("Dozens of villagers were killed in the raid.", None),
+        ("At least 40 villagers were killed, a local official said.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (40, 40)

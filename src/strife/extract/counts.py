@@ -91,6 +91,7 @@ _SCALES = _N["scales"]
 _MULTIPLIERS = {w: m["value"] for w, m in _N["multipliers"].items()}
 _FIXED = {" ".join(k.lower().split()): v for k, v in DATA["words"].items() if not k.startswith("_")}
 _VAGUE = {" ".join(k.lower().split()): v for k, v in DATA["vague"].items() if not k.startswith("_")}
+VAGUE_WORDS = frozenset(_VAGUE)  # "dozens", "several": a figure without a number
 _ZERO_WORDS = list(DATA["zero"]["words"])
 _QUALIFIERS = [p for q in DATA["qualifiers"].values() if isinstance(q, dict) for p in q["phrases"]]
 

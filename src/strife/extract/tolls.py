@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, Casualty
+from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
@@ -152,6 +152,8 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     if not by_category:
         return toll
     lows, bests, highs = {}, {}, {}
+    for category in list(by_category):
+        by_category[category] = _without_vaguer_tellings(by_category[category])
     for category, figures in by_category.items():
         highs[category] = max(max(f.high, f.n) for f in figures)
         told = [f for f in figures if not f.casualty.kill_claim]
@@ -205,6 +207,20 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         low, best, high = lows["people"], bests["people"], highs["people"]
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _is_vague(f: Figure) -> bool:
+    return f.casualty.quantity.qualifier in VAGUE_WORDS
+
+
+def _without_vaguer_tellings(figures: list[Figure]) -> list[Figure]:
+    """ "Dozens were killed" beside "at least 40 were killed" is the same toll told
+    vaguely, not a claim of 12: a vague figure at or below a number told for the
+    group does not conflict with it (a vague figure above every number still does)."""
+    numbered = [f.n for f in figures if not _is_vague(f) and f.n > 0]
+    if not numbered:
+        return figures
+    return [f for f in figures if not (_is_vague(f) and f.n <= max(numbered))]
 
 
 def _distinct_claims(figures: list[Figure]) -> list[Figure]:
