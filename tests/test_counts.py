@@ -437,3 +437,10 @@ def test_a_quoted_object_and_a_source_that_puts_the_toll():
     assert [(c.kind, c.quantity.best) for c in quoted] == [("killed", 3)]
     two = read("An official said at least 30 bodies were found; villagers put the toll at more than 90.")
     assert [(c.quantity.best, c.by) for c in two] == [(30, "official"), (90, "villagers")]
+
+
+def test_a_source_with_an_appositive_before_its_verb():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("The Observatory, a London-based monitor, put the death toll at eight.")
+    assert [(c.quantity.best, c.by) for c in found] == [(8, "London-based monitor")]

@@ -153,3 +153,23 @@ def test_dozens_beside_a_number_is_the_same_toll_told_vaguely():
         ("At least 40 villagers were killed, a local official said.", None),
     ), "fatalities")
     assert (toll.count.low, toll.count.best) == (40, 40)
+
+
+def test_one_tellings_list_of_dead_is_summed_and_a_part_does_not_set_low():
+    clause = ("Rescuers said they pulled the bodies of a woman and her two children from the rubble "
+              "and that four farm workers were killed in a field.")
+    toll = tally("killed", items(
+        ("Air strikes hit the town, killing at least seven civilians, rescuers said.", None),
+        (clause, None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (7, 7, 7)
+    alone = tally("killed", items((clause, None)), "fatalities")
+    assert alone.count.best == 7 and alone.count.low == 7
+
+
+def test_a_smaller_figure_no_one_tells_is_not_a_conflicting_claim():
+    toll = tally("killed", items(
+        ("Two soldiers were killed in the first blast.", None),
+        ("The army said five soldiers were killed in the attack.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (5, 5)

@@ -153,7 +153,7 @@ _GAP = re.compile(
     rf"\s*(?P<comma>,\s*)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<mid>(?:{_AUX_OR_ADVERB}\s+)*)", re.I
 )
 _SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
-_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?", re.I)
+_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
 _OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
@@ -686,6 +686,8 @@ def _source_before(text: str, verb_start: int, floor: int) -> tuple[str, bool] |
     tokens = []
     for m in _TOKEN.finditer(text, floor, verb_start):
         tokens.append((m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)))
+    if tokens and tokens[-1][1] == ",":
+        tokens.pop()  # an appositive closes before the verb: "the Observatory, a war monitor, put the toll at"
     while tokens and (tokens[-1][1].lower() in _SOURCE_SKIP or tokens[-1][1].lower().endswith("ly")):
         tokens.pop()
     words: list[tuple[int, str]] = []

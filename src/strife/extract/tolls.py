@@ -119,7 +119,7 @@ def _pick(figures: list[Figure]) -> Figure:
     risen = [f for f in tied if RISEN.search(f.casualty.text)]
     if risen:
         return max(risen, key=lambda f: (f.n, f.claimant is not None))
-    if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({f.claimant for f in tied}) > 1:
+    if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({_source_key(f.claimant) for f in tied}) > 1:
         return min(tied, key=lambda f: f.n)  # two sources, two totals: the lower
     return max(tied, key=lambda f: (f.n, f.claimant is not None))  # one telling revised upwards
 
@@ -130,7 +130,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     by_category: dict[str, list[Figure]] = defaultdict(list)
     surface: dict[str, str] = {}
     previous = None
-    last: tuple[Figure, str] | None = None  # the figure before, and its clause
+    last: tuple[Figure, str, str] | None = None  # the figure before, its clause and category
     for c, claimant, corrected, clause in items:
         category = _category(c, previous)
         previous = category
@@ -144,9 +144,15 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
             # "killed a commander and two other fighters": three fighters in all
             n += last[0].n
+        elif (last is not None and last[1] == clause and last[2] == category and _source_key(last[0].claimant) == _source_key(claimant)
+              and n > 0 and last[0].n > 0 and _names(c) != _names(last[0].casualty)):
+            # one telling lists its dead: "the bodies of a woman and her two children, and
+            # that three farm workers were killed" is six civilians, not claims of 3 and 3
+            by_category[category].remove(last[0])
+            n += last[0].n
         figure = Figure(n, c, claimant)
         by_category[category].append(figure)
-        last = (figure, clause)
+        last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
     if not by_category:
@@ -172,7 +178,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             # anyone else's figure for the group, a confirmation or the other side's own
             # count, outweighs the killers' claim; the claim stays in high
             chosen = _pick(told)
-            lows[category] = min(min(f.low, f.n) for f in told)
+            lows[category] = min(min(f.low, f.n) for f in _claims_against(chosen, told))
             bests[category] = chosen.n
         distinct = sorted({f.n for f in figures})
         if len(distinct) > 1:
@@ -207,6 +213,23 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         low, best, high = lows["people"], bests["people"], highs["people"]
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _claims_against(chosen: Figure, figures: list[Figure]) -> list[Figure]:
+    """The figures that set `low` beside the chosen one: another named source's. A smaller
+    figure told by no one, or by the chosen figure's own source, is a part of the toll
+    ("the bodies of a woman ...", then "six civilians in all") or the toll before it rose,
+    not a conflicting claim."""
+    return [chosen] + [f for f in figures if f.claimant and _source_key(f.claimant) != _source_key(chosen.claimant)]
+
+
+def _source_key(claimant: str | None) -> str | None:
+    """ "Rescuers" and "rescuers" are one source."""
+    return " ".join(claimant.lower().split()) if claimant else None
+
+
+def _names(c: Casualty) -> str:
+    return " ".join((c.group or "").lower().split())
 
 
 def _is_vague(f: Figure) -> bool:
