@@ -444,3 +444,13 @@ def test_a_source_with_an_appositive_before_its_verb():
 
     found = read("The Observatory, a London-based monitor, put the death toll at eight.")
     assert [(c.quantity.best, c.by) for c in found] == [(8, "London-based monitor")]
+
+
+def test_a_running_total_is_not_a_toll():
+    from strife.extract.counts import find_casualties as read
+
+    assert read("The ministry says more than 30,000 people have been killed in the war.") == []
+    assert read("Since the uprising began, 412 protesters have been arrested.") == []
+    assert read("Officials said 350 people were detained nationwide.") == []
+    kept = read("Five soldiers were killed in the fighting near the town.")
+    assert [(c.kind, c.quantity.best) for c in kept] == [("killed", 5)]

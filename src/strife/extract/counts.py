@@ -180,6 +180,10 @@ SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
 _NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
+_CU = DATA["cumulative"]
+# a running total ("killed in the war", "since January"): a statistic, not the event's toll
+_CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
+_CUMULATIVE_BEFORE = re.compile(rf"(?<![\w-]){_alt(_CU['before'])}\s*$", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
@@ -769,6 +773,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     found = [
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
+        and not _cumulative(sentence, f)
     ]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []
@@ -790,6 +795,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             unique.append(_Found("killed", c, (s, e), s, e))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
+
+
+def _cumulative(sentence: str, f: _Found) -> bool:
+    if f.counted.zero:
+        return False  # "no one has been killed this year" still says no one
+    return bool(_CUMULATIVE_AFTER.match(sentence, f.end) or _CUMULATIVE_BEFORE.search(sentence, 0, f.counted.start))
 
 
 def _casualty(text: str, f: _Found, offset: int) -> Casualty:
