@@ -454,3 +454,11 @@ def test_a_running_total_is_not_a_toll():
     assert read("Officials said 350 people were detained nationwide.") == []
     kept = read("Five soldiers were killed in the fighting near the town.")
     assert [(c.kind, c.quantity.best) for c in kept] == [("killed", 5)]
+
+
+def test_deaths_in_an_accident_are_not_a_toll():
+    from strife.extract.counts import find_casualties as read
+
+    assert read("They marked a year since the collapse of the bridge roof that killed 15 people.") == []
+    kept = read("The blast that killed 15 people was claimed by the group.")
+    assert [c.quantity.best for c in kept] == [15]
