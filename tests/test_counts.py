@@ -462,3 +462,19 @@ def test_deaths_in_an_accident_are_not_a_toll():
     assert read("They marked a year since the collapse of the bridge roof that killed 15 people.") == []
     kept = read("The blast that killed 15 people was claimed by the group.")
     assert [c.quantity.best for c in kept] == [15]
+
+
+def test_a_named_victim_and_others():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("The strike killed the group's spokesman Ali Hassan and three other people, officials said.")
+    assert [(c.kind, c.quantity.best) for c in found] == [("killed", 4)]
+    wounded = read("Gunmen killed a shopkeeper and two others were wounded.")
+    assert ("killed", 3) not in [(c.kind, c.quantity.best) for c in wounded]
+
+
+def test_the_bomber_who_died_counts():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("A bomber rammed the gate, killing six guards and the bomber, officials said.")
+    assert sorted(c.quantity.best for c in found if c.kind == "killed") == [1, 6]

@@ -173,3 +173,11 @@ def test_a_smaller_figure_no_one_tells_is_not_a_conflicting_claim():
         ("The army said five soldiers were killed in the attack.", None),
     ), "fatalities")
     assert (toll.count.low, toll.count.best) == (5, 5)
+
+
+def test_a_zero_beside_a_groups_dead_is_not_the_events_total():
+    toll = tally("killed", items(
+        ("Gunmen killed three civilians at the market, police said.", None),
+        ("Troops also raided a nearby village; no casualties were reported there.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 3)

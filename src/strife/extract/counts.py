@@ -184,6 +184,9 @@ _CU = DATA["cumulative"]
 # a running total ("killed in the war", "since January"): a statistic, not the event's toll
 _CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
 _CUMULATIVE_BEFORE = re.compile(rf"(?<![\w-]){_alt(_CU['before'])}\s*$", re.I)
+# a victim named without a number, then "and": "killed the governor and two others"
+_NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
+OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
@@ -617,6 +620,8 @@ class _Reader:
             objects = self._objects(t.end)
             if objects:
                 return self._emit(t.kind, objects, t, verb_first=True)
+            if (others := self._named_and_others(t.end)) is not None:
+                return self._emit(t.kind, [others], t, verb_first=True)
         if (subjects and subjects[1] == "plain" and "passive" in forms and _REDUCED_FOLLOWER.match(text, t.end)
                 and all(_names_people(text, c) for c in subjects[0])):
             # "12 killed in blast", "left 5 dead and 20 injured": a participle with no
@@ -624,6 +629,19 @@ class _Reader:
             # and its subject names people ("an army patrol reportedly killed")
             return self._passive(t, subjects[0], "passive")
         return None
+
+    def _named_and_others(self, pos: int) -> _Counted | None:
+        """ "killed the group's spokesman Mohammed X and three other people": a named victim
+        and N others is N + 1 (with no figure before "others" to add them to)."""
+        m = _NAMED_AND.match(self.text, pos)
+        c = self._after(m.end()) if m else None
+        if c is None or c.start != m.end() or not self._free(c) or c.zero or not c.group:
+            return None
+        if not OTHERS_GROUP.match(self.text[c.group[0] : c.group[1]]) or self._starts_predicate(c.end):
+            return None  # "killed a policeman and two others were wounded": a clause of its own
+        self.used.add(c)
+        low, best, high = c.values
+        return _Counted(c.start, c.num_start, c.num_end, (low + 1, best + 1, high + 1), c.qualifier, c.group, zero=False)
 
     def _passive(self, t: _Trigger, subjects: list[_Counted], form: str) -> None:
         other = self._compound(t, form)

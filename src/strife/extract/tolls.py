@@ -199,6 +199,10 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low = sum(lows[c] for c in specific)
     best = sum(bests[c] for c in specific)
     high = sum(highs[c] for c in specific)
+    if "people" in bests and specific and bests["people"] == 0 and any(bests[c] for c in specific):
+        # "no one else was hurt", "no casualties were reported there": a zero beside a
+        # group's dead speaks of someone else, never the event's total
+        del bests["people"]
     if "people" in bests and specific:
         # "people" is a total over unnamed groups: it bounds the groups, it is not added.
         # Told by another source than the groups' figures, it is a conflicting claim.
