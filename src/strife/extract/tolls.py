@@ -141,6 +141,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             toll.evidence.append(Evidence(field="disputes", start=c.start, end=c.end, quote=c.text))
             continue
         n = c.quantity.best
+        start, quote = c.start, c.text
         if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
             # "killed a commander and two other fighters": three fighters in all
             n += last[0].n
@@ -150,11 +151,15 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             # that three farm workers were killed" is six civilians, not claims of 3 and 3
             by_category[category].remove(last[0])
             n += last[0].n
+            if toll.evidence and toll.evidence[-1].field == field_name and toll.evidence[-1].start <= c.start:
+                # one quote for the whole list, so that a reader of the quotes sums it as well
+                listed = toll.evidence.pop()
+                start, quote = listed.start, f"{listed.quote} … {c.text}"  # the caller quotes the article's span
         figure = Figure(n, c, claimant)
         by_category[category].append(figure)
         last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
-        toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
+        toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
     if not by_category:
         return toll
     lows, bests, highs = {}, {}, {}
