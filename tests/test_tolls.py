@@ -181,3 +181,11 @@ def test_a_zero_beside_a_groups_dead_is_not_the_events_total():
         ("Troops also raided a nearby village; no casualties were reported there.", None),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 3)
+
+
+def test_a_kill_claim_naming_no_group_beside_the_victims_figure_only_widens_high():
+    toll = tally("killed", claimed_items(
+        ("The army said four soldiers had been killed in the attack.", None),
+        ('The militants said their fighters had killed "more than twenty".', None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 20)

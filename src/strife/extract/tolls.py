@@ -208,6 +208,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         # "no one else was hurt", "no casualties were reported there": a zero beside a
         # group's dead speaks of someone else, never the event's total
         del bests["people"]
+    if "people" in bests and specific and all(f.casualty.kill_claim for f in by_category["people"]):
+        # 'the group said its fighters killed "more than twenty"' beside the victims' own
+        # figures: the killers' word names no group to add to, so it only widens high
+        high = max(high, highs["people"])
+        toll.disputes.append(f"{kind}: {bests['people']} per {_sources({f.claimant for f in by_category['people']})} (its claim of kills)")
+        del bests["people"]
     if "people" in bests and specific:
         # "people" is a total over unnamed groups: it bounds the groups, it is not added.
         # Told by another source than the groups' figures, it is a conflicting claim.
