@@ -428,3 +428,53 @@ def test_a_place_word_before_people_does_not_hide_the_count():
 def test_a_road_death_that_set_off_a_riot_is_no_casualty_of_it():
     assert find_casualties("Villagers torched a police post after a police van hit and killed a motorcyclist.") == []
     assert [c.quantity.best for c in find_casualties("Gunmen in a car killed two policemen.")] == [2]
+
+
+def test_a_quoted_object_and_a_source_that_puts_the_toll():
+    from strife.extract.counts import find_casualties as read
+
+    quoted = read('The rebels claimed to have killed "several foreign mercenaries".')
+    assert [(c.kind, c.quantity.best) for c in quoted] == [("killed", 3)]
+    two = read("An official said at least 30 bodies were found; villagers put the toll at more than 90.")
+    assert [(c.quantity.best, c.by) for c in two] == [(30, "official"), (90, "villagers")]
+
+
+def test_a_source_with_an_appositive_before_its_verb():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("The Observatory, a London-based monitor, put the death toll at eight.")
+    assert [(c.quantity.best, c.by) for c in found] == [(8, "London-based monitor")]
+
+
+def test_a_running_total_is_not_a_toll():
+    from strife.extract.counts import find_casualties as read
+
+    assert read("The ministry says more than 30,000 people have been killed in the war.") == []
+    assert read("Since the uprising began, 412 protesters have been arrested.") == []
+    assert read("Officials said 350 people were detained nationwide.") == []
+    kept = read("Five soldiers were killed in the fighting near the town.")
+    assert [(c.kind, c.quantity.best) for c in kept] == [("killed", 5)]
+
+
+def test_deaths_in_an_accident_are_not_a_toll():
+    from strife.extract.counts import find_casualties as read
+
+    assert read("They marked a year since the collapse of the bridge roof that killed 15 people.") == []
+    kept = read("The blast that killed 15 people was claimed by the group.")
+    assert [c.quantity.best for c in kept] == [15]
+
+
+def test_a_named_victim_and_others():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("The strike killed the group's spokesman Ali Hassan and three other people, officials said.")
+    assert [(c.kind, c.quantity.best) for c in found] == [("killed", 4)]
+    wounded = read("Gunmen killed a shopkeeper and two others were wounded.")
+    assert ("killed", 3) not in [(c.kind, c.quantity.best) for c in wounded]
+
+
+def test_the_bomber_who_died_counts():
+    from strife.extract.counts import find_casualties as read
+
+    found = read("A bomber rammed the gate, killing six guards and the bomber, officials said.")
+    assert sorted(c.quantity.best for c in found if c.kind == "killed") == [1, 6]

@@ -107,3 +107,85 @@ def test_other_victims_add_to_the_one_before():
         ("The strike killed a local commander and two other fighters, a security source said.", "a security source"),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 3)
+
+
+def claimed_items(*clauses):
+    """As `items`, with each casualty marked as the pipeline marks a combatant's kill claim."""
+    from strife.extract.tolls import mark_kill_claim
+
+    return [(mark_kill_claim(c, clause), claimant, corrected, clause) for c, claimant, corrected, clause in items(*clauses)]
+
+
+def test_a_combatants_claim_of_enemy_dead_is_out_of_low_and_in_best():
+    toll = tally("killed", claimed_items(
+        ("Insurgents ambushed a convoy, killing at least 15 soldiers, security sources said.", None),
+        ('The army said its troops "neutralised dozens of terrorists" in the counter-attack.', None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (15, 27, 27)
+
+
+def test_two_sides_claims_of_each_others_dead_add_up_and_none_is_in_low():
+    toll = tally("killed", claimed_items(
+        ("The army said it repelled the raid and killed a dozen rebels.", None),
+        ('The rebels claimed to have killed "several foreign mercenaries".', None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (0, 15, 15)
+
+
+def test_a_kill_claim_the_other_side_denies_stays_only_in_high():
+    toll = tally("killed", claimed_items(
+        ("The militants claimed that their fighters had killed ten soldiers at the post.", None),
+        ("An official said no soldiers were harmed and that two attackers were killed.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (2, 2, 12)
+
+
+def test_a_passive_telling_of_enemy_dead_is_not_a_kill_claim():
+    from strife.extract.tolls import mark_kill_claim
+
+    text = "He said two attackers were killed in the exchange of fire."
+    assert not any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
+
+
+def test_dozens_beside_a_number_is_the_same_toll_told_vaguely():
+    toll = tally("killed", items(
+        ("Dozens of villagers were killed in the raid.", None),
+        ("At least 40 villagers were killed, a local official said.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (40, 40)
+
+
+def test_one_tellings_list_of_dead_is_summed_and_a_part_does_not_set_low():
+    clause = ("Rescuers said they pulled the bodies of a woman and her two children from the rubble "
+              "and that four farm workers were killed in a field.")
+    toll = tally("killed", items(
+        ("Air strikes hit the town, killing at least seven civilians, rescuers said.", None),
+        (clause, None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (7, 7, 7)
+    alone = tally("killed", items((clause, None)), "fatalities")
+    assert alone.count.best == 7 and alone.count.low == 7
+
+
+def test_a_smaller_figure_no_one_tells_is_not_a_conflicting_claim():
+    toll = tally("killed", items(
+        ("Two soldiers were killed in the first blast.", None),
+        ("The army said five soldiers were killed in the attack.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (5, 5)
+
+
+def test_a_zero_beside_a_groups_dead_is_not_the_events_total():
+    toll = tally("killed", items(
+        ("Gunmen killed three civilians at the market, police said.", None),
+        ("Troops also raided a nearby village; no casualties were reported there.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 3)
+
+
+def test_a_kill_claim_naming_no_group_beside_the_victims_figure_only_widens_high():
+    toll = tally("killed", claimed_items(
+        ("The army said four soldiers had been killed in the attack.", None),
+        ('The militants said their fighters had killed "more than twenty".', None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 20)

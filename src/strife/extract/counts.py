@@ -57,6 +57,7 @@ class Casualty:
     text: str
     by: str | None  # the source the clause itself names ("military", "police"), else None
     negated: bool  # a reported zero: "no one was killed", "without casualties"
+    kill_claim: bool = False  # a combatant's word on the losses it inflicted (set by tolls.claims_of)
 
 
 # -- regular expressions from the data ------------------------------------------------
@@ -90,6 +91,7 @@ _SCALES = _N["scales"]
 _MULTIPLIERS = {w: m["value"] for w, m in _N["multipliers"].items()}
 _FIXED = {" ".join(k.lower().split()): v for k, v in DATA["words"].items() if not k.startswith("_")}
 _VAGUE = {" ".join(k.lower().split()): v for k, v in DATA["vague"].items() if not k.startswith("_")}
+VAGUE_WORDS = frozenset(_VAGUE)  # "dozens", "several": a figure without a number
 _ZERO_WORDS = list(DATA["zero"]["words"])
 _QUALIFIERS = [p for q in DATA["qualifiers"].values() if isinstance(q, dict) for p in q["phrases"]]
 
@@ -151,9 +153,9 @@ _GAP = re.compile(
     rf"\s*(?P<comma>,\s*)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<mid>(?:{_AUX_OR_ADVERB}\s+)*)", re.I
 )
 _SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
-_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?", re.I)
+_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
-_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
+_OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _PREDICATE_AFTER = re.compile(rf"\s*(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _REDUCED_FOLLOWER = re.compile(
@@ -178,6 +180,13 @@ SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
 _NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
+_CU = DATA["cumulative"]
+# a running total ("killed in the war", "since January"): a statistic, not the event's toll
+_CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
+_CUMULATIVE_BEFORE = re.compile(rf"(?<![\w-]){_alt(_CU['before'])}\s*$", re.I)
+# a victim named without a number, then "and": "killed the governor and two others"
+_NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
+OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
@@ -611,6 +620,8 @@ class _Reader:
             objects = self._objects(t.end)
             if objects:
                 return self._emit(t.kind, objects, t, verb_first=True)
+            if (others := self._named_and_others(t.end)) is not None:
+                return self._emit(t.kind, [others], t, verb_first=True)
         if (subjects and subjects[1] == "plain" and "passive" in forms and _REDUCED_FOLLOWER.match(text, t.end)
                 and all(_names_people(text, c) for c in subjects[0])):
             # "12 killed in blast", "left 5 dead and 20 injured": a participle with no
@@ -618,6 +629,19 @@ class _Reader:
             # and its subject names people ("an army patrol reportedly killed")
             return self._passive(t, subjects[0], "passive")
         return None
+
+    def _named_and_others(self, pos: int) -> _Counted | None:
+        """ "killed the group's spokesman Mohammed X and three other people": a named victim
+        and N others is N + 1 (with no figure before "others" to add them to)."""
+        m = _NAMED_AND.match(self.text, pos)
+        c = self._after(m.end()) if m else None
+        if c is None or c.start != m.end() or not self._free(c) or c.zero or not c.group:
+            return None
+        if not OTHERS_GROUP.match(self.text[c.group[0] : c.group[1]]) or self._starts_predicate(c.end):
+            return None  # "killed a policeman and two others were wounded": a clause of its own
+        self.used.add(c)
+        low, best, high = c.values
+        return _Counted(c.start, c.num_start, c.num_end, (low + 1, best + 1, high + 1), c.qualifier, c.group, zero=False)
 
     def _passive(self, t: _Trigger, subjects: list[_Counted], form: str) -> None:
         other = self._compound(t, form)
@@ -684,6 +708,8 @@ def _source_before(text: str, verb_start: int, floor: int) -> tuple[str, bool] |
     tokens = []
     for m in _TOKEN.finditer(text, floor, verb_start):
         tokens.append((m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)))
+    if tokens and tokens[-1][1] == ",":
+        tokens.pop()  # an appositive closes before the verb: "the Observatory, a war monitor, put the toll at"
     while tokens and (tokens[-1][1].lower() in _SOURCE_SKIP or tokens[-1][1].lower().endswith("ly")):
         tokens.pop()
     words: list[tuple[int, str]] = []
@@ -765,6 +791,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     found = [
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
+        and not _cumulative(sentence, f)
     ]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []
@@ -786,6 +813,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             unique.append(_Found("killed", c, (s, e), s, e))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
+
+
+def _cumulative(sentence: str, f: _Found) -> bool:
+    if f.counted.zero:
+        return False  # "no one has been killed this year" still says no one
+    return bool(_CUMULATIVE_AFTER.match(sentence, f.end) or _CUMULATIVE_BEFORE.search(sentence, 0, f.counted.start))
 
 
 def _casualty(text: str, f: _Found, offset: int) -> Casualty:

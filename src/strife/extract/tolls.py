@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, Casualty
+from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
@@ -26,6 +26,7 @@ ATTRIBUTION = [
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
+KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -37,6 +38,19 @@ def attribution(sentence: str) -> str | None:
             source = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
             return source
     return None
+
+
+def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty:
+    """The casualty marked as a combatant's claim of the losses it inflicted when its verb
+    comes before its victims and a claimant says it did the killing ("the army said it
+    killed a dozen rebels"; counting.json kill_claims)."""
+    if c.kind != "killed" or c.negated or c.quantity.start <= c.start:
+        return c  # "two attackers were killed": a passive telling claims no kill
+    if (c.group or "").lower().startswith(("its ", "their ")):
+        return c  # "killed two of its fighters": the group's own losses
+    if KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start):
+        return replace(c, kill_claim=True)
+    return c
 
 
 def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
@@ -51,6 +65,7 @@ def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
             claimant = c.by or source
             if facts.claim is not None and facts.groups and (c.group or "").lower().startswith(("its ", "their ")):
                 claimant = facts.groups[0][0].name  # "two of its fighters": the claiming group's own figure
+            c = mark_kill_claim(c, text, mention.sentence_start)
             items.append((c, claimant, corrected, mention.text))
     return items
 
@@ -86,7 +101,10 @@ def _category(c: Casualty, previous: str | None) -> str:
         return previous
     if group.lower() in SELF_KILLED_WORDS:
         return SELF_KILLED_CATEGORY  # "… and himself": the bomber
-    return LEXICON.group_category(group) or "people"
+    category = LEXICON.group_category(group)
+    if category is None and c.kill_claim and group:
+        return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
+    return category or "people"
 
 
 def _pick(figures: list[Figure]) -> Figure:
@@ -101,7 +119,7 @@ def _pick(figures: list[Figure]) -> Figure:
     risen = [f for f in tied if RISEN.search(f.casualty.text)]
     if risen:
         return max(risen, key=lambda f: (f.n, f.claimant is not None))
-    if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({f.claimant for f in tied}) > 1:
+    if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({_source_key(f.claimant) for f in tied}) > 1:
         return min(tied, key=lambda f: f.n)  # two sources, two totals: the lower
     return max(tied, key=lambda f: (f.n, f.claimant is not None))  # one telling revised upwards
 
@@ -112,7 +130,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     by_category: dict[str, list[Figure]] = defaultdict(list)
     surface: dict[str, str] = {}
     previous = None
-    last: tuple[Figure, str] | None = None  # the figure before, and its clause
+    last: tuple[Figure, str, str] | None = None  # the figure before, its clause and category
     for c, claimant, corrected, clause in items:
         category = _category(c, previous)
         previous = category
@@ -123,22 +141,50 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             toll.evidence.append(Evidence(field="disputes", start=c.start, end=c.end, quote=c.text))
             continue
         n = c.quantity.best
+        start, quote = c.start, c.text
         if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
             # "killed a commander and two other fighters": three fighters in all
             n += last[0].n
+        elif (last is not None and last[1] == clause and last[2] == category and _source_key(last[0].claimant) == _source_key(claimant)
+              and n > 0 and last[0].n > 0 and _names(c) != _names(last[0].casualty)):
+            # one telling lists its dead: "the bodies of a woman and her two children, and
+            # that three farm workers were killed" is six civilians, not claims of 3 and 3
+            by_category[category].remove(last[0])
+            n += last[0].n
+            if toll.evidence and toll.evidence[-1].field == field_name and toll.evidence[-1].start <= c.start:
+                # one quote for the whole list, so that a reader of the quotes sums it as well
+                listed = toll.evidence.pop()
+                start, quote = listed.start, f"{listed.quote} … {c.text}"  # the caller quotes the article's span
         figure = Figure(n, c, claimant)
         by_category[category].append(figure)
-        last = (figure, clause)
+        last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
-        toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
+        toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
     if not by_category:
         return toll
     lows, bests, highs = {}, {}, {}
+    for category in list(by_category):
+        by_category[category] = _without_vaguer_tellings(by_category[category])
     for category, figures in by_category.items():
-        chosen = _pick(figures)
-        lows[category] = min(min(f.low, f.n) for f in figures)
-        bests[category] = chosen.n
         highs[category] = max(max(f.high, f.n) for f in figures)
+        told = [f for f in figures if not f.casualty.kill_claim]
+        if not told:
+            # only the killers' word for these losses: out of low, into best (devset README).
+            # Two claimants each tell of the other side's dead ("the army killed a dozen
+            # rebels", "the rebels killed several mercenaries"): their claims add up.
+            by_claimant: dict[str | None, list[Figure]] = defaultdict(list)
+            for f in figures:
+                by_claimant[f.claimant].append(f)
+            picks = [_pick(fs) for fs in by_claimant.values()]
+            chosen = max(picks, key=lambda f: f.n)
+            lows[category], bests[category] = 0, sum(f.n for f in picks)
+            highs[category] = max(highs[category], sum(max(max(f.high, f.n) for f in fs) for fs in by_claimant.values()))
+        else:
+            # anyone else's figure for the group, a confirmation or the other side's own
+            # count, outweighs the killers' claim; the claim stays in high
+            chosen = _pick(told)
+            lows[category] = min(min(f.low, f.n) for f in _claims_against(chosen, told))
+            bests[category] = chosen.n
         distinct = sorted({f.n for f in figures})
         if len(distinct) > 1:
             claims = "; ".join(
@@ -158,6 +204,16 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low = sum(lows[c] for c in specific)
     best = sum(bests[c] for c in specific)
     high = sum(highs[c] for c in specific)
+    if "people" in bests and specific and bests["people"] == 0 and any(bests[c] for c in specific):
+        # "no one else was hurt", "no casualties were reported there": a zero beside a
+        # group's dead speaks of someone else, never the event's total
+        del bests["people"]
+    if "people" in bests and specific and all(f.casualty.kill_claim for f in by_category["people"]):
+        # 'the group said its fighters killed "more than twenty"' beside the victims' own
+        # figures: the killers' word names no group to add to, so it only widens high
+        high = max(high, highs["people"])
+        toll.disputes.append(f"{kind}: {bests['people']} per {_sources({f.claimant for f in by_category['people']})} (its claim of kills)")
+        del bests["people"]
     if "people" in bests and specific:
         # "people" is a total over unnamed groups: it bounds the groups, it is not added.
         # Told by another source than the groups' figures, it is a conflicting claim.
@@ -172,6 +228,37 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         low, best, high = lows["people"], bests["people"], highs["people"]
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _claims_against(chosen: Figure, figures: list[Figure]) -> list[Figure]:
+    """The figures that set `low` beside the chosen one: another named source's. A smaller
+    figure told by no one, or by the chosen figure's own source, is a part of the toll
+    ("the bodies of a woman ...", then "six civilians in all") or the toll before it rose,
+    not a conflicting claim."""
+    return [chosen] + [f for f in figures if f.claimant and _source_key(f.claimant) != _source_key(chosen.claimant)]
+
+
+def _source_key(claimant: str | None) -> str | None:
+    """ "Rescuers" and "rescuers" are one source."""
+    return " ".join(claimant.lower().split()) if claimant else None
+
+
+def _names(c: Casualty) -> str:
+    return " ".join((c.group or "").lower().split())
+
+
+def _is_vague(f: Figure) -> bool:
+    return f.casualty.quantity.qualifier in VAGUE_WORDS
+
+
+def _without_vaguer_tellings(figures: list[Figure]) -> list[Figure]:
+    """ "Dozens were killed" beside "at least 40 were killed" is the same toll told
+    vaguely, not a claim of 12: a vague figure at or below a number told for the
+    group does not conflict with it (a vague figure above every number still does)."""
+    numbered = [f.n for f in figures if not _is_vague(f) and f.n > 0]
+    if not numbered:
+        return figures
+    return [f for f in figures if not (_is_vague(f) and f.n <= max(numbered))]
 
 
 def _distinct_claims(figures: list[Figure]) -> list[Figure]:
