@@ -24,7 +24,7 @@ import re
 from sqlalchemy import ColumnElement, Connection, bindparam, text
 
 # Objects of the search machinery, outside schema.metadata (compare_metadata skips them).
-SQLITE_TABLES = ("events_search", "events_text", "actor_names", "events_actor_names")
+SQLITE_TABLES = ("events_search", "events_text", "actor_names", "events_actor_names", "events_geo")
 PG_INDEXES = ("ix_events_text", "ix_events_actors")
 
 PG_NAMES = (
@@ -54,8 +54,7 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
     terms = words(query)
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        # Each word quoted: FTS5 query syntax (AND, NEAR, *, ^, :) in user input stays literal.
-        params = {"fts_query": " ".join(_fts_phrase(t) for t in terms)}
+        params = {"fts_query": fts_query(query)}
         matching_keys = "SELECT rowid FROM events_text WHERE events_text MATCH :fts_query"
         if _many(conn, matching_keys, params, TEXT_WALK_ABOVE):
             return _probe(
@@ -73,11 +72,7 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
 
 def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
     """A condition on `events`: some actor's name contains `name`, any case."""
-    needle = name.strip()
-    if not needle:
-        raise ValueError("actor: an empty name matches every event")
-    # LIKE's wildcards in a name are meant literally.
-    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
+    pattern = actor_pattern(name)
     dialect = conn.dialect.name
     if dialect == "sqlite":
         params = {"actor_pattern": pattern}
@@ -95,6 +90,25 @@ def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
             bindparam("actor_pattern", pattern)
         )
     raise ValueError(f"actor search is not available on {dialect}")
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query for every word of `query`; each word quoted, so FTS5 query syntax (AND,
+    NEAR, *, ^, :) in user input stays literal."""
+    return " ".join(_fts_phrase(t) for t in words(query))
+
+
+def actor_pattern(name: str) -> str:
+    """A LIKE pattern (escape '\\') for names containing `name`, lower-cased."""
+    needle = name.strip()
+    if not needle:
+        raise ValueError("actor: an empty name matches every event")
+    # LIKE's wildcards in a name are meant literally.
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
+
+
+# The actor names containing :actor_pattern (SQLite).
+ACTOR_NAME_KEYS = "SELECT name_key FROM actor_names WHERE name LIKE :actor_pattern ESCAPE '\\'"
 
 
 def _fts_phrase(term: str) -> str:
