@@ -20,9 +20,10 @@ but for the order within one day. So a page is found in two steps:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Optional
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, column, or_, select, table, text
+from sqlalchemy import ColumnElement, Connection, Integer, Select, column, func, select, table, text
 
 from strife.store import schema, search
 
@@ -36,10 +37,12 @@ _JULIAN_OF_ORDINAL_0 = 1721424  # julianday('0001-01-01') is 1721425.5; date.too
 # fraction f of the matches fills a page of 100 within 100 / f keys. Below f = 2% the
 # general query, which walks that filter's index, is the cheaper.
 WALK_BUDGET = 5_000
+# Deeper pages than this are left to the general query (the keys of a page travel as a list).
+MAX_KEYS = 20_000
 # Actor names matching more events than this are walked in key order on the pairs' key
 # index, fewer are fetched by name and sorted (the same trade as search.ACTOR_WALK_ABOVE,
 # but sorting integers, not events: measured on the million-event benchmark).
-ACTOR_WALK_ABOVE = 10_000
+ACTOR_WALK_ABOVE = 5_000
 
 
 def day_key(day: dt.date) -> int:
@@ -53,8 +56,8 @@ class Source:
     def __init__(self, sql: str, params: dict) -> None:
         self.sql, self.params = sql, params  # sql has :lo and :hi, returns column k, distinct
 
-    def ordered(self, lo: int, hi: int, limit: Optional[int] = None) -> "text":
-        bounded = f"{self.sql} ORDER BY k" + (f" LIMIT {int(limit)}" if limit is not None else "")
+    def ordered(self, lo: int, hi: int, limit: Optional[int] = None, order: bool = True):
+        bounded = self.sql + (" ORDER BY k" if order else "") + (f" LIMIT {int(limit)}" if limit is not None else "")
         return text(bounded).bindparams(lo=lo, hi=hi, **self.params).columns(k=Integer)
 
 
@@ -76,10 +79,12 @@ def actor_source(conn: Connection, name: str) -> Source:
             f" {pairs} AND search_key BETWEEN :lo AND :hi",
             params,
         )
-    # Fetched by name (the primary key), then sorted: `+search_key` keeps SQLite off the
-    # key index, which it would otherwise walk for the order.
+    # Fetched by name on the primary key, then sorted; CROSS JOIN fixes the join order, as
+    # SQLite would otherwise walk the key index for the order.
     return Source(
-        f"SELECT DISTINCT search_key AS k FROM events_actor_names {pairs} AND +search_key BETWEEN :lo AND :hi",
+        "SELECT DISTINCT x.search_key AS k FROM actor_names AS a CROSS JOIN events_actor_names AS x"
+        " WHERE a.name LIKE :actor_pattern ESCAPE '\\' AND x.name_key = a.name_key"
+        " AND x.search_key BETWEEN :lo AND :hi",
         params,
     )
 
@@ -109,63 +114,73 @@ def page_ids(
     since: Optional[dt.date] = None,
 ) -> Optional[Select]:
     """The ids of one page of the events `source` matches with keys in [lo, hi] that pass
-    `others` (conditions on `events`) and, given `since`, reach it; None when the walk gives
-    up (the caller then runs the general query)."""
-    if since is not None and lo < day_key(since):
-        # Keys before `since`'s day are of events that started earlier: only those need
-        # their end read (SQLite reads the event row only then).
-        key_floor = day_key(since)
-        others = others + [lambda k: or_(k >= key_floor, ev.date_end >= since)]
-    needed = None if limit is None else offset + limit
-    end = hi
-    if needed is not None and needed > 0:
-        nth = _nth_key(conn, source, others, lo, hi, needed)
-        if nth is False:
+    `others` (conditions on `events`) and, given `since`, reach it; None when this way does
+    not apply (no limit, a deep page) or gives up (the caller then runs the general query)."""
+    if limit is None or offset + limit > MAX_KEYS:
+        return None
+    needed = offset + limit
+    # Keys before `since`'s day are of events that started earlier: only those need their
+    # end read.
+    floor = day_key(since) if since is not None and lo < day_key(since) else None
+    checked = bool(others) or floor is not None
+    kept: list[int] = []
+    start, walked, batch = lo, 0, max(2 * needed, 256) if checked else needed
+    while needed and len(kept) < needed:
+        keys = _keys(conn, source, start, hi, batch)
+        walked += len(keys)
+        kept += _passing(conn, keys, others, since, floor)
+        if len(keys) < batch:
+            break  # every match seen
+        if walked >= WALK_BUDGET and len(kept) < needed:
             return None
-        if nth is not None:
-            end = min(hi, ((nth >> 32) + 1 << 32) - 1)  # the end of its day
-    matched = source.ordered(lo, end).subquery("m")
+        start, batch = keys[-1] + 1, min(2 * batch, WALK_BUDGET)
+    kept = kept[:needed]
+    if needed and len(kept) == needed:
+        # The rest of the last key's day: the order within a day is by id, not by key.
+        end = min(hi, (((kept[-1] >> 32) + 1) << 32) - 1)
+        kept += _passing(conn, _keys(conn, source, kept[-1] + 1, end, None), others, since, floor)
     query = (
         select(ev.id)
-        .select_from(matched)
-        .join(events_search, events_search.c.search_key == matched.c.k)
+        .select_from(events_search)
         .join(schema.events, ev.id == events_search.c.event_id)
-        .where(*_conditions(others, matched.c.k))
+        .where(events_search.c.search_key.in_(_json_ints(kept)))
         .order_by(ev.date.is_(None), ev.date, ev.id)
+        .limit(limit)
     )
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return query
+    return query.offset(offset) if offset else query
 
 
-def _conditions(others, key) -> list:
-    return [c(key) if callable(c) else c for c in others]
+def _keys(conn: Connection, source: Source, lo: int, hi: int, limit: Optional[int]) -> list[int]:
+    return list(conn.execute(source.ordered(lo, hi, limit)).scalars())
 
 
-def _nth_key(conn: Connection, source: Source, others, lo: int, hi: int, n: int):
-    """The n-th matching key that passes `others`; None if fewer match; False if the walk
-    met WALK_BUDGET keys without finding n."""
-    if not others:
-        nth = select(column("k")).select_from(source.ordered(lo, hi).subquery("m")).order_by(column("k"))
-        return conn.execute(nth.limit(1).offset(n - 1)).scalar()
-    walked = source.ordered(lo, hi, limit=WALK_BUDGET).subquery("m")
-    passing = (
-        select(walked.c.k)
-        .select_from(walked)
-        .join(events_search, events_search.c.search_key == walked.c.k)
-        .join(schema.events, ev.id == events_search.c.event_id)
-        .where(*_conditions(others, walked.c.k))
-        .order_by(walked.c.k)
-        .limit(1)
-        .offset(n - 1)
-    )
-    nth = conn.execute(passing).scalar()
-    if nth is not None:
-        return nth
-    budget_met = select(text("count(*)")).select_from(source.ordered(lo, hi, limit=WALK_BUDGET).subquery("c"))
-    return False if conn.execute(budget_met).scalar() >= WALK_BUDGET else None
+def _passing(conn: Connection, keys: list[int], others, since, floor) -> list[int]:
+    """Those of `keys` (ascending) whose events pass `others` and reach `since`."""
+    if not keys:
+        return []
+    early = [k for k in keys if floor is not None and k < floor]
+    late = keys[len(early):]
+    found = []
+    for part, reach in ((early, True), (late, False)):
+        if not part:
+            continue
+        if not others and not reach:
+            found += part
+            continue
+        conditions = list(others) + ([ev.date_end >= since] if reach else [])
+        query = (
+            select(events_search.c.search_key)
+            .join(schema.events, ev.id == events_search.c.event_id)
+            .where(events_search.c.search_key.in_(_json_ints(part)), *conditions)
+            .order_by(events_search.c.search_key)
+        )
+        found += conn.execute(query).scalars()
+    return found
+
+
+def _json_ints(values: list[int]):
+    # One parameter however many keys (SQLite caps a statement's parameters).
+    return select(column("value", Integer)).select_from(func.json_each(json.dumps(values))).scalar_subquery()
 
 
 def key_range(since: Optional[dt.date], until: Optional[dt.date], bound: Optional[dt.date]) -> tuple[int, int]:
