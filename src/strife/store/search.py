@@ -12,7 +12,12 @@ databases ship an inverted index that answers in milliseconds, so the store uses
   names that contain the substring by scanning those (LIKE; ASCII case folding), and then
   their events by key; a trigram index over every event would be larger and, for common
   names, slower. PostgreSQL: pg_trgm trigrams in a GIN index over the events.
-The tables, triggers and indexes are made by migration 0003; the PostgreSQL expressions
+Bounding boxes: SQLite keeps the events' points in an R*Tree (`events_geo`, migration 0004).
+SQLite, ordering: a search alone (text, actor or box, with at most a date range) is paged off
+the search keys, which 0004 makes sortable, without reading the events that match beyond the
+page (store/search_page.py); with an equality filter (country, admin1, type) the conditions
+here are used, and the filter's index walks the listing order.
+The tables, triggers and indexes are made by migrations 0003-0004; the PostgreSQL expressions
 here must stay identical to the indexed ones, or the planner falls back to a scan (a test
 checks the plan).
 """

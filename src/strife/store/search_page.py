@@ -6,15 +6,16 @@ actor-name pairs, the R*Tree of points) keys an event by its `search_key`, which
 0004 makes sortable: `(day << 32) | n`, the day from the event's date (undated last), n
 numbering the events of that day. Key order is the listing order (date IS NULL, date, id)
 but for the order within one day. So a page is found in two steps:
-1. the (offset + limit)-th matching key in key order. From the search structure alone when
-   the only other filter is a date range, which is a range of keys (FTS5 walks its lists in
-   rowid order and stops; the actor pairs are walked on their key index or, for a few
-   matches, fetched and sorted as integers; the R*Tree's matches are sorted as integers).
-   With other filters the matching keys are joined to their events and tested in key order,
-   at most WALK_BUDGET of them; a filter that keeps too few of those falls back to the
-   general query (store/query.py).
-2. the events with a matching key up to the end of that key's day, in the exact order,
-   sliced: the day is read whole, so the order within it is right.
+1. the first (offset + limit) matching keys in key order. From the search structure alone
+   when the only other filter is a date range, which is a range of keys (FTS5 walks its
+   lists in rowid order and stops; actor pairs are walked on their key index or, for a few
+   matches, fetched by name and sorted as integers; the R*Tree's matches are sorted as
+   integers). Other filters (another search; the end of an event that started before
+   `since`) are tested on batches of those keys, in order, at most WALK_BUDGET keys: a
+   filter that keeps too few of them leaves the page to the general query (query.py).
+2. those keys and the matching keys of the rest of the last one's day (the day is read
+   whole, so the order within it is right) give the events, sorted exactly, and sliced.
+A page costs the keys walked and about one page of event rows, however many match.
 """
 
 from __future__ import annotations
