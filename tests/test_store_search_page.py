@@ -178,3 +178,17 @@ def test_new_events_after_a_bulk_upgrade_get_keys_of_their_day(tmp_path):
         assert len(everything) == 60
         for ask in asks():
             assert _ids(s.events(**ask)) == _ids(scan(everything, **ask)), ask
+
+
+def test_the_last_possible_date_sorts_before_undated_events(store_url):
+    a = article(text="Far future reports. " * 3, id="a_far", origin="far.txt")
+    with Store.open(store_url) as s:
+        with s._engine.begin() as conn:
+            conn.execute(insert(schema.articles), article_row(a))
+            for e in [event(a, "e_undated", notes="tunnel"), event(a, "e_last", date="9999-12-31", notes="tunnel"),
+                      event(a, "e_first", date="0001-01-01", notes="tunnel")]:
+                conn.execute(insert(schema.events), event_row(e, a.id))
+        assert _ids(s.events(text="tunnel", limit=10)) == ["e_first", "e_last", "e_undated"]
+        assert _ids(s.events(text="tunnel", since="9999-01-01", limit=10)) == ["e_last"]
+        assert _ids(s.events(text="tunnel", until="0001-01-01", limit=10)) == ["e_first"]
+        assert _ids(s.events(text="tunnel", until="9999-12-31", limit=10)) == ["e_first", "e_last"]

@@ -31,7 +31,7 @@ from strife.store import schema, search
 ev = schema.events.c
 events_search = table("events_search", column("search_key", Integer), column("event_id"))
 
-DAY_UNDATED = (1 << 22) - 1  # as migration 0004 numbers undated events' day
+DAY_UNDATED = (1 << 23) - 1  # as migration 0004 numbers undated events' day
 _JULIAN_OF_ORDINAL_0 = 1721424  # julianday('0001-01-01') is 1721425.5; date.toordinal() of it is 1
 
 # Keys tested against the other filters before giving up on the walk: a filter keeping a
@@ -190,6 +190,6 @@ def key_range(since: Optional[dt.date], until: Optional[dt.date], bound: Optiona
     if since is None and until is None:
         return 0, (1 << 63) - 1
     lo = day_key(bound) if bound is not None else 0
-    hi = day_key(until + dt.timedelta(days=1)) - 1 if until is not None else (DAY_UNDATED << 32) - 1
+    hi = day_key(until) + (1 << 32) - 1 if until is not None else (DAY_UNDATED << 32) - 1
     return lo, hi
 

@@ -31,7 +31,7 @@ depends_on = None
 # it is imported by name.)
 _v3 = importlib.import_module("strife.store.migrations.versions.0003_query_indexes")
 
-DAY_UNDATED = (1 << 22) - 1  # past any julian day a date can have (year 6770)
+DAY_UNDATED = (1 << 23) - 1  # past the julian day of 9999-12-31, 5373484
 
 
 def _day(row: str) -> str:
