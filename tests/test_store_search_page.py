@@ -192,3 +192,18 @@ def test_the_last_possible_date_sorts_before_undated_events(store_url):
         assert _ids(s.events(text="tunnel", since="9999-01-01", limit=10)) == ["e_last"]
         assert _ids(s.events(text="tunnel", until="0001-01-01", limit=10)) == ["e_first"]
         assert _ids(s.events(text="tunnel", until="9999-12-31", limit=10)) == ["e_first", "e_last"]
+
+
+def test_a_box_is_decided_on_exact_coordinates_at_its_edge(store_url):
+    # float32 (the R*Tree's) cannot tell 2.0 from 2.0000001 or 17.3 from 17.3000001.
+    a = article(text="Edge reports. " * 3, id="a_edge", origin="edge.txt")
+    points = {"e_on_edge": (2.0, 17.3), "e_just_out": (2.0000001, 17.3), "e_just_out_lon": (1.0, 17.3000001),
+              "e_inside": (1.5, 16.0)}
+    with Store.open(store_url) as s:
+        with s._engine.begin() as conn:
+            conn.execute(insert(schema.articles), article_row(a))
+            for i, (name, (lat, lon)) in enumerate(points.items()):
+                e = event(a, name, date=f"2024-01-0{i + 1}", lat=lat, lon=lon)
+                conn.execute(insert(schema.events), event_row(e, a.id))
+        assert _ids(s.events(bbox=(15.0, 0.0, 17.3, 2.0), limit=10)) == ["e_on_edge", "e_inside"]
+        assert _ids(s.events(bbox=(17.3, 2.0, 18.0, 3.0), limit=10)) == ["e_on_edge", "e_just_out"]

@@ -38,6 +38,8 @@ _JULIAN_OF_ORDINAL_0 = 1721424  # julianday('0001-01-01') is 1721425.5; date.too
 # fraction f of the matches fills a page of 100 within 100 / f keys. Below f = 2% the
 # general query, which walks that filter's index, is the cheaper.
 WALK_BUDGET = 5_000
+# Keys read past the n-th, for the rest of its day (a search matches tens of a day's events).
+DAY_SLACK = 200
 # Deeper pages than this are left to the general query (the keys of a page travel as a list).
 MAX_KEYS = 20_000
 # Actor names matching more events than this are walked in key order on the pairs' key
@@ -94,14 +96,24 @@ def bbox_source(bbox: tuple[float, float, float, float]) -> Optional[Source]:
     min_lon, min_lat, max_lon, max_lat = bbox
     if min_lon > max_lon:
         return None  # across the antimeridian: the general query's two longitude bands
+    inner = {  # the box shrunk by more than float32 rounding (1e-5 degrees at 180)
+        "in_min_lon": min_lon + _EDGE, "in_min_lat": min_lat + _EDGE,
+        "in_max_lon": max_lon - _EDGE, "in_max_lat": max_lat - _EDGE,
+    }
     return Source(
         "SELECT search_key AS k FROM events_geo WHERE min_lon <= :max_lon AND max_lon >= :min_lon"
         " AND min_lat <= :max_lat AND max_lat >= :min_lat"
-        # The R*Tree's float32 boxes are a superset; the exact coordinates decide.
-        " AND lon BETWEEN :min_lon AND :max_lon AND lat BETWEEN :min_lat AND :max_lat"
+        # The R*Tree's float32 boxes hold the exact point and may reach past the box's edge:
+        # a box well inside is in; one near the edge is decided on the exact coordinates
+        # (auxiliary columns, each read costing a lookup, so only there).
+        " AND (min_lon > :in_min_lon AND max_lon < :in_max_lon AND min_lat > :in_min_lat AND max_lat < :in_max_lat"
+        " OR lon BETWEEN :min_lon AND :max_lon AND lat BETWEEN :min_lat AND :max_lat)"
         " AND search_key BETWEEN :lo AND :hi",
-        {"min_lon": min_lon, "min_lat": min_lat, "max_lon": max_lon, "max_lat": max_lat},
+        {"min_lon": min_lon, "min_lat": min_lat, "max_lon": max_lon, "max_lat": max_lat, **inner},
     )
+
+
+_EDGE = 1e-4
 
 
 def page_ids(
@@ -124,22 +136,25 @@ def page_ids(
     # end read.
     floor = day_key(since) if since is not None and lo < day_key(since) else None
     checked = bool(others) or floor is not None
+    # Keys are fetched past the n-th, so the rest of its day usually comes in the same read.
+    batch = max(2 * needed, 256) if checked else needed + DAY_SLACK
     kept: list[int] = []
-    start, walked, batch = lo, 0, max(2 * needed, 256) if checked else needed
-    while needed and len(kept) < needed:
+    start, walked = lo, 0
+    while needed:
         keys = _keys(conn, source, start, hi, batch)
         walked += len(keys)
         kept += _passing(conn, keys, others, since, floor)
         if len(keys) < batch:
             break  # every match seen
+        if len(kept) >= needed and keys[-1] > _end_of_day(kept[needed - 1]):
+            break  # the n-th key's day is seen whole
         if walked >= WALK_BUDGET and len(kept) < needed:
             return None
         start, batch = keys[-1] + 1, min(2 * batch, WALK_BUDGET)
-    kept = kept[:needed]
-    if needed and len(kept) == needed:
-        # The rest of the last key's day: the order within a day is by id, not by key.
-        end = min(hi, (((kept[-1] >> 32) + 1) << 32) - 1)
-        kept += _passing(conn, _keys(conn, source, kept[-1] + 1, end, None), others, since, floor)
+    if needed and len(kept) >= needed:
+        # The rest of the n-th key's day stays: the order within a day is by id, not by key.
+        end = _end_of_day(kept[needed - 1])
+        kept = [k for k in kept if k <= end]
     query = (
         select(ev.id)
         .select_from(events_search)
@@ -149,6 +164,10 @@ def page_ids(
         .limit(limit)
     )
     return query.offset(offset) if offset else query
+
+
+def _end_of_day(key: int) -> int:
+    return (((key >> 32) + 1) << 32) - 1
 
 
 def _keys(conn: Connection, source: Source, lo: int, hi: int, limit: Optional[int]) -> list[int]:
