@@ -29,7 +29,7 @@ from sqlalchemy import ColumnElement, Connection, Integer, Select, column, func,
 from strife.store import schema, search
 
 ev = schema.events.c
-events_search = table("events_search", column("search_key", Integer), column("event_id"))
+events_search = table("events_search", column("search_key", Integer), column("event_id"), column("last_day", Integer))
 
 DAY_UNDATED = (1 << 23) - 1  # as migration 0004 numbers undated events' day
 _JULIAN_OF_ORDINAL_0 = 1721424  # julianday('0001-01-01') is 1721425.5; date.toordinal() of it is 1
@@ -187,12 +187,13 @@ def _passing(conn: Connection, keys: list[int], others, since, floor) -> list[in
         if not others and not reach:
             found += part
             continue
-        conditions = list(others) + ([ev.date_end >= since] if reach else [])
-        query = (
-            select(events_search.c.search_key)
-            .join(schema.events, ev.id == events_search.c.event_id)
-            .where(events_search.c.search_key.in_(_json_ints(part)), *conditions)
-            .order_by(events_search.c.search_key)
+        # An event's last day rides in events_search: the event row is read for `others` only.
+        reaches = [events_search.c.last_day >= day_key(since) >> 32] if reach else []
+        query = select(events_search.c.search_key)
+        if others:
+            query = query.join(schema.events, ev.id == events_search.c.event_id)
+        query = query.where(events_search.c.search_key.in_(_json_ints(part)), *others, *reaches).order_by(
+            events_search.c.search_key
         )
         found += conn.execute(query).scalars()
     return found

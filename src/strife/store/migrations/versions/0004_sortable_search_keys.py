@@ -38,6 +38,14 @@ def _day(row: str) -> str:
     return f"(CASE WHEN {row}.date IS NULL THEN {DAY_UNDATED} ELSE CAST(julianday({row}.date) AS INTEGER) END)"
 
 
+def _last_day(row: str) -> str:
+    """The day of the event's last day: an event reaching a date is tested off events_search."""
+    return (
+        f"(CASE WHEN {row}.date IS NULL THEN {DAY_UNDATED}"
+        f" ELSE CAST(julianday(coalesce({row}.date_end, {row}.date)) AS INTEGER) END)"
+    )
+
+
 def _new_key(row: str) -> str:
     """The next free key of the row's day: one past the day's highest, or the day's first."""
     day = _day(row)
@@ -50,7 +58,7 @@ def _new_key(row: str) -> str:
 def _sqlite_add(row: str) -> list[str]:
     key = f"(SELECT search_key FROM events_search WHERE event_id = {row}.id)"
     return [
-        f"INSERT INTO events_search (search_key, event_id) VALUES ({_new_key(row)}, {row}.id);",
+        f"INSERT INTO events_search (search_key, event_id, last_day) VALUES ({_new_key(row)}, {row}.id, {_last_day(row)});",
         f"INSERT INTO events_text (rowid, body) VALUES ({key}, {_v3._sqlite_body(row)});",
         f"INSERT OR IGNORE INTO actor_names (name) {_v3._sqlite_names(row)};",
         f"INSERT OR IGNORE INTO events_actor_names (name_key, search_key) SELECT a.name_key, {key}"
@@ -85,10 +93,13 @@ def _renumbered(old_key: str) -> str:
     return f"events_search AS o ON o.search_key = {old_key} JOIN events_search_new AS n ON n.event_id = o.event_id"
 
 SQLITE_UP = DROP_TRIGGERS + [
-    "CREATE TABLE events_search_new (search_key INTEGER PRIMARY KEY, event_id VARCHAR(64) NOT NULL UNIQUE)",
-    "INSERT INTO events_search_new (search_key, event_id)"
-    " SELECT (day << 32) + row_number() OVER (PARTITION BY day ORDER BY id), id"
-    f" FROM (SELECT id, {_day('events')} AS day FROM events) ORDER BY 1",
+    # last_day: NULL only for events added after a downgrade to 0003 (whose triggers do not
+    # know it); 0004 rebuilds the table on the way up again.
+    "CREATE TABLE events_search_new (search_key INTEGER PRIMARY KEY, event_id VARCHAR(64) NOT NULL UNIQUE,"
+    " last_day INTEGER)",
+    "INSERT INTO events_search_new (search_key, event_id, last_day)"
+    " SELECT (day << 32) + row_number() OVER (PARTITION BY day ORDER BY id), id, last_day"
+    f" FROM (SELECT id, {_day('events')} AS day, {_last_day('events')} AS last_day FROM events) ORDER BY 1",
     # The words are copied, not recomputed from the records; in key order, which is the
     # order FTS5 builds its lists fastest in.
     "CREATE VIRTUAL TABLE events_text_new USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2')",
