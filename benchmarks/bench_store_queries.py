@@ -74,8 +74,8 @@ def world(rng: random.Random):
 
 
 def build(url: str, n: int, seed: int) -> float:
-    """Bulk-load the events into a store at revision 0002, then open it: migration 0003
-    builds the query indexes and search tables over what is there, as an upgrade does (and
+    """Bulk-load the events into a store at revision 0002, then open it: migrations 0003-0004
+    build the query indexes and search tables over what is there, as an upgrade does (and
     as a bulk load should: one index build, not a million index updates). Returns the
     seconds the index build took."""
     engine = create_store_engine(url)
@@ -238,7 +238,7 @@ def main() -> None:
     rng = random.Random(args.seed + 1)
     samples = sample_arguments(store, rng)
     print(f"store: {store.url}, {args.n:,} events; build: "
-          + (f"{built:.0f} s ({args.n / built:,.0f} events/s), of which {indexing:.0f} s migration 0003 "
+          + (f"{built:.0f} s ({args.n / built:,.0f} events/s), of which {indexing:.0f} s migrations 0003-0004 "
              "building the query indexes and search tables" if built else "reused"))
     print(f"{args.repeat} runs per kind, limit {args.limit}; times in ms, whole call to Store.events")
     print(f"{'query':<32} {'p50':>7} {'p95':>7} {'max':>7} {'rows':>6}")

@@ -47,10 +47,11 @@ def differences(url):
 
 def test_migrations_ship_in_the_package():
     assert (SCRIPTS / "env.py").is_file()
-    assert sorted(p.name for p in (SCRIPTS / "versions").glob("0*.py"))[:3] == [
+    assert sorted(p.name for p in (SCRIPTS / "versions").glob("0*.py"))[:4] == [
         "0001_baseline.py",
         "0002_merge_tables.py",
         "0003_query_indexes.py",
+        "0004_sortable_search_keys.py",
     ]
 
 
@@ -148,7 +149,7 @@ def test_a_store_from_a_newer_strife_is_refused(empty_store_url):
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0999_from_the_future'"))
     engine.dispose()
-    with pytest.raises(SchemaTooNew, match=r"0999_from_the_future.*newer strife.*knows up to 0003"):
+    with pytest.raises(SchemaTooNew, match=r"0999_from_the_future.*newer strife.*knows up to 0004"):
         Store.open(empty_store_url)
     # Refusing wrote nothing.
     assert rows(empty_store_url, "SELECT version_num FROM alembic_version") == [("0999_from_the_future",)]

@@ -14,7 +14,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, Select, false, func, or_, select
 
-from strife.store import schema, search
+from strife.store import schema, search, search_page
 from strife.store.rows import iso_date
 
 ev = schema.events.c
@@ -59,6 +59,43 @@ def records(conn: Connection, q: EventQuery) -> list[dict]:
 
 
 def _page_ids(conn: Connection, q: EventQuery) -> Select:
+    if conn.dialect.name == "sqlite":
+        keyed = _keyed_page_ids(conn, q)
+        if keyed is not None:
+            return keyed
+    return _general_page_ids(conn, q)
+
+
+def _keyed_page_ids(conn: Connection, q: EventQuery) -> Optional[Select]:
+    """A search without equality filters, off the sortable search keys (search_page.py);
+    None when it does not apply or gives up. Equality filters (country, admin1, type) have
+    indexes in listing order, which the general query walks, probing the search."""
+    if any(v and v.strip() for v in (q.country, q.admin1, q.event_type)):
+        return None
+    source = None
+    others = []
+    if q.bbox is not None:
+        source = search_page.bbox_source(q.bbox)
+        if source is None:
+            return None
+    if q.actor is not None:
+        if source is None:
+            source = search_page.actor_source(conn, q.actor)
+        else:
+            others.append(search.actor_matches(conn, q.actor))
+    if q.text is not None:
+        if source is None:
+            source = search_page.text_source(q.text)
+        else:
+            others.append(search.text_matches(conn, q.text))
+    if source is None:
+        return None
+    bound = _since_bound(conn, q.since) if q.since is not None else None
+    lo, hi = search_page.key_range(q.since, q.until, bound)
+    return search_page.page_ids(conn, source, others, lo, hi, q.limit, q.offset, q.since)
+
+
+def _general_page_ids(conn: Connection, q: EventQuery) -> Select:
     query = select(ev.id)
     if q.country and q.country.strip():
         query = query.where(_country(conn, q.country.strip()))
@@ -114,14 +151,19 @@ def _overlapping_since(conn: Connection, since: dt.date):
     or after `since` starts no earlier than the earliest multi-day event that does), and is a
     range scan. That earliest start is read first, off ix_events_date_end alone (a covering
     scan of the multi-day events ending after `since`, a few percent of all events)."""
+    bound = _since_bound(conn, since)
+    return (func.coalesce(ev.date_end, ev.date) >= since, ev.date >= bound)
+
+
+def _since_bound(conn: Connection, since: dt.date) -> dt.date:
+    """The earliest start of an event whose days reach `since`."""
     # min(coalesce(date, date)), not min(date): SQLite would find a plain min(date) by
     # walking the date index from its start, testing date_end row by row.
     earliest_long = conn.execute(
         select(func.min(func.coalesce(ev.date, ev.date))).where(ev.date_end >= since)
     ).scalar()
     earliest_long = iso_date(earliest_long)  # SQLite hands back the ISO text of a computed date
-    bound = min(since, earliest_long) if earliest_long else since
-    return (func.coalesce(ev.date_end, ev.date) >= since, ev.date >= bound)
+    return min(since, earliest_long) if earliest_long else since
 
 
 def _in_bbox(bbox: tuple[float, float, float, float]):

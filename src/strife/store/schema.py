@@ -27,7 +27,7 @@ from sqlalchemy import (
 # The schema's generation, written to `store_meta` by each migration (see migrations/): a
 # strife from before alembic reads it and refuses a store newer than it knows. Alembic's own
 # `alembic_version` row is what upgrades key on.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 OUTCOMES = ("events", "no_event", "skipped", "duplicate")
 

@@ -12,7 +12,12 @@ databases ship an inverted index that answers in milliseconds, so the store uses
   names that contain the substring by scanning those (LIKE; ASCII case folding), and then
   their events by key; a trigram index over every event would be larger and, for common
   names, slower. PostgreSQL: pg_trgm trigrams in a GIN index over the events.
-The tables, triggers and indexes are made by migration 0003; the PostgreSQL expressions
+Bounding boxes: SQLite keeps the events' points in an R*Tree (`events_geo`, migration 0004).
+SQLite, ordering: a search alone (text, actor or box, with at most a date range) is paged off
+the search keys, which 0004 makes sortable, without reading the events that match beyond the
+page (store/search_page.py); with an equality filter (country, admin1, type) the conditions
+here are used, and the filter's index walks the listing order.
+The tables, triggers and indexes are made by migrations 0003-0004; the PostgreSQL expressions
 here must stay identical to the indexed ones, or the planner falls back to a scan (a test
 checks the plan).
 """
@@ -24,7 +29,7 @@ import re
 from sqlalchemy import ColumnElement, Connection, bindparam, text
 
 # Objects of the search machinery, outside schema.metadata (compare_metadata skips them).
-SQLITE_TABLES = ("events_search", "events_text", "actor_names", "events_actor_names")
+SQLITE_TABLES = ("events_search", "events_text", "actor_names", "events_actor_names", "events_geo")
 PG_INDEXES = ("ix_events_text", "ix_events_actors")
 
 PG_NAMES = (
@@ -54,8 +59,7 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
     terms = words(query)
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        # Each word quoted: FTS5 query syntax (AND, NEAR, *, ^, :) in user input stays literal.
-        params = {"fts_query": " ".join(_fts_phrase(t) for t in terms)}
+        params = {"fts_query": fts_query(query)}
         matching_keys = "SELECT rowid FROM events_text WHERE events_text MATCH :fts_query"
         if _many(conn, matching_keys, params, TEXT_WALK_ABOVE):
             return _probe(
@@ -73,11 +77,7 @@ def text_matches(conn: Connection, query: str) -> ColumnElement[bool]:
 
 def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
     """A condition on `events`: some actor's name contains `name`, any case."""
-    needle = name.strip()
-    if not needle:
-        raise ValueError("actor: an empty name matches every event")
-    # LIKE's wildcards in a name are meant literally.
-    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
+    pattern = actor_pattern(name)
     dialect = conn.dialect.name
     if dialect == "sqlite":
         params = {"actor_pattern": pattern}
@@ -95,6 +95,25 @@ def actor_matches(conn: Connection, name: str) -> ColumnElement[bool]:
             bindparam("actor_pattern", pattern)
         )
     raise ValueError(f"actor search is not available on {dialect}")
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query for every word of `query`; each word quoted, so FTS5 query syntax (AND,
+    NEAR, *, ^, :) in user input stays literal."""
+    return " ".join(_fts_phrase(t) for t in words(query))
+
+
+def actor_pattern(name: str) -> str:
+    """A LIKE pattern (escape '\\') for names containing `name`, lower-cased."""
+    needle = name.strip()
+    if not needle:
+        raise ValueError("actor: an empty name matches every event")
+    # LIKE's wildcards in a name are meant literally.
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle.lower()) + "%"
+
+
+# The actor names containing :actor_pattern (SQLite).
+ACTOR_NAME_KEYS = "SELECT name_key FROM actor_names WHERE name LIKE :actor_pattern ESCAPE '\\'"
 
 
 def _fts_phrase(term: str) -> str:
