@@ -20,6 +20,23 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def gaz():
+    from strife.geo.gazetteer import Gazetteer
+
+    return Gazetteer.open()
+
+
+@pytest.fixture(scope="session")
+def parse(gaz):
+    """Geoparse one text on its own: parse(text) -> ArticleGeo."""
+    from strife.analyse import load_nlp
+    from strife.geo.geoparse import geoparse
+
+    nlp = load_nlp()
+    return lambda text: geoparse(nlp(text), gaz)
+
+
+@pytest.fixture(scope="session")
 def code(extractor):
     """Code one text: code(text, published='2024-01-30') -> list[Event]."""
     import datetime as dt

@@ -4,13 +4,7 @@ outrank an exact name."""
 
 import pytest
 
-from strife.geo import Gazetteer
 from strife.geo.gazetteer import FUZZY_CEILING
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.open()
 
 
 def first(gaz, name, iso2, kind=None):

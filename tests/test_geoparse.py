@@ -1,32 +1,18 @@
 """The geoparser's behaviours (issue 4), on short texts written for these tests."""
 
-import math
 
 import pytest
 
 from strife.analyse import load_nlp
 from strife.extract.lexicon import load_data
 from strife.geo import ArticleGeo, PlaceMention, geoparse
-from strife.geo.gazetteer import Gazetteer, normalise
+from strife.geo.distance import km_between
+from strife.geo.gazetteer import normalise
 from strife.geo.geoparse import WEIGHTS
 
 
 def km(a, b):
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    dl = math.radians(b[1] - a[1])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.open()
-
-
-@pytest.fixture(scope="module")
-def parse(gaz):
-    nlp = load_nlp()
-    return lambda text: geoparse(nlp(text), gaz)
+    return km_between(*a, *b)
 
 
 def mention(geo: ArticleGeo, text: str) -> PlaceMention:

@@ -2,7 +2,6 @@
 restored to people's names and wrapped names, named victims and perpetrators, targets
 as coders mark them. Texts are invented in the style of the corpus."""
 
-import json
 
 from strife.extract.facts import find_targets
 from strife.extract.lexicon import LEXICON, load_data
