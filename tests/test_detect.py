@@ -91,3 +91,41 @@ def test_a_place_that_has_seen_violence_for_a_while_is_no_mention(nlp):
     assert mentions(nlp, "Zahedan has seen weekly protests since a deadly crackdown in September.") == []
     assert mentions(nlp, "The town has been under attack since Russian forces captured it last year.") == []
     assert mentions(nlp, "Protesters marched in Zahedan on Friday.") != []
+
+
+def signals_of(nlp, text):
+    return [m.signals for m in mentions(nlp, text)]
+
+
+def test_a_diplomatic_or_parliamentary_protest_is_no_demonstration(nlp):
+    # the envoy summoned "in protest" and a walkout in a debate are acts of a state or a house
+    assert signals_of(nlp, "Ruritania recalled its ambassador to Freedonia in protest at the border closure.") == []
+    assert signals_of(nlp, "Opposition senators staged a walkout on Tuesday during the budget debate.") == []
+    assert signals_of(nlp, "The bishop urged students not to occupy campuses in protest over the fees.") == []
+    # but people marching in protest are one
+    assert signals_of(nlp, "Hundreds of farmers marched in protest at the new tax on Tuesday.") != []
+
+
+def test_weapons_that_were_seized_are_no_explosion(nlp):
+    assert signals_of(nlp, "Pistols, hand grenades and ammunition were seized at the farm.") == []
+    assert signals_of(nlp, "Two bombs and a detonator had been found in the car.") == []
+    found = signals_of(nlp, "A man threw a grenade at a police patrol in the market on Friday.")
+    assert found and "grenade" in found[0]
+
+
+def test_deaths_in_an_accident_or_a_disaster_are_no_violence(nlp):
+    assert mentions(nlp, "At least 30 people were killed when a bridge collapsed over the river on Sunday.") == []
+    assert mentions(nlp, "Landslides killed 12 people in the hills on Sunday.") == []
+    # deaths in an attack still are
+    assert mentions(nlp, "At least 30 people were killed when gunmen attacked a bus on Sunday.") != []
+
+
+def test_a_denied_use_or_a_denied_attack_is_no_mention(nlp):
+    assert mentions(nlp, "The ministry denies using cluster munitions.") == []
+    assert mentions(nlp, "The governor denied any bombing had taken place in the district.") == []
+    assert mentions(nlp, "The video was meant to frighten voters rather than announce an attack.") == []
+
+
+def test_a_widening_campaign_or_fighting_since_last_year_is_a_trend(nlp):
+    assert mentions(nlp, "The air force has widened its strikes on the northern hills this month.") == []
+    assert mentions(nlp, "Villagers blamed the army, which has been fighting rebels in the valley since last year.") == []

@@ -136,6 +136,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):
                 continue  # "after a week of protests in which 150 people have been killed"
+            accident = _cue_hits("accident", c_text, c_start)
             planned = _cue_hits("planned", c_text, c_start)
             denial = _cue_hits("denial_of", c_text, c_start)
             triggers = [
@@ -151,6 +152,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
                 continue
             if not triggers and planned and not has_count:
                 continue
+            if accident and not ({t.kind for t in triggers} - LEXICON.weak_signals):
+                continue  # "45 people were killed when a dam burst": an accident, whatever its toll
             cues = dict(sentence_cues)
             for name in ("background", "correction", "denied", "negated", "state_account"):
                 if hits := _cue_hits(name, c_text, c_start):
