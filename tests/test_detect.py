@@ -129,3 +129,16 @@ def test_a_denied_use_or_a_denied_attack_is_no_mention(nlp):
 def test_a_widening_campaign_or_fighting_since_last_year_is_a_trend(nlp):
     assert mentions(nlp, "The air force has widened its strikes on the northern hills this month.") == []
     assert mentions(nlp, "Villagers blamed the army, which has been fighting rebels in the valley since last year.") == []
+
+
+def test_a_clause_that_is_only_a_period_of_fighting_is_no_mention(nlp):
+    found = mentions(nlp, "Rebels took the town, which fell after two weeks of heavy mortar duels.")
+    assert all("duels" not in m.text for m in found)
+    # a period that goes on to a toll is a (background) incident
+    found = mentions(nlp, "The truce came after a week of clashes that left 11 people dead.")
+    assert any("clashes" in m.text for m in found)
+
+
+def test_an_attack_with_drones_is_an_air_strike(nlp):
+    found = mentions(nlp, "The army attacked the port with armed drones on Monday, wounding 5 people.")
+    assert found and "air" in found[0].signals
