@@ -591,4 +591,23 @@ REPORTS = [
         "events": [{"mode": "reported", "date": "2024-02-13", "event_type": "Riots",
                     "sub_event_type": "Violent demonstration", "iso3": "IND"}],
     },
+{
+        "key": "a-reason-with-no-date-is-no-background-event",
+        "published": "2024-03-06",  # a Wednesday
+        "text": (
+            "ISLAMABAD - Militants fired mortar shells at a border post in Kurram district on Tuesday, killing two "
+            "soldiers, the army said. The group said the attack was in response to army raids on its hideouts.\n"
+        ),
+        "events": [{"mode": "reported", "date": "2024-03-05", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Shelling/artillery/missile attack", "iso3": "PAK", "fatalities": 2}],
+    },
+    {
+        "key": "deaths-in-a-collapse-are-no-event",
+        "published": "2024-03-06",
+        "text": (
+            "DHAKA - At least 14 workers were killed when a building collapsed at a garment factory near Dhaka on "
+            "Tuesday, fire officials said. Rescuers were searching the rubble.\n"
+        ),
+        "events": [],
+    },
 ]

@@ -22,7 +22,7 @@ def test_trigger_file_loads_and_every_pattern_compiles():
 def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
-                 "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident",
+                 "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident", "background_reason",
                  "state_account"):
         assert cues[name], name
         for p in cues[name]:

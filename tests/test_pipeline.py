@@ -103,3 +103,27 @@ def test_a_reference_that_adds_a_place_is_the_same_incident(code):
     events = [e for e in code(text, "2024-05-20") if e.mode == "reported"]
     assert len(events) == 1, [(e.event_type, e.location.name if e.location else None) for e in events]
     assert events[0].fatalities.best == 3
+
+
+def test_a_context_incident_is_coded_only_when_it_can_be_dated(code):
+    # named only as the reason for the attack, with no date: no background event
+    events = code(
+        "ISLAMABAD - Militants fired mortar shells at a border post in Kurram district on Tuesday, killing two "
+        "soldiers, the army said. The group said the attack was in response to army raids on its hideouts.\n",
+        "2024-03-06",
+    )
+    assert [e.mode for e in events] == ["reported"]
+    # dated only to "late last year": no event of one day
+    events = code(
+        "BAMAKO - Gunmen attacked a bus near Gao on Tuesday, killing 4 passengers, officials said. "
+        "Residents said the same group had killed 12 villagers in raids late last year.\n",
+        "2024-03-06",
+    )
+    assert [e.mode for e in events] == ["reported"]
+    # a context incident told with its day stays
+    events = code(
+        "BAMAKO - Gunmen attacked a bus near Gao on Tuesday, killing 4 passengers, officials said. "
+        "On Feb. 12, the same group had killed 12 villagers in a raid on Ansongo.\n",
+        "2024-03-06",
+    )
+    assert sorted(e.mode for e in events) == ["background", "reported"]

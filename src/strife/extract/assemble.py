@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
+from strife.extract.lexicon import LEXICON
 
 # Arrests, agreements and the like told inside the story of an attack or a protest are part
 # of it ("two people were detained for questioning"), not incidents of their own.
 JOINING_FAMILIES = {"arrest", "agreement"}
 GENERIC_KILL = {"kill"}  # "killed", "died": told of any violent incident, whatever its means
 STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
+# A context incident dated only to a span longer than this ("attacks late last year") is
+# no incident of one day (coding guide: one incident at one place on one day).
+BACKGROUND_MAX_SPAN_DAYS = 31
 VAGUE_DAYS = {"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}
 FAMILIES = {
     "air": "remote", "strike_noun": "remote", "shelling": "remote", "explosion": "remote",
@@ -180,7 +184,20 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
                 story_date = d.date
         elif current is None:
             current = incident
-    return incidents
+    return [i for i in incidents if i.mode != "background" or _dated(i)]
+
+
+def _dated(incident: Incident) -> bool:
+    """Whether a context incident can be told as one: dated to a month or better, or,
+    undated, told as a happening ("hours earlier, jets struck…", dated by the story) and
+    not only named as the reason for another ("in response to strikes on the south")."""
+    d = incident.best_date()
+    if d is None or d.date is None:
+        return not all(
+            m.has("background") and LEXICON.cue("background_reason", m.cues["background"].text)
+            for m in incident.mentions
+        )
+    return ((d.date_end or d.date) - d.date).days <= BACKGROUND_MAX_SPAN_DAYS
 
 
 def _refines(current: Incident | None, mention: Mention, facts: MentionFacts) -> bool:
