@@ -127,3 +127,21 @@ def test_a_context_incident_is_coded_only_when_it_can_be_dated(code):
         "2024-03-06",
     )
     assert sorted(e.mode for e in events) == ["background", "reported"]
+
+
+def test_a_district_of_the_city_is_the_same_protest(code):
+    events = code(
+        "ISTANBUL - Police fired tear gas on Wednesday to disperse hundreds of students marching in Istanbul "
+        "against a tuition rise, witnesses said. Officers chased demonstrators into side streets in Uskudar.\n",
+        "2024-05-02",
+    )
+    assert [(e.mode, e.event_type) for e in events] == [("reported", "Protests")]
+
+
+def test_two_towns_of_one_province_apart_are_two_incidents(code):
+    events = code(
+        "PESHAWAR - Gunmen shot dead a policeman in Peshawar on Monday, police said. "
+        "In Mardan, a bomb wounded 3 people at a market on Monday.\n",
+        "2024-05-07",
+    )
+    assert len([e for e in events if e.mode == "reported"]) == 2

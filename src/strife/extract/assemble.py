@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON
+from strife.geo.distance import km_between
 
 # Arrests, agreements and the like told inside the story of an attack or a protest are part
 # of it ("two people were detained for questioning"), not incidents of their own.
 JOINING_FAMILIES = {"arrest", "agreement"}
 GENERIC_KILL = {"kill"}  # "killed", "died": told of any violent incident, whatever its means
+# A town this close to the incident's town, in its province, is a part of the same city
+# (GeoNames gives city districts as towns of their own), not another incident's place.
+SAME_CITY_KM = 10
 STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
 # A context incident dated only to a span longer than this ("attacks late last year") is
 # no incident of one day (coding guide: one incident at one place on one day).
@@ -104,7 +108,8 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         if towns and p.precision == 1 and all(p.place.geonameid != t.place.geonameid for t in towns):
             # a place named inside the incident's town or district does not split it
             if not any(p.place.admin2_id and p.place.admin2_id in (t.place.admin2_id, t.place.geonameid) for t in towns):
-                return False
+                if not any(_same_city(p.place, t.place) for t in towns):
+                    return False
         if incident.countries() and p.precision <= 3 and p.place.country_iso2 not in incident.countries():
             return False
     if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
@@ -116,6 +121,14 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old):
             return False
     return True
+
+
+def _same_city(a, b) -> bool:
+    """A district of a city ("Sisli" in an Istanbul story) lies within a few km of the
+    city's point in the same province: a chase into its side streets is the same protest."""
+    if a.lat is None or b.lat is None or a.admin1_id != b.admin1_id:
+        return False
+    return km_between(a.lat, a.lon, b.lat, b.lon) <= SAME_CITY_KM
 
 
 def _families_apart(signals: set[str]) -> set[str]:
