@@ -142,3 +142,11 @@ def test_a_clause_that_is_only_a_period_of_fighting_is_no_mention(nlp):
 def test_an_attack_with_drones_is_an_air_strike(nlp):
     found = mentions(nlp, "The army attacked the port with armed drones on Monday, wounding 5 people.")
     assert found and "air" in found[0].signals
+
+
+def test_blasts_only_heard_or_that_could_have_been_anything_are_no_mention(nlp):
+    assert mentions(nlp, "Villagers near the border said they heard two loud explosions at night.") == []
+    assert mentions(nlp, "Engineers said the explosions could have been blasting at a nearby mine.") == []
+    # the blast that wounded people, heard or not, still is one
+    found = mentions(nlp, "A bomb exploded at a bus stop, wounding 6 people; residents heard it miles away.")
+    assert found and "explosion" in found[0].signals
