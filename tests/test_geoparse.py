@@ -346,3 +346,30 @@ def test_a_district_of_a_town_is_inside_it(parse):
     geo = parse("Russian artillery shelled the Dniprovskyi district of Kherson on Monday, killing two civilians.")
     part = mention(geo, "Dniprovskyi")
     assert part.place.name == "Kherson" and part.place.kind == "city" and part.precision == 2
+
+
+def test_a_final_h_is_a_spelling_not_another_name(parse):
+    # GeoNames has Iraq's city as "Basrah" (Basra only an alternate name) and a hamlet
+    # "Basra" in Pakistan: the spelling without the h is the big city's own name
+    geo = parse("Hundreds of residents of Basra blocked a main road on Monday to protest against power cuts.")
+    assert mention(geo, "Basra").place.country_iso2 == "IQ"
+
+
+def test_a_mountain_area_of_a_city_is_a_part_of_it(parse):
+    # "Attan" is only an alternate name of Hatton, North Dakota: as a part of Sanaa it is Sanaa
+    geo = parse("US aircraft struck Houthi sites in the Attan mountain area of Sanaa on Monday.")
+    part = mention(geo, "Attan")
+    assert part.place.country_iso2 == "YE" and part.precision == 2
+
+
+def test_a_township_beside_its_region_is_not_a_namesake_abroad(parse):
+    # Kani, Japan is a big city, but "Kani Township, Sagaing Region" lies in Sagaing
+    geo = parse("Junta soldiers raided a village in Kani Township, Sagaing Region, and killed a man.")
+    part = mention(geo, "Kani")
+    assert part.place.country_iso2 == "MM" and part.precision == 2
+
+
+def test_a_list_beside_a_province_keeps_its_own_places(parse):
+    # the comma rule sets aside only a reading in another country than the province's
+    geo = parse("Gunmen attacked checkpoints in Kabul, Kandahar province, on Monday.")
+    assert mention(geo, "Kabul").place.name == "Kabul"

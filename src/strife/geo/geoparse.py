@@ -172,7 +172,13 @@ def _primary(place: Place, name: str) -> bool:
 def _own_name(place_name: str, name: str) -> bool:
     bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
     own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
-    return bool(keys_of(name) & own)
+    # a final "h" after a vowel is a transliteration's choice, not another name
+    # ("Basra" is Basrah's own name, not an alternate one; so "Shabwa" and Shabwah)
+    return bool(_unaspirated(keys_of(name)) & _unaspirated(own))
+
+
+def _unaspirated(keys: set[str]) -> set[str]:
+    return {re.sub(r"(?<=[aeiou])h$", "", k) for k in keys}
 
 
 # a bare name, with no noun to say its kind: a town first ("in Kandahar"), then a province
@@ -417,7 +423,9 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
-PART_OF = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|area|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+# "Kani Township, Sagaing Region": a place set beside the province it lies in
+BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
 
 
 def _inside(part: Place, whole: Place) -> bool:
@@ -436,7 +444,14 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
     lacks is the second place, precision 2 (its town, when the second is read as a
     province of a town's name)."""
     for m, n in zip(mentions, mentions[1:]):
-        if m.place is None or n.place is None or not PART_OF.fullmatch(text[m.end : n.start]):
+        if m.place is None or n.place is None:
+            continue
+        gap = text[m.end : n.start]
+        # (beside a province named with its noun, only a reading in another country is
+        # set aside: "Kabul, Kandahar province" may be a list of two places)
+        beside = (BESIDE_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2")
+                  and n.place.kind in ("admin1", "admin2") and m.place.country_iso2 != n.place.country_iso2)
+        if not (PART_OF.fullmatch(gap) or beside):
             continue
         if _inside(m.place, n.place):
             continue
