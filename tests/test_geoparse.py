@@ -373,3 +373,17 @@ def test_a_list_beside_a_province_keeps_its_own_places(parse):
     # the comma rule sets aside only a reading in another country than the province's
     geo = parse("Gunmen attacked checkpoints in Kabul, Kandahar province, on Monday.")
     assert mention(geo, "Kabul").place.name == "Kabul"
+
+
+def test_a_region_named_after_its_town_is_the_province(parse):
+    # the gazetteer knows the oblast only as "Belgorodskaya oblast'": "the Belgorod
+    # region" is that province, not the town
+    geo = parse("A military transport plane crashed in the Belgorod region on Wednesday.")
+    place = mention(geo, "Belgorod").place
+    assert place.kind == "admin1" and place.country_iso2 == "RU" and place.name.startswith("Belgorod")
+
+
+def test_a_region_named_only_as_a_town_elsewhere_stays_unknown(parse):
+    # no province begins with "Hiran": the region is not made up from a town's province
+    geo = parse("Bandits attacked villages in the Hiran region of Somalia on Monday.")
+    assert mention(geo, "Hiran").place is None

@@ -428,6 +428,24 @@ PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?
 BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
 
 
+def _provinces_named_after(towns: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """"the Belgorod region" where the gazetteer has the province only in its own
+    language ("Belgorodskaya oblast'", "Kharkivska oblast"): the province of a town of
+    that name whose name is the town's with an ending. A name known only as a town
+    ("the Hiran region") has none."""
+    found: dict[int, Place] = {}
+    for town in towns:
+        if town.kind != "city" or not town.admin1_id:
+            continue
+        province = gazetteer.get(town.admin1_id)
+        if province is None or province.kind != "admin1" or province.lat is None:
+            continue
+        town_key, province_key = normalise(town.name), normalise(province.name)
+        if province_key != town_key and province_key.startswith(town_key):
+            found[province.geonameid] = province
+    return list(found.values())
+
+
 def _inside(part: Place, whole: Place) -> bool:
     if part.country_iso2 != whole.country_iso2:
         return False
@@ -605,7 +623,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 towns = [p for p in options if p.country_iso2 in about or p.population >= RULES["town_outside_province_max_population"]]
                 if options and not towns:
                     reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
-                narrowed = towns
+                narrowed = _provinces_named_after(towns, gazetteer) or towns
             options = narrowed
         # the countries the article is about: those it names or names a province of
         # (not those its other names could be read in: every English word is a town in
