@@ -387,3 +387,19 @@ def test_a_region_named_only_as_a_town_elsewhere_stays_unknown(parse):
     # no province begins with "Hiran": the region is not made up from a town's province
     geo = parse("Bandits attacked villages in the Hiran region of Somalia on Monday.")
     assert mention(geo, "Hiran").place is None
+
+
+def test_the_town_an_incident_refers_back_to_beats_the_dateline(code):
+    events = code("LUANDA (AP) - Rebels who had held the town of Macomia for two days withdrew on Sunday, "
+                  "officials said. Before leaving, the rebels killed six traders in the town's market.", published="2024-05-12")
+    assert events and all(e.location.name == "Macomia" for e in events)
+
+
+def test_the_town_of_a_sentence_without_a_town_named_before_keeps_the_dateline(code):
+    events = code("MAPUTO, Mozambique (AP) - Gunmen killed six traders in the town's market on Sunday, officials said.", published="2024-05-12")
+    assert events and all(e.location.name == "Maputo" for e in events)
+
+
+def test_place_anaphors_are_lowercase_nouns():
+    nouns = load_data("geo_rules.json")["place_anaphors"]
+    assert nouns and all(n.isalpha() and n == n.lower() for n in nouns)
