@@ -403,3 +403,11 @@ def test_the_town_of_a_sentence_without_a_town_named_before_keeps_the_dateline(c
 def test_place_anaphors_are_lowercase_nouns():
     nouns = load_data("geo_rules.json")["place_anaphors"]
     assert nouns and all(n.isalpha() and n == n.lower() for n in nouns)
+
+
+def test_an_unknown_township_beside_its_region_falls_back_to_the_region(parse):
+    # "Myaing Township, Magway Region" is two names: the unknown town and its province
+    geo = parse("Resistance forces captured a junta outpost in Myaing Township, Magway Region, after a siege.")
+    town = mention(geo, "Myaing")
+    assert town.place is None and town.fallback is not None and town.fallback.name == "Magway"
+    assert mention(geo, "Magway").place.kind == "admin1"

@@ -351,11 +351,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
     trimmed = CONNECTOR_TAIL.sub("", c.name)
     if trimmed != c.name and trimmed:
         return [replace(c, name=trimmed, end=c.start + len(trimmed))]
-    for joint in (" and ", " of "):
+    # ("Myaing Township, Magway Region": a town and its province, the noun only the second's)
+    for joint in (" and ", " of ", ", "):
         if joint in c.name:
             first, _, second = c.name.partition(joint)
             offset = c.start + len(first) + len(joint)
-            head = replace(c, name=first, end=c.start + len(first))
+            head = replace(c, name=first, end=c.start + len(first), hint=None if joint == ", " else c.hint)
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
             parts = []
             for part in (head, tail):
