@@ -23,6 +23,7 @@ def first(gaz, name, iso2, kind=None):
           "North-West Frontier Province"], "PK", "admin1", "Khyber Pakhtunkhwa"),
         (["Jammu and Kashmir", "J&K", "Jammu & Kashmir", "Jammu-Kashmir", "Jammu and Kashmīr"], "IN", "admin1", "Jammu and Kashmir"),
         (["Bolan", "Bolan district", "Kachhi"], "PK", "admin2", "Kachhi District"),
+        (["Bangsamoro", "BARMM", "ARMM"], "PH", "admin1", "Autonomous Region in Muslim Mindanao"),
     ],
 )
 def test_variants_find_one_place(gaz, variants, iso2, kind, canonical):

@@ -346,3 +346,68 @@ def test_a_district_of_a_town_is_inside_it(parse):
     geo = parse("Russian artillery shelled the Dniprovskyi district of Kherson on Monday, killing two civilians.")
     part = mention(geo, "Dniprovskyi")
     assert part.place.name == "Kherson" and part.place.kind == "city" and part.precision == 2
+
+
+def test_a_final_h_is_a_spelling_not_another_name(parse):
+    # GeoNames has Iraq's city as "Basrah" (Basra only an alternate name) and a hamlet
+    # "Basra" in Pakistan: the spelling without the h is the big city's own name
+    geo = parse("Hundreds of residents of Basra blocked a main road on Monday to protest against power cuts.")
+    assert mention(geo, "Basra").place.country_iso2 == "IQ"
+
+
+def test_a_mountain_area_of_a_city_is_a_part_of_it(parse):
+    # "Attan" is only an alternate name of Hatton, North Dakota: as a part of Sanaa it is Sanaa
+    geo = parse("US aircraft struck Houthi sites in the Attan mountain area of Sanaa on Monday.")
+    part = mention(geo, "Attan")
+    assert part.place.country_iso2 == "YE" and part.precision == 2
+
+
+def test_a_township_beside_its_region_is_not_a_namesake_abroad(parse):
+    # Kani, Japan is a big city, but "Kani Township, Sagaing Region" lies in Sagaing
+    geo = parse("Junta soldiers raided a village in Kani Township, Sagaing Region, and killed a man.")
+    part = mention(geo, "Kani")
+    assert part.place.country_iso2 == "MM" and part.precision == 2
+
+
+def test_a_list_beside_a_province_keeps_its_own_places(parse):
+    # the comma rule sets aside only a reading in another country than the province's
+    geo = parse("Gunmen attacked checkpoints in Kabul, Kandahar province, on Monday.")
+    assert mention(geo, "Kabul").place.name == "Kabul"
+
+
+def test_a_region_named_after_its_town_is_the_province(parse):
+    # the gazetteer knows the oblast only as "Belgorodskaya oblast'": "the Belgorod
+    # region" is that province, not the town
+    geo = parse("A military transport plane crashed in the Belgorod region on Wednesday.")
+    place = mention(geo, "Belgorod").place
+    assert place.kind == "admin1" and place.country_iso2 == "RU" and place.name.startswith("Belgorod")
+
+
+def test_a_region_named_only_as_a_town_elsewhere_stays_unknown(parse):
+    # no province begins with "Hiran": the region is not made up from a town's province
+    geo = parse("Bandits attacked villages in the Hiran region of Somalia on Monday.")
+    assert mention(geo, "Hiran").place is None
+
+
+def test_the_town_an_incident_refers_back_to_beats_the_dateline(code):
+    events = code("LUANDA (AP) - Rebels who had held the town of Macomia for two days withdrew on Sunday, "
+                  "officials said. Before leaving, the rebels killed six traders in the town's market.", published="2024-05-12")
+    assert events and all(e.location.name == "Macomia" for e in events)
+
+
+def test_the_town_of_a_sentence_without_a_town_named_before_keeps_the_dateline(code):
+    events = code("MAPUTO, Mozambique (AP) - Gunmen killed six traders in the town's market on Sunday, officials said.", published="2024-05-12")
+    assert events and all(e.location.name == "Maputo" for e in events)
+
+
+def test_place_anaphors_are_lowercase_nouns():
+    nouns = load_data("geo_rules.json")["place_anaphors"]
+    assert nouns and all(n.isalpha() and n == n.lower() for n in nouns)
+
+
+def test_an_unknown_township_beside_its_region_falls_back_to_the_region(parse):
+    # "Myaing Township, Magway Region" is two names: the unknown town and its province
+    geo = parse("Resistance forces captured a junta outpost in Myaing Township, Magway Region, after a siege.")
+    town = mention(geo, "Myaing")
+    assert town.place is None and town.fallback is not None and town.fallback.name == "Magway"
+    assert mention(geo, "Magway").place.kind == "admin1"

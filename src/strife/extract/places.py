@@ -26,6 +26,8 @@ SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
 # "Sake, a town on the road west of Goma": the description of a place names others
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
+# "killed six traders in the town's market": the town the article last named
+PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
@@ -95,6 +97,12 @@ def choose_place(incident, geo, gazetteer, dateline):
         best = min(held, key=lambda p: p.fallback_precision)
         return best.fallback, best.fallback_precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=best.reason)]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
+    named_before = _town_referred_to(incident, geo, text)
+    if named_before is not None:
+        reason = (f"the incident's own sentences name no known place but refer back to the town: "
+                  f"{named_before.text}, the last town named before them")
+        return named_before.place, named_before.precision, [Evidence(field="location", start=named_before.start, end=named_before.end,
+                                                                     quote=named_before.text, reason=reason)]
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_dateline(dateline)
         if resolved is not None:
@@ -122,3 +130,21 @@ def _is_actor(place_mention, facts) -> bool:
         return False  # "police in Niger State": the province is a place, whoever acts in it
     hit = facts.state_actor[1]
     return place_mention.start < hit.end and hit.start < place_mention.end
+
+
+def _town_referred_to(incident, geo, text):
+    """"Insurgents occupied the town of Macomia ... During the occupation they killed six
+    traders in the town's market": an incident whose sentences say only "the town" is in
+    the last town named before that phrase (not one named as a source or a reference)."""
+    if text is None:
+        return None
+    for m in incident.mentions:
+        hit = PLACE_ANAPHOR.search(text, m.sentence_start, m.sentence_end)
+        if hit is None:
+            continue
+        before = [p for p in geo.mentions if p.end <= hit.start() and p.place is not None and p.place.kind == "city"]
+        previous = {id(b): a for a, b in zip([None] + geo.mentions, geo.mentions)}
+        before = [p for p in before if not (is_source_place(p, text) or is_reference_place(p, text, previous.get(id(p))))]
+        if before:
+            return before[-1]
+    return None

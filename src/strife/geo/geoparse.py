@@ -172,7 +172,13 @@ def _primary(place: Place, name: str) -> bool:
 def _own_name(place_name: str, name: str) -> bool:
     bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
     own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
-    return bool(keys_of(name) & own)
+    # a final "h" after a vowel is a transliteration's choice, not another name
+    # ("Basra" is Basrah's own name, not an alternate one; so "Shabwa" and Shabwah)
+    return bool(_unaspirated(keys_of(name)) & _unaspirated(own))
+
+
+def _unaspirated(keys: set[str]) -> set[str]:
+    return {re.sub(r"(?<=[aeiou])h$", "", k) for k in keys}
 
 
 # a bare name, with no noun to say its kind: a town first ("in Kandahar"), then a province
@@ -345,11 +351,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
     trimmed = CONNECTOR_TAIL.sub("", c.name)
     if trimmed != c.name and trimmed:
         return [replace(c, name=trimmed, end=c.start + len(trimmed))]
-    for joint in (" and ", " of "):
+    # ("Myaing Township, Magway Region": a town and its province, the noun only the second's)
+    for joint in (" and ", " of ", ", "):
         if joint in c.name:
             first, _, second = c.name.partition(joint)
             offset = c.start + len(first) + len(joint)
-            head = replace(c, name=first, end=c.start + len(first))
+            head = replace(c, name=first, end=c.start + len(first), hint=None if joint == ", " else c.hint)
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
             parts = []
             for part in (head, tail):
@@ -417,7 +424,27 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
-PART_OF = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|area|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+# "Kani Township, Sagaing Region": a place set beside the province it lies in
+BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
+
+
+def _provinces_named_after(towns: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """"the Belgorod region" where the gazetteer has the province only in its own
+    language ("Belgorodskaya oblast'", "Kharkivska oblast"): the province of a town of
+    that name whose name is the town's with an ending. A name known only as a town
+    ("the Hiran region") has none."""
+    found: dict[int, Place] = {}
+    for town in towns:
+        if town.kind != "city" or not town.admin1_id:
+            continue
+        province = gazetteer.get(town.admin1_id)
+        if province is None or province.kind != "admin1" or province.lat is None:
+            continue
+        town_key, province_key = normalise(town.name), normalise(province.name)
+        if province_key != town_key and province_key.startswith(town_key):
+            found[province.geonameid] = province
+    return list(found.values())
 
 
 def _inside(part: Place, whole: Place) -> bool:
@@ -436,7 +463,14 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
     lacks is the second place, precision 2 (its town, when the second is read as a
     province of a town's name)."""
     for m, n in zip(mentions, mentions[1:]):
-        if m.place is None or n.place is None or not PART_OF.fullmatch(text[m.end : n.start]):
+        if m.place is None or n.place is None:
+            continue
+        gap = text[m.end : n.start]
+        # (beside a province named with its noun, only a reading in another country is
+        # set aside: "Kabul, Kandahar province" may be a list of two places)
+        beside = (BESIDE_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2")
+                  and n.place.kind in ("admin1", "admin2") and m.place.country_iso2 != n.place.country_iso2)
+        if not (PART_OF.fullmatch(gap) or beside):
             continue
         if _inside(m.place, n.place):
             continue
@@ -590,7 +624,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 towns = [p for p in options if p.country_iso2 in about or p.population >= RULES["town_outside_province_max_population"]]
                 if options and not towns:
                     reason = f"no province or district named '{c.name}' in the gazetteer, and its towns of that name are outside the story's countries; "
-                narrowed = towns
+                narrowed = _provinces_named_after(towns, gazetteer) or towns
             options = narrowed
         # the countries the article is about: those it names or names a province of
         # (not those its other names could be read in: every English word is a town in
