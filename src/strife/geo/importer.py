@@ -21,13 +21,10 @@ import contextlib
 import io
 import itertools
 import json
-import os
 import re
 import resource
-import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 import zipfile
 import zlib
@@ -37,7 +34,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from strife.extract.lexicon import load_data
-from strife.geo.gazetteer import Gazetteer, _latin, apply_aliases, build_index, default_index_path, keys_of
+from strife.geo.gazetteer import Gazetteer, _latin, apply_aliases, build_index, default_index_path, keys_of, replacing
 
 RULES = load_data("geonames_import.json")
 PLACE_COLUMNS = 19
@@ -156,11 +153,7 @@ def _import(files: list[Path], target: Path, countries: set[str] | None) -> Impo
     sources.sort(key=lambda s: order[s.kind])
     use_row_alternates = not any(s.kind == "alternate_names" for s in sources)
 
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-import-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(target, tmp)
-        db = sqlite3.connect(tmp)
+    with replacing(target, ".gazetteer-import-", copy_of=target) as db:
         # a private copy that replaces the index only when complete: no journal needed
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
@@ -180,13 +173,6 @@ def _import(files: list[Path], target: Path, countries: set[str] | None) -> Impo
             }[source.kind]
             reader(db, source, _lines(source), wanted, stats, use_row_alternates)
         _merge(db, wanted, stats)
-        db.commit()
-        db.close()
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
     stats.seconds = time.perf_counter() - t0
     stats.peak_rss_mb = peak_rss_mb()
     return stats
