@@ -18,13 +18,13 @@ IDS_SHOWN = 5
 
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
+    # The store's query reads and checks a box; `strife events` uses the same parser.
+    from strife.store.query import EventQuery
+
     try:
-        west, south, east, north = (float(p) for p in value.split(","))
-    except ValueError:
-        raise click.UsageError(f"--bbox {value!r}: expected W,S,E,N in degrees, e.g. 60.8,23.6,77.8,37.1")
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise click.UsageError(f"--bbox {value!r}: longitudes must lie in -180..180, latitudes in -90..90, S <= N")
-    return west, south, east, north
+        return EventQuery.of(bbox=value).bbox
+    except ValueError as exc:
+        raise click.UsageError(f"--bbox {value!r}: {exc}") from exc
 
 
 def _same_file(a: str, b: str) -> bool:
