@@ -65,9 +65,6 @@ def with_own_source(event: Event) -> Event:
     return event.model_copy(update={"sources": [own]})
 
 
-STORE_FILTERS = ("country", "since", "until", "event_type", "admin1", "actor", "bbox", "text")
-
-
 def store_events(store, **filters) -> tuple[list[Event], list[str]]:
     """The store's events under the filters it accepts; the names of those it does not.
 
