@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from strife.evaluate.pairing import coordinates, iso_date, pair_events, settings
+from strife.evaluate.pairing import coordinates, pair_events, settings
 from strife.geo.distance import km_between
 from strife.export.acled import interaction
-from strife.ingest.article import Article, Skipped
+from strife.ingest.article import Article, Skipped, date_from_iso
 
 
 @dataclass
@@ -184,7 +184,7 @@ def gold_cases(gold_path: Path, report_paths: list[str], extractor, published: d
     gold_published = {}
     for article_id, events in gold.items():
         for e in events:
-            d = iso_date((e.get("article") or {}).get("published"))
+            d = date_from_iso((e.get("article") or {}).get("published"))
             if d is not None:
                 gold_published[article_id] = d
     articles: list[Article] = []
@@ -327,7 +327,7 @@ def compare(gold: dict, pred: dict, scores: Scores, same_province: SameProvince 
     if "sub_event_type" in gold:
         check("sub_event_type", gold["sub_event_type"] == pred.get("sub_event_type"))
     if "date" in gold:
-        g, p = iso_date(gold["date"]), iso_date(pred.get("date"))
+        g, p = date_from_iso(gold["date"]), date_from_iso(pred.get("date"))
         if g is None or p is None:
             check("date", g is None and p is None)
             scores.rate("date_within_days").add(g is None and p is None)

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from strife.ingest.article import Article, Skipped
+from strife.ingest.article import Article, Skipped, date_from_iso
 from strife.ingest.decode import MAX_BYTES, NotText, decode
 from strife.ingest.furniture import find_furniture, find_headline
 from strife.ingest.html import extract_html, looks_like_html
@@ -126,15 +126,6 @@ def _article(text: str, origin: str, article_id: str, published: dt.date | None,
     return article
 
 
-def _date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _from_jsonl(path: Path, published: dt.date | None) -> Iterator[Item]:
     with open(path, "rb") as f:
         for n, raw in enumerate(f, start=1):
@@ -155,7 +146,7 @@ def _from_jsonl(path: Path, published: dt.date | None) -> Iterator[Item]:
                 yield Skipped(origin=origin, reason="row has no 'text' or 'html'", id=article_id)
                 continue
             meta = {"title": row.get("title"), "url": row.get("url"), "source": row.get("source"),
-                    "published": _date(row.get("published"))}
+                    "published": date_from_iso(row.get("published"))}
             if row.get("published") and meta["published"] is None:
                 yield Skipped(origin=origin, reason=f"'published' is not a date: {row.get('published')!r}", id=article_id)
                 continue
