@@ -56,13 +56,7 @@ def with_own_source(event: Event) -> Event:
     has that report as its only source, with the figures it gave. Merged events keep theirs."""
     if event.sources:
         return event
-    a = event.article
-    own = SourceRef(
-        article_id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
-        event_id=event.id or None, date=event.date, location=event.location,
-        fatalities=event.fatalities, injuries=event.injuries, claimed_by=list(event.claimed_by),
-    )
-    return event.model_copy(update={"sources": [own]})
+    return event.model_copy(update={"sources": [SourceRef.of_event(event)]})
 
 
 def store_events(store, **filters) -> tuple[list[Event], list[str]]:
