@@ -13,7 +13,6 @@ gold readers (ACLED) feed them directly, without running the extractor.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from strife.evaluate.pairing import coordinates, pair_events, settings
 from strife.geo.distance import km_between
 from strife.export.acled import interaction
 from strife.ingest.article import Article, Skipped, date_from_iso
+from strife.ingest.jsonlines import json_lines
 
 
 @dataclass
@@ -136,14 +136,10 @@ def read_gold(path: Path) -> tuple[dict[str, list[dict]], list[Skipped]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"cannot read gold file {path}: {exc}") from exc
-    for n, line in enumerate(lines, start=1):
-        origin = f"{path.name}:{n}"
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(origin=origin, reason=f"gold line is not JSON: {exc}"))
+    for line in json_lines(lines, path.name):
+        origin, record = line.origin, line.value
+        if line.error is not None:
+            skipped.append(Skipped(origin=origin, reason=f"gold line is not JSON: {line.error}"))
             continue
         if not isinstance(record, dict):
             skipped.append(Skipped(origin=origin, reason="gold line is not a JSON object"))

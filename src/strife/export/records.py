@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import inspect
-import json
 from dataclasses import dataclass, field
 from typing import IO, Iterator
 
 from pydantic import ValidationError
 
+from strife.ingest.jsonlines import json_lines
 from strife.record import Event, SourceRef
 
 
@@ -31,14 +31,10 @@ class EventFile:
     skipped: list[Skip] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Event]:
-        for number, line in enumerate(self.stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{self.origin}:{number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as err:
-                self.skipped.append(Skip(where, f"not JSON ({err.msg} at column {err.colno})"))
+        for line in json_lines(self.stream, self.origin):
+            where, data = line.origin, line.value
+            if line.error is not None:  # a text stream: a decoding error, with its column
+                self.skipped.append(Skip(where, f"not JSON ({line.error.msg} at column {line.error.colno})"))
                 continue
             if not isinstance(data, dict):
                 self.skipped.append(Skip(where, f"a JSON {type(data).__name__}, not an event record object"))

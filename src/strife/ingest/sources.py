@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -17,6 +16,7 @@ from strife.ingest.article import Article, Skipped, date_from_iso
 from strife.ingest.decode import MAX_BYTES, NotText, decode
 from strife.ingest.furniture import find_furniture, find_headline
 from strife.ingest.html import extract_html, looks_like_html
+from strife.ingest.jsonlines import json_lines
 from strife.ingest.language import detect_language, language_name
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -128,14 +128,10 @@ def _article(text: str, origin: str, article_id: str, published: dt.date | None,
 
 def _from_jsonl(path: Path, published: dt.date | None) -> Iterator[Item]:
     with open(path, "rb") as f:
-        for n, raw in enumerate(f, start=1):
-            origin = f"{path.name}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Skipped(origin=origin, reason=f"not a JSON object: {exc}")
+        for line in json_lines(f, path.name):
+            origin, row = line.origin, line.value
+            if line.error is not None:
+                yield Skipped(origin=origin, reason=f"not a JSON object: {line.error}")
                 continue
             if not isinstance(row, dict):
                 yield Skipped(origin=origin, reason="not a JSON object")
