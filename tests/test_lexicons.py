@@ -147,6 +147,11 @@ def test_assembly_data_loads_and_is_consistent():
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():
     triggers = load_data("triggers.json")
-    assert triggers["state_signals"] and set(triggers["state_signals"]) <= set(triggers["signals"])
+    for group in ("state_signals", "remote_means_signals", "armed_signals", "attacking_signals"):
+        assert triggers[group] and set(triggers[group]) <= set(triggers["signals"]), group
+    # armed violence is violence, not the crowd's
+    assert set(triggers["armed_signals"]) <= set(triggers["violent_signals"]) - {"riot", "mob"}
+    # remote means are violent; "kill" alone tells no means
+    assert set(triggers["remote_means_signals"]) <= set(triggers["armed_signals"]) - {"kill"}
     slack = load_data("dates.json")["future_slack_days"]
     assert isinstance(slack, int) and 0 <= slack < 7  # a week or more ahead is no report of the past
