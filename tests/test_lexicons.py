@@ -155,3 +155,13 @@ def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():
     assert set(triggers["remote_means_signals"]) <= set(triggers["armed_signals"]) - {"kill"}
     slack = load_data("dates.json")["future_slack_days"]
     assert isinstance(slack, int) and 0 <= slack < 7  # a week or more ahead is no report of the past
+
+
+def test_truecase_data_loads_and_is_consistent():
+    casing = load_data("truecase.json")
+    assert isinstance(casing["min_town_population"], int) and casing["min_town_population"] > 0
+    for name in ("place_name_lowercase_words", "place_kind_words"):
+        words = casing[name]
+        assert words and len(words) == len(set(words)), name
+        # compared with lowered wire text, word by word
+        assert all(w == w.lower() and w.isalpha() for w in words), name
