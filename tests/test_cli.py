@@ -1,6 +1,8 @@
 """The `strife` command end to end: real files, a real SQLite store, real output."""
 
 import csv
+import datetime as dt
+import functools
 import io
 import json
 
@@ -8,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from strife.cli import main
+from strife.cli_params import STORE_FILTERS
 from strife.export.acled import COLUMNS
 
 REPORT = (
@@ -140,3 +143,59 @@ def test_two_reports_of_one_attack_are_one_event_with_its_history(runner, tmp_pa
 def test_events_show_an_unknown_id_says_so(runner, db):
     shown = runner.invoke(main, ["events", "show", "e_nothing", "--db", db])
     assert shown.exit_code == 2 and "no event e_nothing" in shown.stderr
+
+
+# One value for each store filter, as a user types it, and as the store should receive it.
+FILTER_ARGS = {
+    "country": (["--country", "PAK"], "PAK"),
+    "admin1": (["--admin1", "Khyber Pakhtunkhwa"], "Khyber Pakhtunkhwa"),
+    "since": (["--since", "2024-03-01"], dt.date(2024, 3, 1)),
+    "until": (["--until", "2024-03-31"], dt.date(2024, 3, 31)),
+    "event_type": (["--type", "Battles"], "Battles"),
+    "actor": (["--actor", "police"], "police"),
+    "bbox": (["--bbox", "70,32,71.5,33.5"], (70.0, 32.0, 71.5, 33.5)),
+    "text": (["--text", "checkpoint"], "checkpoint"),
+    "limit": (["--limit", "5"], 5),
+    "offset": (["--offset", "1"], 1),
+}
+
+
+def test_events_and_export_take_the_same_filters_and_query_the_store_alike(runner, tmp_path, db, monkeypatch):
+    from strife.store import Store
+
+    # Every filter the store query has is tried, so a filter added to one command only fails here.
+    assert set(FILTER_ARGS) == set(STORE_FILTERS)
+    calls = []
+    real_events = Store.events
+
+    @functools.wraps(real_events)
+    def recording_events(self, *args, **kwargs):
+        calls.append(kwargs)
+        return real_events(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "events", recording_events)
+    path = tmp_path / "bannu.txt"
+    path.write_text(REPORT)
+    assert runner.invoke(main, ["ingest", str(path), "--db", db, "--published", "2024-03-05"]).exit_code == 0
+    args = [word for typed, _ in FILTER_ARGS.values() for word in typed]
+    listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", *args])
+    assert listed.exit_code == 0, listed.output
+    exported = runner.invoke(main, ["export", "--format", "jsonl", "--db", db, *args])
+    assert exported.exit_code == 0, exported.output
+    by_events, by_export = calls
+    assert by_events == {name: value for name, (_, value) in FILTER_ARGS.items()}
+    assert by_export == {**by_events, "with_history": True}  # export also asks for each event's history
+    assert [e["id"] for e in records(exported.stdout)] == [e["id"] for e in records(listed.stdout)]
+
+
+def test_both_commands_refuse_a_bad_filter_value_and_export_names_filters_by_their_flags(runner, tmp_path, db):
+    for command in (["events"], ["export", "--format", "jsonl"]):
+        bad_box = runner.invoke(main, [*command, "--db", db, "--bbox", "80,40,70"])
+        assert bad_box.exit_code == 2 and "--bbox" in bad_box.output, command
+        negative = runner.invoke(main, [*command, "--db", db, "--limit", "-1"])
+        assert negative.exit_code == 2 and "--limit" in negative.output, command
+    records_file = tmp_path / "events.jsonl"
+    records_file.write_text("")
+    refused = runner.invoke(main, ["export", "--format", "jsonl", "--from", str(records_file), "--type", "Battles", "--offset", "0"])
+    assert refused.exit_code == 2 and "--type" in refused.output and "--offset" in refused.output
+    assert "event_type" not in refused.output  # the flag the user typed, not the store's argument name

@@ -199,3 +199,21 @@ def test_coverage_is_what_issue_3_asks(reports, gold, manifest, taxonomy):
     assert HARD_CASES <= tags, f"missing hard cases: {HARD_CASES - tags}"
     assert len(manifest["negatives"]) >= 5
     assert any(r["published"] is None for r in reports) or any(g["date"] is None for g in gold)
+
+
+def test_conflicting_tolls_are_coded_as_the_readme_decides():
+    """The README's decision on conflicting tolls holds for every record, not only those it cites:
+    `best` rises above `low` only by a combatant's unconfirmed claim of the enemy's losses, and
+    the reports it cites for two sides' totals have low = best = the lower, high = the higher."""
+    readme = (DEVSET / "README.md").read_text(encoding="utf-8")
+    bullet = readme[readme.index("- **Conflicting claims.**") : readme.index("- **Protests and riots.**")]
+    summed = set(re.findall(r"dev-\d{3}", bullet[bullet.index("summed into") : bullet.index("Two totals")]))
+    two_sides = set(re.findall(r"dev-\d{3}", bullet[bullet.index("Two totals") : bullet.index("A toll that rises")]))
+    assert summed and two_sides
+    disputed = [g for g in _lines(DEVSET, "gold.jsonl") if g["fatalities"] is not None and g["disputes"]]
+    lifted = {g["article"]["id"] for g in disputed if g["fatalities"]["best"] > g["fatalities"]["low"]}
+    assert lifted <= summed, f"best above low, not by the README's rule: {sorted(lifted - summed)}"
+    for g in disputed:
+        if g["article"]["id"] in two_sides:
+            f = g["fatalities"]
+            assert f["low"] == f["best"] < f["high"], g["article"]["id"]

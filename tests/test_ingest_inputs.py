@@ -164,3 +164,26 @@ def test_furniture_data_file_loads_and_compiles():
     assert data["lines"] and data["photo_agencies"]
     assert all(entry["reason"] for entry in data["lines"])
     assert len(LINE_PATTERNS) == len(data["lines"])
+
+
+def test_every_json_lines_reader_names_a_bad_line_by_the_same_number(tmp_path):
+    """Report batches, gold files and event-record files share one line reader: a blank line
+    is counted but not read, and the line that is no JSON or no object is named alike."""
+    from strife.evaluate.records import read_gold
+    from strife.export.records import EventFile
+    from strife.ingest import read_inputs
+
+    path = tmp_path / "lines.jsonl"
+    good_report = '{"id": "r1", "text": "Police fired tear gas at marchers in Nairobi on Tuesday.", "article": {"id": "r1"}}'
+    path.write_text(f"{good_report}\n\nnot json\n[1, 2]\n", encoding="utf-8")
+    expected = [f"{path.name}:3", f"{path.name}:4"]
+
+    batch = [i for i in read_inputs([str(path)]) if getattr(i, "reason", None) is not None]
+    assert [s.origin for s in batch] == expected
+    _, gold_skips = read_gold(path)
+    assert [s.origin for s in gold_skips] == expected
+    with path.open(encoding="utf-8") as stream:
+        records = EventFile(stream, path.name)
+        list(records)
+    # whether the first line passes as an event record is the record model's business, not the reader's
+    assert [s.origin for s in records.skipped if s.origin != f"{path.name}:1"] == expected

@@ -127,3 +127,41 @@ def test_trigger_phrases_for_territory_mobs_and_aircraft():
     assert "air" in kinds("US aircraft carried out several strikes on rebel sites")
     assert "protest" in kinds("Sunday's funeral march was peaceful")
     assert "protest" not in kinds("in March the rebels withdrew")
+
+
+def test_assembly_data_loads_and_is_consistent():
+    assembly = load_data("assembly.json")
+    signals = set(load_data("triggers.json")["signals"])
+    families = assembly["signal_families"]
+    # every signal a family is given for is one the trigger file defines (a misspelt signal would be silently familyless)
+    assert set(families) <= signals
+    assert set(assembly["joining_families"]) <= set(families.values())
+    assert set(assembly["generic_kill_signals"]) <= set(families)
+    assert all(w == w.lower() and w.strip() == w for w in assembly["vague_day_words"])  # compared with lowered text
+    assert assembly["same_city_km"] > 0
+    # a day's gap keeps one incident; the story spans at least that; a context incident may span a month, not less than a story
+    assert 0 < assembly["same_incident_max_gap_days"] <= assembly["story_window_days"] < assembly["background_max_span_days"]
+    for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days"):
+        assert isinstance(assembly[name], int), name
+
+
+def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():
+    triggers = load_data("triggers.json")
+    for group in ("state_signals", "remote_means_signals", "armed_signals", "attacking_signals"):
+        assert triggers[group] and set(triggers[group]) <= set(triggers["signals"]), group
+    # armed violence is violence, not the crowd's
+    assert set(triggers["armed_signals"]) <= set(triggers["violent_signals"]) - {"riot", "mob"}
+    # remote means are violent; "kill" alone tells no means
+    assert set(triggers["remote_means_signals"]) <= set(triggers["armed_signals"]) - {"kill"}
+    slack = load_data("dates.json")["future_slack_days"]
+    assert isinstance(slack, int) and 0 <= slack < 7  # a week or more ahead is no report of the past
+
+
+def test_truecase_data_loads_and_is_consistent():
+    casing = load_data("truecase.json")
+    assert isinstance(casing["min_town_population"], int) and casing["min_town_population"] > 0
+    for name in ("place_name_lowercase_words", "place_kind_words"):
+        words = casing[name]
+        assert words and len(words) == len(set(words)), name
+        # compared with lowered wire text, word by word
+        assert all(w == w.lower() and w.isalpha() for w in words), name

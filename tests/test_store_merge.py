@@ -250,3 +250,16 @@ def test_an_undated_report_of_another_group_stays_apart(store):
     ingest(store, "a1", killed=5)
     ingest(store, "a2", published="2024-03-09", date=None, killed=3, actor2=POLICE)
     assert sorted(e.id for e in store.events()) == ["e_a1", "e_a2"]
+
+
+def test_a_single_report_is_listed_alike_by_the_store_and_by_an_export_of_its_extraction(store):
+    from strife.export.records import with_own_source
+
+    _, extracted = ingest(store, "a1", killed=5, source="AP")
+    (stored,) = store.events(with_history=True)
+    (from_store,) = stored.sources
+    (from_file,) = with_own_source(extracted).sources
+    # the store names the report by its row (outlet from the article); the figures are the report's own either way
+    assert from_store.model_dump(exclude={"event_id", "source", "published", "url"}) == from_file.model_dump(
+        exclude={"event_id", "source", "published", "url"})
+    assert from_store.fatalities.best == 5 and from_store.source == "AP"

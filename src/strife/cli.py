@@ -15,7 +15,7 @@ from typing import Iterator
 
 import click
 
-from strife.cli_params import SKIPPED_EXIT
+from strife.cli_params import SKIPPED_EXIT, asked_filters, store_filter_options
 from strife.cli_params import iso_date as _date
 from strife.ingest.article import Article, Skipped
 
@@ -96,17 +96,6 @@ def _open_store(db):
         raise click.ClickException(str(exc)) from exc
 
 
-def _bbox(ctx, param, value):
-    if value is None:
-        return None
-    from strife.store.query import EventQuery
-
-    try:
-        return EventQuery.of(bbox=value).bbox
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
@@ -160,19 +149,10 @@ def _table(events) -> str:
 
 @main.group(invoke_without_command=True)
 @click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path or a postgresql:// URL.")
-@click.option("--country", help="ISO3 code or country name.")
-@click.option("--admin1", help="First-level region, e.g. Banaadir.")
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
-@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
-@click.option("--actor", help="Part of an actor's name (actor1, actor2 or associated), any case.")
-@click.option("--bbox", callback=_bbox, metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="Bounding box.")
-@click.option("--text", "text_query", help="Words in the notes, place or actor names (all of them).")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@store_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.pass_context
-def events(ctx, db, country, admin1, since, until, event_type, actor, bbox, text_query, limit, offset, fmt):
+def events(ctx, db, fmt, **filters):
     """What the store holds (one event per incident), ordered by date (undated last);
     `events show ID` for one event's history."""
     ctx.obj = {"db": db}
@@ -180,18 +160,7 @@ def events(ctx, db, country, admin1, since, until, event_type, actor, bbox, text
         return
     with _open_store(db) as store:
         try:
-            found = store.events(
-                country=country,
-                since=since,
-                until=until,
-                event_type=event_type,
-                limit=limit,
-                admin1=admin1,
-                actor=actor,
-                bbox=bbox,
-                text=text_query,
-                offset=offset,
-            )
+            found = store.events(**asked_filters(filters))
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
     if fmt == "jsonl":
@@ -252,15 +221,8 @@ def demo(db):
               type=click.Choice(["jsonl", "acled", "ucdp", "plover", "geojson", "parquet", "csv"]))
 @click.option("-o", "--output", default="-", show_default=True, help="File to write; - is stdout (text formats only).")
 @click.option("--from", "from_path", help="A JSON Lines file of event records (e.g. `strife extract` output) instead of the store; - for stdin.")
-@click.option("--db", envvar="STRIFE_DB")
-@click.option("--country", help="ISO3 code or country name.")
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
-@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
-@click.option("--admin1", help="Province or state (stores that support it).")
-@click.option("--actor", help="Actor name (stores that support it).")
-@click.option("--bbox", help="W,S,E,N in degrees (stores that support it).")
-@click.option("--text", help="Words in the event's report (stores that support it).")
+@click.option("--db", envvar="STRIFE_DB", help="Store: a SQLite path or a postgresql:// URL.")
+@store_filter_options
 def export_command(fmt, output, from_path, db, **filters):
     """Events from the store (or --from a JSON Lines file) as jsonl, ACLED, UCDP GED, PLOVER,
     GeoJSON, Parquet or flat CSV."""

@@ -27,6 +27,7 @@ from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
 from strife.ingest.article import Article
 from strife.record import ArticleRef, Evidence, Event
+from strife.truecase import MIN_TOWN_POPULATION, PLACE_NAME_LOWERCASE
 
 
 @dataclass
@@ -49,8 +50,8 @@ class Extractor:
             return None
         for place in self.gazetteer.lookup(phrase):
             # a town must be of some size to outweigh the chance that the words are English
-            if place.kind != "city" or place.population >= 5000:
-                return " ".join(w if w in ("de", "del", "la", "las", "los", "el", "y", "and", "of") else w[:1].upper() + w[1:] for w in phrase.split(" "))
+            if place.kind != "city" or place.population >= MIN_TOWN_POPULATION:
+                return " ".join(w if w in PLACE_NAME_LOWERCASE else w[:1].upper() + w[1:] for w in phrase.split(" "))
         return None
 
     def extract(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:

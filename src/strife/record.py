@@ -94,6 +94,20 @@ class SourceRef(BaseModel):
     injuries: Optional[Count] = None
     claimed_by: list[str] = Field(default_factory=list)
 
+    @classmethod
+    def of_event(cls, event: "Event", **report) -> "SourceRef":
+        """The entry for the report an event was coded from: that report (as the event's
+        `article` names it, unless `report` says better, e.g. the store's URL and outlet)
+        with the figures the event gives. One place, so the store and the exports list a
+        report's own figures alike."""
+        a = event.article
+        own = dict(
+            article_id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
+            event_id=event.id or None, date=event.date, location=event.location,
+            fatalities=event.fatalities, injuries=event.injuries, claimed_by=list(event.claimed_by),
+        )
+        return cls(**{**own, **report})
+
 
 class Revision(BaseModel):
     """One change to a stored event: when, which report caused it, and what changed."""

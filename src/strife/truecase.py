@@ -56,6 +56,14 @@ def _copy_case(out: list[str], start: int, matched: str, cased: str) -> None:
             out[start + i] = next(letters, c)
 
 
+_CASING = load_data("truecase.json")
+MIN_TOWN_POPULATION: int = _CASING["min_town_population"]
+PLACE_NAME_LOWERCASE = frozenset(_CASING["place_name_lowercase_words"])
+# "the bolivar department": the words before a word that says what kind of place it is
+PHRASE_BEFORE_PLACE_KIND = re.compile(
+    r"([a-z][a-z ]{2,40}?)(?=\s+(?:" + "|".join(map(re.escape, _CASING["place_kind_words"])) + r")\b)"
+)
+
 _PEOPLE = load_data("person_names.json")
 GIVEN_NAMES = frozenset(_PEOPLE["given_names"])
 TITLES = frozenset(_PEOPLE["titles"])
@@ -150,7 +158,7 @@ def place_names(lowered: str, is_place, max_words: int = 5) -> dict[str, str]:
             if cased and len(cased) == len(phrase):
                 found[phrase] = cased
                 break
-    for m in re.finditer(r"([a-z][a-z ]{2,40}?)(?=\s+(?:department|province|jurisdiction|municipality)\b)", lowered):
+    for m in PHRASE_BEFORE_PLACE_KIND.finditer(lowered):
         phrase = m.group(1).split(" in ")[-1].split(" of ")[-1].strip()
         if not phrase or phrase.split()[0] in STOP_WORDS:
             continue

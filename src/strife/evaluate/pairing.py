@@ -8,26 +8,16 @@ gold event with nothing, where swapping would pair both.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
-from typing import Any
 
 from strife.extract.lexicon import load_data
+from strife.ingest.article import date_from_iso
 from strife.geo.distance import km_between
 
 
 @lru_cache(maxsize=1)
 def settings() -> dict:
     return load_data("evaluation.json")
-
-
-def iso_date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def coordinates(event: dict) -> tuple[float, float] | None:
@@ -58,7 +48,7 @@ def pairing_score(gold: dict, pred: dict) -> float:
                 score += w["same_sub_event_type"]
     if "date" in gold:
         compared = True
-        g, p = iso_date(gold["date"]), iso_date(pred.get("date"))
+        g, p = date_from_iso(gold["date"]), date_from_iso(pred.get("date"))
         if g is not None and p is not None:
             days = abs((g - p).days)
             if days == 0:

@@ -13,17 +13,17 @@ gold readers (ACLED) feed them directly, without running the extractor.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from strife.evaluate.pairing import coordinates, iso_date, pair_events, settings
+from strife.evaluate.pairing import coordinates, pair_events, settings
 from strife.geo.distance import km_between
 from strife.export.acled import interaction
-from strife.ingest.article import Article, Skipped
+from strife.ingest.article import Article, Skipped, date_from_iso
+from strife.ingest.jsonlines import json_lines
 
 
 @dataclass
@@ -136,14 +136,10 @@ def read_gold(path: Path) -> tuple[dict[str, list[dict]], list[Skipped]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"cannot read gold file {path}: {exc}") from exc
-    for n, line in enumerate(lines, start=1):
-        origin = f"{path.name}:{n}"
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(origin=origin, reason=f"gold line is not JSON: {exc}"))
+    for line in json_lines(lines, path.name):
+        origin, record = line.origin, line.value
+        if line.error is not None:
+            skipped.append(Skipped(origin=origin, reason=f"gold line is not JSON: {line.error}"))
             continue
         if not isinstance(record, dict):
             skipped.append(Skipped(origin=origin, reason="gold line is not a JSON object"))
@@ -184,7 +180,7 @@ def gold_cases(gold_path: Path, report_paths: list[str], extractor, published: d
     gold_published = {}
     for article_id, events in gold.items():
         for e in events:
-            d = iso_date((e.get("article") or {}).get("published"))
+            d = date_from_iso((e.get("article") or {}).get("published"))
             if d is not None:
                 gold_published[article_id] = d
     articles: list[Article] = []
@@ -327,7 +323,7 @@ def compare(gold: dict, pred: dict, scores: Scores, same_province: SameProvince 
     if "sub_event_type" in gold:
         check("sub_event_type", gold["sub_event_type"] == pred.get("sub_event_type"))
     if "date" in gold:
-        g, p = iso_date(gold["date"]), iso_date(pred.get("date"))
+        g, p = date_from_iso(gold["date"]), date_from_iso(pred.get("date"))
         if g is None or p is None:
             check("date", g is None and p is None)
             scores.rate("date_within_days").add(g is None and p is None)

@@ -10,21 +10,12 @@ from collections import Counter
 
 import click
 
+from strife.cli_params import FILTER_FLAGS, asked_filters
 from strife.export.formats import export
 from strife.export.records import EventFile, store_events, with_own_source
 
 # How many event ids to name per reason when events are left out; the count is always given.
 IDS_SHOWN = 5
-
-
-def _bbox(value: str) -> tuple[float, float, float, float]:
-    # The store's query reads and checks a box; `strife events` uses the same parser.
-    from strife.store.query import EventQuery
-
-    try:
-        return EventQuery.of(bbox=value).bbox
-    except ValueError as exc:
-        raise click.UsageError(f"--bbox {value!r}: {exc}") from exc
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -42,15 +33,13 @@ def _export(fmt, events, output):
 
 
 def run_export(fmt: str, output: str, from_path: str | None, db: str | None, filters: dict) -> int:
-    asked = {k: v for k, v in filters.items() if v is not None}
-    if asked.get("bbox") is not None:
-        asked["bbox"] = _bbox(asked["bbox"])
+    asked = asked_filters(filters)
     if fmt == "parquet" and output in (None, "-"):
         raise click.UsageError("parquet is a binary format: give a file with -o FILE.parquet")
     skipped = []
     if from_path is not None:
         if asked:
-            options = ", ".join("--" + k.replace("event_type", "type") for k in sorted(asked))
+            options = ", ".join(FILTER_FLAGS[k] for k in sorted(asked))
             raise click.UsageError(f"{options}: filters select from the store; --from exports its file as it is")
         if output not in (None, "-") and from_path != "-" and _same_file(from_path, output):
             raise click.UsageError(f"-o {output} is the --from file: writing would erase what is to be read")
@@ -66,9 +55,12 @@ def run_export(fmt: str, output: str, from_path: str | None, db: str | None, fil
         from strife.store import Store
 
         with Store.open(db) as store:
-            found, refused = store_events(store, **asked)
+            try:
+                found, refused = store_events(store, **asked)
+            except ValueError as exc:  # a filter the store's query rejects, as `strife events` says
+                raise click.UsageError(str(exc)) from exc
         if refused:
-            options = ", ".join("--" + k for k in refused)
+            options = ", ".join(FILTER_FLAGS[k] for k in refused)
             raise click.UsageError(f"{options}: this store cannot filter on that yet")
         report = _export(fmt, (with_own_source(e) for e in found), output)
     where = "stdout" if output in (None, "-") else output

@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import inspect
-import json
 from dataclasses import dataclass, field
 from typing import IO, Iterator
 
 from pydantic import ValidationError
 
+from strife.ingest.jsonlines import json_lines
 from strife.record import Event, SourceRef
 
 
@@ -31,14 +31,10 @@ class EventFile:
     skipped: list[Skip] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Event]:
-        for number, line in enumerate(self.stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{self.origin}:{number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as err:
-                self.skipped.append(Skip(where, f"not JSON ({err.msg} at column {err.colno})"))
+        for line in json_lines(self.stream, self.origin):
+            where, data = line.origin, line.value
+            if line.error is not None:  # a text stream: a decoding error, with its column
+                self.skipped.append(Skip(where, f"not JSON ({line.error.msg} at column {line.error.colno})"))
                 continue
             if not isinstance(data, dict):
                 self.skipped.append(Skip(where, f"a JSON {type(data).__name__}, not an event record object"))
@@ -56,16 +52,7 @@ def with_own_source(event: Event) -> Event:
     has that report as its only source, with the figures it gave. Merged events keep theirs."""
     if event.sources:
         return event
-    a = event.article
-    own = SourceRef(
-        article_id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
-        event_id=event.id or None, date=event.date, location=event.location,
-        fatalities=event.fatalities, injuries=event.injuries, claimed_by=list(event.claimed_by),
-    )
-    return event.model_copy(update={"sources": [own]})
-
-
-STORE_FILTERS = ("country", "since", "until", "event_type", "admin1", "actor", "bbox", "text")
+    return event.model_copy(update={"sources": [SourceRef.of_event(event)]})
 
 
 def store_events(store, **filters) -> tuple[list[Event], list[str]]:

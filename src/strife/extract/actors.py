@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from strife.extract.lexicon import LEXICON, Hit, NamedGroup
+from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.people import named as named_people
 from strife.extract.states import STATES
 from strife.record import Actor, Evidence
 
-REMOTE_MEANS = {"air", "explosion", "suicide", "shelling", "grenade", "chemical"}
+# Which signals tell remote means, armed violence, an attack on a place (data/triggers.json).
+_TRIGGERS = load_data("triggers.json")
+REMOTE_MEANS = frozenset(_TRIGGERS["remote_means_signals"])
+VIOLENT = frozenset(_TRIGGERS["armed_signals"])
+ATTACKING = frozenset(_TRIGGERS["attacking_signals"])
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
 
 
@@ -543,9 +547,6 @@ def _mutual(actor: Actor, signals: set[str]) -> bool:
     return "clash" in signals and actor.inter in (3, 4) and generic_side
 
 
-VIOLENT = {"air", "explosion", "suicide", "grenade", "shelling", "chemical", "clash", "attack", "kill", "abduction", "sexual"}
-
-
 def _civilian_property(parts, signals: set[str]) -> bool:
     """Homes, shops or camps burnt or looted (not an office or a police station): the
     people they belong to were acted upon."""
@@ -583,9 +584,6 @@ def _fallback_country(parts, article_text: str | None, exclude: str | None = Non
         if iso2 != exclude:  # the state acting abroad is not where it acted
             counts[iso2] = counts.get(iso2, 0) + 1
     return max(counts, key=counts.get) if counts else None
-
-
-ATTACKING = {"air", "shelling", "explosion", "attack", "grenade", "arson", "looting"}
 
 
 def _state_target(parts) -> str | None:

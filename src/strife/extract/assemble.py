@@ -15,29 +15,20 @@ from dataclasses import dataclass, field
 
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
-from strife.extract.lexicon import LEXICON
+from strife.extract.lexicon import LEXICON, load_data
 from strife.geo.distance import km_between
 
-# Arrests, agreements and the like told inside the story of an attack or a protest are part
-# of it ("two people were detained for questioning"), not incidents of their own.
-JOINING_FAMILIES = {"arrest", "agreement"}
-GENERIC_KILL = {"kill"}  # "killed", "died": told of any violent incident, whatever its means
-# A town this close to the incident's town, in its province, is a part of the same city
-# (GeoNames gives city districts as towns of their own), not another incident's place.
-SAME_CITY_KM = 10
-STORY_WINDOW_DAYS = 2  # a reported incident lies within this many days of the story's date
-# A context incident dated only to a span longer than this ("attacks late last year") is
-# no incident of one day (coding guide: one incident at one place on one day).
-BACKGROUND_MAX_SPAN_DAYS = 31
-VAGUE_DAYS = {"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}
-FAMILIES = {
-    "air": "remote", "strike_noun": "remote", "shelling": "remote", "explosion": "remote",
-    "suicide": "remote", "grenade": "remote", "chemical": "remote",
-    "attack": "violence", "kill": "violence", "clash": "violence", "abduction": "violence",
-    "sexual": "violence", "mob": "violence",
-    "protest": "demonstration", "riot": "demonstration", "intervention": "demonstration", "lethal_force": "demonstration",
-    "arrest": "arrest", "agreement": "agreement", "arson": "violence", "group_change": "agreement", "transfer": "agreement",
-}
+# What kind of happening each signal tells, and how far apart mentions of one incident may
+# be: domain knowledge, in data/assembly.json (each value explained there).
+_ASSEMBLY = load_data("assembly.json")
+FAMILIES: dict[str, str] = _ASSEMBLY["signal_families"]
+JOINING_FAMILIES = frozenset(_ASSEMBLY["joining_families"])
+GENERIC_KILL = frozenset(_ASSEMBLY["generic_kill_signals"])
+VAGUE_DAYS = frozenset(_ASSEMBLY["vague_day_words"])
+SAME_CITY_KM: float = _ASSEMBLY["same_city_km"]
+SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
+STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
+BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 
 
 @dataclass
@@ -92,7 +83,7 @@ def _date_conflict(a, b) -> bool:
     if a.date <= b.date <= a_end or b.date <= a.date <= b_end:
         return False
     gap = min(abs((a.date - b_end).days), abs((b.date - a_end).days))
-    return gap > 1
+    return gap > SAME_INCIDENT_MAX_GAP_DAYS
 
 
 def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
@@ -146,7 +137,7 @@ def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | 
         last = d.date_end or d.date
         if last < story_date - dt.timedelta(days=STORY_WINDOW_DAYS):
             return True
-        if d.precision == 1 and abs((d.date - story_date).days) <= 1:
+        if d.precision == 1 and abs((d.date - story_date).days) <= SAME_INCIDENT_MAX_GAP_DAYS:
             return False
     return mention.has("background")
 

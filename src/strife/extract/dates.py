@@ -20,7 +20,7 @@ DATA = load_data("dates.json")
 MONTHS: dict[str, int] = DATA["months"]
 WEEKDAYS: dict[str, int] = DATA["weekdays"]
 NUMBER_WORDS: dict[str, int] = DATA["number_words"]
-FUTURE_SLACK = dt.timedelta(days=2)  # "Jan. 31" in a Jan. 30 article may be tomorrow's plan
+FUTURE_SLACK = dt.timedelta(days=DATA["future_slack_days"])  # "Jan. 31" in a Jan. 30 article may be tomorrow's plan
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _past_year(month: int, day: int, published: dt.date) -> dt.date | None:
-    """The latest date with this month and day not more than two days after publication."""
+    """The latest date with this month and day not more than FUTURE_SLACK after publication."""
     for year in (published.year + 1, published.year, published.year - 1):
         try:
             d = dt.date(year, month, day)

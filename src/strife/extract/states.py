@@ -14,7 +14,7 @@ import pycountry
 
 from strife.extract.lexicon import LEXICON, Hit, load_data
 
-STATE_SIGNALS = {"air", "strike_noun", "shelling", "attack", "clash", "kill", "arrest", "intervention", "explosion", "regain", "overtake"}
+STATE_SIGNALS = frozenset(load_data("triggers.json")["state_signals"])  # what a state's forces can be said to do
 FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called when they act (data/actor_groups.json)
 
 

@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 
+def date_from_iso(value) -> dt.date | None:
+    """The day an ISO date or timestamp ("2024-01-30", "2024-01-30T08:00:00Z") gives, as JSON
+    rows and records carry dates; None when there is none or it is no date. Callers decide
+    whether an unreadable date is an error (ingest) or a field left unscored (evaluate)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 @dataclass
 class Furniture:
     """A stretch of page furniture (menu, photo credit, 'Follow related topics'): kept in the

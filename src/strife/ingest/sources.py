@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from strife.ingest.article import Article, Skipped
+from strife.ingest.article import Article, Skipped, date_from_iso
 from strife.ingest.decode import MAX_BYTES, NotText, decode
 from strife.ingest.furniture import find_furniture, find_headline
 from strife.ingest.html import extract_html, looks_like_html
+from strife.ingest.jsonlines import json_lines
 from strife.ingest.language import detect_language, language_name
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -126,25 +126,12 @@ def _article(text: str, origin: str, article_id: str, published: dt.date | None,
     return article
 
 
-def _date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _from_jsonl(path: Path, published: dt.date | None) -> Iterator[Item]:
     with open(path, "rb") as f:
-        for n, raw in enumerate(f, start=1):
-            origin = f"{path.name}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Skipped(origin=origin, reason=f"not a JSON object: {exc}")
+        for line in json_lines(f, path.name):
+            origin, row = line.origin, line.value
+            if line.error is not None:
+                yield Skipped(origin=origin, reason=f"not a JSON object: {line.error}")
                 continue
             if not isinstance(row, dict):
                 yield Skipped(origin=origin, reason="not a JSON object")
@@ -155,7 +142,7 @@ def _from_jsonl(path: Path, published: dt.date | None) -> Iterator[Item]:
                 yield Skipped(origin=origin, reason="row has no 'text' or 'html'", id=article_id)
                 continue
             meta = {"title": row.get("title"), "url": row.get("url"), "source": row.get("source"),
-                    "published": _date(row.get("published"))}
+                    "published": date_from_iso(row.get("published"))}
             if row.get("published") and meta["published"] is None:
                 yield Skipped(origin=origin, reason=f"'published' is not a date: {row.get('published')!r}", id=article_id)
                 continue

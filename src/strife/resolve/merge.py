@@ -545,18 +545,14 @@ class Report:
 
     def source_ref(self) -> SourceRef:
         r = self.record
-        return SourceRef(
+        # The store knows the report by its row: its id, URL, outlet and publication date.
+        return SourceRef.of_event(
+            r,
             article_id=self.article_id,
             url=self.url or r.article.url,
-            title=r.article.title,
             source=self.outlet,
             published=self.published or r.article.published,
             event_id=r.id,
-            date=r.date,
-            location=r.location,
-            fatalities=r.fatalities,
-            injuries=r.injuries,
-            claimed_by=list(r.claimed_by),
         )
 
 

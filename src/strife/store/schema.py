@@ -40,6 +40,13 @@ store_meta = Table(
     Column("value", String(256), nullable=False),
 )
 
+
+def _article_id(**options) -> Column:
+    """The column naming the article a row comes from. What is known from an article (its
+    events, its part in merged events, its hash bands) goes with it: ON DELETE CASCADE."""
+    return Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), **options)
+
+
 articles = Table(
     "articles",
     metadata,
@@ -60,12 +67,7 @@ events = Table(
     "events",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column(
-        "article_id",
-        String(128),
-        ForeignKey("articles.article_id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _article_id(nullable=False),
     Column("mode", String(16), nullable=False),
     Column("date", Date),
     Column("date_end", Date),
@@ -134,7 +136,7 @@ event_sources = Table(
     "event_sources",
     metadata,
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    _article_id(primary_key=True),
     # The event's id and record as coded from that report alone.
     Column("report_event_id", String(64), primary_key=True),
     Column("record", JSON, nullable=False),
@@ -169,12 +171,7 @@ article_lsh = Table(
     "article_lsh",
     metadata,
     Column("key", String(40), primary_key=True),
-    Column(
-        "article_id",
-        String(128),
-        ForeignKey("articles.article_id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _article_id(primary_key=True),
     Index("ix_article_lsh_key", "key"),
 )
 
