@@ -22,11 +22,11 @@ from strife.extract.facts import SPEECH_BEFORE, armed_target, fill
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
-from strife.extract.tolls import claims_of, tally
+from strife.extract.tolls import claims_of, coded_figure, tally
 from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
 from strife.ingest.article import Article
-from strife.record import ArticleRef, Evidence, Event
+from strife.record import ArticleRef, Count, Evidence, Event
 
 
 @dataclass
@@ -97,8 +97,13 @@ class Extractor:
             published_basis=basis,
         )
         events = []
+        firsts = sorted(min(m.start for m in inc.mentions) for inc in incidents)
         for incident in incidents:
-            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline)
+            # a coder's "Fatalities coded as N" speaks of the incident it follows, up to the next one
+            first = min(m.start for m in incident.mentions)
+            following = next((f for f in firsts if f > first), len(text))
+            coded = coded_figure(text, first, following)
+            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
             for ev in event.evidence:
@@ -126,7 +131,8 @@ def share_sentence_date(incident: Incident, text: str, dates, published: dt.date
             return
 
 
-def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline) -> Event | None:
+def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline,
+                  coded: tuple[int, int, int] | None = None) -> Event | None:
     evidence: list[Evidence] = []
     signals = {}
     kinds = incident.signals
@@ -145,6 +151,13 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
 
     casualty_items = claims_of(incident.parts, text)
     killed = tally("killed", casualty_items, "fatalities")
+    if coded is not None:
+        n, start, end = coded
+        high = max(n, killed.count.high if killed.count else n)
+        if killed.count is not None and killed.count.best != n:
+            killed.disputes.append(f"killed: {killed.count.best} as the report tells it; the coder's figure is {n}")
+        killed.count = Count(low=n, best=n, high=high)
+        killed.evidence.append(Evidence(field="fatalities", start=start, end=end, quote=text[start:end]))
     injured = tally("injured", casualty_items, "injuries")
     abducted = tally("abducted", casualty_items, "abducted")
     arrested = tally("arrested", casualty_items, "arrested")

@@ -79,8 +79,12 @@ def classify(
             # deaths at an unarmed demonstration are at the hands of those who broke it up
             return code("Protests", "Excessive force against protesters", "protest")
         return code("Protests", "Peaceful protest", "protest")
-    if has("mob"):
+    if has("mob") and not (has("clash") and armed_sides):
+        # a crowd attacking people; "vigilantes and bandits fought a gun battle" is two armed sides
         return code("Riots", "Mob violence", "mob")
+    if has("discovery") and not remote and not has("clash") and not has("arrest"):
+        # a mass grave found: the killings were earlier, the find is the development (ACLED's Other)
+        return code("Strategic developments", "Other", "discovery")
     if has("disrupted") and not remote and not any(killed.values()) and not has("arrest") and not has("clash"):
         # a missile shot down or a bomb defused (its words masked as means in triggers.json),
         # with no one killed and nothing else fired or exploding, is a weapon's use
