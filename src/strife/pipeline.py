@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
-from strife.extract.actors import code_actors
+from strife.extract.actors import code_actors, generic
 from strife.extract.assemble import Incident, assemble
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
@@ -27,6 +27,8 @@ from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
 from strife.ingest.article import Article
 from strife.record import ArticleRef, Count, Evidence, Event
+
+RIOTERS = "Rioters"  # ACLED's generic rioters, named for the country: Rioters (Peru)
 
 
 @dataclass
@@ -175,6 +177,10 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     )
     if coding is None:
         return None
+    if coding.event_type == "Riots" and actors.actor1 is not None and actors.actor1.inter not in (5, 1, 8):
+        # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
+        # (state forces stay: they are never the rioters, but may be what is told first)
+        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention, actors.actor1.role)
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:

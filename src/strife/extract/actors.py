@@ -711,7 +711,8 @@ def _iso2_of(force_name: str) -> str | None:
 
 def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | None:
     """Another state whose forces are the other side ("attacked Ukrainian positions",
-    "the missiles Russia launched"); not one that only speaks ("the Lebanese army said")."""
+    "the missiles Russia launched", "intercepted 12 Russian drones", "fought off Russian
+    assaults"); not one that only speaks ("the Lebanese army said")."""
     for mention, _ in parts:
         if not mention.triggers:
             continue
@@ -720,7 +721,7 @@ def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | 
             if iso2 == _iso2_of(actor_name) or (own is not None and own.country == iso2):
                 continue  # the acting state itself, or the state a named force belongs to (Wagner's Russia)
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
-            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
+            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops|drones?|missiles?|rockets?|assaults?|offensives?|artillery)\b", after, re.I)
             acts = re.match(r"\s+(?:launched|fired|sent)\b", after, re.I)  # "the missiles Russia launched"
             if (force and not SPEAKING.match(after[force.end() :])) or acts:
                 return iso2, hit

@@ -111,14 +111,18 @@ def classify(
         return found
     if has("clash") and clash_counts:
         return code("Battles", "Armed clash", "clash")
+    if has("abduction") and (has("kill") or has("attack")) and killed.get("civilians", 0) + killed.get("people", 0) > 0:
+        # people shot dead and others carried off in one raid: the killing is the attack, the
+        # abducted are its count (ACLED codes the deadlier act)
+        return code("Violence against civilians", "Attack", "kill" if has("kill") else "attack")
     if (found := first_of("violence_precedence")) is not None:
         return found
     if has("arrest") and not any(killed.values()) and not remote:
         # a raid that ends in detentions and harms no one is an arrest operation
         return code("Strategic developments", "Arrests", "arrest")
-    if (has("arson") or has("looting")) and killed and not any(killed.values()) and not (armed_sides or armed_target):
+    if (has("arson") or has("looting") or has("destruction")) and killed and not any(killed.values()) and not (armed_sides or armed_target):
         # buildings burnt and no one hurt, the report says: property destruction
-        return code("Strategic developments", "Looting/property destruction", "arson" if has("arson") else "looting")
+        return code("Strategic developments", "Looting/property destruction", next(s for s in ("arson", "looting", "destruction") if has(s)))
     if has("attack") or has("kill"):
         signal = "attack" if has("attack") else "kill"
         if forces_harmed or armed_sides or armed_target:

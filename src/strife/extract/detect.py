@@ -31,6 +31,12 @@ CLAUSE_BOUNDARY = re.compile(
 ANAPHORIC_BEFORE = re.compile(
     r"(?:^|\W)(?:the|those|these|this|that|such|both)\s+(?:[\w'’.-]+\s+){0,3}$", re.I
 )
+# A day the sentence gives its happening: a weekday, or a day and a month ("on 14 March")
+DAY_TOLD = re.compile(
+    r"\b(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\bon\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 PLANNED_REACH = 30  # characters between a "threatened to"/"vowed to" cue and its trigger
 
 
@@ -130,8 +136,10 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
-        if "trend" in sentence_cues:
-            continue  # "In recent years, militants often attack…": a trend, not an incident
+        if "trend" in sentence_cues and not DAY_TOLD.search(s_text):
+            # "In recent years, militants often attack…": a trend, not an incident; but "retirees
+            # protested on Wednesday, as they have every week since January" tells that day's protest
+            continue
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):
