@@ -174,6 +174,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         state_acting=state is not None,
         demonstration=actors.demonstration,
         armed_target=any(armed_target(m.text) is not None for m in incident.mentions),
+        abducted=abducted.count.best if abducted.count else None,
     )
     if coding is None:
         return None

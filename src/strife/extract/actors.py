@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from strife.extract.lexicon import LEXICON, Hit, NamedGroup
+from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.people import named as named_people
 from strife.extract.states import STATES
 from strife.record import Actor, Evidence
 
 REMOTE_MEANS = {"air", "explosion", "suicide", "shelling", "grenade", "chemical"}
+FOLLOWERS_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:party\s+)?(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\b", re.I
+)
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
 
 
@@ -257,7 +260,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if group_name(group, iso2) not in claimed_by:
             claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
-    armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
+    armed_perpetrator = unidentified is not None or any(
+        g.inter in (2, 3, 4, 8) and not (g.inter == 3 and _followers(parts, hit)) for g, hit in agents + claimed
+    )
     demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
     home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
 
@@ -702,6 +707,14 @@ def arrested_categories(parts) -> dict[str, int]:
                 category = LEXICON.group_category(c.group or "") or "people"
                 found[category] = found.get(category, 0) + 1
     return found
+
+
+def _followers(parts, hit: Hit) -> bool:
+    """A party named for its people ("PTI supporters", "BNP activists"): demonstrators, not an armed side."""
+    for mention, _ in parts:
+        if mention.start <= hit.start < mention.end:
+            return bool(FOLLOWERS_AFTER.match(mention.text[hit.end - mention.start :]))
+    return False
 
 
 def _iso2_of(force_name: str) -> str | None:

@@ -38,10 +38,12 @@ def classify(
     state_acting: bool,
     demonstration: bool | None = None,
     armed_target: bool = False,
+    abducted: int | None = None,
 ) -> Coding | None:
     """`signals` maps each signal the incident carries to its first trigger span;
     `killed` maps casualty categories to counts; `armed_target` says the incident's
-    attack was on a place armed forces hold (a checkpoint, a base, a patrol)."""
+    attack was on a place armed forces hold (a checkpoint, a base, a patrol); `abducted` is the
+    incident's count of people carried off, if told."""
 
     def code(event_type: str, sub: str, signal: str) -> Coding:
         return Coding(event_type, sub, signal, signals.get(signal))
@@ -111,9 +113,10 @@ def classify(
         return found
     if has("clash") and clash_counts:
         return code("Battles", "Armed clash", "clash")
-    if has("abduction") and (has("kill") or has("attack")) and killed.get("civilians", 0) + killed.get("people", 0) > 0:
-        # people shot dead and others carried off in one raid: the killing is the attack, the
-        # abducted are its count (ACLED codes the deadlier act)
+    civilians_killed = killed.get("civilians", 0) + killed.get("people", 0)
+    if has("abduction") and (has("kill") or has("attack")) and civilians_killed > 0 and civilians_killed >= (abducted or 0):
+        # seven shot dead and three carried off in one raid: the killing is the main act, the
+        # abducted its count; twenty kidnapped and one shot while fleeing stays an abduction
         return code("Violence against civilians", "Attack", "kill" if has("kill") else "attack")
     if (found := first_of("violence_precedence")) is not None:
         return found
