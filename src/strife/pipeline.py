@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
-from strife.extract.actors import code_actors, generic
+from strife.extract.actors import code_actors, forces_in_sentences, generic
 from strife.extract.assemble import Incident, assemble
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
@@ -178,6 +178,10 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     )
     if coding is None:
         return None
+    if coding.event_type == "Battles" and actors.actor2 is None and actors.actor1 is not None and actors.actor1.inter != 1:
+        # a battle has two sides: state forces the incident's sentences name ("after clashing with
+        # regime forces", "the RSF and the Sudanese Armed Forces (SAF) clashed") are the other one
+        actors.actor2 = forces_in_sentences(incident, text, iso2)
     if coding.event_type == "Riots" and actors.actor1 is not None and actors.actor1.inter not in (5, 1, 8):
         # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
         # (state forces stay: they are never the rioters, but may be what is told first)

@@ -717,6 +717,31 @@ def _followers(parts, hit: Hit) -> bool:
     return False
 
 
+def forces_in_sentences(incident, text: str, iso2: str | None) -> Actor | None:
+    """The state's forces the incident's sentences name, whole sentences and not only the
+    incident's clauses ("M23 captured Sake after FARDC troops withdrew"), as the side acted upon."""
+    if iso2 is None:
+        return None
+    seen = set()
+    for mention in incident.mentions:
+        span = (mention.sentence_start, mention.sentence_end)
+        if span in seen:
+            continue
+        seen.add(span)
+        sentence = text[span[0] : span[1]]
+        groups = [(h.start, h.end) for _, h in LEXICON.named_groups_in(sentence, 0)]  # "Rapid Support Forces"
+        hits = [(m, kind) for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re))
+                for m in pattern.finditer(sentence)]
+        for m, kind in sorted(hits, key=lambda h: h[0].start()):
+            if any(s <= m.start() < e for s, e in groups) or SPEAKING.match(sentence[m.end() :]):
+                continue  # a group's own name, or forces that only speak ("the army said")
+            home = _forces_country([(mention, None)]) or iso2
+            if kind == "police":
+                return police(home, m.group(0), "target")
+            return military(home, iso2, m.group(0), "target")
+    return None
+
+
 def _iso2_of(force_name: str) -> str | None:
     country = force_name.split(" of ", 1)[-1]
     return STATES.iso2(country[4:] if country.startswith("the ") else country)
