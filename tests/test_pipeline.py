@@ -168,3 +168,12 @@ def test_a_habit_told_beside_the_day_of_its_happening_is_still_that_days_event(c
     assert [(e.event_type, e.date) for e in events] == [("Protests", "2024-01-31")]
     assert code("Retirees have protested in front of Congress in Buenos Aires every week since January, "
                 "organisers said on Wednesday.", "2024-02-01") == []
+
+
+def test_sticks_and_stones_make_a_riot_and_looting_soldiers_do_not(code):
+    (e,) = code("Supporters of two rival parties clashed with sticks and stones outside the election office in "
+                "Korangi, Karachi on Wednesday, police said. Police fired tear gas to separate them.", "2024-02-29")
+    assert (e.event_type, e.actor1.inter) == ("Riots", 5)
+    (e,) = code("On 12 August 2023, junta soldiers raided a village near Monywa, Sagaing Region, looted valuables and "
+                "shot dead two villagers, residents said.", "2023-08-15")
+    assert e.event_type == "Violence against civilians" and e.actor1.name == "Military Forces of Myanmar"

@@ -263,7 +263,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     armed_perpetrator = unidentified is not None or any(
         g.inter in (2, 3, 4, 8) and not (g.inter == 3 and _followers(parts, hit)) for g, hit in agents + claimed
     )
-    demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
+    # soldiers who raid a village and loot it are no rioters: with no protest told, the military as the
+    # subject makes riot words (looted, ransacked) the acts of an armed side
+    soldiers_acting = forces_subject is not None and forces_subject.kind == "military" and "protest" not in signals
+    demonstration = (bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
+                     and not soldiers_acting)
     home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
 
     if demonstration:
