@@ -117,3 +117,21 @@ def test_burning_that_hurts_no_one_is_property_destruction():
 def test_a_transfer_without_a_fight_is_no_battle():
     assert classify(sig("overtake", "transfer"), 2, None, {}, False).sub_event_type == "Non-violent transfer of territory"
     assert classify(sig("overtake", "transfer", "clash"), 2, 1, {}, False).sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    "signals, inter1, inter2, killed, abducted, expected",
+    [
+        # seven shot dead and three carried off: the killing is the main act
+        (("attack", "kill", "abduction"), 2, 7, {"civilians": 7}, 3, ("Violence against civilians", "Attack")),
+        # twenty kidnapped, one shot while fleeing: still an abduction
+        (("abduction", "kill"), 3, 7, {"people": 1}, 20, ("Violence against civilians", "Abduction/forced disappearance")),
+        # vigilantes and bandits in a gun battle are two armed sides, not a mob
+        (("mob", "clash", "kill"), 3, 4, {"people": 14}, None, ("Battles", "Armed clash")),
+        (("discovery",), 1, None, {}, None, ("Strategic developments", "Other")),
+        (("destruction",), 3, None, {}, None, ("Strategic developments", "Looting/property destruction")),
+    ],
+)
+def test_the_deadlier_act_and_two_armed_sides_decide(signals, inter1, inter2, killed, abducted, expected):
+    got = classify(sig(*signals), inter1, inter2, killed, state_acting=False, abducted=abducted)
+    assert (got.event_type, got.sub_event_type) == expected

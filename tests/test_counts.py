@@ -478,3 +478,16 @@ def test_the_bomber_who_died_counts():
 
     found = read("A bomber rammed the gate, killing six guards and the bomber, officials said.")
     assert sorted(c.quantity.best for c in found if c.kind == "killed") == [1, 6]
+
+
+def test_a_bomber_told_before_his_victims_counts_too():
+    found = [(c.kind, c.quantity.best, c.group) for c in find_casualties(
+        "A suicide bomber struck a minibus, killing himself and five passengers and wounding 15, police said.")]
+    assert ("killed", 5, "passengers") in found and ("killed", 1, "himself") in found and ("injured", 15, None) in found
+    # "himself" after a verb that kills no one is no casualty
+    assert [c.kind for c in find_casualties("The commander surrendered himself and two aides to the army.")] == []
+
+
+@pytest.mark.parametrize("sentence", ["A mob beat to death a man accused of theft.", "Residents stoned to death an elderly woman."])
+def test_beaten_or_stoned_to_death_is_killed(sentence):
+    assert [(c.kind, c.quantity.best) for c in find_casualties(sentence)] == [("killed", 1)]

@@ -124,6 +124,18 @@ def test_another_language_is_skipped(tmp_path):
     assert isinstance(item, Skipped) and "fr" in item.reason and "French" in item.reason
 
 
+def test_english_note_with_nigerian_names_is_english_and_pidgin_is_not(tmp_path):
+    # a short coder note dense with Hausa place names scores a shade more Nigerian Pidgin than English
+    note = ("On 7 March 2024, bandits abducted 287 pupils and teachers from a school in Kajuru (Kajuru, Kaduna, "
+            "Nigeria). No fatalities.\n")
+    (article,) = read(tmp_path, "note.txt", note * 2)
+    assert isinstance(article, Article) and article.language == "en"
+    pidgin = ("Wetin dey happen for Lagos? Police don arrest plenty pipo wey dey protest for road on Monday. Dem say "
+              "di pipo no get permit to gada for di place, but di protesters say na dia right to tok wetin dey pain dem.\n")
+    (item,) = read(tmp_path, "pcm.txt", pidgin)
+    assert isinstance(item, Skipped) and "pcm" in item.reason
+
+
 def test_upper_case_wire_text_is_english(tmp_path):
     (article,) = read(tmp_path, "wire.txt", STORY.upper())
     assert isinstance(article, Article) and article.language == "en"

@@ -145,3 +145,35 @@ def test_two_towns_of_one_province_apart_are_two_incidents(code):
         "2024-05-07",
     )
     assert len([e for e in events if e.mode == "reported"]) == 2
+
+
+def test_coder_note_idioms(code):
+    # the note's stated figure is the count; villagers who lynch are rioters; a battle's other side is named
+    # in an after-clause
+    (e,) = code("On 1 September 2024, a landmine exploded under a vehicle carrying herders near Ansongo (Gao, Mali). "
+                "Fatalities coded as 3; sources report between 3 and 5 killed.", "2024-09-03")
+    assert (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (3, 3, 5)
+    (e,) = code("On 28 October 2024, villagers in Puno (Puno, Peru) beat and set fire to two men suspected of "
+                "kidnapping a child. Both died.", "2024-10-30")
+    assert e.sub_event_type == "Mob violence" and e.actor1.name == "Rioters (Peru)" and e.actor1.inter == 5
+    (e,) = code("On 29 November 2024, HTS took control of large parts of Aleppo city (Aleppo, Syria) after clashing "
+                "with regime forces, who retreated.", "2024-12-02")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Syria"
+
+
+def test_a_habit_told_beside_the_day_of_its_happening_is_still_that_days_event(code):
+    events = code("Hundreds of retirees gathered in front of Congress in Buenos Aires on Wednesday to protest against "
+                  "cuts to pensions, as they have every week since January.", "2024-02-01")
+    assert [(e.event_type, e.date) for e in events] == [("Protests", "2024-01-31")]
+    assert code("Retirees have protested in front of Congress in Buenos Aires every week since January, "
+                "organisers said on Wednesday.", "2024-02-01") == []
+
+
+def test_sticks_and_stones_make_a_riot_and_looting_soldiers_do_not(code):
+    (e,) = code("Supporters of two rival parties clashed with sticks and stones outside the election office in "
+                "Korangi, Karachi on Wednesday, police said. Police fired tear gas to separate them.", "2024-02-29")
+    assert (e.event_type, e.actor1.inter) == ("Riots", 5)
+    (e,) = code("On 12 August 2023, junta soldiers raided a village near Monywa, Sagaing Region, looted valuables and "
+                "shot dead two villagers, residents said.", "2023-08-15")
+    assert e.event_type == "Violence against civilians" and e.actor1.name == "Military Forces of Myanmar"

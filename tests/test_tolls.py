@@ -189,3 +189,14 @@ def test_a_kill_claim_naming_no_group_beside_the_victims_figure_only_widens_high
         ('The militants said their fighters had killed "more than twenty".', None),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 20)
+
+
+def test_a_coders_stated_figure_is_found_only_in_its_own_stretch():
+    from strife.extract.tolls import coded_figure
+
+    text = "Sources report between 3 and 7 killed. Fatalities coded as 3. Separately, a bomb killed 9; fatalities were coded as nine."
+    first = coded_figure(text, 0, text.index("Separately"))
+    assert first is not None and first[0] == 3 and text[first[1] : first[2]] == "Fatalities coded as 3"
+    second = coded_figure(text, text.index("Separately"), len(text))
+    assert second is not None and second[0] == 9
+    assert coded_figure("Fatalities unknown.", 0, 19) is None

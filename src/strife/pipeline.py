@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
-from strife.extract.actors import code_actors
+from strife.extract.actors import code_actors, forces_in_sentences, generic
 from strife.extract.assemble import Incident, assemble
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
@@ -22,12 +22,14 @@ from strife.extract.facts import SPEECH_BEFORE, armed_target, fill
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
-from strife.extract.tolls import claims_of, tally
+from strife.extract.tolls import claims_of, coded_figure, tally
 from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
 from strife.ingest.article import Article
-from strife.record import ArticleRef, Evidence, Event
+from strife.record import ArticleRef, Count, Evidence, Event
 from strife.truecase import MIN_TOWN_POPULATION, PLACE_NAME_LOWERCASE
+
+RIOTERS = "Rioters"  # ACLED's generic rioters, named for the country: Rioters (Peru)
 
 
 @dataclass
@@ -98,8 +100,13 @@ class Extractor:
             published_basis=basis,
         )
         events = []
+        firsts = sorted(min(m.start for m in inc.mentions) for inc in incidents)
         for incident in incidents:
-            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline)
+            # a coder's "Fatalities coded as N" speaks of the incident it follows, up to the next one
+            first = min(m.start for m in incident.mentions)
+            following = next((f for f in firsts if f > first), len(text))
+            coded = coded_figure(text, first, following)
+            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
             for ev in event.evidence:
@@ -127,7 +134,8 @@ def share_sentence_date(incident: Incident, text: str, dates, published: dt.date
             return
 
 
-def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline) -> Event | None:
+def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline,
+                  coded: tuple[int, int, int] | None = None) -> Event | None:
     evidence: list[Evidence] = []
     signals = {}
     kinds = incident.signals
@@ -146,6 +154,13 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
 
     casualty_items = claims_of(incident.parts, text)
     killed = tally("killed", casualty_items, "fatalities")
+    if coded is not None:
+        n, start, end = coded
+        high = max(n, killed.count.high if killed.count else n)
+        if killed.count is not None and killed.count.best != n:
+            killed.disputes.append(f"killed: {killed.count.best} as the report tells it; the coder's figure is {n}")
+        killed.count = Count(low=n, best=n, high=high)
+        killed.evidence.append(Evidence(field="fatalities", start=start, end=end, quote=text[start:end]))
     injured = tally("injured", casualty_items, "injuries")
     abducted = tally("abducted", casualty_items, "abducted")
     arrested = tally("arrested", casualty_items, "arrested")
@@ -160,9 +175,18 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         state_acting=state is not None,
         demonstration=actors.demonstration,
         armed_target=any(armed_target(m.text) is not None for m in incident.mentions),
+        abducted=abducted.count.best if abducted.count else None,
     )
     if coding is None:
         return None
+    if coding.event_type == "Battles" and actors.actor2 is None and actors.actor1 is not None and actors.actor1.inter != 1:
+        # a battle has two sides: state forces the incident's sentences name ("after clashing with
+        # regime forces", "the RSF and the Sudanese Armed Forces (SAF) clashed") are the other one
+        actors.actor2 = forces_in_sentences(incident, text, iso2)
+    if coding.event_type == "Riots" and actors.actor1 is not None and actors.actor1.inter not in (5, 1, 8):
+        # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
+        # (state forces stay: they are never the rioters, but may be what is told first)
+        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention, actors.actor1.role)
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:

@@ -22,6 +22,9 @@ _TRIGGERS = load_data("triggers.json")
 REMOTE_MEANS = frozenset(_TRIGGERS["remote_means_signals"])
 VIOLENT = frozenset(_TRIGGERS["armed_signals"])
 ATTACKING = frozenset(_TRIGGERS["attacking_signals"])
+FOLLOWERS_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:party\s+)?(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\b", re.I
+)
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
 
 
@@ -261,8 +264,14 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if group_name(group, iso2) not in claimed_by:
             claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
-    armed_perpetrator = unidentified is not None or any(g.inter in (2, 3, 4, 8) for g, _ in agents + claimed)
-    demonstration = bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
+    armed_perpetrator = unidentified is not None or any(
+        g.inter in (2, 3, 4, 8) and not (g.inter == 3 and _followers(parts, hit)) for g, hit in agents + claimed
+    )
+    # soldiers who raid a village and loot it are no rioters: with no protest told, the military as the
+    # subject makes riot words (looted, ransacked) the acts of an armed side
+    soldiers_acting = forces_subject is not None and forces_subject.kind == "military" and "protest" not in signals
+    demonstration = (bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
+                     and not soldiers_acting)
     home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
 
     if demonstration:
@@ -702,6 +711,39 @@ def arrested_categories(parts) -> dict[str, int]:
     return found
 
 
+def _followers(parts, hit: Hit) -> bool:
+    """A party named for its people ("PTI supporters", "BNP activists"): demonstrators, not an armed side."""
+    for mention, _ in parts:
+        if mention.start <= hit.start < mention.end:
+            return bool(FOLLOWERS_AFTER.match(mention.text[hit.end - mention.start :]))
+    return False
+
+
+def forces_in_sentences(incident, text: str, iso2: str | None) -> Actor | None:
+    """The state's forces the incident's sentences name, whole sentences and not only the
+    incident's clauses ("M23 captured Sake after FARDC troops withdrew"), as the side acted upon."""
+    if iso2 is None:
+        return None
+    seen = set()
+    for mention in incident.mentions:
+        span = (mention.sentence_start, mention.sentence_end)
+        if span in seen:
+            continue
+        seen.add(span)
+        sentence = text[span[0] : span[1]]
+        groups = [(h.start, h.end) for _, h in LEXICON.named_groups_in(sentence, 0)]  # "Rapid Support Forces"
+        hits = [(m, kind) for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re))
+                for m in pattern.finditer(sentence)]
+        for m, kind in sorted(hits, key=lambda h: h[0].start()):
+            if any(s <= m.start() < e for s, e in groups) or SPEAKING.match(sentence[m.end() :]):
+                continue  # a group's own name, or forces that only speak ("the army said")
+            home = _forces_country([(mention, None)]) or iso2
+            if kind == "police":
+                return police(home, m.group(0), "target")
+            return military(home, iso2, m.group(0), "target")
+    return None
+
+
 def _iso2_of(force_name: str) -> str | None:
     country = force_name.split(" of ", 1)[-1]
     return STATES.iso2(country[4:] if country.startswith("the ") else country)
@@ -709,7 +751,8 @@ def _iso2_of(force_name: str) -> str | None:
 
 def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | None:
     """Another state whose forces are the other side ("attacked Ukrainian positions",
-    "the missiles Russia launched"); not one that only speaks ("the Lebanese army said")."""
+    "the missiles Russia launched", "intercepted 12 Russian drones", "fought off Russian
+    assaults"); not one that only speaks ("the Lebanese army said")."""
     for mention, _ in parts:
         if not mention.triggers:
             continue
@@ -718,7 +761,7 @@ def _other_state(parts, actor_name: str, home: str | None) -> tuple[str, Hit] | 
             if iso2 == _iso2_of(actor_name) or (own is not None and own.country == iso2):
                 continue  # the acting state itself, or the state a named force belongs to (Wagner's Russia)
             after = mention.text[hit.end - mention.start : hit.end - mention.start + 40]
-            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops)\b", after, re.I)
+            force = re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:" + LEXICON.state_acting_nouns + r"|positions?|lines|bases?|troops|drones?|missiles?|rockets?|assaults?|offensives?|artillery)\b", after, re.I)
             acts = re.match(r"\s+(?:launched|fired|sent)\b", after, re.I)  # "the missiles Russia launched"
             if (force and not SPEAKING.match(after[force.end() :])) or acts:
                 return iso2, hit

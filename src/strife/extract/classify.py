@@ -38,10 +38,12 @@ def classify(
     state_acting: bool,
     demonstration: bool | None = None,
     armed_target: bool = False,
+    abducted: int | None = None,
 ) -> Coding | None:
     """`signals` maps each signal the incident carries to its first trigger span;
     `killed` maps casualty categories to counts; `armed_target` says the incident's
-    attack was on a place armed forces hold (a checkpoint, a base, a patrol)."""
+    attack was on a place armed forces hold (a checkpoint, a base, a patrol); `abducted` is the
+    incident's count of people carried off, if told."""
 
     def code(event_type: str, sub: str, signal: str) -> Coding:
         return Coding(event_type, sub, signal, signals.get(signal))
@@ -79,8 +81,12 @@ def classify(
             # deaths at an unarmed demonstration are at the hands of those who broke it up
             return code("Protests", "Excessive force against protesters", "protest")
         return code("Protests", "Peaceful protest", "protest")
-    if has("mob"):
+    if has("mob") and not (has("clash") and armed_sides):
+        # a crowd attacking people; "vigilantes and bandits fought a gun battle" is two armed sides
         return code("Riots", "Mob violence", "mob")
+    if has("discovery") and not remote and not has("clash") and not has("arrest"):
+        # a mass grave found: the killings were earlier, the find is the development (ACLED's Other)
+        return code("Strategic developments", "Other", "discovery")
     if has("disrupted") and not remote and not any(killed.values()) and not has("arrest") and not has("clash"):
         # a missile shot down or a bomb defused (its words masked as means in triggers.json),
         # with no one killed and nothing else fired or exploding, is a weapon's use
@@ -107,14 +113,19 @@ def classify(
         return found
     if has("clash") and clash_counts:
         return code("Battles", "Armed clash", "clash")
+    civilians_killed = killed.get("civilians", 0) + killed.get("people", 0)
+    if has("abduction") and (has("kill") or has("attack")) and civilians_killed > 0 and civilians_killed >= (abducted or 0):
+        # seven shot dead and three carried off in one raid: the killing is the main act, the
+        # abducted its count; twenty kidnapped and one shot while fleeing stays an abduction
+        return code("Violence against civilians", "Attack", "kill" if has("kill") else "attack")
     if (found := first_of("violence_precedence")) is not None:
         return found
     if has("arrest") and not any(killed.values()) and not remote:
         # a raid that ends in detentions and harms no one is an arrest operation
         return code("Strategic developments", "Arrests", "arrest")
-    if (has("arson") or has("looting")) and killed and not any(killed.values()) and not (armed_sides or armed_target):
+    if (has("arson") or has("looting") or has("destruction")) and killed and not any(killed.values()) and not (armed_sides or armed_target):
         # buildings burnt and no one hurt, the report says: property destruction
-        return code("Strategic developments", "Looting/property destruction", "arson" if has("arson") else "looting")
+        return code("Strategic developments", "Looting/property destruction", next(s for s in ("arson", "looting", "destruction") if has(s)))
     if has("attack") or has("kill"):
         signal = "attack" if has("attack") else "kill"
         if forces_harmed or armed_sides or armed_target:

@@ -175,6 +175,9 @@ _PERSON_ONLY = {
 _TOLL_RE = _words(DATA["toll"]["patterns"])
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
 # "killing five soldiers and himself": the attacker's own death, one more killed
+# "killing himself and five passengers": the bomber told first, before the counted victims
+_SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)\s+and\s+(?=\S)", re.I)
+_SELF_FIRST_VERB = re.compile(rf"(?<![\w-])(?:{_alt(DATA['kinds']['killed']['active'])})\s+$", re.I)
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
@@ -787,7 +790,11 @@ def _source(text: str, start: int, end: int) -> str | None:
 def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     """Every casualty statement in one sentence, in reading order. Offsets are into the
     sentence plus `offset` (the sentence's position in its article)."""
-    found = _Reader(sentence).read() + _zero_nouns(sentence)
+    self_first = [m for m in _SELF_FIRST.finditer(sentence) if _SELF_FIRST_VERB.search(sentence, 0, m.start())]
+    reading = sentence
+    for m in self_first:  # read the victims after "himself and" as the verb's object; offsets stay
+        reading = reading[: m.start()] + " " * (m.end() - m.start()) + reading[m.end() :]
+    found = _Reader(reading).read() + _zero_nouns(reading)
     found = [
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
@@ -808,6 +815,11 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
                     unique.append(_Found(kind, f.counted, f.group, f.start, f.end))
     for f in list(unique):
         if f.kind == "killed" and not f.counted.zero and (m := _SELF_KILLED.match(sentence, f.end)):
+            s, e = m.span(1)
+            c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
+            unique.append(_Found("killed", c, (s, e), s, e))
+    for m in self_first:
+        if any(f.kind == "killed" and not f.counted.zero and f.counted.num_start >= m.end() for f in unique):
             s, e = m.span(1)
             c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
             unique.append(_Found("killed", c, (s, e), s, e))

@@ -31,6 +31,13 @@ CLAUSE_BOUNDARY = re.compile(
 ANAPHORIC_BEFORE = re.compile(
     r"(?:^|\W)(?:the|those|these|this|that|such|both)\s+(?:[\w'’.-]+\s+){0,3}$", re.I
 )
+# A day the sentence gives its happening: a weekday, or a day and a month ("on 14 March")
+DAY_TOLD = re.compile(
+    r"\b(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\bon\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+SAID_BEFORE = re.compile(r"\b(?:said|say|says|told|reported|announced|added|stated|confirmed)\s+$", re.I)
 PLANNED_REACH = 30  # characters between a "threatened to"/"vowed to" cue and its trigger
 
 
@@ -105,6 +112,12 @@ def _planned(trigger: Hit, planned_cues: list[Hit]) -> bool:
     )
 
 
+def _tells_its_day(sentence: str) -> bool:
+    """The sentence dates its happening to a day ("protested on Wednesday"), not only its
+    telling ("officials said on Monday")."""
+    return any(not SAID_BEFORE.search(sentence, 0, m.start()) for m in DAY_TOLD.finditer(sentence))
+
+
 def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> bool:
     kinds = {t.kind for t in triggers}
     if kinds - LEXICON.weak_signals:
@@ -130,8 +143,10 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
-        if "trend" in sentence_cues:
-            continue  # "In recent years, militants often attack…": a trend, not an incident
+        if "trend" in sentence_cues and not _tells_its_day(s_text):
+            # "In recent years, militants often attack…": a trend, not an incident; but "retirees
+            # protested on Wednesday, as they have every week since January" tells that day's protest
+            continue
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):

@@ -18,7 +18,9 @@ STATE_SIGNALS = frozenset(load_data("triggers.json")["state_signals"])  # what a
 FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called when they act (data/actor_groups.json)
 
 
-TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on)\s+(?:an?|the)?\s*$", re.I)
+# "a bomb struck an Iraqi army patrol", "exploded as a Nigerien army convoy passed", "under a Pakistani army
+# vehicle": those forces were hit, they did not act
+TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on|as|under|beneath)\s+(?:an?|the)?\s*$", re.I)
 STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
 # "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
 NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")

@@ -288,3 +288,20 @@ def _victim_phrase(c: Casualty) -> str:
 def _sources(claimants: set[str | None]) -> str:
     named = sorted(c for c in claimants if c)
     return " and ".join(named) if named else "the report"
+
+
+CODED = re.compile(r"(?<![\w-])(?:" + "|".join(load_data("counting.json")["coded"]["patterns"]) + r")\s+(?P<n>[\w,-]+(?:\s+[\w-]+)?)", re.I)
+
+
+def coded_figure(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(figure, start, end) of a coder's stated fatality figure between `start` and `end`
+    ("Fatalities coded as 12"; counting.json coded), or None."""
+    from strife.extract.counts import parse_quantity
+
+    for m in CODED.finditer(text, start, end):
+        words = m.group("n").rstrip(",.;:")
+        for phrase in (words, words.split()[0].rstrip(",.;:")):
+            q = parse_quantity(phrase)
+            if q is not None:
+                return q[1], m.start(), m.start("n") + len(phrase)
+    return None
