@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
+from strife.geo.capitals import capital_of
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
@@ -50,7 +51,7 @@ def _alternation(words) -> str:
 _NOUN_ALT = _alternation(set(NOUN_KIND) | AREA_NOUNS)
 _DIR_ALT = _alternation(RULES["directions"])
 _DESC_ALT = _alternation(RULES["descriptors"])
-_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|du|des|da|do|dos|das|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 PREP = re.compile(
     rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
@@ -81,6 +82,17 @@ NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
 }
 ACRONYM = re.compile(r"[A-Z]{2,5}")
+# "the Borno state capital", "the provincial capital" (with no name after it): the
+# capital of the province named (strife.geo.capitals)
+PROVINCE_CAPITAL = re.compile(
+    rf"\b(?i:the)\s+(?:(?P<name>{_NAME})\s+)?(?P<level>(?i:{_alternation(RULES['capital_levels'])}))\s+capital\b"
+    rf"(?!,?\s+(?:{_NAME})|\s+of\b)"
+)
+NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
+# a place noun standing alone where a name should be
+BARE_NOUNS = {normalise(n) for n in NOUN_KIND} | {normalise(n) for n in AREA_NOUNS}
+# a capitalised name right before a place noun ("Tillaberi region of"): the noun is its
+NAME_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|In|At|Of|On|From|Near)\s)[A-Z][\w'’-]+\s+$")
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
@@ -273,6 +285,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             return
         if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
             return
+        if key in BARE_NOUNS:  # "the Northern Province of Sri Lanka" leaves "Province": a noun, no name
+            return
         for k, other in list(found.items()):
             if other.start < c.end and c.start < other.end:
                 if other.end - other.start >= c.end - c.start:
@@ -310,6 +324,11 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
     for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         noun = m.group("noun").lower()
+        if NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            # "the Tillaberi region of Niger": the noun is Tillaberi's; Niger is only what
+            # holds it (the country, not Nigeria's Niger State)
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None))
+            continue
         qualifier = "area" if noun in AREA_NOUNS else None
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, NOUN_KIND.get(noun, "city")))
     for m in PREP.finditer(text):
@@ -340,7 +359,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
     return sorted(found.values(), key=lambda c: c.start)
 
 
-CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|el|al|and|of|y|e|i))+$")
+CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|du|des|da|do|dos|das|el|al|and|of|y|e|i))+$")
 
 
 def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -484,6 +503,38 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         m.place, m.precision = whole, 2
 
 
+def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """"the Helmand provincial capital", "shelled the state capital" (after naming Borno
+    State): the province's capital town (strife.geo.capitals), in place of the province.
+    Without a name, the province is the last one the article named before the phrase (or
+    the province of the last town it named)."""
+    for hit in PROVINCE_CAPITAL.finditer(text):
+        if skip and skip[0] <= hit.start() < skip[1]:
+            continue
+        start = hit.start("name") if hit.group("name") else hit.start("level")
+        if hit.group("name"):
+            named = [m for m in mentions if m.place is not None and m.start < hit.end("name") and hit.start("name") < m.end]
+            province = next((m.place for m in named if m.place.kind == "admin1"), None)
+        else:
+            before = [m for m in mentions if m.place is not None and m.end <= start and m.place.kind != "country"]
+            province = None
+            for m in reversed(before):
+                province = m.place if m.place.kind == "admin1" else gazetteer.get(m.place.admin1_id) if m.place.admin1_id else None
+                if province is not None:
+                    break
+        if province is None:
+            continue
+        capital = capital_of(province, gazetteer)
+        if capital is None:
+            continue
+        near = bool(NEAR_BEFORE.search(text, max(0, hit.start() - 30), hit.start()))
+        phrase = text[start : hit.end()]
+        reason = f"'{phrase}' = {capital.name}, the capital of {province.name}" + ("; near it: precision 2" if near else "")
+        mentions[:] = [m for m in mentions if not (m.start < hit.end() and start < m.end)]
+        mentions.append(PlaceMention(start, hit.end(), phrase, capital, 2 if near else 1, "near" if near else None, reason, "city"))
+        mentions.sort(key=lambda m: m.start)
+
+
 def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
     """A name the gazetteer lacks ("a village in X district") still gets a point: the
     district or province named in its sentence, with that one's precision and the reason.
@@ -569,7 +620,8 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
+    candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)
+                  if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
     # as a province or a town of some size, or by its own name in a country the article
@@ -717,6 +769,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
+    _provincial_capitals(text, skip, mentions, gazetteer)
     _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
