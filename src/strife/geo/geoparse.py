@@ -89,6 +89,18 @@ PROVINCE_CAPITAL = re.compile(
     rf"(?!,?\s+(?:{_NAME})|\s+of\b)"
 )
 NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
+LANDMARK_NOUNS = set(RULES["landmark_nouns"])
+LANDMARK_HEADS = set(RULES["landmark_heads"])
+# between a landmark and its town: "Tahrir Square in central Baghdad", "Kenyatta Avenue, Nairobi"
+LANDMARK_TOWN_GAP = re.compile(rf"(?:\s+[a-z]+)?(?:,\s*|\s+(?:in|of|at)\s+)(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:of\s+)?)?")
+# "Kibera, Nairobi", "Lyari in Karachi", "Shaheen Bagh, in south Delhi": a part of the town after it
+PART_OF_TOWN_GAP = re.compile(rf"(?:,\s*|\s+)(?:in\s+)?(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?")
+# "reached Kitchanga, in eastern Congo's North Kivu", "Kasindi, a border town in": the
+# words after a name say it is a place, known or not
+_TOWN_NOUN_ALT = _alternation(n for n, kind in NOUN_KIND.items() if kind in ("city", "admin2"))
+DESCRIBED_AS_PLACE = re.compile(rf",\s+(?:in\s|(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{_TOWN_NOUN_ALT})\b)")
+TOWN_PARTS = set(RULES["town_part_nouns"])
+POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neighbourhood|neighborhood|quarter|suburb|area|commune|township|borough)\b")
 # a place noun standing alone where a name should be
 BARE_NOUNS = {normalise(n) for n in NOUN_KIND} | {normalise(n) for n in AREA_NOUNS}
 # a capitalised name right before a place noun ("Tillaberi region of"): the noun is its
@@ -122,6 +134,10 @@ class Context:
     named: Counter = field(default_factory=Counter)  # countries by name or dateline
     demonyms: Counter = field(default_factory=Counter)  # "Turkish drones": as often the actor as the place
     admin1s: set = field(default_factory=set)  # provinces the article names
+    # which names of the article named each of those provinces: the readings of a name
+    # get no credit for lying in a province that only that same name names ("Palma"
+    # names a Brazilian district Palma, which is no evidence for the town in it)
+    admin1_names: dict = field(default_factory=dict)
     coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
     coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
     readings: dict = field(default_factory=dict)  # name -> its gazetteer readings
@@ -200,7 +216,8 @@ KIND_BONUS = RULES["kind_bonus"]
 def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
     w = WEIGHTS
     s = 0.0
-    if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
+    held = ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}
+    if held and (exclude_name is None or any(ctx.admin1_names.get(a) is None or ctx.admin1_names[a] - {exclude_name} for a in held)):
         s += w["in_named_admin1"]
     if p.kind == "city" and p.population < RULES["town_outside_province_max_population"] and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
                                 for a in ctx.readings.get(name, []) if a.kind == "admin1"):
@@ -248,9 +265,12 @@ class _Candidate:
     weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
     tagged_only: bool = False  # found only by the tagger's entities, in no place position
     capital_of: str | None = None  # "the Libyan capital": the capital of this country (ISO2)
+    # the name after "of" in "the Angel of Independence": a thing's name, a place only
+    # inside the story's countries
+    of_a_thing: bool = False
 
 
-def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer) -> list[_Candidate]:
     found: dict[tuple[int, int], _Candidate] = {}
 
     def add(c: _Candidate) -> None:
@@ -273,6 +293,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             if not c.name:
                 return
         trailing = TRAILING_NOUN.search(c.name)
+        if trailing and trailing.start() > 0 and _town_named_with_noun(c.name, gazetteer):
+            trailing = None  # "Quezon City", "Sadr City": the noun is part of the town's own name
         if trailing and trailing.start() > 0:  # "Ghazni Province", "Tirah Valley": the noun says the kind
             noun = trailing.group("noun").lower()
             c = replace(c, name=c.name[: trailing.start()], end=c.start + trailing.start())
@@ -317,8 +339,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
         noun = m.group("noun").lower()
-        if noun in AREA_NOUNS:
-            add(_Candidate(m.start("name"), m.end("name"), name, "area", None))
+        if noun in AREA_NOUNS:  # ("the Jenin refugee camp", "the Mosul outskirts": the town's)
+            add(_Candidate(m.start("name"), m.end("name"), name, "area", "city" if noun in TOWN_PARTS else None))
         else:
             add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[noun]))
     for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
@@ -377,6 +399,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
             offset = c.start + len(first) + len(joint)
             head = replace(c, name=first, end=c.start + len(first), hint=None if joint == ", " else c.hint)
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
+            if joint == " of " and not TRAILING_NOUN.search(first) and normalise(first) not in BARE_NOUNS and not any(
+                    _primary(p, first) for p in gazetteer.lookup(first)):
+                # "the Angel of Independence", "the Church of the Nativity": the head is no
+                # place nor place noun, so the whole is a thing's name and its tail no
+                # evidence of a namesake abroad (Independence, Missouri)
+                tail = replace(tail, of_a_thing=True)
             parts = []
             for part in (head, tail):
                 noun = TRAILING_NOUN.search(part.name)
@@ -387,6 +415,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
                 parts.append(part)
             return parts
     return [c]
+
+
+def _town_named_with_noun(name: str, gazetteer: Gazetteer) -> bool:
+    """A town whose own name ends with a place noun ("Quezon City", "Mexico City")."""
+    key = normalise(name)
+    return any(p.kind == "city" and normalise(p.name) == key for p in gazetteer.lookup(name))
 
 
 def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
@@ -407,6 +441,8 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         if country is not None:
             return [country]
     found = gazetteer.lookup(c.name)
+    if TRAILING_NOUN.search(c.name) and (whole := [p for p in found if p.kind == "city" and normalise(p.name) == normalise(c.name)]):
+        return whole  # "Quezon City" is that city, not one of the towns called Quezon
     wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
     if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
         # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
@@ -489,7 +525,10 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         # set aside: "Kabul, Kandahar province" may be a list of two places)
         beside = (BESIDE_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2")
                   and n.place.kind in ("admin1", "admin2") and m.place.country_iso2 != n.place.country_iso2)
-        if not (PART_OF.fullmatch(gap) or beside):
+        # "Gombe, Kinshasa's business district": the first a part of the town after it
+        town_part = (n.place.kind == "city" and re.fullmatch(r",\s*", gap)
+                     and POSSESSIVE_PART.match(text, n.end))
+        if not (PART_OF.fullmatch(gap) or beside or town_part):
             continue
         if _inside(m.place, n.place):
             continue
@@ -501,6 +540,36 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
                 whole = max(towns, key=lambda p: p.population)
         m.reason += f"; but '{m.text}' is a part of {n.text}, and {m.place.name} lies elsewhere: {whole.name}, precision 2"
         m.place, m.precision = whole, 2
+
+
+def _is_landmark(text: str, m: PlaceMention) -> bool:
+    """"Tahrir Square", "the Republican Palace", "Plaza Italia", "the Data Darbar shrine":
+    a square, street, building or monument, named by its noun in or right after it."""
+    words = m.text.split()
+    after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 20])
+    return bool(words) and (words[-1].lower() in LANDMARK_NOUNS or words[0] in LANDMARK_HEADS
+                            or (after is not None and after.group(1) in LANDMARK_NOUNS))
+
+
+def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None) -> None:
+    """A landmark the gazetteer lacks is in the town named with it ("Tahrir Square in
+    central Baghdad", "Kenyatta Avenue, Nairobi"), else in the dateline's town (precision 2,
+    as the dateline's place is), else nowhere: never a namesake of its words abroad."""
+    for i, m in enumerate(mentions):
+        if m.place is not None or not _is_landmark(text, m):
+            continue
+        town = next((n for n in mentions[i + 1 :] if n.place is not None and n.place.kind == "city"
+                     and LANDMARK_TOWN_GAP.fullmatch(text[m.end : n.start])), None)
+        if town is not None:
+            m.place, m.precision = town.place, town.precision
+            m.reason = f"'{m.text}' is a landmark (not in the gazetteer) of the town named with it: {town.place.name}"
+        elif dateline_place is not None and dateline_place.kind == "city":
+            m.place, m.precision = dateline_place, 2
+            m.reason = f"'{m.text}' is a landmark (not in the gazetteer) with no town named with it: the dateline's town, {dateline_place.name}, precision 2"
+        else:
+            m.reason = f"'{m.text}' is a landmark not in the gazetteer, and no town is named with it"
+            continue
+        m.tagged_only = False
 
 
 def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
@@ -545,13 +614,27 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
         if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason:
             continue
         start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
+        town = next((o for o in mentions[i + 1 : i + 2] if o.place is not None and o.place.kind == "city"
+                     and o.qualifier != "km of" and PART_OF_TOWN_GAP.fullmatch(doc.text[m.end : o.start])), None)
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
                  and start <= o.start < end and o.qualifier != "km of"]
-        if areas:
+        countries = [o for o in mentions if o is not m and o.place is not None and o.place.kind == "country"
+                     and start <= o.start < end]
+        if town is not None:
+            # "Kibera, Nairobi", "Shaheen Bagh, in south Delhi": a part of the town named right after it
+            m.fallback, m.fallback_precision = town.place, 2
+            m.reason += f"; falls back to the town named right after it, {town.place.name}: a part of it or near it (precision 2)"
+        elif areas:
             # the area named after the name holds it ("Minova, in South Kivu"); else the nearest before
             area = min(areas, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
             m.fallback, m.fallback_precision = area.place, PRECISION[area.place.kind]
             m.reason += f"; falls back to the {'district' if area.place.kind == 'admin2' else 'province'} named in its sentence, {area.place.name} (precision {m.fallback_precision})"
+        elif countries:
+            # "Ogossagou, in central Mali": the country its sentence names (after it first),
+            # not the dateline's (a Dakar dateline says where the reporter is)
+            country = min(countries, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+            m.fallback, m.fallback_precision = country.place, 3
+            m.reason += f"; falls back to the country named in its sentence, {country.place.name} (precision 3)"
 
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
@@ -584,7 +667,10 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if provinces and (c.hint in ("admin1", "admin2") or len({p.country_iso2 for p in provinces}) == 1):
             if len(provinces) == 1 or c.hint in ("admin1", "admin2"):
                 one_country = len({p.country_iso2 for p in provinces}) == 1
-                ctx.admin1s.update(p.geonameid for p in provinces if one_country or ctx.named.get(p.country_iso2))
+                for p in provinces:
+                    if one_country or ctx.named.get(p.country_iso2):
+                        ctx.admin1s.add(p.geonameid)
+                        ctx.admin1_names.setdefault(p.geonameid, set()).add(c.name)
     return ctx
 
 
@@ -620,7 +706,7 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)
+    candidates = [part for c in _candidates(doc, text, skip, gazetteer) for part in _split(c, gazetteer)
                   if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
@@ -629,7 +715,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     named = {iso2 for iso2, hit in STATES.mentioned(text) if not (skip and skip[0] <= hit.start < skip[1])}
     candidates = [
         c for c in candidates
-        if not c.weak or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
+        if not c.weak or DESCRIBED_AS_PLACE.match(text, c.end) or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
                              or (p.country_iso2 in named and _primary(p, c.name)) for p in looked[c.name])
     ]
     # an unknown name the tagger calls a person or an organisation ("supporters of Imran
@@ -711,6 +797,16 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
             options = abroad
+        if c.of_a_thing and options:
+            inside = [p for p in options if p.country_iso2 in story] if story else [p for p in options if p.kind in ("country", "admin1")]
+            if not inside:
+                reason = f"'{c.name}' is part of a name of a thing ('{text[max(0, c.start - 30) : c.end].split(', ')[-1].strip()}'), not a place outside the story's countries; "
+            options = inside
+        if story and options and any(p.country_iso2 in story for p in options):
+            # a reading in the story's countries: a small town of the name abroad is no
+            # rival ("the Jenin refugee camp" in a West Bank story is not Jenin, Poland)
+            options = [p for p in options if p.country_iso2 in story or p.kind in ("country", "admin1")
+                       or p.population >= RULES["abroad_min_population"]]
         if ACRONYM.fullmatch(c.name) and not text.isupper():
             # "KIA", "ELN", "US": in mixed-case text a word in capitals is a group's or a
             # country's initials, a place only as a country or province (or an alias)
@@ -733,7 +829,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          reason.rstrip("; ") or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
-        place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
+        # ("near X", "outside X": a town's surroundings, so a town of the name first)
+        place = _best(options, c.name, ctx, c.hint or ("city" if c.qualifier in NEAR_WORDS else None), exclude_name=c.name)
         previous = mentions[-1] if mentions else None
         if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?", text[previous.end : c.start]):
             # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
@@ -765,11 +862,13 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], place, precision, c.qualifier, reason, c.hint))
         if place.kind == "admin1":
             ctx.admin1s.add(place.geonameid)
+            ctx.admin1_names.setdefault(place.geonameid, set()).add(c.name)
     countries = ctx.named + ctx.demonyms
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
     _provincial_capitals(text, skip, mentions, gazetteer)
+    _landmarks_in_their_town(text, mentions, dateline_place)
     _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
