@@ -134,9 +134,11 @@ class Context:
     named: Counter = field(default_factory=Counter)  # countries by name or dateline
     demonyms: Counter = field(default_factory=Counter)  # "Turkish drones": as often the actor as the place
     admin1s: set = field(default_factory=set)  # provinces the article names
-    # which names of the article named each of those provinces: the readings of a name
-    # get no credit for lying in a province that only that same name names ("Palma"
-    # names a Brazilian district Palma, which is no evidence for the town in it)
+    # which names of the article named each of those districts: the readings of a name
+    # get no credit for lying in a district that only that same name names ("Palma"
+    # names a Brazilian municipality Palma, as every Brazilian town names its own, which
+    # is no evidence for the town in it); a province of the name is ("Rafah": the Gaza
+    # governorate and its town)
     admin1_names: dict = field(default_factory=dict)
     coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
     coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
@@ -216,8 +218,7 @@ KIND_BONUS = RULES["kind_bonus"]
 def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
     w = WEIGHTS
     s = 0.0
-    held = ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}
-    if held and (exclude_name is None or any(ctx.admin1_names.get(a) is None or ctx.admin1_names[a] - {exclude_name} for a in held)):
+    if _in_named_province(p, ctx, exclude_name):
         s += w["in_named_admin1"]
     if p.kind == "city" and p.population < RULES["town_outside_province_max_population"] and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
                                 for a in ctx.readings.get(name, []) if a.kind == "admin1"):
@@ -245,6 +246,12 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     if p.lat is None:
         s += w["no_coordinates"]
     return s
+
+
+def _in_named_province(p: Place, ctx: Context, name: str | None) -> bool:
+    """The reading lies in (or is) a province the article names by a name other than `name`."""
+    held = ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}
+    return bool(held) and (name is None or any(ctx.admin1_names.get(a) is None or ctx.admin1_names[a] - {name} for a in held))
 
 
 def _best(candidates: list[Place], name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> Place | None:
@@ -670,7 +677,8 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
                 for p in provinces:
                     if one_country or ctx.named.get(p.country_iso2):
                         ctx.admin1s.add(p.geonameid)
-                        ctx.admin1_names.setdefault(p.geonameid, set()).add(c.name)
+                        if p.kind == "admin2":  # (see Context.admin1_names)
+                            ctx.admin1_names.setdefault(p.geonameid, set()).add(c.name)
     return ctx
 
 
@@ -802,6 +810,12 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             if not inside:
                 reason = f"'{c.name}' is part of a name of a thing ('{text[max(0, c.start - 30) : c.end].split(', ')[-1].strip()}'), not a place outside the story's countries; "
             options = inside
+        held = {p.country_iso2 for p in options if _in_named_province(p, ctx, c.name)}
+        if held:
+            # a reading inside a province the article names (by another name) rules out
+            # towns of the name in other countries ("Palma, near the gas projects in Cabo
+            # Delgado" is no Palma in Spain, even where the gazetteer has no point for it)
+            options = [p for p in options if p.country_iso2 in held or p.kind in ("country", "admin1")]
         if story and options and any(p.country_iso2 in story for p in options):
             # a reading in the story's countries: a small town of the name abroad is no
             # rival ("the Jenin refugee camp" in a West Bank story is not Jenin, Poland)
@@ -862,7 +876,6 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], place, precision, c.qualifier, reason, c.hint))
         if place.kind == "admin1":
             ctx.admin1s.add(place.geonameid)
-            ctx.admin1_names.setdefault(place.geonameid, set()).add(c.name)
     countries = ctx.named + ctx.demonyms
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
