@@ -173,3 +173,11 @@ def test_rules_for_these_categories_load_and_are_consistent():
         assert words and len(words) == len(set(words)), key
     assert set(rules["town_part_nouns"]) <= set(rules["area_nouns"])  # a part of a town is an area
     assert not set(rules["landmark_nouns"]) & set(rules["area_nouns"])
+
+
+def test_the_capital_of_a_province_unless_a_town_is_set_before_it(parse):
+    geo = parse("Gunmen attacked a checkpoint in the capital of Helmand province on Sunday.")
+    m = mention(geo, "capital of Helmand province")
+    assert m.place.kind == "city" and m.place.admin1 == "Helmand"
+    named = parse("A bomb exploded in Lashkar Gah, the capital of Helmand province.")
+    assert mention(named, "Helmand").place.kind == "admin1"  # the town is named: the province stays itself

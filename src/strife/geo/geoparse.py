@@ -88,6 +88,10 @@ PROVINCE_CAPITAL = re.compile(
     rf"\b(?i:the)\s+(?:(?P<name>{_NAME})\s+)?(?P<level>(?i:{_alternation(RULES['capital_levels'])}))\s+capital\b"
     rf"(?!,?\s+(?:{_NAME})|\s+of\b)"
 )
+# "attacked the capital of Helmand province": the same, but not after a town and a comma
+# ("Lashkar Gah, the capital of Helmand province" names the town itself)
+CAPITAL_OF_PROVINCE = re.compile(
+    rf"(?<!,\s)\b(?i:the)\s+(?:(?P<level>(?i:{_alternation(RULES['capital_levels'])}))\s+)?capital\s+of\s+(?P<name>{_NAME})")
 NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
 LANDMARK_NOUNS = set(RULES["landmark_nouns"])
 LANDMARK_HEADS = set(RULES["landmark_heads"])
@@ -525,9 +529,16 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
     lacks is the second place, precision 2 (its town, when the second is read as a
     province of a town's name)."""
     for m, n in zip(mentions, mentions[1:]):
-        if m.place is None or n.place is None:
+        if n.place is None:
             continue
         gap = text[m.end : n.start]
+        if m.place is None:
+            if PART_OF.fullmatch(gap) and n.place.kind == "city":
+                # "the Dniprovskyi district of Kherson", the part unknown (or only a namesake
+                # elsewhere): the town it is a part of, precision 2
+                m.reason += f"; a part of {n.text}: {n.place.name}, precision 2"
+                m.place, m.precision, m.tagged_only = n.place, 2, False
+            continue
         # (beside a province named with its noun, only a reading in another country is
         # set aside: "Kabul, Kandahar province" may be a list of two places)
         beside = (BESIDE_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2")
@@ -584,10 +595,11 @@ def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazettee
     State): the province's capital town (strife.geo.capitals), in place of the province.
     Without a name, the province is the last one the article named before the phrase (or
     the province of the last town it named)."""
-    for hit in PROVINCE_CAPITAL.finditer(text):
+    hits = [(h, h.start("name") if h.group("name") else h.start("level"), h.end()) for h in PROVINCE_CAPITAL.finditer(text)]
+    hits += [(h, h.start() + len(h.group().split()[0]) + 1, h.end()) for h in CAPITAL_OF_PROVINCE.finditer(text)]
+    for hit, start, end in hits:
         if skip and skip[0] <= hit.start() < skip[1]:
             continue
-        start = hit.start("name") if hit.group("name") else hit.start("level")
         if hit.group("name"):
             named = [m for m in mentions if m.place is not None and m.start < hit.end("name") and hit.start("name") < m.end]
             province = next((m.place for m in named if m.place.kind == "admin1"), None)
@@ -604,10 +616,15 @@ def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazettee
         if capital is None:
             continue
         near = bool(NEAR_BEFORE.search(text, max(0, hit.start() - 30), hit.start()))
-        phrase = text[start : hit.end()]
+        covered = [m for m in mentions if m.start < end and start < m.end]
+        if hit.re is CAPITAL_OF_PROVINCE:  # "the capital of Helmand province": to the province's name and noun
+            end = max(m.end for m in covered)
+            noun = re.match(rf"\s+(?:{_NOUN_ALT})\b", text[end:], re.I)
+            end += noun.end() if noun else 0
+        phrase = text[start:end]
         reason = f"'{phrase}' = {capital.name}, the capital of {province.name}" + ("; near it: precision 2" if near else "")
-        mentions[:] = [m for m in mentions if not (m.start < hit.end() and start < m.end)]
-        mentions.append(PlaceMention(start, hit.end(), phrase, capital, 2 if near else 1, "near" if near else None, reason, "city"))
+        mentions[:] = [m for m in mentions if m not in covered]
+        mentions.append(PlaceMention(start, end, phrase, capital, 2 if near else 1, "near" if near else None, reason, "city"))
         mentions.sort(key=lambda m: m.start)
 
 
