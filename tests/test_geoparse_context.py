@@ -181,3 +181,9 @@ def test_the_capital_of_a_province_unless_a_town_is_set_before_it(parse):
     assert m.place.kind == "city" and m.place.admin1 == "Helmand"
     named = parse("A bomb exploded in Lashkar Gah, the capital of Helmand province.")
     assert mention(named, "Helmand").place.kind == "admin1"  # the town is named: the province stays itself
+
+
+def test_a_final_h_is_a_spelling_in_a_province_name_too(parse):
+    geo = parse("A drone strike killed three suspected militants in Shabwa province, tribal sources said.")
+    m = mention(geo, "Shabwa")
+    assert m.place.kind == "admin1" and m.place.country_iso2 == "YE" and m.precision == 3

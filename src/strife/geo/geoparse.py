@@ -11,6 +11,12 @@ a name the gazetteer knows, standing after a place preposition or before a place
 is a place whatever the tagger said. An unknown name is kept with place None and the
 reason; it never costs the others.
 
+Some phrases name a place through another: "the Borno state capital" or "the provincial
+capital" is the province's capital (strife.geo.capitals); a landmark ("Tahrir Square in
+central Baghdad") is the town named with it, never a namesake of its words abroad; an
+unknown district set before a town ("Kibera, Nairobi") falls back to that town, an
+unknown town beside a country's name ("X, in central Mali") to that country.
+
 Precision follows ACLED: 1 a named town, 2 near a town, a part of it or of its land
 ("area", "valley", "40 km south of"), or a district, 3 a province or country. A place the
 gazetteer holds without coordinates falls back to a town of its name inside it, then to
@@ -458,6 +464,11 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
         # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
         found = found + [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name) and p not in found]
+    if (not found or wants_area) and re.search(r"[aeiou]h?$", c.name) and len(c.name) >= RULES["fuzzy_min_length"]:
+        # a final "h" after a vowel is a transliteration's choice: "Shabwa province" is
+        # Shabwah (only readings whose own name it is that way: see _own_name)
+        other = c.name[:-1] if c.name.endswith("h") else c.name + "h"
+        found = found + [p for p in gazetteer.lookup(other) if _primary(p, c.name) and p not in found]
     if c.name.isupper() and len(c.name) <= 4:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
