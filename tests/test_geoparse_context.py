@@ -187,3 +187,13 @@ def test_a_final_h_is_a_spelling_in_a_province_name_too(parse):
     geo = parse("A drone strike killed three suspected militants in Shabwa province, tribal sources said.")
     m = mention(geo, "Shabwa")
     assert m.place.kind == "admin1" and m.place.country_iso2 == "YE" and m.precision == 3
+
+
+def test_a_title_or_a_landmark_before_of_names_a_place(parse):
+    # a story in Nigeria: the tail of a thing's name would be read only there
+    geo = parse("Nigerian officials met the Mayor of Kharkiv in Abuja on Monday.")
+    assert mention(geo, "Kharkiv").place.country_iso2 == "UA"
+    rules = load_data("geo_rules.json")
+    heads = rules["place_owner_heads"]
+    assert heads == [h.lower() for h in heads] and len(heads) == len(set(heads))
+    assert not set(heads) & set(rules["landmark_nouns"])

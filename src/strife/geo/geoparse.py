@@ -111,6 +111,8 @@ _TOWN_NOUN_ALT = _alternation(n for n, kind in NOUN_KIND.items() if kind in ("ci
 DESCRIBED_AS_PLACE = re.compile(rf",\s+(?:in\s|(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{_TOWN_NOUN_ALT})\b)")
 TOWN_PARTS = set(RULES["town_part_nouns"])
 POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neighbourhood|neighborhood|quarter|suburb|area|commune|township|borough)\b")
+# "the Mayor of Kharkiv", "the University of Maiduguri": heads whose "of" names a place
+PLACE_OWNERS = set(RULES["place_owner_heads"])
 # a place noun standing alone where a name should be
 BARE_NOUNS = {normalise(n) for n in NOUN_KIND} | {normalise(n) for n in AREA_NOUNS}
 # a capitalised name right before a place noun ("Tillaberi region of"): the noun is its
@@ -416,7 +418,8 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
             offset = c.start + len(first) + len(joint)
             head = replace(c, name=first, end=c.start + len(first), hint=None if joint == ", " else c.hint)
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
-            if joint == " of " and not TRAILING_NOUN.search(first) and normalise(first) not in BARE_NOUNS and not any(
+            if joint == " of " and not TRAILING_NOUN.search(first) and normalise(first) not in BARE_NOUNS \
+                    and first.split()[-1].lower() not in LANDMARK_NOUNS | PLACE_OWNERS and not any(
                     _primary(p, first) for p in gazetteer.lookup(first)):
                 # "the Angel of Independence", "the Church of the Nativity": the head is no
                 # place nor place noun, so the whole is a thing's name and its tail no
@@ -833,8 +836,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
             options = abroad
-        if c.of_a_thing and options:
-            inside = [p for p in options if p.country_iso2 in story] if story else [p for p in options if p.kind in ("country", "admin1")]
+        if c.of_a_thing and options and story:
+            # (with no country for the story, nothing says the tail is foreign: it stays as read)
+            inside = [p for p in options if p.country_iso2 in story]
             if not inside:
                 reason = f"'{c.name}' is part of a name of a thing ('{text[max(0, c.start - 30) : c.end].split(', ')[-1].strip()}'), not a place outside the story's countries; "
             options = inside
