@@ -197,3 +197,14 @@ def test_a_title_or_a_landmark_before_of_names_a_place(parse):
     heads = rules["place_owner_heads"]
     assert heads == [h.lower() for h in heads] and len(heads) == len(set(heads))
     assert not set(heads) & set(rules["landmark_nouns"])
+
+
+def test_a_dateline_country_the_text_never_names_gives_way_to_the_one_it_does(code):
+    text = ("NAIROBI (Reuters) - Al Shabaab fighters stormed an army base in Qxbarere on Monday, killing five "
+            "soldiers. {} government condemned the attack.")
+    (abroad,) = code(text.format("Somalia's"), published="2024-03-04")
+    assert abroad.location.iso3 == "SOM" and abroad.location.geo_precision == 3
+    reason = next(ev.reason for ev in abroad.evidence if ev.field == "location")
+    assert "never named" in reason and "Qxbarere" in reason
+    (home,) = code(text.format("Kenya's"), published="2024-03-04")  # the dateline's country named: its town stands
+    assert home.location.iso3 == "KEN" and home.location.name == "Nairobi"
