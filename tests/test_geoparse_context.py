@@ -121,6 +121,11 @@ def test_a_namesake_set_as_a_part_of_a_town_is_that_town(parse):
     ("Fighting was reported in the Hiraan region of Somalia on Thursday.", "Hiraan", "SO", "Hiiraan"),
     ("Militants ambushed a convoy in Mali's Timbuktu region.", "Timbuktu", "ML", "Tombouctou"),
     ("Gunmen killed 12 villagers in Burkina Faso's Boucle du Mouhoun region.", "Boucle du Mouhoun", "BF", "Boucle du Mouhoun"),
+    ("Clashes broke out in Burkina Faso's East region.", "East", "BF", "Est"),  # a direction, named as a region
+    ("Jihadists attacked a town in Burkina Faso's Centre-North region.", "Centre-North", "BF", "Centre-Nord"),
+    ("Militants attacked a checkpoint in Iraq's Salahuddin province.", "Salahuddin", "IQ", "Şalāḩ ad Dīn"),
+    ("The army shelled villages in Myanmar's Karen State.", "Karen", "MM", "Kayin"),
+    ("Attackers killed 10 herders in the Somali region of Ethiopia.", "Somali", "ET", "Somali"),  # a demonym, named as a region
 ])
 def test_english_province_names_resolve_to_the_province(parse, text, name, iso2, province):
     m = mention(parse(text), name)
@@ -208,3 +213,15 @@ def test_a_dateline_country_the_text_never_names_gives_way_to_the_one_it_does(co
     assert "never named" in reason and "Qxbarere" in reason
     (home,) = code(text.format("Kenya's"), published="2024-03-04")  # the dateline's country named: its town stands
     assert home.location.iso3 == "KEN" and home.location.name == "Nairobi"
+
+
+def test_a_plural_possessive_splits_two_places(parse):
+    geo = parse("Soldiers clashed with militants in the Philippines' Sulu province.")
+    assert mention(geo, "Philippines").place.kind == "country"
+    sulu = mention(geo, "Sulu")
+    assert sulu.place.country_iso2 == "PH" and sulu.precision == 3
+
+
+def test_a_demonym_or_direction_without_a_province_noun_is_still_no_place(parse):
+    geo = parse("Somali troops attacked militants in the East on Monday.")
+    assert not any(m.text in ("Somali", "East") for m in geo.mentions)

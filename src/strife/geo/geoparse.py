@@ -295,8 +295,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
     def add(c: _Candidate) -> None:
         if skip and skip[0] <= c.start < skip[1]:
             return
-        possessive = re.search(r"['’]s\s+", c.name)
-        if possessive:  # "Pakistan's Baluchistan province": two places
+        possessive = re.search(r"['’]s\s+|(?<=s)['’]\s+", c.name)
+        if possessive:  # "Pakistan's Baluchistan province", "the Philippines' Sulu province": two places
             head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
             add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
             add(replace(c, start=c.start + possessive.end(), name=tail))
@@ -324,8 +324,10 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         key = normalise(c.name)
         if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
             return
-        if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
-            return
+        if (key in NOT_PLACES and not (key in DIRECTION_WORDS and c.hint in ("admin1", "admin2"))) or key in NOT_PLACE_WORDS or len(c.name) < 2:
+            return  # (a direction with a province noun is a name: Cameroon's "West region")
+        if STATES.is_demonym(c.name) and c.hint not in ("admin1", "admin2"):
+            return  # ("the Somali region" of Ethiopia is a province: a noun says so)
         if key in BARE_NOUNS:  # "the Northern Province of Sri Lanka" leaves "Province": a noun, no name
             return
         for k, other in list(found.items()):
