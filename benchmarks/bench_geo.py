@@ -5,6 +5,12 @@ benchmark, each place phrase with the coordinates a coder would use (GeoNames' p
 for a town; for a district or province its representative point), admin1, country and
 geo_precision, and whether it is the incident's place or only mentioned.
 
+Other phrase sets in the same format, by --data: geo_phrases_heldout.jsonl (written
+after the tuning; never tune on it) and geo_phrases_categories.jsonl (development data
+for the categories an error analysis found weak: towns the packaged data lacks beside
+another country's name, namesakes, landmarks, city districts, English province names,
+'the provincial capital').
+
 Two measures, both over the real pipeline's analysis of each report:
 - phrases: every gold phrase against the geoparser's mention that covers it (the
   resolution of each place the article names);

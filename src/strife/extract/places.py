@@ -105,6 +105,16 @@ def choose_place(incident, geo, gazetteer, dateline):
                                                                      quote=named_before.text, reason=reason)]
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_dateline(dateline)
+        elsewhere = _country_named_instead_of(resolved, geo, gazetteer) if resolved is not None else None
+        if elsewhere is not None:
+            # "NAIROBI - ... stormed a base in Qx ... Somalia's army said": a dateline whose
+            # country the text never names is where the reporter is; the story's country
+            # is the one the text names
+            reason = (f"the incident's own sentences name no known place; the dateline's country is never named "
+                      f"in the text, which names {elsewhere.name}: the country, precision 3")
+            if notes:
+                reason += f" ({notes})"
+            return elsewhere, 3, [Evidence(field="location", reason=reason)]
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:
@@ -120,6 +130,26 @@ def choose_place(incident, geo, gazetteer, dateline):
                 reason += f" ({notes})"
             return country, 3, [Evidence(field="location", reason=reason)]
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
+
+
+def _country_named_instead_of(dateline_place, geo, gazetteer):
+    """The one country the text names (by name or by a place resolved in it) when it
+    never names the dateline's country nor a place in it; else None."""
+    ctx = getattr(geo, "context", None)
+    if ctx is None:
+        return None
+    home = dateline_place.country_iso2
+    named = dict(ctx.named)
+    named[home] = named.get(home, 0) - 2  # the dateline's own weight (strife.geo.geoparse._context)
+    for m in geo.mentions:
+        if m.place is not None and m.place.geonameid != dateline_place.geonameid:
+            named[m.place.country_iso2] = named.get(m.place.country_iso2, 0) + 1
+    if named.get(home, 0) > 0:
+        return None
+    others = {iso2 for iso2, n in named.items() if n > 0 and iso2 != home}
+    if len(others) != 1:
+        return None
+    return gazetteer.country(others.pop())
 
 
 def _is_actor(place_mention, facts) -> bool:

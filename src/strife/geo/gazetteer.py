@@ -30,7 +30,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "12"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"
@@ -417,6 +417,14 @@ class Gazetteer:
             ).fetchall()
             self._fuzzy_cache[cache_key] = dict(rows)
         return self._fuzzy_cache[cache_key]
+
+    def towns_in(self, province: Place, limit: int = 200) -> list[Place]:
+        """The biggest towns of a province (by its country first: the indexed column)."""
+        return self._places(
+            f"SELECT {PLACE_COLUMNS} FROM places WHERE iso2 = ? AND kind = 'city' AND admin1_id = ? "
+            "ORDER BY population DESC LIMIT ?",
+            (province.country_iso2, province.geonameid, limit),
+        )
 
     def get(self, geonameid: int) -> Place | None:
         rows = self._places(f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,))

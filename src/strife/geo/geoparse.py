@@ -11,6 +11,12 @@ a name the gazetteer knows, standing after a place preposition or before a place
 is a place whatever the tagger said. An unknown name is kept with place None and the
 reason; it never costs the others.
 
+Some phrases name a place through another: "the Borno state capital" or "the provincial
+capital" is the province's capital (strife.geo.capitals); a landmark ("Tahrir Square in
+central Baghdad") is the town named with it, never a namesake of its words abroad; an
+unknown district set before a town ("Kibera, Nairobi") falls back to that town, an
+unknown town beside a country's name ("X, in central Mali") to that country.
+
 Precision follows ACLED: 1 a named town, 2 near a town, a part of it or of its land
 ("area", "valley", "40 km south of"), or a district, 3 a province or country. A place the
 gazetteer holds without coordinates falls back to a town of its name inside it, then to
@@ -29,6 +35,7 @@ from spacy.tokens import Doc
 
 from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
+from strife.geo.capitals import capital_of
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
@@ -50,7 +57,7 @@ def _alternation(words) -> str:
 _NOUN_ALT = _alternation(set(NOUN_KIND) | AREA_NOUNS)
 _DIR_ALT = _alternation(RULES["directions"])
 _DESC_ALT = _alternation(RULES["descriptors"])
-_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|du|des|da|do|dos|das|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 PREP = re.compile(
     rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
@@ -81,6 +88,35 @@ NOT_PLACE_WORDS = {normalise(w) for w in load_data("dates.json")["months"]} | {
     normalise(w) for w in load_data("dates.json")["weekdays"]
 }
 ACRONYM = re.compile(r"[A-Z]{2,5}")
+# "the Borno state capital", "the provincial capital" (with no name after it): the
+# capital of the province named (strife.geo.capitals)
+PROVINCE_CAPITAL = re.compile(
+    rf"\b(?i:the)\s+(?:(?P<name>{_NAME})\s+)?(?P<level>(?i:{_alternation(RULES['capital_levels'])}))\s+capital\b"
+    rf"(?!,?\s+(?:{_NAME})|\s+of\b)"
+)
+# "attacked the capital of Helmand province": the same, but not after a town and a comma
+# ("Lashkar Gah, the capital of Helmand province" names the town itself)
+CAPITAL_OF_PROVINCE = re.compile(
+    rf"(?<!,\s)\b(?i:the)\s+(?:(?P<level>(?i:{_alternation(RULES['capital_levels'])}))\s+)?capital\s+of\s+(?P<name>{_NAME})")
+NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
+LANDMARK_NOUNS = set(RULES["landmark_nouns"])
+LANDMARK_HEADS = set(RULES["landmark_heads"])
+# between a landmark and its town: "Tahrir Square in central Baghdad", "Kenyatta Avenue, Nairobi"
+LANDMARK_TOWN_GAP = re.compile(rf"(?:\s+[a-z]+)?(?:,\s*|\s+(?:in|of|at)\s+)(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:of\s+)?)?")
+# "Kibera, Nairobi", "Lyari in Karachi", "Shaheen Bagh, in south Delhi": a part of the town after it
+PART_OF_TOWN_GAP = re.compile(rf"(?:,\s*|\s+)(?:in\s+)?(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:(?:part\s+)?of\s+(?:the\s+)?)?)?")
+# "reached Kitchanga, in eastern Congo's North Kivu", "Kasindi, a border town in": the
+# words after a name say it is a place, known or not
+_TOWN_NOUN_ALT = _alternation(n for n, kind in NOUN_KIND.items() if kind in ("city", "admin2"))
+DESCRIBED_AS_PLACE = re.compile(rf",\s+(?:in\s|(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{_TOWN_NOUN_ALT})\b)")
+TOWN_PARTS = set(RULES["town_part_nouns"])
+POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neighbourhood|neighborhood|quarter|suburb|area|commune|township|borough)\b")
+# "the Mayor of Kharkiv", "the University of Maiduguri": heads whose "of" names a place
+PLACE_OWNERS = set(RULES["place_owner_heads"])
+# a place noun standing alone where a name should be
+BARE_NOUNS = {normalise(n) for n in NOUN_KIND} | {normalise(n) for n in AREA_NOUNS}
+# a capitalised name right before a place noun ("Tillaberi region of"): the noun is its
+NAME_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|In|At|Of|On|From|Near)\s)[A-Z][\w'’-]+\s+$")
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 
@@ -110,6 +146,12 @@ class Context:
     named: Counter = field(default_factory=Counter)  # countries by name or dateline
     demonyms: Counter = field(default_factory=Counter)  # "Turkish drones": as often the actor as the place
     admin1s: set = field(default_factory=set)  # provinces the article names
+    # which names of the article named each of those districts: the readings of a name
+    # get no credit for lying in a district that only that same name names ("Palma"
+    # names a Brazilian municipality Palma, as every Brazilian town names its own, which
+    # is no evidence for the town in it); a province of the name is ("Rafah": the Gaza
+    # governorate and its town)
+    admin1_names: dict = field(default_factory=dict)
     coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
     coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
     readings: dict = field(default_factory=dict)  # name -> its gazetteer readings
@@ -188,7 +230,7 @@ KIND_BONUS = RULES["kind_bonus"]
 def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> float:
     w = WEIGHTS
     s = 0.0
-    if ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}:
+    if _in_named_province(p, ctx, exclude_name):
         s += w["in_named_admin1"]
     if p.kind == "city" and p.population < RULES["town_outside_province_max_population"] and any(a.country_iso2 == p.country_iso2 and p.admin1_id != a.geonameid
                                 for a in ctx.readings.get(name, []) if a.kind == "admin1"):
@@ -218,6 +260,12 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
     return s
 
 
+def _in_named_province(p: Place, ctx: Context, name: str | None) -> bool:
+    """The reading lies in (or is) a province the article names by a name other than `name`."""
+    held = ctx.admin1s & {p.admin1_id, p.admin2_id, p.geonameid}
+    return bool(held) and (name is None or any(ctx.admin1_names.get(a) is None or ctx.admin1_names[a] - {name} for a in held))
+
+
 def _best(candidates: list[Place], name: str, ctx: Context, hint: str | None, exclude_name: str | None) -> Place | None:
     if not candidates:
         return None
@@ -236,16 +284,19 @@ class _Candidate:
     weak: bool = False  # found only by position (after a verb, after a comma): a place only if known as one
     tagged_only: bool = False  # found only by the tagger's entities, in no place position
     capital_of: str | None = None  # "the Libyan capital": the capital of this country (ISO2)
+    # the name after "of" in "the Angel of Independence": a thing's name, a place only
+    # inside the story's countries
+    of_a_thing: bool = False
 
 
-def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer) -> list[_Candidate]:
     found: dict[tuple[int, int], _Candidate] = {}
 
     def add(c: _Candidate) -> None:
         if skip and skip[0] <= c.start < skip[1]:
             return
-        possessive = re.search(r"['’]s\s+", c.name)
-        if possessive:  # "Pakistan's Baluchistan province": two places
+        possessive = re.search(r"['’]s\s+|(?<=s)['’]\s+", c.name)
+        if possessive:  # "Pakistan's Baluchistan province", "the Philippines' Sulu province": two places
             head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
             add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
             add(replace(c, start=c.start + possessive.end(), name=tail))
@@ -261,6 +312,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
             if not c.name:
                 return
         trailing = TRAILING_NOUN.search(c.name)
+        if trailing and trailing.start() > 0 and _town_named_with_noun(c.name, gazetteer):
+            trailing = None  # "Quezon City", "Sadr City": the noun is part of the town's own name
         if trailing and trailing.start() > 0:  # "Ghazni Province", "Tirah Valley": the noun says the kind
             noun = trailing.group("noun").lower()
             c = replace(c, name=c.name[: trailing.start()], end=c.start + trailing.start())
@@ -271,7 +324,11 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         key = normalise(c.name)
         if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
             return
-        if key in NOT_PLACES or key in NOT_PLACE_WORDS or len(c.name) < 2 or STATES.is_demonym(c.name):
+        if (key in NOT_PLACES and not (key in DIRECTION_WORDS and c.hint in ("admin1", "admin2"))) or key in NOT_PLACE_WORDS or len(c.name) < 2:
+            return  # (a direction with a province noun is a name: Cameroon's "West region")
+        if STATES.is_demonym(c.name) and c.hint not in ("admin1", "admin2"):
+            return  # ("the Somali region" of Ethiopia is a province: a noun says so)
+        if key in BARE_NOUNS:  # "the Northern Province of Sri Lanka" leaves "Province": a noun, no name
             return
         for k, other in list(found.items()):
             if other.start < c.end and c.start < other.end:
@@ -303,13 +360,18 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
         noun = m.group("noun").lower()
-        if noun in AREA_NOUNS:
-            add(_Candidate(m.start("name"), m.end("name"), name, "area", None))
+        if noun in AREA_NOUNS:  # ("the Jenin refugee camp", "the Mosul outskirts": the town's)
+            add(_Candidate(m.start("name"), m.end("name"), name, "area", "city" if noun in TOWN_PARTS else None))
         else:
             add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[noun]))
     for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         noun = m.group("noun").lower()
+        if NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            # "the Tillaberi region of Niger": the noun is Tillaberi's; Niger is only what
+            # holds it (the country, not Nigeria's Niger State)
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None))
+            continue
         qualifier = "area" if noun in AREA_NOUNS else None
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, NOUN_KIND.get(noun, "city")))
     for m in PREP.finditer(text):
@@ -340,7 +402,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None) -> list[_Cand
     return sorted(found.values(), key=lambda c: c.start)
 
 
-CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|el|al|and|of|y|e|i))+$")
+CONNECTOR_TAIL = re.compile(r"(?:[ -](?:de|del|la|las|los|du|des|da|do|dos|das|el|al|and|of|y|e|i))+$")
 
 
 def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -358,6 +420,13 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
             offset = c.start + len(first) + len(joint)
             head = replace(c, name=first, end=c.start + len(first), hint=None if joint == ", " else c.hint)
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
+            if joint == " of " and not TRAILING_NOUN.search(first) and normalise(first) not in BARE_NOUNS \
+                    and first.split()[-1].lower() not in LANDMARK_NOUNS | PLACE_OWNERS and not any(
+                    _primary(p, first) for p in gazetteer.lookup(first)):
+                # "the Angel of Independence", "the Church of the Nativity": the head is no
+                # place nor place noun, so the whole is a thing's name and its tail no
+                # evidence of a namesake abroad (Independence, Missouri)
+                tail = replace(tail, of_a_thing=True)
             parts = []
             for part in (head, tail):
                 noun = TRAILING_NOUN.search(part.name)
@@ -368,6 +437,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
                 parts.append(part)
             return parts
     return [c]
+
+
+def _town_named_with_noun(name: str, gazetteer: Gazetteer) -> bool:
+    """A town whose own name ends with a place noun ("Quezon City", "Mexico City")."""
+    key = normalise(name)
+    return any(p.kind == "city" and normalise(p.name) == key for p in gazetteer.lookup(name))
 
 
 def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
@@ -388,10 +463,17 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         if country is not None:
             return [country]
     found = gazetteer.lookup(c.name)
+    if TRAILING_NOUN.search(c.name) and (whole := [p for p in found if p.kind == "city" and normalise(p.name) == normalise(c.name)]):
+        return whole  # "Quezon City" is that city, not one of the towns called Quezon
     wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
     if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
         # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
         found = found + [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name) and p not in found]
+    if (not found or wants_area) and re.search(r"[aeiou]h?$", c.name) and len(c.name) >= RULES["fuzzy_min_length"]:
+        # a final "h" after a vowel is a transliteration's choice: "Shabwa province" is
+        # Shabwah (only readings whose own name it is that way: see _own_name)
+        other = c.name[:-1] if c.name.endswith("h") else c.name + "h"
+        found = found + [p for p in gazetteer.lookup(other) if _primary(p, c.name) and p not in found]
     if c.name.isupper() and len(c.name) <= 4:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
@@ -463,14 +545,24 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
     lacks is the second place, precision 2 (its town, when the second is read as a
     province of a town's name)."""
     for m, n in zip(mentions, mentions[1:]):
-        if m.place is None or n.place is None:
+        if n.place is None:
             continue
         gap = text[m.end : n.start]
+        if m.place is None:
+            if PART_OF.fullmatch(gap) and n.place.kind == "city":
+                # "the Dniprovskyi district of Kherson", the part unknown (or only a namesake
+                # elsewhere): the town it is a part of, precision 2
+                m.reason += f"; a part of {n.text}: {n.place.name}, precision 2"
+                m.place, m.precision, m.tagged_only = n.place, 2, False
+            continue
         # (beside a province named with its noun, only a reading in another country is
         # set aside: "Kabul, Kandahar province" may be a list of two places)
         beside = (BESIDE_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2")
                   and n.place.kind in ("admin1", "admin2") and m.place.country_iso2 != n.place.country_iso2)
-        if not (PART_OF.fullmatch(gap) or beside):
+        # "Gombe, Kinshasa's business district": the first a part of the town after it
+        town_part = (n.place.kind == "city" and re.fullmatch(r",\s*", gap)
+                     and POSSESSIVE_PART.match(text, n.end))
+        if not (PART_OF.fullmatch(gap) or beside or town_part):
             continue
         if _inside(m.place, n.place):
             continue
@@ -484,6 +576,74 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         m.place, m.precision = whole, 2
 
 
+def _is_landmark(text: str, m: PlaceMention) -> bool:
+    """"Tahrir Square", "the Republican Palace", "Plaza Italia", "the Data Darbar shrine":
+    a square, street, building or monument, named by its noun in or right after it."""
+    words = m.text.split()
+    after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 20])
+    return bool(words) and (words[-1].lower() in LANDMARK_NOUNS or words[0] in LANDMARK_HEADS
+                            or (after is not None and after.group(1) in LANDMARK_NOUNS))
+
+
+def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None) -> None:
+    """A landmark the gazetteer lacks is in the town named with it ("Tahrir Square in
+    central Baghdad", "Kenyatta Avenue, Nairobi"), else in the dateline's town (precision 2,
+    as the dateline's place is), else nowhere: never a namesake of its words abroad."""
+    for i, m in enumerate(mentions):
+        if m.place is not None or not _is_landmark(text, m):
+            continue
+        town = next((n for n in mentions[i + 1 :] if n.place is not None and n.place.kind == "city"
+                     and LANDMARK_TOWN_GAP.fullmatch(text[m.end : n.start])), None)
+        if town is not None:
+            m.place, m.precision = town.place, town.precision
+            m.reason = f"'{m.text}' is a landmark (not in the gazetteer) of the town named with it: {town.place.name}"
+        elif dateline_place is not None and dateline_place.kind == "city":
+            m.place, m.precision = dateline_place, 2
+            m.reason = f"'{m.text}' is a landmark (not in the gazetteer) with no town named with it: the dateline's town, {dateline_place.name}, precision 2"
+        else:
+            m.reason = f"'{m.text}' is a landmark not in the gazetteer, and no town is named with it"
+            continue
+        m.tagged_only = False
+
+
+def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """"the Helmand provincial capital", "shelled the state capital" (after naming Borno
+    State): the province's capital town (strife.geo.capitals), in place of the province.
+    Without a name, the province is the last one the article named before the phrase (or
+    the province of the last town it named)."""
+    hits = [(h, h.start("name") if h.group("name") else h.start("level"), h.end()) for h in PROVINCE_CAPITAL.finditer(text)]
+    hits += [(h, h.start() + len(h.group().split()[0]) + 1, h.end()) for h in CAPITAL_OF_PROVINCE.finditer(text)]
+    for hit, start, end in hits:
+        if skip and skip[0] <= hit.start() < skip[1]:
+            continue
+        if hit.group("name"):
+            named = [m for m in mentions if m.place is not None and m.start < hit.end("name") and hit.start("name") < m.end]
+            province = next((m.place for m in named if m.place.kind == "admin1"), None)
+        else:
+            before = [m for m in mentions if m.place is not None and m.end <= start and m.place.kind != "country"]
+            province = None
+            for m in reversed(before):
+                province = m.place if m.place.kind == "admin1" else gazetteer.get(m.place.admin1_id) if m.place.admin1_id else None
+                if province is not None:
+                    break
+        if province is None:
+            continue
+        capital = capital_of(province, gazetteer)
+        if capital is None:
+            continue
+        near = bool(NEAR_BEFORE.search(text, max(0, hit.start() - 30), hit.start()))
+        covered = [m for m in mentions if m.start < end and start < m.end]
+        if hit.re is CAPITAL_OF_PROVINCE:  # "the capital of Helmand province": to the province's name and noun
+            end = max(m.end for m in covered)
+            noun = re.match(rf"\s+(?:{_NOUN_ALT})\b", text[end:], re.I)
+            end += noun.end() if noun else 0
+        phrase = text[start:end]
+        reason = f"'{phrase}' = {capital.name}, the capital of {province.name}" + ("; near it: precision 2" if near else "")
+        mentions[:] = [m for m in mentions if m not in covered]
+        mentions.append(PlaceMention(start, end, phrase, capital, 2 if near else 1, "near" if near else None, reason, "city"))
+        mentions.sort(key=lambda m: m.start)
+
+
 def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
     """A name the gazetteer lacks ("a village in X district") still gets a point: the
     district or province named in its sentence, with that one's precision and the reason.
@@ -494,13 +654,27 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
         if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason:
             continue
         start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
+        town = next((o for o in mentions[i + 1 : i + 2] if o.place is not None and o.place.kind == "city"
+                     and o.qualifier != "km of" and PART_OF_TOWN_GAP.fullmatch(doc.text[m.end : o.start])), None)
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
                  and start <= o.start < end and o.qualifier != "km of"]
-        if areas:
+        countries = [o for o in mentions if o is not m and o.place is not None and o.place.kind == "country"
+                     and start <= o.start < end]
+        if town is not None:
+            # "Kibera, Nairobi", "Shaheen Bagh, in south Delhi": a part of the town named right after it
+            m.fallback, m.fallback_precision = town.place, 2
+            m.reason += f"; falls back to the town named right after it, {town.place.name}: a part of it or near it (precision 2)"
+        elif areas:
             # the area named after the name holds it ("Minova, in South Kivu"); else the nearest before
             area = min(areas, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
             m.fallback, m.fallback_precision = area.place, PRECISION[area.place.kind]
             m.reason += f"; falls back to the {'district' if area.place.kind == 'admin2' else 'province'} named in its sentence, {area.place.name} (precision {m.fallback_precision})"
+        elif countries:
+            # "Ogossagou, in central Mali": the country its sentence names (after it first),
+            # not the dateline's (a Dakar dateline says where the reporter is)
+            country = min(countries, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+            m.fallback, m.fallback_precision = country.place, 3
+            m.reason += f"; falls back to the country named in its sentence, {country.place.name} (precision 3)"
 
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
@@ -533,7 +707,11 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if provinces and (c.hint in ("admin1", "admin2") or len({p.country_iso2 for p in provinces}) == 1):
             if len(provinces) == 1 or c.hint in ("admin1", "admin2"):
                 one_country = len({p.country_iso2 for p in provinces}) == 1
-                ctx.admin1s.update(p.geonameid for p in provinces if one_country or ctx.named.get(p.country_iso2))
+                for p in provinces:
+                    if one_country or ctx.named.get(p.country_iso2):
+                        ctx.admin1s.add(p.geonameid)
+                        if p.kind == "admin2":  # (see Context.admin1_names)
+                            ctx.admin1_names.setdefault(p.geonameid, set()).add(c.name)
     return ctx
 
 
@@ -569,7 +747,8 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    candidates = [part for c in _candidates(doc, text, skip) for part in _split(c, gazetteer)]
+    candidates = [part for c in _candidates(doc, text, skip, gazetteer) for part in _split(c, gazetteer)
+                  if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
     # as a province or a town of some size, or by its own name in a country the article
@@ -577,7 +756,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     named = {iso2 for iso2, hit in STATES.mentioned(text) if not (skip and skip[0] <= hit.start < skip[1])}
     candidates = [
         c for c in candidates
-        if not c.weak or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
+        if not c.weak or DESCRIBED_AS_PLACE.match(text, c.end) or any(p.kind != "city" or p.population >= RULES["weak_min_population"]
                              or (p.country_iso2 in named and _primary(p, c.name)) for p in looked[c.name])
     ]
     # an unknown name the tagger calls a person or an organisation ("supporters of Imran
@@ -659,6 +838,23 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
             options = abroad
+        if c.of_a_thing and options and story:
+            # (with no country for the story, nothing says the tail is foreign: it stays as read)
+            inside = [p for p in options if p.country_iso2 in story]
+            if not inside:
+                reason = f"'{c.name}' is part of a name of a thing ('{text[max(0, c.start - 30) : c.end].split(', ')[-1].strip()}'), not a place outside the story's countries; "
+            options = inside
+        held = {p.country_iso2 for p in options if _in_named_province(p, ctx, c.name)}
+        if held:
+            # a reading inside a province the article names (by another name) rules out
+            # towns of the name in other countries ("Palma, near the gas projects in Cabo
+            # Delgado" is no Palma in Spain, even where the gazetteer has no point for it)
+            options = [p for p in options if p.country_iso2 in held or p.kind in ("country", "admin1")]
+        if story and options and any(p.country_iso2 in story for p in options):
+            # a reading in the story's countries: a small town of the name abroad is no
+            # rival ("the Jenin refugee camp" in a West Bank story is not Jenin, Poland)
+            options = [p for p in options if p.country_iso2 in story or p.kind in ("country", "admin1")
+                       or p.population >= RULES["abroad_min_population"]]
         if ACRONYM.fullmatch(c.name) and not text.isupper():
             # "KIA", "ELN", "US": in mixed-case text a word in capitals is a group's or a
             # country's initials, a place only as a country or province (or an alias)
@@ -681,7 +877,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          reason.rstrip("; ") or f"'{c.name}' is not in the gazetteer", c.hint, tagged_only=c.tagged_only))
             continue
-        place = _best(options, c.name, ctx, c.hint, exclude_name=c.name)
+        # ("near X", "outside X": a town's surroundings, so a town of the name first)
+        place = _best(options, c.name, ctx, c.hint or ("city" if c.qualifier in NEAR_WORDS else None), exclude_name=c.name)
         previous = mentions[-1] if mentions else None
         if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?", text[previous.end : c.start]):
             # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
@@ -717,6 +914,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for m in mentions:  # the places resolved say where the story is, as its country names do
         if m.place is not None:
             countries[m.place.country_iso2] += 1
+    _provincial_capitals(text, skip, mentions, gazetteer)
+    _landmarks_in_their_town(text, mentions, dateline_place)
     _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
