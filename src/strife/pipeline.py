@@ -22,6 +22,7 @@ from strife.extract.facts import SPEECH_BEFORE, armed_target, fill
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
+from strife.extract.roles import add_tagged_roles
 from strife.extract.tolls import claims_of, tally
 from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
@@ -39,8 +40,12 @@ class Extraction:
 class Extractor:
     """Holds what is loaded once per process: the spaCy pipeline and the gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, role_tagger: bool = True) -> None:
         self.gazetteer = gazetteer or Gazetteer.open()
+        # the learnt role tagger (extract.roles) enriches the events' perpetrators,
+        # targets, victims and weapons; off, the rules alone fill them (its training
+        # compares with them)
+        self.role_tagger = role_tagger
 
     def _cased_place(self, phrase: str) -> str | None:
         """The place's name with its capitals, when the gazetteer knows `phrase` as a
@@ -101,10 +106,13 @@ class Extractor:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline)
             if event is None:
                 continue
+            events.append(event.with_stable_id())
+        if self.role_tagger and events:
+            add_tagged_roles(events, doc, article.text)
+        for event in events:
             for ev in event.evidence:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
-            events.append(event.with_stable_id())
         return events
 
 

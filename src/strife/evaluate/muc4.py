@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strife.extract.lexicon import load_data
+from strife.extract.lexicon import LEXICON, load_data
 from strife.ingest.article import Article
 from strife.record import Event
 
@@ -197,10 +197,28 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
         for ev in event.evidence:
             if ev.field == "perpetrators" and ev.quote:
                 fills["PerpInd"].append(bare(ev.quote))
+            if ev.field == "perpetrator_groups" and ev.quote:
+                # a group the role tagger read: one fill a group, as for actor1 above
+                group = _group_name(ev.quote)
+                if group is None or group not in orgs_seen:
+                    orgs_seen.add(group or normalise(ev.quote))
+                    fills["PerpOrg"].append(bare(ev.quote))
             if ev.field == "weapons" and ev.quote:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)
         fills["Victim"].extend(bare(v) for v in event.victims)
+    return clean_fills(fills)
+
+
+def _group_name(phrase: str) -> str | None:
+    found = LEXICON.named_groups_in(phrase)
+    return found[0][0].name if found else None
+
+
+def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What MUC's keys never hold dropped (generic victims, military targets, the
+    military's weapons), the more specific of two weapons kept, one fill a normal form."""
+    fills = {r: [bare(f) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
