@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from strife.evaluate.muc4 import MUC_MODES, ROLES, Tally, clean_fills, muc_type, read_jsonl, role_fills, score_document
+from strife.evaluate.muc4 import MUC_MODES, ROLES, Tally, clean_fills, combine_fills, read_jsonl, role_fills, score_document
 from strife.extract import roles as R
 from strife.record import Event
 
@@ -97,8 +97,8 @@ def attached_fills(doc: dict, spans: list[R.RoleSpan], thresholds: dict, combine
     the pipeline does (extract.roles.attach), scored through muc4.role_fills."""
     events = [Event.model_validate(e) for e in doc["events"]]
     kept = R.one_per_entity(spans, thresholds)
-    R.attach(events, kept, doc["sents"], combine)
-    return role_fills([e for e in events if e.mode in MUC_MODES])
+    R.attach(events, kept, doc["sents"])
+    return role_fills([e for e in events if e.mode in MUC_MODES], combine)
 
 
 def score(docs: list[dict], fills: dict[str, dict[str, list[str]]]) -> dict[str, Tally]:
@@ -122,17 +122,20 @@ def show(name: str, tallies: dict[str, Tally]) -> str:
     return f"{name:<28} P {100 * m.precision:5.1f} R {100 * m.recall:5.1f} F1 {100 * m.f1:5.1f} | " + ", ".join(parts)
 
 
-def choose(docs: list[dict], spans: dict[str, list[R.RoleSpan]]) -> tuple[dict, dict]:
-    """Per role, the threshold and combination with the rules that give the best CV F1,
-    one role at a time (roles hardly interact: a span has one role)."""
-    thresholds = {r: 0.0 for r in ROLES}
-    combine = {r: "union" for r in ROLES}
+def choose(docs: list[dict], spans: dict[str, list[R.RoleSpan]], rules: dict[str, dict]) -> tuple[dict, dict]:
+    """Per role, the threshold and the source (muc4.combine_fills) that give the best CV
+    F1. A role's tagger fills depend only on its own threshold, so the tagger's fills are
+    made once a threshold and the sources combined from them."""
+    all_tagger = {r: "tagger" for r in ROLES}
+    tagged = {th: {d["docid"]: attached_fills(d, spans[d["docid"]], {r: th for r in ROLES}, all_tagger) for d in docs}
+              for th in THRESHOLD_GRID}
+    thresholds, combine = {}, {}
     for role in ROLES:
         best = None
-        for mode in ("union", "fallback", "tagger", "off"):
-            for th in THRESHOLD_GRID if mode != "off" else [1.0]:
-                trial_t, trial_c = {**thresholds, role: th}, {**combine, role: mode}
-                fills = {d["docid"]: attached_fills(d, spans[d["docid"]], trial_t, trial_c) for d in docs}
+        for mode in ("union", "fallback", "tagger", "rules"):
+            for th in THRESHOLD_GRID if mode != "rules" else [1.0]:
+                t = tagged[th if mode != "rules" else THRESHOLD_GRID[0]]
+                fills = {i: combine_fills(rules[i], t[i], {r: mode for r in ROLES}) for i in rules}
                 f1 = score(docs, fills)[role].f1
                 if best is None or f1 > best[0] + 1e-9:
                     best = (f1, th, mode)
@@ -148,6 +151,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="the first N training documents (quick runs)")
     parser.add_argument("--no-final", action="store_true", help="cross-validate only; write nothing")
+    parser.add_argument("--oof", type=Path, default=None, help="skip CV training: read out-of-fold spans saved by a run with --cache")
     parser.add_argument("--label-mentions", choices=("all", "first"), default=None, help="override roles.json's")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
@@ -162,24 +166,27 @@ def main() -> None:
     random.Random(config["training"]["seed"]).shuffle(order)
     folds = [[docs[i] for i in order[k :: args.folds]] for k in range(args.folds)]
     oof: dict[str, list[R.RoleSpan]] = {}
-    cv_started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for k, held in enumerate(folds):
-            rest = [d for j, f in enumerate(folds) if j != k for d in f]
-            path = Path(tmp) / f"fold{k}.crfsuite"
-            t0 = time.perf_counter()
-            train(rest, path, params, which)
-            oof.update(tag(held, path))
-            print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
-    print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
-    if args.cache is not None:  # the out-of-fold spans, to study decoding without retraining
-        (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
+    if args.oof is not None:  # decoding studied on saved out-of-fold spans, no retraining
+        oof = pickle.loads(args.oof.read_bytes())
+    else:
+        cv_started = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            for k, held in enumerate(folds):
+                rest = [d for j, f in enumerate(folds) if j != k for d in f]
+                path = Path(tmp) / f"fold{k}.crfsuite"
+                t0 = time.perf_counter()
+                train(rest, path, params, which)
+                oof.update(tag(held, path))
+                print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+        print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
+        if args.cache is not None:  # the out-of-fold spans, to study decoding without retraining
+            (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
 
-    rules = {d["docid"]: role_fills([e for e in (Event.model_validate(x) for x in d["events"]) if e.mode in MUC_MODES]) for d in docs}
+    rules = {d["docid"]: role_fills([e for e in (Event.model_validate(x) for x in d["events"]) if e.mode in MUC_MODES], {r: "rules" for r in ROLES}) for d in docs}
     print(show("rules alone (CV docs)", score(docs, rules)))
     tagger_alone = {d["docid"]: clean_fills({r: [s.text for s in R.one_per_entity(oof[d["docid"]], {}) if s.role == r] for r in ROLES}) for d in docs}
     print(show("tagger alone, whole doc", score(docs, tagger_alone)))
-    thresholds, combine = choose(docs, oof)
+    thresholds, combine = choose(docs, oof, rules)
     chosen = {d["docid"]: attached_fills(d, oof[d["docid"]], thresholds, combine) for d in docs}
     print(show("rules + tagger (chosen)", score(docs, chosen)))
     if args.no_final:

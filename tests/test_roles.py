@@ -92,33 +92,49 @@ def _event(evidence_at: int, mode="reported", **kw) -> Event:
                  evidence=[Evidence(field="mode", start=evidence_at, end=evidence_at + 5, quote="x")], **kw)
 
 
-def test_attach_puts_a_span_on_its_sentence_event_and_falls_back_by_role():
+def test_attach_puts_a_span_on_its_sentence_event_and_keeps_both_sources():
     sents = [_sentence(["x"] * 10, 0), _sentence(["y"] * 10, 1, offset=100)]
     first, second = _event(5), _event(105, targets=["embassy"])
     spans = [R.RoleSpan("Weapon", 110, 118, "car bomb", 0.8, 1), R.RoleSpan("Target", 10, 16, "bridge", 0.8, 0),
-             R.RoleSpan("Victim", 120, 125, "Perez", 0.8, 1)]
-    R.attach([first, second], spans, sents, {"Weapon": "union", "Target": "fallback", "Victim": "union"})
-    assert second.weapons == ["car bomb"] and second.victims == ["Perez"]
-    # the rules found a target already, and Target falls back: the tagger's bridge is not added
-    assert first.targets == [] and second.targets == ["embassy"]
-    tagged = [e for e in second.evidence if e.reason and e.reason.startswith("role tagger")]
-    assert {(e.field, e.start, e.end) for e in tagged} == {("weapons", 110, 118), ("victims", 120, 125)}
-    fills = role_fills([first, second])
-    assert "car bomb" in fills["Weapon"] and "Perez" in fills["Victim"]
+             R.RoleSpan("Target", 130, 137, "Embassy", 0.8, 1)]
+    R.attach([first, second], spans, sents)
+    assert first.targets == ["bridge"]
+    # the rules' embassy is not written twice: the tagger's evidence says it found it too
+    assert second.weapons == ["car bomb"] and second.targets == ["embassy"]
+    tagged = [e for e in second.evidence if R.is_tagged(e)]
+    assert {(e.field, e.start, e.end) for e in tagged} == {("weapons", 110, 118), ("targets", 130, 137)}
+    assert R.rules_only(first).targets == [] and R.rules_only(second).targets == ["embassy"]
+    assert not any(R.is_tagged(e) for e in R.rules_only(second).evidence)
+
+
+def test_role_fills_take_each_roles_source_as_combine_says():
+    sents = [_sentence(["x"] * 10, 0)]
+    event = _event(5, victims=["two peasants"])
+    R.attach([event], [R.RoleSpan("Victim", 10, 15, "Perez", 0.8, 0), R.RoleSpan("Weapon", 20, 28, "car bomb", 0.8, 0)], sents)
+    victims = lambda mode: role_fills([event], {r: mode for r in R.ROLES})["Victim"]
+    assert victims("union") == ["peasants", "Perez"]
+    assert victims("rules") == ["peasants"] and victims("tagger") == ["Perez"] and victims("fallback") == ["peasants"]
+    # a tagged span counts on an event MUC would not template (an arrest); the rules' fills do not
+    arrest = _event(5, victims=["two peasants"])
+    arrest.event_type, arrest.sub_event_type = "Strategic developments", "Arrests"
+    R.attach([arrest], [R.RoleSpan("Weapon", 20, 28, "car bomb", 0.8, 0)], sents)
+    fills = role_fills([arrest], {r: "union" for r in R.ROLES})
+    assert fills["Weapon"] == ["car bomb"] and fills["Victim"] == []
 
 
 def test_role_fills_count_a_tagged_group_once_beside_the_actor():
     event = _event(0, actor1=Actor(name="FMLN: Farabundo Marti National Liberation Front", mention="FMLN", inter=2))
     event.evidence.append(Evidence(field="perpetrator_groups", start=30, end=70, quote="Farabundo Marti National Liberation Front"))
     event.evidence.append(Evidence(field="perpetrator_groups", start=80, end=100, quote="Manuel Rodriguez Front"))
-    assert role_fills([event])["PerpOrg"] == ["FMLN", "Manuel Rodriguez Front"]
+    event.evidence[-2].reason = event.evidence[-1].reason = "role tagger (PerpOrg, confidence 0.90)"
+    assert role_fills([event], {r: "union" for r in R.ROLES})["PerpOrg"] == ["FMLN", "Manuel Rodriguez Front"]
 
 
 def test_the_data_file_is_consistent_with_the_model():
     config = json.loads(resources.files("strife.data").joinpath("roles.json").read_text(encoding="utf-8"))
     assert set(config["thresholds"]) == set(R.ROLES) == set(config["combine"])
     assert all(0 <= v <= 1 for v in config["thresholds"].values())
-    assert set(config["combine"].values()) <= {"union", "fallback", "off"}
+    assert set(config["combine"].values()) <= {"union", "fallback", "tagger", "rules"}
     assert config["training"]["label_mentions"] in ("all", "first")
     model = resources.files("strife.data").joinpath(config["model_file"])
     assert model.is_file() and model.stat().st_size < 5_000_000

@@ -271,87 +271,71 @@ EVIDENCE_FIELD = {"PerpInd": "perpetrators", "PerpOrg": "perpetrator_groups", "T
                   "Victim": "victims", "Weapon": "weapons"}
 
 
-def _has_rule_fill(event: Event, role: str) -> bool:
-    if role == "PerpOrg":
-        return event.actor1 is not None and event.actor1.inter in (2, 3, 4)
-    if role == "Target":
-        return bool(event.targets)
-    if role == "Victim":
-        return bool(event.victims)
-    return any(e.field == EVIDENCE_FIELD[role] for e in event.evidence)
+TAGGER_REASON = "role tagger"  # how the tagger's evidence says where it comes from
+ALSO_RULES = "; the rules found it too"
 
 
-def _drop_rule_fills(event: Event, role: str) -> None:
-    """Where the tagger is preferred for a role, the rules' fills of it give way (the
-    actor stays: a perpetrator group is the event's actor1, not a fill to drop)."""
-    if role == "Target":
-        event.targets = []
-        event.evidence = [e for e in event.evidence if e.field != "targets"]
-    elif role == "Victim":
-        event.victims = []
-        event.evidence = [e for e in event.evidence if e.field != "victims"]
-    elif role == "Weapon":
-        event.weapons = []
-        event.evidence = [e for e in event.evidence if e.field != "weapons"]
-    elif role == "PerpInd":
-        event.evidence = [e for e in event.evidence if e.field != "perpetrators"]
+def is_tagged(evidence: Evidence) -> bool:
+    """Evidence the role tagger gave (not the rules)."""
+    return (evidence.reason or "").startswith(TAGGER_REASON)
 
 
 def _event_for(span: RoleSpan, events: list[Event], sents: list[Sentence]) -> Event | None:
-    """The event a span belongs to: the one with evidence in the span's sentence, else the
-    document's main event (its first reported one: a report leads with its incident)."""
+    """The event a span belongs to: the one that happened with evidence in the span's
+    sentence, else the document's main event (the first that happened: a report leads
+    with its incident)."""
     sentence = sents[span.sentence]
-    for event in events:
+    happened = [e for e in events if e.mode in ("reported", "background")]
+    # a role is of what happened: a planned or denied event in the sentence gives way
+    for event in happened + [e for e in events if e not in happened]:
         if any(e.start is not None and sentence.start <= e.start < sentence.end for e in event.evidence):
-            return event
-    return next((e for e in events if e.mode == "reported"), events[0] if events else None)
+            if event.mode in ("reported", "background") or not happened:
+                return event
+    return happened[0] if happened else (events[0] if events else None)
 
 
-def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], combine: dict[str, str],
-           source_text: str | None = None) -> None:
+def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], source_text: str | None = None) -> None:
     """Add the tagger's spans to the events, each with its evidence (char offsets, the
-    quote and the tagger's confidence). `combine[role]`: "union" adds to what the rules
-    found; "fallback" adds only when no event of the document has a rule fill for the
-    role (the rules are more precise where they fire); "tagger" replaces the rules' fills
-    of the role when the tagger has any; "off" adds nothing.
+    quote, the tagger's confidence). The record keeps both sources: a span the rules had
+    found already adds no second value, only its evidence, marked as such (ALSO_RULES),
+    so a reader (muc4.role_fills) can tell the rules' fills from the tagger's.
     `source_text`: the article text (same offsets) to quote, when the tagged text was
     truecased."""
-    quote_text = source_text
-    ruled = {role for role in ROLES if any(_has_rule_fill(e, role) for e in events)}
-    for role in {s.role for s in spans if combine.get(s.role) == "tagger"}:
-        for event in events:
-            _drop_rule_fills(event, role)
     for span in spans:
-        mode = combine.get(span.role, "union")
-        if mode == "off" or (mode == "fallback" and span.role in ruled):
-            continue
         event = _event_for(span, events, sents)
         if event is None:
             continue
-        quote = quote_text[span.start : span.end] if quote_text is not None else span.text
+        quote = source_text[span.start : span.end] if source_text is not None else span.text
         key = " ".join(_normal_words(quote))
-        if span.role == "Target":
-            if key in {" ".join(_normal_words(t)) for t in event.targets}:
-                continue
-            event.targets.append(quote)
-        elif span.role == "Victim":
-            if key in {" ".join(_normal_words(v)) for v in event.victims}:
-                continue
-            event.victims.append(quote)
-        elif span.role == "Weapon" and key not in {" ".join(_normal_words(w)) for w in event.weapons}:
-            event.weapons.append(key)
-        event.evidence.append(Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote,
-                                       reason=f"role tagger ({span.role}, confidence {span.confidence:.2f})"))
+        values = {"Target": event.targets, "Victim": event.victims, "Weapon": event.weapons}.get(span.role)
+        known = values is not None and key in {" ".join(_normal_words(v)) for v in values}
+        if values is not None and not known:
+            values.append(key if span.role == "Weapon" else quote)  # weapons are written as kinds, lower case
+        reason = f"{TAGGER_REASON} ({span.role}, confidence {span.confidence:.2f})" + (ALSO_RULES if known else "")
+        event.evidence.append(Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote, reason=reason))
     for event in events:
         event.evidence.sort(key=lambda e: (e.start is None, e.start or 0))
 
 
+def rules_only(event: Event) -> Event:
+    """The event as the rules coded it: the tagger's evidence and the values it added
+    taken out (for comparing the two, and for readers that want one source)."""
+    added = {e.quote for e in event.evidence if is_tagged(e) and not e.reason.endswith(ALSO_RULES)}
+    weapons_added = {" ".join(_normal_words(q)) for q in added if q}
+    return event.model_copy(update={
+        "evidence": [e for e in event.evidence if not is_tagged(e)],
+        "targets": [t for t in event.targets if t not in added],
+        "victims": [v for v in event.victims if v not in added],
+        "weapons": [w for w in event.weapons if w not in weapons_added],
+    })
+
+
 def add_tagged_roles(events: list[Event], doc: Doc, source_text: str | None = None, tagger=None) -> None:
-    """The pipeline's step: tag the parsed document and enrich its events (data/roles.json
-    says, per role, the threshold and how tagger spans combine with the rules')."""
+    """The pipeline's step: tag the parsed document and enrich its events with the spans
+    above their role's threshold (data/roles.json)."""
     tagger = tagger or load_tagger()
     if tagger is None:
         return
     sents = sentences(doc)
     spans = one_per_entity(tag_sentences(sents, doc.text, tagger), CONFIG["thresholds"])
-    attach(events, spans, sents, CONFIG["combine"], source_text)
+    attach(events, spans, sents, source_text)
