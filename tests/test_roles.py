@@ -77,13 +77,18 @@ def test_one_per_entity_drops_repeats_parts_aliases_and_unsure_spans():
         _span("Weapon", "bomb", 0.6, 140),
         _span("Weapon", "car bomb", 0.7, 150),
         _span("Target", "bridge", 0.3, 170),
+        _span("PerpInd", "guerrillas", 0.9, 180),
+        _span("PerpInd", "guerrilla", 0.8, 200),
     ]
     kept = R.one_per_entity(spans, {"Target": 0.5})
     assert [(k.role, k.text) for k in kept] == [
         ("Victim", "Hector Oqueli Colindres"),
         ("PerpOrg", "Farabundo Marti National Liberation Front"),
         ("Weapon", "car bomb"),
+        ("PerpInd", "guerrillas"),
     ]
+    assert R.same_entity("the Guerrillas", "urban guerrilla") and not R.same_entity("bus", "buses station")
+    assert not R.same_entity("class", "clas")  # "-ss" is no plural
 
 
 def _event(evidence_at: int, mode="reported", **kw) -> Event:

@@ -46,6 +46,8 @@ class Row:
     head_dep: str
     ent: str  # entity type, "" outside one
     lex: str  # what strife's lexicons say of the token: "weapon", "group", "unidentified", "civilian" or ""
+    gov: str = ""  # the nearest verb above the token, lower case ("kidnapped"): who did what to whom
+    gov_dep: str = ""  # how the token's branch hangs from that verb ("nsubjpass", "dobj", "prep")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,18 @@ def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
     return marks
 
 
+def _governing_verb(token) -> tuple[str, str]:
+    node = token
+    for _ in range(8):  # parse trees of wire sentences are shallow; a bound spares cycles
+        head = node.head
+        if head is node:
+            return "", ""
+        if head.pos_ in ("VERB", "AUX"):
+            return head.text.lower(), node.dep_
+        node = head
+    return "", ""
+
+
 def sentences(doc: Doc) -> list[Sentence]:
     """The document's sentences as rows, blank ones (quiet paragraphs strife blanked
     before parsing) dropped."""
@@ -79,7 +93,9 @@ def sentences(doc: Doc) -> list[Sentence]:
         for t in tokens:
             start, end = t.idx, t.idx + len(t.text)
             lex = next((kind for s, e, kind in marks if s <= start and end <= e), "")
-            rows.append(Row(t.text, start, end, t.pos_, t.tag_, t.dep_, t.head.text.lower(), t.head.dep_, t.ent_type_, lex))
+            gov, gov_dep = _governing_verb(t)
+            rows.append(Row(t.text, start, end, t.pos_, t.tag_, t.dep_, t.head.text.lower(), t.head.dep_, t.ent_type_, lex,
+                            gov, gov_dep))
         signals = tuple(sorted({h.kind for h in LEXICON.triggers(sent.text)}))
         out.append(Sentence(len(out), sent.start_char, sent.end_char, signals, tuple(rows)))
     return out
@@ -116,7 +132,8 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
         f = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"pre3={low[:3]}",
              f"shape={_shape(row.text)}", f"pos={row.pos}", f"tag={row.tag}", f"dep={row.dep}",
              f"head={row.head}", f"dep+head={row.dep}|{row.head}", f"head_dep={row.head_dep}",
-             f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}"]
+             f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
+             f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}"]
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
@@ -208,24 +225,34 @@ def _group_of(phrase: str) -> str | None:
     return found[0][0].name if found else None
 
 
+def entity_words(text: str) -> frozenset[str]:
+    """A mention's normalised words, plurals as singulars ("guerrillas" is "guerrilla")."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in _normal_words(text))
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Two mentions taken for one entity: one's words all among the other's."""
+    wa, wb = entity_words(a), entity_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def one_per_entity(spans: Iterable[RoleSpan], thresholds: dict[str, float]) -> list[RoleSpan]:
     """The spans worth a fill: confident enough for their role, one per entity.
 
     MUC scores a fill per entity, and every further mention of one entity is a false
     positive. So, per role, in order of confidence: a span is dropped when its normalised
-    words equal, or are all inside, a span already kept ("oqueli" after "hector oqueli
+    words (plurals as singulars) equal, or are all inside or around, a span already kept ("oqueli" after "hector oqueli
     colindres", "bomb" beside "car bomb"); a group's alias is dropped when the group is
     already kept under another alias ("fmln" after the front's full name)."""
     kept: list[RoleSpan] = []
     for span in sorted(spans, key=lambda s: (-s.confidence, s.start)):
         if span.confidence < thresholds.get(span.role, 0.0):
             continue
-        words = set(_normal_words(span.text))
-        if not words:
+        if not entity_words(span.text):
             continue
         group = _group_of(span.text) if span.role == "PerpOrg" else None
         same_role = [k for k in kept if k.role == span.role]
-        if any(words <= set(_normal_words(k.text)) or words >= set(_normal_words(k.text)) for k in same_role):
+        if any(same_entity(span.text, k.text) for k in same_role):
             continue
         if group is not None and any(_group_of(k.text) == group for k in same_role):
             continue
