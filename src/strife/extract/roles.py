@@ -321,6 +321,13 @@ def _event_for(span: RoleSpan, events: list[Event], sents: list[Sentence]) -> Ev
     return happened[0] if happened else (events[0] if events else None)
 
 
+def _weapon_value(quote: str) -> str:
+    """An event's weapons are kinds ("rockets"): strife's weapon lexicon names the kind
+    of a tagged weapon it knows; one it does not know is written as tagged, lower case."""
+    hits = LEXICON.weapons(quote)
+    return hits[0].kind if hits else " ".join(_normal_words(quote))
+
+
 def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], source_text: str | None = None) -> None:
     """Add the tagger's spans to the events, each with its evidence (char offsets, the
     quote, the tagger's confidence). The record keeps both sources: a span the rules had
@@ -333,11 +340,11 @@ def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], so
         if event is None:
             continue
         quote = source_text[span.start : span.end] if source_text is not None else span.text
-        key = " ".join(_normal_words(quote))
         values = {"Target": event.targets, "Victim": event.victims, "Weapon": event.weapons}.get(span.role)
-        known = values is not None and key in {" ".join(_normal_words(v)) for v in values}
+        value = _weapon_value(quote) if span.role == "Weapon" else quote
+        known = values is not None and entity_words(value) in {entity_words(v) for v in values}
         if values is not None and not known:
-            values.append(key if span.role == "Weapon" else quote)  # weapons are written as kinds, lower case
+            values.append(value)
         reason = f"{TAGGER_REASON} ({span.role}, confidence {span.confidence:.2f})" + (ALSO_RULES if known else "")
         event.evidence.append(Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote, reason=reason))
     for event in events:
@@ -348,7 +355,7 @@ def rules_only(event: Event) -> Event:
     """The event as the rules coded it: the tagger's evidence and the values it added
     taken out (for comparing the two, and for readers that want one source)."""
     added = {e.quote for e in event.evidence if is_tagged(e) and not e.reason.endswith(ALSO_RULES)}
-    weapons_added = {" ".join(_normal_words(q)) for q in added if q}
+    weapons_added = {_weapon_value(q) for q in added if q}
     return event.model_copy(update={
         "evidence": [e for e in event.evidence if not is_tagged(e)],
         "targets": [t for t in event.targets if t not in added],
