@@ -104,6 +104,9 @@ def test_attach_puts_a_span_on_its_sentence_event_and_keeps_both_sources():
              R.RoleSpan("Target", 130, 137, "Embassy", 0.8, 1)]
     R.attach([first, second], spans, sents)
     assert first.targets == ["bridge"]
+    rocket = _event(5, weapons=["rockets"])
+    R.attach([rocket], [R.RoleSpan("Weapon", 10, 16, "rocket", 0.8, 0)], sents)
+    assert rocket.weapons == ["rockets"]  # the lexicon's kind, already there
     # the rules' embassy is not written twice: the tagger's evidence says it found it too
     assert second.weapons == ["car bomb"] and second.targets == ["embassy"]
     tagged = [e for e in second.evidence if R.is_tagged(e)]
