@@ -81,7 +81,7 @@ def test_adapter_counts_terrorist_incidents_with_coders_spans():
     )
     assert muc_type(kidnap) == "KIDNAPPING" and muc_type(bombing) == "BOMBING"
     assert muc_type(clash) is None  # fighting between armed sides is not a terrorist incident
-    fills = role_fills([kidnap, clash, bombing])
+    fills = role_fills([kidnap, clash, bombing], {r: "rules" for r in ROLES})  # the rules' adapter alone
     assert fills == {
         "PerpInd": ["TERRORISTS", "urban guerrillas"],  # described perpetrators beside the named group
         "PerpOrg": ["FMLN"],
@@ -137,7 +137,8 @@ def test_run_reads_only_documents_of_the_roles_file(tmp_path):
                 seen.append(a.id)
                 yield SimpleNamespace(article=a, events=[event], error=None)
 
-    report = run_muc4(dev, roles, None, FakeExtractor())
+    report = run_muc4(dev, roles, None, FakeExtractor(), {r: "rules" for r in ROLES})  # the events are the rules'
+
     assert seen == ["X-1"]
     result = report.as_dict()
     assert result["micro"]["matched"] == 2 and result["micro"]["f1"] == 1.0

@@ -22,6 +22,7 @@ from strife.extract.facts import SPEECH_BEFORE, armed_target, fill
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
+from strife.extract.roles import add_tagged_roles
 from strife.extract.tolls import claims_of, coded_figure, tally
 from strife.geo.gazetteer import Gazetteer
 from strife.geo.geoparse import geoparse
@@ -42,8 +43,12 @@ class Extraction:
 class Extractor:
     """Holds what is loaded once per process: the spaCy pipeline and the gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, role_tagger: bool = True) -> None:
         self.gazetteer = gazetteer or Gazetteer.open()
+        # the learnt role tagger (extract.roles) enriches the events' perpetrators,
+        # targets, victims and weapons; off, the rules alone fill them (its training
+        # compares with them)
+        self.role_tagger = role_tagger
 
     def _cased_place(self, phrase: str) -> str | None:
         """The place's name with its capitals, when the gazetteer knows `phrase` as a
@@ -109,10 +114,17 @@ class Extractor:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
+            events.append(event.with_stable_id())
+        # The tagger learnt its weights from restored-case wire text (MUC-4's capitals) and
+        # is applied to the same kind of input: on mixed-case reports the rules' roles are
+        # measured (the devsets) and its spans are not, and spot checks found wrong ones
+        # ("tear gas" as a weapon of a dispersal).
+        if self.role_tagger and events and analysis.upper_case:
+            add_tagged_roles(events, doc, article.text)
+        for event in events:
             for ev in event.evidence:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
-            events.append(event.with_stable_id())
         return events
 
 

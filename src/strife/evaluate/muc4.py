@@ -23,7 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strife.extract.lexicon import load_data
+from strife.extract.lexicon import LEXICON, load_data
+from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only
 from strife.ingest.article import Article
 from strife.record import Event
 
@@ -32,6 +33,8 @@ MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK
 _CONVENTIONS = load_data("muc4.json")
 MUC_MODES = frozenset(_CONVENTIONS["modes"]["modes"])
 
+TAGGED_FIELDS = {field: role for role, field in EVIDENCE_FIELD.items()}  # evidence field -> MUC role
+ROLE_COMBINE = ROLE_CONFIG["combine"]
 _PUNCT = str.maketrans({c: " " for c in string.punctuation})
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 
@@ -173,20 +176,51 @@ def bare(phrase: str) -> str:
     return phrase.strip(" ,.;:")
 
 
-def role_fills(events: list[Event]) -> dict[str, list[str]]:
-    """MUC role fills from the events MUC would template, united over the document (the
-    evaluation is per document, not per incident)."""
+def role_fills(events: list[Event], combine: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """MUC role fills of a document's events, united over the document (the evaluation
+    is per document, not per incident).
+
+    Two sources: the rules' fills, read from the events MUC would template (`muc_type`),
+    and the role tagger's spans (extract.roles), read from any event: the tagger learnt
+    from MUC's keys which reports' roles they key. `combine[role]` (data/roles.json, chosen
+    by cross-validation on the training documents) says which source a role takes:
+    "union", "rules", "tagger", or "fallback" (the rules', else the tagger's)."""
+    combine = combine or ROLE_COMBINE
+    rules = _rule_fills([rules_only(e) for e in events])
+    tagged: dict[str, list[str]] = {r: [] for r in ROLES}
+    for event in events:
+        for ev in event.evidence:
+            if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
+                tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
+    return combine_fills(rules, tagged, combine)
+
+
+def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str]) -> dict[str, list[str]]:
+    """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills)."""
+    fills = {}
+    for role in ROLES:
+        mode = combine.get(role, "union")
+        if mode == "union":
+            fills[role] = rules[role] + tagged[role]
+        elif mode == "tagger":
+            fills[role] = tagged[role]
+        elif mode == "fallback":
+            fills[role] = rules[role] or tagged[role]
+        else:
+            fills[role] = rules[role]
+    fills["PerpOrg"] = _one_per_group(fills["PerpOrg"])
+    return clean_fills(fills)
+
+
+def _rule_fills(events: list[Event]) -> dict[str, list[str]]:
     fills: dict[str, list[str]] = {r: [] for r in ROLES}
-    orgs_seen: set[str] = set()
     for event in events:
         if muc_type(event) is None:
             continue
         a1 = event.actor1
         if a1 is not None and a1.mention:
             if a1.inter in (2, 3, 4) and not a1.name.startswith("Unidentified"):
-                if a1.name not in orgs_seen:  # one fill a group: its aliases are one entity
-                    orgs_seen.add(a1.name)
-                    fills["PerpOrg"].append(a1.mention)
+                fills["PerpOrg"].append(a1.mention)
             elif a1.name.startswith("Unidentified"):
                 fills["PerpInd"].append(bare(a1.mention))
             elif a1.inter in (1, 8) and event.sub_event_type in _CONVENTIONS["types"]["state_perpetrator_sub_events"]:
@@ -201,6 +235,29 @@ def role_fills(events: list[Event]) -> dict[str, list[str]]:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)
         fills["Victim"].extend(bare(v) for v in event.victims)
+    return fills
+
+
+def _one_per_group(mentions: list[str]) -> list[str]:
+    """One fill a group: a known group's aliases ("FMLN", its full name) are one entity."""
+    out, seen = [], set()
+    for m in mentions:
+        key = _group_name(m) or normalise(m)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _group_name(phrase: str) -> str | None:
+    found = LEXICON.named_groups_in(phrase)
+    return found[0][0].name if found else None
+
+
+def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What MUC's keys never hold dropped (generic victims, military targets, the
+    military's weapons), the more specific of two weapons kept, one fill a normal form."""
+    fills = {r: [bare(f) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
@@ -361,10 +418,11 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extractor) -> Muc4Report:
+def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extractor,
+             combine: dict[str, str] | None = None) -> Muc4Report:
     """Run `extractor` (a strife.pipeline.Extractor) over the documents of `roles_path`
     (all of dev.jsonl when None: then the role gold is empty and only the template
-    agreement means anything), score, and report."""
+    agreement means anything), score, and report. `combine`: role_fills' sources."""
     started = time.perf_counter()
     docs = read_jsonl(dev_path)
     report = Muc4Report()
@@ -382,7 +440,7 @@ def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extract
     for d in docs:
         result = results.get(d["docid"])
         events = [e for e in result.events if e.mode in MUC_MODES] if result else []
-        predicted = role_fills(events)
+        predicted = role_fills(events, combine)
         gold = roles.get(d["docid"], {r: [] for r in ROLES})
         report.documents.append(DocumentResult(d["docid"], predicted, gold, score_document(predicted, gold),
                                                error=result.error if result else "not extracted"))

@@ -1,0 +1,210 @@
+"""Train strife's role tagger (extract/roles.py) on the MUC-4 answer keys of DEV 1-1300.
+
+Reads dev.jsonl and roles_train.jsonl from shared/data/muc4 (or --data), parses every
+document as strife does (truecased, through the same spaCy pipeline), labels the key's
+mentions as BIO spans, and:
+1. cross-validates on the training documents (--folds, by document): out-of-fold tagging
+   gives the per-role confidence thresholds and, against strife's rule-based fills of the
+   same documents, whether each role's tagger fills are united with the rules' or used
+   only where the rules found none; the CV figures are printed;
+2. trains the final model on all training documents and writes it to
+   src/strife/data/models/roles.crfsuite, with the chosen thresholds and combination in
+   src/strife/data/roles.json.
+Nothing of TST1/TST2 (roles_dev) is read: that is the honest test, run by
+benchmarks/muc4_roles.py.
+
+Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from strife.evaluate.muc4 import MUC_MODES, ROLES, Tally, clean_fills, combine_fills, read_jsonl, role_fills, score_document
+from strife.extract import roles as R
+from strife.record import Event
+
+REPO = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO / "src" / "strife" / "data"
+DEFAULT_DATA = next(
+    (p / "shared" / "data" / "muc4" for p in REPO.parents if (p / "shared" / "data" / "muc4").is_dir()),
+    Path("shared/data/muc4"),
+)
+THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(0, 19)]
+
+
+# -- the documents, parsed as strife parses them ----------------------------------------
+def parse_documents(data: Path, cache: Path | None) -> list[dict]:
+    """Per training document: its sentences (rows), its role key, strife's rule-based
+    events (without the tagger) and their MUC fills. Cached to `cache` when given."""
+    cached = cache / "train_docs.pkl" if cache else None
+    if cached is not None and cached.exists():
+        return pickle.loads(cached.read_bytes())
+    from strife.analyse import analyse
+    from strife.ingest.article import Article
+    from strife.pipeline import Extractor
+
+    keys = {r["docid"]: r["extracts"] for r in read_jsonl(data / "roles_train.jsonl")}
+    docs = [d for d in read_jsonl(data / "dev.jsonl") if d["docid"] in keys]
+    extractor = Extractor(role_tagger=False)
+    out = []
+    for i in range(0, len(docs), 16):
+        batch = docs[i : i + 16]
+        articles = [Article(id=d["docid"], text=d["text"], origin=d["docid"]) for d in batch]
+        for d, analysis in zip(batch, analyse(articles, is_place=extractor._cased_place)):
+            try:
+                events = extractor.code(analysis)
+            except Exception:  # as the pipeline does: one bad document is no events
+                events = []
+            out.append({
+                "docid": d["docid"], "text": analysis.text, "sents": R.sentences(analysis.doc),
+                "gold": keys[d["docid"]], "events": [e.model_dump() for e in events],
+            })
+        print(f"parsed {len(out)}/{len(docs)}", flush=True)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(pickle.dumps(out))
+    return out
+
+
+# -- training and tagging ----------------------------------------------------------------
+def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for d in docs:
+        for sentence, labels in zip(d["sents"], R.gold_labels(d["sents"], d["gold"], which)):
+            trainer.append(R.sentence_features(sentence), labels)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def tag(docs: list[dict], path: Path) -> dict[str, list[R.RoleSpan]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return {d["docid"]: R.tag_sentences(d["sents"], d["text"], tagger) for d in docs}
+
+
+# -- from spans to MUC fills, as the pipeline attaches them to events ----------------------
+def attached_fills(doc: dict, spans: list[R.RoleSpan], thresholds: dict, combine: dict) -> dict[str, list[str]]:
+    """The document's MUC fills when the tagger's spans enrich its rule-based events as
+    the pipeline does (extract.roles.attach), scored through muc4.role_fills."""
+    events = [Event.model_validate(e) for e in doc["events"]]
+    kept = R.one_per_entity(spans, thresholds)
+    R.attach(events, kept, doc["sents"])
+    return role_fills([e for e in events if e.mode in MUC_MODES], combine)
+
+
+def score(docs: list[dict], fills: dict[str, dict[str, list[str]]]) -> dict[str, Tally]:
+    out = {r: Tally() for r in ROLES}
+    for d in docs:
+        for role, t in score_document(fills[d["docid"]], d["gold"]).items():
+            out[role].add(t)
+    return out
+
+
+def micro(tallies: dict[str, Tally]) -> Tally:
+    total = Tally()
+    for t in tallies.values():
+        total.add(t)
+    return total
+
+
+def show(name: str, tallies: dict[str, Tally]) -> str:
+    parts = [f"{r} {100 * t.f1:.1f}" for r, t in tallies.items()]
+    m = micro(tallies)
+    return f"{name:<28} P {100 * m.precision:5.1f} R {100 * m.recall:5.1f} F1 {100 * m.f1:5.1f} | " + ", ".join(parts)
+
+
+def choose(docs: list[dict], spans: dict[str, list[R.RoleSpan]], rules: dict[str, dict]) -> tuple[dict, dict]:
+    """Per role, the threshold and the source (muc4.combine_fills) that give the best CV
+    F1. A role's tagger fills depend only on its own threshold, so the tagger's fills are
+    made once a threshold and the sources combined from them."""
+    all_tagger = {r: "tagger" for r in ROLES}
+    tagged = {th: {d["docid"]: attached_fills(d, spans[d["docid"]], {r: th for r in ROLES}, all_tagger) for d in docs}
+              for th in THRESHOLD_GRID}
+    thresholds, combine = {}, {}
+    for role in ROLES:
+        best = None
+        for mode in ("union", "fallback", "tagger", "rules"):
+            for th in THRESHOLD_GRID if mode != "rules" else [1.0]:
+                t = tagged[th if mode != "rules" else THRESHOLD_GRID[0]]
+                fills = {i: combine_fills(rules[i], t[i], {r: mode for r in ROLES}) for i in rules}
+                f1 = score(docs, fills)[role].f1
+                if best is None or f1 > best[0] + 1e-9:
+                    best = (f1, th, mode)
+        _, thresholds[role], combine[role] = best
+        print(f"  {role}: {combine[role]} at threshold {thresholds[role]} (CV F1 {100 * best[0]:.1f})", flush=True)
+    return thresholds, combine
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache", type=Path, default=None, help="keep the parsed documents here between runs")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None, help="the first N training documents (quick runs)")
+    parser.add_argument("--no-final", action="store_true", help="cross-validate only; write nothing")
+    parser.add_argument("--oof", type=Path, default=None, help="skip CV training: read out-of-fold spans saved by a run with --cache")
+    parser.add_argument("--label-mentions", choices=("all", "first"), default=None, help="override roles.json's")
+    args = parser.parse_args()
+    config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
+    params = config["training"]["crfsuite"]
+    which = config["training"]["label_mentions"] = args.label_mentions or config["training"]["label_mentions"]
+
+    started = time.perf_counter()
+    docs = parse_documents(args.data, args.cache)[: args.limit]
+    print(f"{len(docs)} training documents parsed in {time.perf_counter() - started:.0f} s")
+
+    order = list(range(len(docs)))
+    random.Random(config["training"]["seed"]).shuffle(order)
+    folds = [[docs[i] for i in order[k :: args.folds]] for k in range(args.folds)]
+    oof: dict[str, list[R.RoleSpan]] = {}
+    if args.oof is not None:  # decoding studied on saved out-of-fold spans, no retraining
+        oof = pickle.loads(args.oof.read_bytes())
+    else:
+        cv_started = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            for k, held in enumerate(folds):
+                rest = [d for j, f in enumerate(folds) if j != k for d in f]
+                path = Path(tmp) / f"fold{k}.crfsuite"
+                t0 = time.perf_counter()
+                train(rest, path, params, which)
+                oof.update(tag(held, path))
+                print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+        print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
+        if args.cache is not None:  # the out-of-fold spans, to study decoding without retraining
+            (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
+
+    rules = {d["docid"]: role_fills([e for e in (Event.model_validate(x) for x in d["events"]) if e.mode in MUC_MODES], {r: "rules" for r in ROLES}) for d in docs}
+    print(show("rules alone (CV docs)", score(docs, rules)))
+    tagger_alone = {d["docid"]: clean_fills({r: [s.text for s in R.one_per_entity(oof[d["docid"]], {}) if s.role == r] for r in ROLES}) for d in docs}
+    print(show("tagger alone, whole doc", score(docs, tagger_alone)))
+    thresholds, combine = choose(docs, oof, rules)
+    chosen = {d["docid"]: attached_fills(d, oof[d["docid"]], thresholds, combine) for d in docs}
+    print(show("rules + tagger (chosen)", score(docs, chosen)))
+    if args.no_final:
+        return
+
+    t0 = time.perf_counter()
+    model = DATA_DIR / config["model_file"]
+    model.parent.mkdir(parents=True, exist_ok=True)
+    train(docs, model, params, which)
+    print(f"final model: {len(docs)} documents, trained in {time.perf_counter() - t0:.0f} s, {model.stat().st_size / 1e6:.2f} MB")
+    config["thresholds"], config["combine"] = thresholds, combine
+    config["measured"] = {
+        "cv_folds": args.folds, "documents": len(docs),
+        "cv_micro_f1_rules": round(micro(score(docs, rules)).f1, 4),
+        "cv_micro_f1_with_tagger": round(micro(score(docs, chosen)).f1, 4),
+    }
+    (DATA_DIR / "roles.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

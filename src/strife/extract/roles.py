@@ -1,0 +1,375 @@
+"""A learnt role tagger: who did it, to whom, to what and with what, read as BIO spans.
+
+strife's rules find perpetrators, targets, victims and weapons from its lexicons; the
+MUC-4 answer keys (DEV 1-1300) show many more ways these are written. This module holds a
+linear-chain CRF (python-crfsuite) trained on those keys by scripts/train_roles.py, which
+tags the tokens of the parse strife already made (no second parse) with five roles:
+PerpInd, PerpOrg, Target, Victim, Weapon.
+
+Three parts, one job each:
+- rows: the parse as plain per-token records (what training caches and inference reads);
+- features: the crfsuite feature strings of a sentence's rows;
+- decoding: tagged tokens -> role spans with their char offsets and a confidence, one span
+  an entity (repeated and coreferent mentions of one thing are one fill in MUC's scoring,
+  every extra one a false positive).
+Hyperparameters and decoding thresholds live in data/roles.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from strife.extract.lexicon import LEXICON, load_data
+from strife.record import Event, Evidence
+
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+CONFIG = load_data("roles.json")
+MODEL_FILE = CONFIG["model_file"]
+
+
+# -- rows: the parse as plain records -----------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    text: str
+    start: int
+    end: int
+    pos: str
+    tag: str
+    dep: str
+    head: str  # the syntactic head's lower-cased text
+    head_dep: str
+    ent: str  # entity type, "" outside one
+    lex: str  # what strife's lexicons say of the token: "weapon", "group", "unidentified", "civilian" or ""
+    gov: str = ""  # the nearest verb above the token, lower case ("kidnapped"): who did what to whom
+    gov_dep: str = ""  # how the token's branch hangs from that verb ("nsubjpass", "dobj", "prep")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # among the document's non-blank sentences: MUC fillers cluster early
+    start: int
+    end: int
+    signals: tuple[str, ...]  # strife's trigger kinds in the sentence ("attack", "kill", ...)
+    rows: tuple[Row, ...]
+
+
+def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
+    marks = [(h.start, h.end, "weapon") for h in LEXICON.weapons(text)]
+    marks += [(h.start, h.end, "group") for _, h in LEXICON.named_groups_in(text)]
+    marks += [(m.start(), m.end(), "unidentified") for m in LEXICON.unidentified_re.finditer(text)]
+    marks += [(m.start(), m.end(), "civilian") for m in LEXICON.civilian_re.finditer(text)]
+    return marks
+
+
+def _governing_verb(token) -> tuple[str, str]:
+    node = token
+    for _ in range(8):  # parse trees of wire sentences are shallow; a bound spares cycles
+        head = node.head
+        if head is node:
+            return "", ""
+        if head.pos_ in ("VERB", "AUX"):
+            return head.text.lower(), node.dep_
+        node = head
+    return "", ""
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The document's sentences as rows, blank ones (quiet paragraphs strife blanked
+    before parsing) dropped."""
+    text = doc.text
+    marks = _lexicon_marks(text)
+    out = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        rows = []
+        for t in tokens:
+            start, end = t.idx, t.idx + len(t.text)
+            lex = next((kind for s, e, kind in marks if s <= start and end <= e), "")
+            gov, gov_dep = _governing_verb(t)
+            rows.append(Row(t.text, start, end, t.pos_, t.tag_, t.dep_, t.head.text.lower(), t.head.dep_, t.ent_type_, lex,
+                            gov, gov_dep))
+        signals = tuple(sorted({h.kind for h in LEXICON.triggers(sent.text)}))
+        out.append(Sentence(len(out), sent.start_char, sent.end_char, signals, tuple(rows)))
+    return out
+
+
+# -- features -----------------------------------------------------------------------------
+def _shape(word: str) -> str:
+    # "Oqueli" -> "Xx", "M-16" -> "X-d": runs of a kind collapse to one letter
+    kinds = ("d" if c.isdigit() else "X" if c.isupper() else "x" if c.isalpha() else c for c in word)
+    return re.sub(r"(.)\1+", r"\1", "".join(kinds))[:6]
+
+
+def _position(index: int) -> str:
+    # MUC fillers cluster in the lede: the first sentences, by bucket
+    return str(index) if index < 4 else "4-6" if index < 7 else "7+"
+
+
+def _token_features(row: Row, prefix: str) -> list[str]:
+    low = row.text.lower()
+    return [f"{prefix}w={low}", f"{prefix}pos={row.pos}", f"{prefix}ent={row.ent}", f"{prefix}lex={row.lex}"]
+
+
+def sentence_features(sentence: Sentence) -> list[list[str]]:
+    """crfsuite feature strings for each token of the sentence: the word and its form, its
+    parse (tag, dependency, head), strife's lexicon marks, a window of two words either
+    side, and the sentence's place in the document and trigger words."""
+    rows = sentence.rows
+    context = [f"sent={_position(sentence.index)}"] + [f"sig={s}" for s in sentence.signals]
+    if not sentence.signals:
+        context.append("sig=none")
+    out = []
+    for i, row in enumerate(rows):
+        low = row.text.lower()
+        f = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"pre3={low[:3]}",
+             f"shape={_shape(row.text)}", f"pos={row.pos}", f"tag={row.tag}", f"dep={row.dep}",
+             f"head={row.head}", f"dep+head={row.dep}|{row.head}", f"head_dep={row.head_dep}",
+             f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
+             f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}"]
+        f += context
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(rows):
+                f += _token_features(rows[j], f"{offset}:")
+            else:
+                f.append(f"{offset}:edge")
+        if i > 0:
+            f.append(f"bigram-1={rows[i - 1].text.lower()}|{low}")
+        if i + 1 < len(rows):
+            f.append(f"bigram+1={low}|{rows[i + 1].text.lower()}")
+        out.append(f)
+    return out
+
+
+# -- gold alignment (for training) ------------------------------------------------------
+def _normal_words(text: str) -> list[str]:
+    from strife.evaluate.muc4 import normalise
+
+    return normalise(text).split()
+
+
+def find_mention(sentence: Sentence, mention: str) -> list[tuple[int, int]]:
+    """Every token span (first, last index, inclusive) of the sentence whose words, after
+    MUC's normalisation (lower case, no punctuation or articles), are the mention's."""
+    target = _normal_words(mention)
+    if not target:
+        return []
+    words = [(w, i) for i, row in enumerate(sentence.rows) for w in _normal_words(row.text)]
+    spans = []
+    for k in range(len(words) - len(target) + 1):
+        if [w for w, _ in words[k : k + len(target)]] == target:
+            spans.append((words[k][1], words[k + len(target) - 1][1]))
+    return spans
+
+
+def gold_labels(sents: list[Sentence], extracts: dict[str, list[list[str]]], which: str = "all") -> list[list[str]]:
+    """BIO labels from a document's role keys. `which`: "all" labels every occurrence of
+    every mention of an entity; "first" only the entity's earliest occurrence. Longer
+    spans are placed first; a token keeps the first label it gets."""
+    labels = [["O"] * len(s.rows) for s in sents]
+    candidates = []
+    for role in ROLES:
+        for entity in extracts.get(role, []):
+            found = [(si, a, b) for si, s in enumerate(sents) for m in dict.fromkeys(entity) for a, b in find_mention(s, m)]
+            if which == "first" and found:
+                found = [min(found)]
+            candidates += [(role, si, a, b) for si, a, b in found]
+    candidates.sort(key=lambda c: -(c[3] - c[2]))
+    for role, si, a, b in candidates:
+        if any(labels[si][k] != "O" for k in range(a, b + 1)):
+            continue
+        labels[si][a] = f"B-{role}"
+        for k in range(a + 1, b + 1):
+            labels[si][k] = f"I-{role}"
+    return labels
+
+
+# -- decoding -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RoleSpan:
+    role: str
+    start: int  # char offsets into the analysed text (the article's offsets)
+    end: int
+    text: str
+    confidence: float  # the mean marginal probability of the span's labels
+    sentence: int
+
+
+def spans_of(sentence: Sentence, labels: list[str], marginals: list[float], text: str) -> list[RoleSpan]:
+    """BIO labels -> spans; an I- without its B- starts a span (crfsuite seldom does it)."""
+    out, current = [], None
+    for i, label in enumerate(labels + ["O"]):
+        tag, _, role = label.partition("-")
+        if current is not None and (tag != "I" or role != current[0]):
+            role0, a = current
+            b = i - 1
+            start, end = sentence.rows[a].start, sentence.rows[b].end
+            conf = sum(marginals[a : b + 1]) / (b - a + 1)
+            out.append(RoleSpan(role0, start, end, text[start:end], round(conf, 4), sentence.index))
+            current = None
+        if tag in ("B", "I") and current is None:
+            current = (role, i)
+    return out
+
+
+def _group_of(phrase: str) -> str | None:
+    found = LEXICON.named_groups_in(phrase)
+    return found[0][0].name if found else None
+
+
+def entity_words(text: str) -> frozenset[str]:
+    """A mention's normalised words, plurals as singulars ("guerrillas" is "guerrilla")."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in _normal_words(text))
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Two mentions taken for one entity: one's words all among the other's."""
+    wa, wb = entity_words(a), entity_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def one_per_entity(spans: Iterable[RoleSpan], thresholds: dict[str, float]) -> list[RoleSpan]:
+    """The spans worth a fill: confident enough for their role, one per entity.
+
+    MUC scores a fill per entity, and every further mention of one entity is a false
+    positive. So, per role, in order of confidence: a span is dropped when its normalised
+    words (plurals as singulars) equal, or are all inside or around, a span already kept ("oqueli" after "hector oqueli
+    colindres", "bomb" beside "car bomb"); a group's alias is dropped when the group is
+    already kept under another alias ("fmln" after the front's full name)."""
+    kept: list[RoleSpan] = []
+    for span in sorted(spans, key=lambda s: (-s.confidence, s.start)):
+        if span.confidence < thresholds.get(span.role, 0.0):
+            continue
+        if not entity_words(span.text):
+            continue
+        group = _group_of(span.text) if span.role == "PerpOrg" else None
+        same_role = [k for k in kept if k.role == span.role]
+        if any(same_entity(span.text, k.text) for k in same_role):
+            continue
+        if group is not None and any(_group_of(k.text) == group for k in same_role):
+            continue
+        kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+# -- the model ----------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def load_tagger():
+    """The trained CRF, or None when the package was built without its model file."""
+    import pycrfsuite
+
+    path = resources.files("strife.data").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag_sentences(sents: list[Sentence], text: str, tagger=None) -> list[RoleSpan]:
+    """Every span the CRF tags, before thresholds and one-per-entity."""
+    tagger = tagger or load_tagger()
+    if tagger is None:
+        return []
+    out = []
+    for sentence in sents:
+        labels = tagger.tag(sentence_features(sentence))
+        marginals = [tagger.marginal(label, i) for i, label in enumerate(labels)]
+        out += spans_of(sentence, labels, marginals, text)
+    return out
+
+
+def find_roles(doc: Doc, tagger=None) -> list[RoleSpan]:
+    """The role spans of a parsed document, one per entity, above the role thresholds."""
+    return one_per_entity(tag_sentences(sentences(doc), doc.text, tagger), CONFIG["thresholds"])
+
+
+# -- enriching strife's events -----------------------------------------------------------
+# The evidence field each role's span is recorded under (muc4.role_fills reads them).
+EVIDENCE_FIELD = {"PerpInd": "perpetrators", "PerpOrg": "perpetrator_groups", "Target": "targets",
+                  "Victim": "victims", "Weapon": "weapons"}
+
+
+TAGGER_REASON = "role tagger"  # how the tagger's evidence says where it comes from
+ALSO_RULES = "; the rules found it too"
+
+
+def is_tagged(evidence: Evidence) -> bool:
+    """Evidence the role tagger gave (not the rules)."""
+    return (evidence.reason or "").startswith(TAGGER_REASON)
+
+
+def _event_for(span: RoleSpan, events: list[Event], sents: list[Sentence]) -> Event | None:
+    """The event a span belongs to: the one that happened with evidence in the span's
+    sentence, else the document's main event (the first that happened: a report leads
+    with its incident)."""
+    sentence = sents[span.sentence]
+    happened = [e for e in events if e.mode in ("reported", "background")]
+    # a role is of what happened: a planned or denied event in the sentence gives way
+    for event in happened + [e for e in events if e not in happened]:
+        if any(e.start is not None and sentence.start <= e.start < sentence.end for e in event.evidence):
+            if event.mode in ("reported", "background") or not happened:
+                return event
+    return happened[0] if happened else (events[0] if events else None)
+
+
+def _weapon_value(quote: str) -> str:
+    """An event's weapons are kinds ("rockets"): strife's weapon lexicon names the kind
+    of a tagged weapon it knows; one it does not know is written as tagged, lower case."""
+    hits = LEXICON.weapons(quote)
+    return hits[0].kind if hits else " ".join(_normal_words(quote))
+
+
+def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], source_text: str | None = None) -> None:
+    """Add the tagger's spans to the events, each with its evidence (char offsets, the
+    quote, the tagger's confidence). The record keeps both sources: a span the rules had
+    found already adds no second value, only its evidence, marked as such (ALSO_RULES),
+    so a reader (muc4.role_fills) can tell the rules' fills from the tagger's.
+    `source_text`: the article text (same offsets) to quote, when the tagged text was
+    truecased."""
+    for span in spans:
+        event = _event_for(span, events, sents)
+        if event is None:
+            continue
+        quote = source_text[span.start : span.end] if source_text is not None else span.text
+        values = {"Target": event.targets, "Victim": event.victims, "Weapon": event.weapons}.get(span.role)
+        value = _weapon_value(quote) if span.role == "Weapon" else quote
+        known = values is not None and entity_words(value) in {entity_words(v) for v in values}
+        if values is not None and not known:
+            values.append(value)
+        reason = f"{TAGGER_REASON} ({span.role}, confidence {span.confidence:.2f})" + (ALSO_RULES if known else "")
+        event.evidence.append(Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote, reason=reason))
+    for event in events:
+        event.evidence.sort(key=lambda e: (e.start is None, e.start or 0))
+
+
+def rules_only(event: Event) -> Event:
+    """The event as the rules coded it: the tagger's evidence and the values it added
+    taken out (for comparing the two, and for readers that want one source)."""
+    added = {e.quote for e in event.evidence if is_tagged(e) and not e.reason.endswith(ALSO_RULES)}
+    weapons_added = {_weapon_value(q) for q in added if q}
+    return event.model_copy(update={
+        "evidence": [e for e in event.evidence if not is_tagged(e)],
+        "targets": [t for t in event.targets if t not in added],
+        "victims": [v for v in event.victims if v not in added],
+        "weapons": [w for w in event.weapons if w not in weapons_added],
+    })
+
+
+def add_tagged_roles(events: list[Event], doc: Doc, source_text: str | None = None, tagger=None) -> None:
+    """The pipeline's step: tag the parsed document and enrich its events with the spans
+    above their role's threshold (data/roles.json)."""
+    tagger = tagger or load_tagger()
+    if tagger is None:
+        return
+    sents = sentences(doc)
+    spans = one_per_entity(tag_sentences(sents, doc.text, tagger), CONFIG["thresholds"])
+    attach(events, spans, sents, source_text)

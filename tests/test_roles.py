@@ -1,0 +1,183 @@
+"""The learnt role tagger (extract/roles.py): rows and features, aligning key mentions to
+tokens, decoding spans to one fill per entity, attaching them to events, and the shipped
+model on texts written here."""
+
+import json
+from importlib import resources
+
+import pycrfsuite
+import pytest
+
+from strife.evaluate.muc4 import role_fills
+from strife.extract import roles as R
+from strife.record import Actor, ArticleRef, Event, Evidence
+
+
+def _sentence(words: list[str], index: int = 0, signals=("attack",), offset: int = 0) -> R.Sentence:
+    rows, pos = [], offset
+    for w in words:
+        rows.append(R.Row(w, pos, pos + len(w), "NOUN", "NN", "dobj", "x", "ROOT", "", ""))
+        pos += len(w) + 1
+    return R.Sentence(index, offset, pos, tuple(signals), tuple(rows))
+
+
+def test_features_carry_the_word_its_window_and_the_sentence():
+    s = _sentence(["terrorists", "bombed", "the", "bridge"], index=9, signals=())
+    f = R.sentence_features(s)
+    assert len(f) == 4
+    assert "w=bombed" in f[1] and "-1:w=terrorists" in f[1] and "2:w=bridge" in f[1]
+    assert "-2:edge" in f[1] and "1:edge" in f[3]
+    assert "sent=7+" in f[0] and "sig=none" in f[0]
+    assert "sig=attack" in R.sentence_features(_sentence(["a"]))[0]
+    assert R._shape("M-16") == "X-d" and R._shape("Oqueli") == "Xx"
+
+
+def test_a_key_mention_is_found_on_normalised_words():
+    s = _sentence(["bombed", "the", "Bank", "of", "the", "Republic", "and", "an", "M-16", "."])
+    # the key writes mentions normalised: no articles, punctuation a space
+    assert R.find_mention(s, "bank of republic") == [(2, 5)]
+    assert R.find_mention(s, "m 16") == [(8, 8)]
+    assert R.find_mention(s, "republic bank") == []
+    assert R.find_mention(s, "") == []
+
+
+def test_gold_labels_all_or_first_occurrence_longest_first():
+    sents = [_sentence(["FMLN", "rebels", "attacked"]), _sentence(["the", "FMLN", "said"], index=1)]
+    key = {"PerpOrg": [["fmln"]], "PerpInd": [["fmln rebels"]]}
+    every = R.gold_labels(sents, key, "all")
+    # the longer span wins the token both mentions want
+    assert every[0] == ["B-PerpInd", "I-PerpInd", "O"]
+    assert every[1] == ["O", "B-PerpOrg", "O"]
+    first = R.gold_labels(sents, {"PerpOrg": [["fmln"]]}, "first")
+    assert first == [["B-PerpOrg", "O", "O"], ["O", "O", "O"]]
+
+
+def test_spans_of_reads_bio_with_offsets_and_mean_confidence():
+    s = _sentence(["a", "car", "bomb", "killed", "judge", "Perez"])
+    text = " ".join(r.text for r in s.rows)
+    labels = ["O", "B-Weapon", "I-Weapon", "O", "B-Victim", "I-Victim"]
+    spans = R.spans_of(s, labels, [1, 0.8, 0.6, 1, 0.9, 0.9], text)
+    assert [(x.role, x.text) for x in spans] == [("Weapon", "car bomb"), ("Victim", "judge Perez")]
+    assert spans[0].confidence == pytest.approx(0.7)
+    # an I- with no B- still opens a span; a new B- closes the one before
+    spans = R.spans_of(s, ["I-Weapon", "B-Weapon", "I-Weapon", "O", "O", "O"], [0.5] * 6, text)
+    assert [x.text for x in spans] == ["a", "car bomb"]
+
+
+def _span(role, text, conf, start=0):
+    return R.RoleSpan(role, start, start + len(text), text, conf, 0)
+
+
+def test_one_per_entity_drops_repeats_parts_aliases_and_unsure_spans():
+    spans = [
+        _span("Victim", "Hector Oqueli Colindres", 0.9, 0),
+        _span("Victim", "Oqueli", 0.8, 40),
+        _span("PerpOrg", "Farabundo Marti National Liberation Front", 0.9, 60),
+        _span("PerpOrg", "FMLN", 0.7, 120),
+        _span("Weapon", "bomb", 0.6, 140),
+        _span("Weapon", "car bomb", 0.7, 150),
+        _span("Target", "bridge", 0.3, 170),
+        _span("PerpInd", "guerrillas", 0.9, 180),
+        _span("PerpInd", "guerrilla", 0.8, 200),
+    ]
+    kept = R.one_per_entity(spans, {"Target": 0.5})
+    assert [(k.role, k.text) for k in kept] == [
+        ("Victim", "Hector Oqueli Colindres"),
+        ("PerpOrg", "Farabundo Marti National Liberation Front"),
+        ("Weapon", "car bomb"),
+        ("PerpInd", "guerrillas"),
+    ]
+    assert R.same_entity("the Guerrillas", "urban guerrilla") and not R.same_entity("bus", "buses station")
+    assert not R.same_entity("class", "clas")  # "-ss" is no plural
+
+
+def _event(evidence_at: int, mode="reported", **kw) -> Event:
+    return Event(article=ArticleRef(id="t"), mode=mode, event_type="Explosions/Remote violence",
+                 sub_event_type="Remote explosive/landmine/IED",
+                 evidence=[Evidence(field="mode", start=evidence_at, end=evidence_at + 5, quote="x")], **kw)
+
+
+def test_attach_puts_a_span_on_its_sentence_event_and_keeps_both_sources():
+    sents = [_sentence(["x"] * 10, 0), _sentence(["y"] * 10, 1, offset=100)]
+    first, second = _event(5), _event(105, targets=["embassy"])
+    spans = [R.RoleSpan("Weapon", 110, 118, "car bomb", 0.8, 1), R.RoleSpan("Target", 10, 16, "bridge", 0.8, 0),
+             R.RoleSpan("Target", 130, 137, "Embassy", 0.8, 1)]
+    R.attach([first, second], spans, sents)
+    assert first.targets == ["bridge"]
+    rocket = _event(5, weapons=["rockets"])
+    R.attach([rocket], [R.RoleSpan("Weapon", 10, 16, "rocket", 0.8, 0)], sents)
+    assert rocket.weapons == ["rockets"]  # the lexicon's kind, already there
+    # the rules' embassy is not written twice: the tagger's evidence says it found it too
+    assert second.weapons == ["car bomb"] and second.targets == ["embassy"]
+    tagged = [e for e in second.evidence if R.is_tagged(e)]
+    assert {(e.field, e.start, e.end) for e in tagged} == {("weapons", 110, 118), ("targets", 130, 137)}
+    assert R.rules_only(first).targets == [] and R.rules_only(second).targets == ["embassy"]
+    assert not any(R.is_tagged(e) for e in R.rules_only(second).evidence)
+
+
+def test_role_fills_take_each_roles_source_as_combine_says():
+    sents = [_sentence(["x"] * 10, 0)]
+    event = _event(5, victims=["two peasants"])
+    R.attach([event], [R.RoleSpan("Victim", 10, 15, "Perez", 0.8, 0), R.RoleSpan("Weapon", 20, 28, "car bomb", 0.8, 0)], sents)
+    victims = lambda mode: role_fills([event], {r: mode for r in R.ROLES})["Victim"]
+    assert victims("union") == ["peasants", "Perez"]
+    assert victims("rules") == ["peasants"] and victims("tagger") == ["Perez"] and victims("fallback") == ["peasants"]
+    # a tagged span counts on an event MUC would not template (an arrest); the rules' fills do not
+    arrest = _event(5, victims=["two peasants"])
+    arrest.event_type, arrest.sub_event_type = "Strategic developments", "Arrests"
+    R.attach([arrest], [R.RoleSpan("Weapon", 20, 28, "car bomb", 0.8, 0)], sents)
+    fills = role_fills([arrest], {r: "union" for r in R.ROLES})
+    assert fills["Weapon"] == ["car bomb"] and fills["Victim"] == []
+
+
+def test_role_fills_count_a_tagged_group_once_beside_the_actor():
+    event = _event(0, actor1=Actor(name="FMLN: Farabundo Marti National Liberation Front", mention="FMLN", inter=2))
+    event.evidence.append(Evidence(field="perpetrator_groups", start=30, end=70, quote="Farabundo Marti National Liberation Front"))
+    event.evidence.append(Evidence(field="perpetrator_groups", start=80, end=100, quote="Manuel Rodriguez Front"))
+    event.evidence[-2].reason = event.evidence[-1].reason = "role tagger (PerpOrg, confidence 0.90)"
+    assert role_fills([event], {r: "union" for r in R.ROLES})["PerpOrg"] == ["FMLN", "Manuel Rodriguez Front"]
+
+
+def test_the_data_file_is_consistent_with_the_model():
+    config = json.loads(resources.files("strife.data").joinpath("roles.json").read_text(encoding="utf-8"))
+    assert set(config["thresholds"]) == set(R.ROLES) == set(config["combine"])
+    assert all(0 <= v <= 1 for v in config["thresholds"].values())
+    assert set(config["combine"].values()) <= {"union", "fallback", "tagger", "rules"}
+    assert config["training"]["label_mentions"] in ("all", "first")
+    model = resources.files("strife.data").joinpath(config["model_file"])
+    assert model.is_file() and model.stat().st_size < 5_000_000
+    labels = set(R.load_tagger().labels())
+    assert labels <= {"O"} | {f"{p}-{r}" for p in "BI" for r in R.ROLES}
+    assert {f"B-{r}" for r in R.ROLES} <= labels
+
+
+@pytest.fixture(scope="module")
+def tagged_doc():
+    from strife.analyse import analyse
+    from strife.ingest.article import Article
+
+    text = ("SAN SALVADOR, 3 MAR 90 -- URBAN GUERRILLAS TODAY EXPLODED A CAR BOMB OUTSIDE THE OFFICES OF THE\n"
+            "NATIONAL TELEPHONE COMPANY IN THE CAPITAL, POLICE SAID.  THE DYNAMITE BLAST DESTROYED THE BUILDING.\n")
+    return analyse([Article(id="t", text=text, origin="t")])[0]
+
+
+def test_the_model_tags_a_weapon_in_an_obvious_sentence(tagged_doc):
+    spans = R.tag_sentences(R.sentences(tagged_doc.doc), tagged_doc.text)
+    weapons = [s.text.lower() for s in spans if s.role == "Weapon"]
+    assert any("bomb" in w or "dynamite" in w for w in weapons), spans
+    assert all(tagged_doc.text[s.start : s.end] == s.text for s in spans)
+
+
+def test_a_tiny_model_trains_and_tags(tmp_path):
+    # five short documents: the weapon word in the same frame each time
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for weapon in ("grenade", "rifle", "bomb", "pistol", "mortar"):
+        s = _sentence(["they", "fired", "a", weapon, "at", "police"])
+        key = {"Weapon": [[weapon]], "Victim": [["police"]]}
+        trainer.append(R.sentence_features(s), R.gold_labels([s], key)[0])
+    trainer.set_params({"max_iterations": 50})
+    trainer.train(str(tmp_path / "tiny.crfsuite"))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "tiny.crfsuite"))
+    s = _sentence(["they", "fired", "a", "machete", "at", "police"])
+    assert tagger.tag(R.sentence_features(s))[3] == "B-Weapon"
