@@ -393,7 +393,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
             if side in RULES["town_land_words"]:
                 qualifier = qualifier or "area"
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, hint,
-                       direction=m.group("dir").strip().lower() if m.group("dir") else None))
+                       direction=m.group("dir").strip().lower() if m.group("dir") else None,
+                       of_a_thing=prep == "of" and _thing_before_of(text, m.start(), gazetteer)))
     for m in LOCATOR.finditer(text):
         if not STATES.iso2(m.group("country").strip()):
             continue
@@ -409,7 +410,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
     # organisation, so not when the name opens it or a place preposition stands inside it
     # (an entity that is only "the" and the name, "the Quetta Press Club", is that name itself)
     organisations = [(e.start_char + (4 if re.match(r"(?i)the\s", e.text) else 0), e.end_char) for e in doc.ents
-                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s", e.text)]
+                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s|\(", e.text)]
+    # (nor one that runs into brackets, "Kharkiv (Kharkiv, Ukraine": the tagger misread a locator)
     for key, c in list(found.items()):
         if any(s < c.start and c.end <= e for s, e in organisations):
             del found[key]
@@ -460,6 +462,19 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
                 parts.append(part)
             return parts
     return [c]
+
+
+def _thing_before_of(text: str, at: int, gazetteer: Gazetteer) -> bool:
+    """"The Line of Control", "the Angel of Independence": a capitalised word before
+    "of" that is no place, place noun, landmark or title makes the name after it part of
+    a thing's name (see _split)."""
+    word = re.search(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+)\s+$", text[max(0, at - 40) : at])
+    if word is None:
+        return False
+    word = word.group(1)
+    return (word.lower() not in LANDMARK_NOUNS | PLACE_OWNERS and normalise(word) not in BARE_NOUNS
+            and not TRAILING_NOUN.search(" " + word) and not STATES.iso2(word)
+            and not any(_primary(p, word) and _known_abroad(p) for p in gazetteer.lookup(word)))
 
 
 def _known_abroad(p: Place) -> bool:
@@ -627,6 +642,11 @@ def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked:
             best = max(inside, key=lambda p: p.population)
             m.reason += f"; but the place named after it, {n.text}, is in {n.place.country}: its reading there, {best.name}"
             m.place = best
+            holding = [p for p in looked.get(n.text, []) if p.kind == "admin1" and p.geonameid == best.admin1_id and p.lat is not None]
+            if holding and n.place.kind == "city" and n.qualifier == "area":
+                # ("Homs countryside" after the town it holds: the province's land, not the town's)
+                n.reason += f"; after {m.text}, the province that holds it: {holding[0].name}"
+                n.place, n.precision = holding[0], 3
 
 
 def _is_landmark(text: str, m: PlaceMention) -> bool:
