@@ -78,8 +78,10 @@ def test_a_title_before_of_keeps_its_place(parse):
 
 def test_a_bare_building_noun_is_no_town(parse):
     geo = parse("Farmers marched to Congress in Lima on Monday.")
-    assert not any(m.text == "Congress" for m in geo.mentions)
+    assert mention(geo, "Congress").place.name == "Lima"  # the building in the town named with it
     assert mention(geo, "Lima").place.country_iso2 == "PE"
+    geo = parse("Farmers marched to Congress on Monday.")
+    assert mention(geo, "Congress").place is None  # never Congress, Arizona
 
 
 def test_a_landmark_named_after_its_town_is_in_that_town(parse):
@@ -121,3 +123,14 @@ def test_a_town_after_a_compound_direction_locates_another(parse):
     kirkuk = mention(geo, "Kirkuk")
     previous = geo.mentions[geo.mentions.index(kirkuk) - 1]
     assert is_reference_place(kirkuk, text, previous)
+
+
+def test_a_bearing_with_no_place_before_it_is_the_incidents_own_place(parse):
+    text = "A mine wounded two herders in the hills east of Douentza on Friday."
+    geo = parse(text)
+    town = mention(geo, "Douentza")
+    assert not is_reference_place(town, text, None)  # near Douentza: the incident's place
+    text = "Soldiers searched Boni, east of Douentza, on Friday."
+    geo = parse(text)
+    town = mention(geo, "Douentza")
+    assert is_reference_place(town, text, geo.mentions[geo.mentions.index(town) - 1])

@@ -336,7 +336,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
             return  # (a direction with a province noun is a name: Cameroon's "West region")
         if STATES.is_demonym(c.name) and c.hint not in ("admin1", "admin2"):
             return  # ("the Somali region" of Ethiopia is a province: a noun says so)
-        if key in BARE_NOUNS or key in BARE_LANDMARKS:  # "the Northern Province of Sri Lanka" leaves "Province": a noun, no name
+        if key in BARE_NOUNS:  # "the Northern Province of Sri Lanka" leaves "Province": a noun, no name
             return
         for k, other in list(found.items()):
             if other.start < c.end and c.start < other.end:
@@ -882,6 +882,11 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         if c.direction is None and normalise(c.name) in SUPRANATIONAL and text[max(0, c.start - 4) : c.start].lower() == "the ":
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          f"'{c.name}' is a region across countries: no single point stands for it", c.hint))
+            continue
+        if normalise(c.name) in BARE_LANDMARKS:
+            # (left to _landmarks_in_their_town: the town named with it, or the dateline's)
+            mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
+                                         f"'{c.name}' is a building's or landmark's noun, not a town's name", c.hint))
             continue
         if c.hint in ("admin1", "admin2"):
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
