@@ -130,7 +130,7 @@ def test_a_bearing_with_no_place_before_it_is_the_incidents_own_place(parse):
     geo = parse(text)
     town = mention(geo, "Douentza")
     assert not is_reference_place(town, text, None)  # near Douentza: the incident's place
-    text = "Soldiers searched Boni, east of Douentza, on Friday."
+    text = "Soldiers searched houses in Hombori, east of Douentza, on Friday."
     geo = parse(text)
     town = mention(geo, "Douentza")
     assert is_reference_place(town, text, geo.mentions[geo.mentions.index(town) - 1])

@@ -52,7 +52,7 @@ def is_reference_place(mention, text: str, previous) -> bool:
         if not BEARING_BEFORE.search(before):
             return True
         between = text[previous.end : mention.start] if previous is not None and previous.end <= mention.start else None
-        if between is not None and previous.place is not None and len(between) <= 60 and not re.search(r"[.;:!?\n]", between):
+        if between is not None and len(between) <= 60 and not re.search(r"[.;:!?\n]", between):
             return True
     if previous is not None and previous.place is not None and previous.end <= mention.start:
         between = text[previous.end : mention.start]
