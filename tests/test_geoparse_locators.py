@@ -14,7 +14,7 @@ def mention(geo, text):
 
 
 def test_town_rules_data_loads():
-    for key in ("town_land_words", "town_centre_words", "landmark_nouns", "reference_before"):
+    for key in ("town_land_words", "town_centre_words", "landmark_nouns", "town_named_landmarks", "reference_before"):
         words = load_data("geo_rules.json")[key]
         assert words and all(w == w.lower() and w.strip() == w for w in words), key
     assert not set(RULES["town_land_words"]) & set(RULES["directions"])  # a side is no direction
@@ -134,3 +134,9 @@ def test_a_bearing_with_no_place_before_it_is_the_incidents_own_place(parse):
     geo = parse(text)
     town = mention(geo, "Douentza")
     assert is_reference_place(town, text, geo.mentions[geo.mentions.index(town) - 1])
+
+
+def test_a_square_is_not_taken_for_the_town_of_its_first_word(parse):
+    geo = parse("Protesters gathered in Lafayette Square near the White House in the United States on Sunday.")
+    m = mention(geo, "Lafayette Square")
+    assert m.place is None or m.place.name != "Lafayette"

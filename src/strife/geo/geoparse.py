@@ -106,6 +106,7 @@ CAPITAL_OF_PROVINCE = re.compile(
 NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
 LANDMARK_NOUNS = set(RULES["landmark_nouns"])
 LANDMARK_HEADS = set(RULES["landmark_heads"])
+TOWN_NAMED_LANDMARKS = set(RULES["town_named_landmarks"])
 # between a landmark and its town: "Tahrir Square in central Baghdad", "Kenyatta Avenue, Nairobi"
 LANDMARK_TOWN_GAP = re.compile(rf"(?:\s+[a-z]+)?(?:,\s*|\s+(?:in|of|at)\s+)(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:of\s+)?)?")
 # "Kibera, Nairobi", "Lyari in Karachi", "Shaheen Bagh, in south Delhi": a part of the town after it
@@ -662,6 +663,8 @@ def _town_opening(name: str, mentions: list[PlaceMention], gazetteer: Gazetteer)
     """"the Quetta Press Club", "Kabul University": the town whose name opens a
     landmark's, in a country of the article's other places."""
     words = name.split()
+    if words[-1].lower() not in TOWN_NAMED_LANDMARKS:
+        return None  # ("Lafayette Square", "Kenyatta Avenue": squares and streets are named after people)
     countries = {m.place.country_iso2 for m in mentions if m.place is not None}
     for k in range(len(words) - 1, 0, -1):
         towns = [p for p in gazetteer.lookup(" ".join(words[:k])) if p.kind == "city" and p.lat is not None
