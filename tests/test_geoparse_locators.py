@@ -140,3 +140,10 @@ def test_a_square_is_not_taken_for_the_town_of_its_first_word(parse):
     geo = parse("Protesters gathered in Lafayette Square near the White House in the United States on Sunday.")
     m = mention(geo, "Lafayette Square")
     assert m.place is None or m.place.name != "Lafayette"
+
+
+def test_a_city_sharing_its_provinces_name_follows_the_word_with_it(parse):
+    assert parse("A drone hit a warehouse in Odesa city on Monday.").mentions[0].place.kind == "city"
+    assert parse("A bomb exploded in Quetta on Monday.").mentions[0].place.kind == "city"  # bare: the town
+    assert parse("Shelling hit villages in Odesa oblast on Monday.").mentions[0].place.kind == "admin1"
+    assert parse("Drones hit energy sites in the Odesa region on Monday.").mentions[0].place.kind == "admin1"

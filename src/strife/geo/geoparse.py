@@ -17,6 +17,13 @@ central Baghdad") is the town named with it, never a namesake of its words abroa
 unknown district set before a town ("Kibera, Nairobi") falls back to that town, an
 unknown town beside a country's name ("X, in central Mali") to that country.
 
+Locators and look-alikes: "Djenne (Mopti, Mali)" is a town and, in brackets, the province
+that holds it; a name read abroad takes its reading inside the province named right after
+it ("east of Palmyra, Homs countryside"); the words of a thing's name ("the Line of
+Control") are places only as provinces or big towns by their own name; a building's bare
+noun ("in front of Congress") is a landmark, never a town abroad; "the Quetta Press Club"
+is in Quetta; "rural Tame" is the town's land (precision 2).
+
 Precision follows ACLED: 1 a named town, 2 near a town, a part of it or of its land
 ("area", "valley", "40 km south of"), or a district, 3 a province or country. A place the
 gazetteer holds without coordinates falls back to a town of its name inside it, then to
