@@ -147,3 +147,9 @@ def test_a_city_sharing_its_provinces_name_follows_the_word_with_it(parse):
     assert parse("A bomb exploded in Quetta on Monday.").mentions[0].place.kind == "city"  # bare: the town
     assert parse("Shelling hit villages in Odesa oblast on Monday.").mentions[0].place.kind == "admin1"
     assert parse("Drones hit energy sites in the Odesa region on Monday.").mentions[0].place.kind == "admin1"
+
+
+def test_the_longest_place_noun_ends_the_name(parse):
+    geo = parse("Gunmen killed five farmers in Guma Local Government Area of Benue State.")
+    m = mention(geo, "Guma")  # not "Guma Local Government" with an "Area"
+    assert m.place.kind == "admin2" and m.place.admin1 == "Benue" and m.precision == 2

@@ -376,10 +376,16 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
         noun = m.group("noun").lower()
+        longer = _longest_noun_ending(f"{name} {m.group('noun')}")
+        if longer is not None and len(longer) > len(noun):
+            # "Kaura Namoda Local Government Area": the noun is the longest one that ends the phrase
+            name, noun = name[: len(name) - (len(longer) - len(noun))].rstrip(), longer
+            if not name:
+                continue
         if noun in AREA_NOUNS:  # ("the Jenin refugee camp", "the Mosul outskirts": the town's)
-            add(_Candidate(m.start("name"), m.end("name"), name, "area", "city" if noun in TOWN_PARTS else None))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, "area", "city" if noun in TOWN_PARTS else None))
         else:
-            add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[noun]))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, NOUN_KIND[noun]))
     for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         noun = m.group("noun").lower()
@@ -470,6 +476,14 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
                 parts.append(part)
             return parts
     return [c]
+
+
+_NOUNS_LONGEST_FIRST = sorted(set(NOUN_KIND) | AREA_NOUNS, key=len, reverse=True)
+
+
+def _longest_noun_ending(phrase: str) -> str | None:
+    low = phrase.lower()
+    return next((n for n in _NOUNS_LONGEST_FIRST if low.endswith(" " + n)), None)
 
 
 def _thing_before_of(text: str, at: int, gazetteer: Gazetteer) -> bool:
