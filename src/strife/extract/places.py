@@ -24,6 +24,10 @@ def _alternation(words) -> str:
 # "police in Quetta said": where the teller is, not where the incident was
 SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\s+(?:the\s+)?$", re.I)
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
+# "Sake, west of Goma", "the Hawija district southwest of Kirkuk": a bearing locates the
+# place named just before it; with none before it in the clause ("in the desert east of
+# Palmyra") the bearing is the incident's own place, near the town
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?$", re.I)
 # "Sake, a town on the road west of Goma": the description of a place names others
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
@@ -45,7 +49,11 @@ def is_reference_place(mention, text: str, previous) -> bool:
     town west of Goma", "Monguno, about 140 km north-east of Maiduguri"."""
     before = text[max(0, mention.start - 80) : mention.start]
     if REFERENCE_BEFORE.search(before) and mention.qualifier != "km of":
-        return True
+        if not BEARING_BEFORE.search(before):
+            return True
+        between = text[previous.end : mention.start] if previous is not None and previous.end <= mention.start else None
+        if between is not None and len(between) <= 60 and not re.search(r"[.;:!?\n]", between):
+            return True
     if previous is not None and previous.place is not None and previous.end <= mention.start:
         between = text[previous.end : mention.start]
         return bool(APPOSITION_BEFORE.match(between)) and "\n" not in between

@@ -17,6 +17,13 @@ central Baghdad") is the town named with it, never a namesake of its words abroa
 unknown district set before a town ("Kibera, Nairobi") falls back to that town, an
 unknown town beside a country's name ("X, in central Mali") to that country.
 
+Locators and look-alikes: "Djenne (Mopti, Mali)" is a town and, in brackets, the province
+that holds it; a name read abroad takes its reading inside the province named right after
+it ("east of Palmyra, Homs countryside"); the words of a thing's name ("the Line of
+Control") are places only as provinces or big towns by their own name; a building's bare
+noun ("in front of Congress") is a landmark, never a town abroad; "the Quetta Press Club"
+is in Quetta; "rural Tame" is the town's land (precision 2).
+
 Precision follows ACLED: 1 a named town, 2 near a town, a part of it or of its land
 ("area", "valley", "40 km south of"), or a district, 3 a province or country. A place the
 gazetteer holds without coordinates falls back to a town of its name inside it, then to
@@ -59,9 +66,11 @@ _DIR_ALT = _alternation(RULES["directions"])
 _DESC_ALT = _alternation(RULES["descriptors"])
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|la|las|los|du|des|da|do|dos|das|el|al|ad|ul|e|i|y|and|of)[ -])?[A-Z][\w'’.-]*){0,4}"
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
+# "in rural Tame", "in downtown Port-au-Prince": a word for the town's land or its centre
+_TOWN_SIDE_ALT = _alternation(RULES["town_land_words"] + RULES["town_centre_words"])
 PREP = re.compile(
     rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
-    rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?"
+    rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?(?P<side>(?i:{_TOWN_SIDE_ALT})\s+)?"
     rf"(?:(?:[A-Z]\w+\s+)?(?P<desc>(?:{_DESC_ALT}))(?:\s+of|,)?\s+)?"
     rf"(?P<name>{_NAME})"
 )
@@ -71,6 +80,9 @@ RELATIVE = re.compile(
     rf"(?<![\d,.])(?P<dist>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
+# "Djenne (Mopti, Mali)", "Hawija (Kirkuk, Iraq)": a place, then in brackets the province
+# that holds it and the country; checked against STATES for the country before it is kept
+LOCATOR = re.compile(rf"(?P<name>{_NAME})\s+\((?P<province>{_NAME}),\s*(?P<country>[A-Z][\w .'’-]+?)\)")
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
 # "Tibu, Norte de Santander": a name after a town and a comma, checked against the
 # gazetteer as a province or country before it is kept
@@ -101,6 +113,7 @@ CAPITAL_OF_PROVINCE = re.compile(
 NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(NEAR_WORDS)})\s+$", re.I)
 LANDMARK_NOUNS = set(RULES["landmark_nouns"])
 LANDMARK_HEADS = set(RULES["landmark_heads"])
+TOWN_NAMED_LANDMARKS = set(RULES["town_named_landmarks"])
 # between a landmark and its town: "Tahrir Square in central Baghdad", "Kenyatta Avenue, Nairobi"
 LANDMARK_TOWN_GAP = re.compile(rf"(?:\s+[a-z]+)?(?:,\s*|\s+(?:in|of|at)\s+)(?:(?:the\s+)?(?:(?i:{_DIR_ALT})|central|downtown)\s+(?:of\s+)?)?")
 # "Kibera, Nairobi", "Lyari in Karachi", "Shaheen Bagh, in south Delhi": a part of the town after it
@@ -115,6 +128,9 @@ POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neighbour
 PLACE_OWNERS = set(RULES["place_owner_heads"])
 # a place noun standing alone where a name should be
 BARE_NOUNS = {normalise(n) for n in NOUN_KIND} | {normalise(n) for n in AREA_NOUNS}
+# a building's noun standing alone ("in front of Congress", "outside Parliament") names
+# the building, not a town abroad spelt the same (Congress, Arizona)
+BARE_LANDMARKS = {normalise(n) for n in RULES["landmark_nouns"]}
 # a capitalised name right before a place noun ("Tillaberi region of"): the noun is its
 NAME_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|In|At|Of|On|From|Near)\s)[A-Z][\w'’-]+\s+$")
 PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "country": 3}
@@ -360,10 +376,16 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         if name.split()[0].lower() in ("the", "a", "an"):
             continue
         noun = m.group("noun").lower()
+        longer = _longest_noun_ending(f"{name} {m.group('noun')}")
+        if longer is not None and len(longer) > len(noun):
+            # "Kaura Namoda Local Government Area": the noun is the longest one that ends the phrase
+            name, noun = name[: len(name) - (len(longer) - len(noun))].rstrip(), longer
+            if not name:
+                continue
         if noun in AREA_NOUNS:  # ("the Jenin refugee camp", "the Mosul outskirts": the town's)
-            add(_Candidate(m.start("name"), m.end("name"), name, "area", "city" if noun in TOWN_PARTS else None))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, "area", "city" if noun in TOWN_PARTS else None))
         else:
-            add(_Candidate(m.start("name"), m.end("name"), name, None, NOUN_KIND[noun]))
+            add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, NOUN_KIND[noun]))
     for m in NOUN_OF.finditer(text):  # "the state of Guanajuato", "the town of Sake", "the Guma area of Benue"
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         noun = m.group("noun").lower()
@@ -378,8 +400,21 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         prep = m.group("prep").lower()
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         hint = "city" if m.group("desc") else None
-        add(_Candidate(m.start("name"), m.start("name") + len(name), name, prep if prep in NEAR_WORDS else None, hint,
-                       direction=m.group("dir").strip().lower() if m.group("dir") else None))
+        side = m.group("side").strip().lower() if m.group("side") else None
+        qualifier = prep if prep in NEAR_WORDS else None
+        if side is not None:
+            hint = "city"  # ("rural Tame" is the town's land, "downtown Juba" the town: a town first)
+            if side in RULES["town_land_words"]:
+                qualifier = qualifier or "area"
+        add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, hint,
+                       direction=m.group("dir").strip().lower() if m.group("dir") else None,
+                       of_a_thing=prep == "of" and _thing_before_of(text, m.start(), gazetteer)))
+    for m in LOCATOR.finditer(text):
+        if not STATES.iso2(m.group("country").strip()):
+            continue
+        name = LEADING_WORDS.sub("", m.group("name"))
+        add(_Candidate(m.end("name") - len(name), m.end("name"), name, None, None))
+        add(_Candidate(m.start("province"), m.end("province"), m.group("province"), None, "admin1"))
     for pattern in (OBJECT, APPOSITION):
         for m in pattern.finditer(text):
             name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
@@ -387,14 +422,17 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
     # a name inside a longer organisation's name ("Volunteers for the Defence of the
     # Homeland") is no place; but the tagger also calls "Barsalogho in Burkina Faso's" an
     # organisation, so not when the name opens it or a place preposition stands inside it
-    organisations = [(e.start_char, e.end_char) for e in doc.ents
-                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s", e.text)]
+    # (an entity that is only "the" and the name, "the Quetta Press Club", is that name itself)
+    organisations = [(e.start_char + (4 if re.match(r"(?i)the\s", e.text) else 0), e.end_char) for e in doc.ents
+                     if e.label_ in ("ORG", "NORP", "PERSON") and not re.search(r"\s(?:in|near|of the town of)\s|\(", e.text)]
+    # (nor one that runs into brackets, "Kharkiv (Kharkiv, Ukraine": the tagger misread a locator)
     for key, c in list(found.items()):
         if any(s < c.start and c.end <= e for s, e in organisations):
             del found[key]
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC"):
             name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+            name = re.sub(r"\s*\(.*$", "", name)  # "Port-au-Prince (Ouest": the tagger ran into the brackets
             name = re.sub(r"(?:'s|’s)$", "", name)
             start = ent.start_char + ent.text.find(name)
             if name and name[0].isupper():
@@ -422,11 +460,12 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
             tail = replace(c, name=second, start=offset, qualifier=None if joint == " of " else c.qualifier, relative=None)
             if joint == " of " and not TRAILING_NOUN.search(first) and normalise(first) not in BARE_NOUNS \
                     and first.split()[-1].lower() not in LANDMARK_NOUNS | PLACE_OWNERS and not any(
-                    _primary(p, first) for p in gazetteer.lookup(first)):
+                    _primary(p, first) and _known_abroad(p) for p in gazetteer.lookup(first)):
                 # "the Angel of Independence", "the Church of the Nativity": the head is no
                 # place nor place noun, so the whole is a thing's name and its tail no
                 # evidence of a namesake abroad (Independence, Missouri)
                 tail = replace(tail, of_a_thing=True)
+                head = replace(head, of_a_thing=True)  # ("the Line of Control": neither word is a place)
             parts = []
             for part in (head, tail):
                 noun = TRAILING_NOUN.search(part.name)
@@ -437,6 +476,33 @@ def _split(c: _Candidate, gazetteer: Gazetteer) -> list[_Candidate]:
                 parts.append(part)
             return parts
     return [c]
+
+
+_NOUNS_LONGEST_FIRST = sorted(set(NOUN_KIND) | AREA_NOUNS, key=len, reverse=True)
+
+
+def _longest_noun_ending(phrase: str) -> str | None:
+    low = phrase.lower()
+    return next((n for n in _NOUNS_LONGEST_FIRST if low.endswith(" " + n)), None)
+
+
+def _thing_before_of(text: str, at: int, gazetteer: Gazetteer) -> bool:
+    """"The Line of Control", "the Angel of Independence": a capitalised word before
+    "of" that is no place, place noun, landmark or title makes the name after it part of
+    a thing's name (see _split)."""
+    word = re.search(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+)\s+$", text[max(0, at - 40) : at])
+    if word is None:
+        return False
+    word = word.group(1)
+    return (word.lower() not in LANDMARK_NOUNS | PLACE_OWNERS and normalise(word) not in BARE_NOUNS
+            and not TRAILING_NOUN.search(" " + word) and not STATES.iso2(word)
+            and not any(_primary(p, word) and _known_abroad(p) for p in gazetteer.lookup(word)))
+
+
+def _known_abroad(p: Place) -> bool:
+    """A place that may be named in passing anywhere: a country, a province or a big town
+    (not Lin’e, a Chinese village, for the "Line" of "the Line of Control")."""
+    return p.kind in ("country", "admin1") or (p.kind in ("city", "other") and p.population >= RULES["abroad_min_population"])
 
 
 def _town_named_with_noun(name: str, gazetteer: Gazetteer) -> bool:
@@ -466,14 +532,19 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     if TRAILING_NOUN.search(c.name) and (whole := [p for p in found if p.kind == "city" and normalise(p.name) == normalise(c.name)]):
         return whole  # "Quezon City" is that city, not one of the towns called Quezon
     wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
-    if (not found or wants_area) and re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name):
+    direct = bool(found)
+    article = bool(re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name))
+    if (not found or wants_area) and article:
         # the Arabic article, written or not: "Hasakah" is GeoNames' "Al Hasakah"
         found = found + [p for p in gazetteer.lookup("Al " + c.name) if not _primary(p, c.name) and p not in found]
-    if (not found or wants_area) and re.search(r"[aeiou]h?$", c.name) and len(c.name) >= RULES["fuzzy_min_length"]:
+    if (not direct or wants_area) and re.search(r"[aeiou]h?$", c.name) and len(c.name) >= RULES["fuzzy_min_length"]:
         # a final "h" after a vowel is a transliteration's choice: "Shabwa province" is
-        # Shabwah (only readings whose own name it is that way: see _own_name)
+        # Shabwah (only readings whose own name it is that way: see _own_name); with the
+        # Arabic article too ("Hawija" is GeoNames' town "Al Hawijah")
         other = c.name[:-1] if c.name.endswith("h") else c.name + "h"
         found = found + [p for p in gazetteer.lookup(other) if _primary(p, c.name) and p not in found]
+        if article:
+            found = found + [p for p in gazetteer.lookup("Al " + other) if _primary(p, "Al " + c.name) and p not in found]
     if c.name.isupper() and len(c.name) <= 4:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
@@ -576,6 +647,30 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         m.place, m.precision = whole, 2
 
 
+def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
+    """"east of Palmyra, Homs countryside", "Djenne (Mopti, Mali)": a name read abroad
+    while the place named right after it (a comma or a bracket between) is elsewhere: its
+    reading inside that place's province, where the gazetteer has one (Tadmur, Syria, not
+    Palmyra, Pennsylvania)."""
+    for m, n in zip(mentions, mentions[1:]):
+        if m.place is None or n.place is None or m.place.country_iso2 == n.place.country_iso2:
+            continue
+        if not re.fullmatch(r",\s*(?:in\s+)?|\s*\(", text[m.end : n.start]) or n.place.kind == "country":
+            continue
+        province = n.place.geonameid if n.place.kind in ("admin1", "admin2") else n.place.admin1_id
+        inside = [p for p in looked.get(m.text, []) if p.kind == m.place.kind and p.lat is not None
+                  and province in (p.admin1_id, p.admin2_id, p.geonameid)]
+        if inside:
+            best = max(inside, key=lambda p: p.population)
+            m.reason += f"; but the place named after it, {n.text}, is in {n.place.country}: its reading there, {best.name}"
+            m.place = best
+            holding = [p for p in looked.get(n.text, []) if p.kind == "admin1" and p.geonameid == best.admin1_id and p.lat is not None]
+            if holding and n.place.kind == "city" and n.qualifier == "area":
+                # ("Homs countryside" after the town it holds: the province's land, not the town's)
+                n.reason += f"; after {m.text}, the province that holds it: {holding[0].name}"
+                n.place, n.precision = holding[0], 3
+
+
 def _is_landmark(text: str, m: PlaceMention) -> bool:
     """"Tahrir Square", "the Republican Palace", "Plaza Italia", "the Data Darbar shrine":
     a square, street, building or monument, named by its noun in or right after it."""
@@ -585,7 +680,22 @@ def _is_landmark(text: str, m: PlaceMention) -> bool:
                             or (after is not None and after.group(1) in LANDMARK_NOUNS))
 
 
-def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None) -> None:
+def _town_opening(name: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> Place | None:
+    """"the Quetta Press Club", "Kabul University": the town whose name opens a
+    landmark's, in a country of the article's other places."""
+    words = name.split()
+    if words[-1].lower() not in TOWN_NAMED_LANDMARKS:
+        return None  # ("Lafayette Square", "Kenyatta Avenue": squares and streets are named after people)
+    countries = {m.place.country_iso2 for m in mentions if m.place is not None}
+    for k in range(len(words) - 1, 0, -1):
+        towns = [p for p in gazetteer.lookup(" ".join(words[:k])) if p.kind == "city" and p.lat is not None
+                 and p.country_iso2 in countries]  # (with none, "Lafayette Square" may be named after a man)
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return None
+
+
+def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None, gazetteer: Gazetteer) -> None:
     """A landmark the gazetteer lacks is in the town named with it ("Tahrir Square in
     central Baghdad", "Kenyatta Avenue, Nairobi"), else in the dateline's town (precision 2,
     as the dateline's place is), else nowhere: never a namesake of its words abroad."""
@@ -594,9 +704,13 @@ def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_p
             continue
         town = next((n for n in mentions[i + 1 :] if n.place is not None and n.place.kind == "city"
                      and LANDMARK_TOWN_GAP.fullmatch(text[m.end : n.start])), None)
+        head = _town_opening(m.text, mentions, gazetteer) if town is None else None
         if town is not None:
             m.place, m.precision = town.place, town.precision
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) of the town named with it: {town.place.name}"
+        elif head is not None:
+            m.place, m.precision = head, 1
+            m.reason = f"'{m.text}' is a landmark (not in the gazetteer) named after its town: {head.name}"
         elif dateline_place is not None and dateline_place.kind == "city":
             m.place, m.precision = dateline_place, 2
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) with no town named with it: the dateline's town, {dateline_place.name}, precision 2"
@@ -793,6 +907,11 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          f"'{c.name}' is a region across countries: no single point stands for it", c.hint))
             continue
+        if normalise(c.name) in BARE_LANDMARKS:
+            # (left to _landmarks_in_their_town: the town named with it, or the dateline's)
+            mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
+                                         f"'{c.name}' is a building's or landmark's noun, not a town's name", c.hint))
+            continue
         if c.hint in ("admin1", "admin2"):
             narrowed = [p for p in options if p.kind in ("admin1", "admin2")]
             if not narrowed:
@@ -844,6 +963,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             if not inside:
                 reason = f"'{c.name}' is part of a name of a thing ('{text[max(0, c.start - 30) : c.end].split(', ')[-1].strip()}'), not a place outside the story's countries; "
             options = inside
+        elif c.of_a_thing and options:
+            # with no country for the story, a word of a thing's name is a place only by
+            # its own name ("the Line of Control": "Control" is only another name of El
+            # Control, Mexico)
+            own = [p for p in options if _primary(p, c.name) and _known_abroad(p)]
+            if not own:
+                reason = f"'{c.name}' is part of a name of a thing, and no province or big town has it as its own name; "
+            options = own
         held = {p.country_iso2 for p in options if _in_named_province(p, ctx, c.name)}
         if held:
             # a reading inside a province the article names (by another name) rules out
@@ -880,8 +1007,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         # ("near X", "outside X": a town's surroundings, so a town of the name first)
         place = _best(options, c.name, ctx, c.hint or ("city" if c.qualifier in NEAR_WORDS else None), exclude_name=c.name)
         previous = mentions[-1] if mentions else None
-        if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?", text[previous.end : c.start]):
-            # "near Ciudad Juarez, Chihuahua": after a town and a comma, the province that holds it
+        if previous is not None and previous.place is not None and re.fullmatch(r",\s*(?:in\s+)?|\s*\(", text[previous.end : c.start]):
+            # "near Ciudad Juarez, Chihuahua", "Djenne (Mopti, Mali)": after a town and a
+            # comma or a bracket, the province that holds it
             holding = [p for p in options if p.kind in ("admin1", "admin2")
                        and p.geonameid in (previous.place.admin1_id, previous.place.admin2_id)]
             # a province always; a district only when the name is not also a bigger town
@@ -915,7 +1043,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         if m.place is not None:
             countries[m.place.country_iso2] += 1
     _provincial_capitals(text, skip, mentions, gazetteer)
-    _landmarks_in_their_town(text, mentions, dateline_place)
+    _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
+    _read_in_the_province_after(text, mentions, looked)
     _part_of_the_next(text, mentions, looked)
     _fall_back_unknown(doc, mentions)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
