@@ -14,11 +14,14 @@ Corpus (all texts we own or may read as unlabeled text; never tests/heldout/):
   merge     benchmarks/data/merge_clusters.jsonl  (no event gold)
   reports   tests/reports.py REPORTS              (gold: each report's "events")
   muc4      the first --muc4 N texts of /work/shared/data/muc4/dev.jsonl (unlabeled here)
+  --extra F a JSON Lines file of one's own probe texts (id, text, published), named by its stem
 
 Usage (from a worktree; "HEAD" as --new means this worktree's files, edits included):
   PYTHONPATH=$PWD/src /work/main/.venv/bin/python benchmarks/diff_extract.py \
       --old 7985684 [--new WORKTREE] [--muc4 300] [--only devset2,muc4] [--field fatalities] \
-      [--json changes.json]
+      [--extra probes.jsonl] [--json changes.json]
+  Probing a rule with sentences of one's own: --only none --extra probes.jsonl --all
+  (--all prints every event of every report, changed or not, old and new).
 A revision is checked out once, detached, at /tmp/strife_rev_<sha> (`git worktree add`);
 its output is cached in /tmp/strife_diff_cache keyed by revision and corpus, so a second
 run only extracts the new side. --old/--new also take a path to a checkout (its src/ is
@@ -58,7 +61,7 @@ def _gold_by_article(path: Path) -> dict[str, list[dict]]:
     return gold
 
 
-def build_corpus(muc4: int, only: set[str] | None) -> tuple[list[dict], dict[str, list[dict]]]:
+def build_corpus(muc4: int, only: set[str] | None, extra: list[str] = ()) -> tuple[list[dict], dict[str, list[dict]]]:
     """The reports as rows `strife extract` reads (id, text, published, title, source), and
     the gold events by report id where there is gold."""
     rows: list[dict] = []
@@ -92,6 +95,9 @@ def build_corpus(muc4: int, only: set[str] | None) -> tuple[list[dict], dict[str
                     break
                 r = json.loads(line)  # the templates are not read: the texts serve as unlabeled wire
                 rows.append({"id": r["docid"], "text": r["text"], "corpus": "muc4"})
+    for path in extra:  # texts of one's own to probe a rule with: rows of id, text, published
+        for r in _jsonl(Path(path)):
+            rows.append({k: r.get(k) for k in ("id", "text", "published", "title", "source")} | {"corpus": Path(path).stem})
     return rows, gold
 
 
@@ -214,16 +220,16 @@ def _brief(event: dict) -> str:
             f"a1={a1} ({v['inter1']}) a2={a2} ({v['inter2']}) | {event.get('date')} {(event.get('location') or {}).get('name')}")
 
 
-def compare(rows, gold, old_events, new_events, fields):
+def compare(rows, gold, old_events, new_events, fields, everything=False):
     changes = []
     for row in rows:
         rid = row["id"]
         for a, b in pair(old_events.get(rid, []), new_events.get(rid, [])):
             va, vb = values(a), values(b)
             moved = [f for f in fields if va[f] != vb[f]]
-            if not moved:
+            if not moved and not everything:
                 continue
-            kind = "changed" if a and b else ("dropped" if a else "added")
+            kind = ("changed" if moved else "same") if a and b else ("dropped" if a else "added")
             anchor = _anchor(b or a)
             changes.append({"id": rid, "corpus": row["corpus"], "kind": kind, "fields": moved,
                             "old": va if a else None, "new": vb if b else None,
@@ -239,12 +245,14 @@ def main(argv=None) -> int:
     parser.add_argument("--new", default="HEAD-WORKTREE", help="revision or checkout path (default: this worktree)")
     parser.add_argument("--muc4", type=int, default=300, help="how many MUC-4 dev texts to add (0: none)")
     parser.add_argument("--only", help="comma-separated corpora: devset,devset2,merge,reports,muc4")
+    parser.add_argument("--extra", action="append", default=[], help="a JSON Lines file of probe texts (id, text, published); repeatable")
     parser.add_argument("--field", action="append", choices=FIELDS, help="only these fields (repeatable)")
+    parser.add_argument("--all", action="store_true", help="print unchanged events too (for probing)")
     parser.add_argument("--json", help="also write the changes to this file")
     args = parser.parse_args(argv)
 
     only = set(args.only.split(",")) if args.only else None
-    rows, gold = build_corpus(args.muc4, only)
+    rows, gold = build_corpus(args.muc4, only, args.extra)
     payload = "".join(json.dumps({k: v for k, v in r.items() if k != "corpus"}) + "\n" for r in rows)
     corpus_hash = hashlib.sha1(payload.encode()).hexdigest()[:12]
     with tempfile.TemporaryDirectory() as tmp:
@@ -252,15 +260,16 @@ def main(argv=None) -> int:
         corpus_file.write_text(payload, encoding="utf-8")
         sides = [run_side(*checkout(spec), corpus_file, corpus_hash) for spec in (args.old, args.new)]
     fields = tuple(args.field) if args.field else FIELDS
-    changes = compare(rows, gold, sides[0], sides[1], fields)
+    changes = compare(rows, gold, sides[0], sides[1], fields, everything=args.all)
 
     for c in changes:
-        print(f"== {c['id']} [{c['corpus']}] {c['kind']}: {', '.join(c['fields'])}")
+        print(f"== {c['id']} [{c['corpus']}] {c['kind']}: {', '.join(c['fields']) or '-'}")
         print(f"   sentence: {c['sentence'][:400]}")
         print(f"   old: {c['old_event']}")
         print(f"   new: {c['new_event']}")
         for g in c["gold"] or []:
             print(f"   gold: {g}")
+    changes = [c for c in changes if c["fields"]]  # the summary counts only what moved
     by_field = Counter(f for c in changes for f in c["fields"])
     by_corpus = Counter(c["corpus"] for c in changes)
     by_kind = Counter(c["kind"] for c in changes)

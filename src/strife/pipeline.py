@@ -106,6 +106,10 @@ class Extractor:
             first = min(m.start for m in incident.mentions)
             following = next((f for f in firsts if f > first), len(text))
             coded = coded_figure(text, first, following)
+            if coded is not None and first != firsts[0] and coded[0] > 0 and not _tells_deaths(incident, text):
+                # "…killing 5 civilians. On the same day, bandits abducted 12 people. Fatalities coded as 5":
+                # a later incident that tells no death of its own is not what the figure counts
+                coded = None
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
@@ -114,6 +118,10 @@ class Extractor:
                     ev.quote = article.text[ev.start : ev.end]
             events.append(event.with_stable_id())
         return events
+
+
+def _tells_deaths(incident: Incident, text: str) -> bool:
+    return tally("killed", claims_of(incident.parts, text), "fatalities").count is not None
 
 
 def share_sentence_date(incident: Incident, text: str, dates, published: dt.date | None) -> None:
