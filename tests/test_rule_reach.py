@@ -114,3 +114,11 @@ def test_a_coded_figure_still_sets_a_lone_incidents_toll(code):
     e = _one(code("On 2 June 2024, a landmine exploded under a minibus near Ansongo (Gao, Mali). "
                   "Fatalities coded as 4; sources report between 4 and 7 killed.", "2024-06-04"))
     assert (e.fatalities.low, e.fatalities.best) == (4, 4)
+
+
+# -- a riot's actor1 ------------------------------------------------------------------------------
+def test_a_mob_told_only_by_its_act_is_rioters_with_evidence(code):
+    e = _one(code("Villagers in Zaria stoned to death a suspected thief on Monday and burned his body.", "2024-03-06"))
+    assert e.event_type == "Riots"
+    assert (e.actor1.name, e.actor1.inter) == ("Rioters (Nigeria)", 5)
+    assert any(ev.field == "actor1" and ev.start is not None for ev in e.evidence)

@@ -191,10 +191,15 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         # a battle has two sides: state forces the incident's sentences name ("after clashing with
         # regime forces", "the RSF and the Sudanese Armed Forces (SAF) clashed") are the other one
         actors.actor2 = forces_in_sentences(incident, text, iso2)
-    if coding.event_type == "Riots" and actors.actor1 is not None and actors.actor1.inter not in (5, 1, 8):
+    if coding.event_type == "Riots" and (actors.actor1 is None or actors.actor1.inter not in (5, 1, 8)):
         # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
-        # (state forces stay: they are never the rioters, but may be what is told first)
-        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention, actors.actor1.role)
+        # (state forces stay: they are never the rioters, but may be what is told first); a mob told
+        # only by its act ("stoned to death a woman") is rioters too
+        if actors.actor1 is None and coding.trigger is not None:
+            t = coding.trigger
+            actors.evidence.append(Evidence(field="actor1", start=t.start, end=t.end, quote=t.text, reason="a riot's actor1 is its rioters"))
+        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention if actors.actor1 else (coding.trigger.text if coding.trigger else None),
+                                actors.actor1.role if actors.actor1 else "perpetrator")
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:
