@@ -122,3 +122,39 @@ def test_a_mob_told_only_by_its_act_is_rioters_with_evidence(code):
     assert e.event_type == "Riots"
     assert (e.actor1.name, e.actor1.inter) == ("Rioters (Nigeria)", 5)
     assert any(ev.field == "actor1" and ev.start is not None for ev in e.evidence)
+
+
+# -- trigger words widened for devset2, kept to violence ------------------------------------------
+def test_widened_triggers_do_not_fire_outside_violence(code):
+    for text in (
+        "Rescue teams encountered difficulties reaching the flooded village of Gumel on Tuesday.",
+        "The hills around Srebrenica are still dotted with mass graves from the 1995 massacre, the commission said on Tuesday.",
+        "Heavy rains destroyed several homes and a bridge in Kasese on Tuesday, officials said.",
+        "Iran has supplied hundreds of Shahed drones to Russia, U.S. officials said on Tuesday.",
+        "The central bank moved to regain control of the currency market on Tuesday.",
+    ):
+        assert [e for e in code(text, "2024-03-06") if e.mode == "reported"] == [], text
+
+
+def test_a_crowd_pattern_does_not_reach_past_what_residents_said(code):
+    for text in (
+        "Residents said soldiers beat two men accused of helping rebels in Kani on Tuesday.",
+        "Villagers told reporters that gunmen burned three people alive in their homes in Tsafe on Tuesday.",
+    ):
+        assert all(e.event_type != "Riots" for e in code(text, "2024-03-06")), text
+
+
+def test_the_widened_triggers_still_read_what_they_were_written_for(code):
+    cases = [
+        ("On 13 October 2024, soldiers encountered around 20 NPA members in Kabankalan (Negros Occidental, "
+         "Philippines), sparking a firefight.", "Battles"),
+        ("On 26 May 2024, police discovered a mass grave on a farm in Tarhuna (Murqub, Libya).", "Strategic developments"),
+        ("On 18 February 2024, Russian forces struck Kharkiv (Kharkiv, Ukraine) with Shahed drones.", "Explosions/Remote violence"),
+        ("Ethiopian federal forces regained control of Debre Tabor on Tuesday after clashes with Fano militia.", "Battles"),
+        ("Villagers in Dinajpur stoned to death a man they accused of stealing cattle on Tuesday.", "Riots"),
+    ]
+    for text, event_type in cases:
+        e = _one(code(text, "2024-10-15" if "October" in text else "2024-03-06"))
+        assert e.event_type == event_type, text
+    e = _one(code("Ethiopian federal forces regained control of Debre Tabor on Tuesday after clashes with Fano militia.", "2024-03-06"))
+    assert e.sub_event_type == "Government regains territory"
