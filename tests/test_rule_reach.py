@@ -158,3 +158,12 @@ def test_the_widened_triggers_still_read_what_they_were_written_for(code):
         assert e.event_type == event_type, text
     e = _one(code("Ethiopian federal forces regained control of Debre Tabor on Tuesday after clashes with Fano militia.", "2024-03-06"))
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_destroyed_homes_in_a_toll_are_the_attacks_damage_not_another_event(code):
+    e = _one(code("Army artillery shelled the town of Kutkai on Tuesday, residents said. There were several dead "
+                  "and wounded civilians and many destroyed homes.", "2024-03-06"))
+    assert (e.event_type, e.fatalities.best) == ("Explosions/Remote violence", 3)
+    e = _one(code("On 15 January 2024, suspected Al Shabaab militants destroyed a telecommunications mast in "
+                  "Lamu (Lamu, Kenya).", "2024-01-17"))
+    assert e.sub_event_type == "Looting/property destruction"
