@@ -111,6 +111,10 @@ class Extractor:
             first = min(m.start for m in incident.mentions)
             following = next((f for f in firsts if f > first), len(text))
             coded = coded_figure(text, first, following)
+            if coded is not None and first != firsts[0] and coded[0] > 0 and not _tells_deaths(incident, text):
+                # "…killing 5 civilians. On the same day, bandits abducted 12 people. Fatalities coded as 5":
+                # a later incident that tells no death of its own is not what the figure counts
+                coded = None
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
@@ -126,6 +130,10 @@ class Extractor:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
         return events
+
+
+def _tells_deaths(incident: Incident, text: str) -> bool:
+    return tally("killed", claims_of(incident.parts, text), "fatalities").count is not None
 
 
 def share_sentence_date(incident: Incident, text: str, dates, published: dt.date | None) -> None:
@@ -195,10 +203,15 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         # a battle has two sides: state forces the incident's sentences name ("after clashing with
         # regime forces", "the RSF and the Sudanese Armed Forces (SAF) clashed") are the other one
         actors.actor2 = forces_in_sentences(incident, text, iso2)
-    if coding.event_type == "Riots" and actors.actor1 is not None and actors.actor1.inter not in (5, 1, 8):
+    if coding.event_type == "Riots" and (actors.actor1 is None or actors.actor1.inter not in (5, 1, 8)):
         # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
-        # (state forces stay: they are never the rioters, but may be what is told first)
-        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention, actors.actor1.role)
+        # (state forces stay: they are never the rioters, but may be what is told first); a mob told
+        # only by its act ("stoned to death a woman") is rioters too
+        if actors.actor1 is None and coding.trigger is not None:
+            t = coding.trigger
+            actors.evidence.append(Evidence(field="actor1", start=t.start, end=t.end, quote=t.text, reason="a riot's actor1 is its rioters"))
+        actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention if actors.actor1 else (coding.trigger.text if coding.trigger else None),
+                                actors.actor1.role if actors.actor1 else "perpetrator")
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:

@@ -268,8 +268,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         g.inter in (2, 3, 4, 8) and not (g.inter == 3 and _followers(parts, hit)) for g, hit in agents + claimed
     )
     # soldiers who raid a village and loot it are no rioters: with no protest told, the military as the
-    # subject makes riot words (looted, ransacked) the acts of an armed side
-    soldiers_acting = forces_subject is not None and forces_subject.kind == "military" and "protest" not in signals
+    # subject makes riot words (looted, ransacked) the acts of an armed side; but soldiers who fire tear
+    # gas or live rounds to disperse a crowd are acting on rioters (crowd control tells the crowd)
+    soldiers_acting = (forces_subject is not None and forces_subject.kind == "military"
+                       and not signals & {"protest", "intervention"})
     demonstration = (bool(signals & {"protest", "riot"}) and not _remote_means(parts, signals) and not armed_perpetrator
                      and not soldiers_acting)
     home = iso2 or _fallback_country(parts, article_text, exclude=state[0] if state else None) or (state[0] if state else None)
@@ -735,8 +737,10 @@ def forces_in_sentences(incident, text: str, iso2: str | None) -> Actor | None:
         hits = [(m, kind) for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re))
                 for m in pattern.finditer(sentence)]
         for m, kind in sorted(hits, key=lambda h: h[0].start()):
-            if any(s <= m.start() < e for s, e in groups) or SPEAKING.match(sentence[m.end() :]):
-                continue  # a group's own name, or forces that only speak ("the army said")
+            if any(s <= m.start() < e for s, e in groups) or _only_a_source(sentence, m.start(), m.end()):
+                continue  # a group's own name, or forces that only speak ("the army said", "according to police")
+            if LEXICON.supporting_re.search(sentence[: m.start()]):
+                continue  # "M23 rebels, backed by Rwandan troops, captured …": the actor's ally, not its foe
             home = _forces_country([(mention, None)]) or iso2
             if kind == "police":
                 return police(home, m.group(0), "target")
@@ -804,6 +808,20 @@ def _forces_country(parts) -> str | None:
 
 
 SPEAKING = re.compile(r"^\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
+# forces named only as where the report comes from: "police and residents said", "a police officer in the
+# town said", "the army's spokesman", "according to police", "a military source told AFP"
+SOURCE_AFTER = re.compile(
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,4}?\s+(?:said|say|says|told|reported|confirmed|announced|stated|added)\b|"
+    r"^(?:'s|’s)?(?:\s+[\w-]+)?\s+(?:spokes(?:man|men|woman|women|person|people)|sources?|officials?|statements?|communiqu[eé]s?)\b",
+    re.I,
+)
+SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _only_a_source(sentence: str, start: int, end: int) -> bool:
+    """Whether the forces at sentence[start:end] are named only as the report's source."""
+    return bool(SPEAKING.match(sentence[end:]) or SOURCE_AFTER.match(sentence[end:])
+                or SOURCE_BEFORE.search(sentence[max(0, start - 40) : start]))
 
 
 # what is done to a side ("attacked", "surrendered to"): the verbs are data (actor_groups.json)

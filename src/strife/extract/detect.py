@@ -38,6 +38,8 @@ DAY_TOLD = re.compile(
     re.I,
 )
 SAID_BEFORE = re.compile(r"\b(?:said|say|says|told|reported|announced|added|stated|confirmed)\s+$", re.I)
+# "Police on Wednesday said 73 people had been killed in the past month": the day of the telling
+SAID_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|reported|announced|added|stated|confirmed|released|published|issued|updated)\b", re.I)
 PLANNED_REACH = 30  # characters between a "threatened to"/"vowed to" cue and its trigger
 
 
@@ -115,7 +117,21 @@ def _planned(trigger: Hit, planned_cues: list[Hit]) -> bool:
 def _tells_its_day(sentence: str) -> bool:
     """The sentence dates its happening to a day ("protested on Wednesday"), not only its
     telling ("officials said on Monday")."""
-    return any(not SAID_BEFORE.search(sentence, 0, m.start()) for m in DAY_TOLD.finditer(sentence))
+    return any(
+        not SAID_BEFORE.search(sentence, 0, m.start()) and not SAID_AFTER.match(sentence, m.end())
+        for m in DAY_TOLD.finditer(sentence)
+    )
+
+
+def _habit_aside(c_text: str, c_start: int) -> int | None:
+    """Where a trailing aside that likens the clause's happening to a habit begins ("…, as
+    they have every week since January"), when it holds all of the clause's trend cues."""
+    aside = LEXICON.cue_patterns["habit_aside"].search(c_text)
+    if aside is None:
+        return None
+    if any(h.start < c_start + aside.start() for h in _cue_hits("trend", c_text, c_start)):
+        return None  # a trend told before the aside: the clause itself is the habit
+    return c_start + aside.start()
 
 
 def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> bool:
@@ -149,6 +165,15 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             continue
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
+            if "trend" in sentence_cues and _cue_hits("trend", c_text, c_start):
+                # the day told keeps the sentence, not a clause that sums a period: in "the attack on
+                # Sunday was the latest in a series of attacks that have killed 100 people" the 100 are
+                # no one day's toll; a habit told in an aside after the day's happening is cut off
+                aside = _habit_aside(c_text, c_start)
+                if aside is None:
+                    continue
+                c_end = aside
+                c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):
                 continue  # "after a week of protests in which 150 people have been killed"
             accident = _cue_hits("accident", c_text, c_start)
