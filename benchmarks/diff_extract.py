@@ -13,7 +13,7 @@ Corpus (all texts we own or may read as unlabeled text; never tests/heldout/):
   devset2   tests/devset2/reports.jsonl           (gold: tests/devset2/gold.jsonl)
   merge     benchmarks/data/merge_clusters.jsonl  (no event gold)
   reports   tests/reports.py REPORTS              (gold: each report's "events")
-  muc4      the first --muc4 N texts of /work/shared/data/muc4/dev.jsonl (unlabeled here)
+  muc4      the first --muc4 N texts of shared/data/muc4/dev.jsonl beside the repository (unlabeled here)
   --extra F a JSON Lines file of one's own probe texts (id, text, published), named by its stem
 
 Usage (from a worktree; "HEAD" as --new means this worktree's files, edits included):
@@ -43,7 +43,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-MUC4_DEV = Path("/work/shared/data/muc4/dev.jsonl")
+# shared/ sits beside the repository, or a few levels up from a worktree
+MUC4_DEV = next(
+    (p / "shared" / "data" / "muc4" / "dev.jsonl" for p in REPO.parents if (p / "shared" / "data" / "muc4").is_dir()),
+    Path("shared/data/muc4/dev.jsonl"),
+)
 CACHE = Path(tempfile.gettempdir()) / "strife_diff_cache"
 FIELDS = ("fatalities", "event_type", "sub_event_type", "inter1", "inter2")
 PYTHON = sys.executable
