@@ -139,6 +139,8 @@ def test_assembly_data_loads_and_is_consistent():
     assert set(assembly["generic_kill_signals"]) <= set(families)
     assert all(w == w.lower() and w.strip() == w for w in assembly["vague_day_words"])  # compared with lowered text
     assert assembly["same_city_km"] > 0
+    # "near X" reaches further than a city's own districts do
+    assert assembly["near_town_km"] > assembly["same_city_km"]
     # a day's gap keeps one incident; the story spans at least that; a context incident may span a month, not less than a story
     assert 0 < assembly["same_incident_max_gap_days"] <= assembly["story_window_days"] < assembly["background_max_span_days"]
     for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days"):

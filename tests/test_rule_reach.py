@@ -167,3 +167,19 @@ def test_destroyed_homes_in_a_toll_are_the_attacks_damage_not_another_event(code
     e = _one(code("On 15 January 2024, suspected Al Shabaab militants destroyed a telecommunications mast in "
                   "Lamu (Lamu, Kenya).", "2024-01-17"))
     assert e.sub_event_type == "Looting/property destruction"
+
+
+# -- an incident told near a town, and another town far from it ------------------------------------
+def test_a_town_far_from_the_one_an_incident_is_near_is_another_incident(code):
+    # 'near Kaura' is precision 2 but still places the attack: Birnin Gwari, some 230 km
+    # away in another district, is where a second incident happened, not the same one
+    events = code("On 3 March 2024, gunmen attacked a village near Kaura, Kaduna, killing 5 civilians. "
+                  "On the same day, bandits abducted 12 people in Birnin Gwari, Kaduna.", "2024-03-05")
+    places = {e.sub_event_type: e.location.name for e in events}
+    assert places == {"Attack": "Kaura", "Abduction/forced disappearance": "Birnin Gwari"}
+
+
+def test_a_place_named_near_the_town_an_incident_is_near_stays_in_it(code):
+    events = code("Gunmen attacked a village near Kaura in Kaduna state on Sunday, killing 5 civilians. "
+                  "The attackers fled towards Kaura town, residents said.", "2024-03-05")
+    assert len(events) == 1

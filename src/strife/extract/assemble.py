@@ -26,6 +26,8 @@ JOINING_FAMILIES = frozenset(_ASSEMBLY["joining_families"])
 GENERIC_KILL = frozenset(_ASSEMBLY["generic_kill_signals"])
 VAGUE_DAYS = frozenset(_ASSEMBLY["vague_day_words"])
 SAME_CITY_KM: float = _ASSEMBLY["same_city_km"]
+NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
+NEAR_WORDS = frozenset(load_data("geo_rules.json")["near_words"])
 SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
@@ -68,6 +70,12 @@ class Incident:
     def towns(self):
         return [p for f in self.facts for p in f.places if p.place is not None and p.precision == 1]
 
+    def near_towns(self):
+        """Towns the incident is told to be near ("a village near Kaura"): precision 2,
+        but they still place it, so a town far from them is another incident's."""
+        return [p for f in self.facts for p in f.places
+                if p.place is not None and p.precision == 2 and p.place.kind == "city" and p.qualifier in NEAR_WORDS]
+
     def countries(self) -> set[str]:
         return {p.place.country_iso2 for f in self.facts for p in f.places if p.place is not None}
 
@@ -101,6 +109,11 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
             if not any(p.place.admin2_id and p.place.admin2_id in (t.place.admin2_id, t.place.geonameid) for t in towns):
                 if not any(_same_city(p.place, t.place) for t in towns):
                     return False
+        near = incident.near_towns()
+        if not towns and near and p.precision == 1 and p.place.kind == "city":
+            if not any(_within(p.place, n.place, NEAR_TOWN_KM) or (p.place.admin2_id and p.place.admin2_id == n.place.admin2_id)
+                       for n in near):
+                return False
         if incident.countries() and p.precision <= 3 and p.place.country_iso2 not in incident.countries():
             return False
     if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
@@ -117,9 +130,13 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
 def _same_city(a, b) -> bool:
     """A district of a city ("Sisli" in an Istanbul story) lies within a few km of the
     city's point in the same province: a chase into its side streets is the same protest."""
-    if a.lat is None or b.lat is None or a.admin1_id != b.admin1_id:
+    return a.admin1_id == b.admin1_id and _within(a, b, SAME_CITY_KM)
+
+
+def _within(a, b, km: float) -> bool:
+    if a.lat is None or b.lat is None:
         return False
-    return km_between(a.lat, a.lon, b.lat, b.lon) <= SAME_CITY_KM
+    return km_between(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _families_apart(signals: set[str]) -> set[str]:
