@@ -118,7 +118,13 @@ class Extractor:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
-            events.append(event.with_stable_id())
+            event.with_stable_id()
+            taken = {e.id for e in events}
+            ordinal = 0
+            while event.id in taken:  # ids are unique within an article: the store refuses a reused one
+                ordinal += 1
+                event.with_stable_id(ordinal)
+            events.append(event)
         # The tagger learnt its weights from restored-case wire text (MUC-4's capitals) and
         # is applied to the same kind of input: on mixed-case reports the rules' roles are
         # measured (the devsets) and its spans are not, and spot checks found wrong ones

@@ -152,13 +152,15 @@ class Event(BaseModel):
     revisions: list[Revision] = Field(default_factory=list)
     merged_from: list[str] = Field(default_factory=list)  # ids of events merged into this one
 
-    def with_stable_id(self) -> "Event":
-        """Give the event an id derived from what it is, so the same input gives the same id."""
+    def with_stable_id(self, ordinal: int = 0) -> "Event":
+        """Give the event an id derived from what it is, so the same input gives the same id.
+
+        `ordinal` tells apart events of one article that agree on all of it (two attacks
+        of one day whose first evidence is the actor they share): the pipeline numbers
+        them in the order told."""
         first = min((e.start for e in self.evidence if e.start is not None), default=-1)
-        key = json.dumps(
-            [self.article.id, self.mode, self.date, self.event_type, self.sub_event_type, first],
-            sort_keys=True,
-        )
+        parts = [self.article.id, self.mode, self.date, self.event_type, self.sub_event_type, first]
+        key = json.dumps(parts + [ordinal] if ordinal else parts, sort_keys=True)
         self.id = "e_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return self
 
