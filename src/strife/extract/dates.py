@@ -220,6 +220,79 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     return sorted(found, key=lambda d: d.start)
 
 
+# "two days after an attack on Gwoza": a span of time between two incidents, of which the
+# sentence dates one (the anchor). Not a date on its own: extract.facts applies it to the
+# incident the phrase introduces, from the anchor's date (dates.json "_offset_doc").
+OFFSET_UNITS: dict[str, dict] = DATA["offset_units"]
+OFFSET_CONNECTORS: dict[str, int] = DATA["offset_connectors"]
+OFFSET_COUNTS: dict[str, int] = {**NUMBER_WORDS, **DATA["offset_count_words"]}
+OFFSET_VAGUE_DAYS: tuple[int, int] = tuple(DATA["offset_vague_days"])
+OFFSET = re.compile(
+    rf"\b(?:(?P<vague>{_alt(DATA['offset_vague_counts'])})\s+|(?P<n>\d+|{_alt(OFFSET_COUNTS)})\s+)?"
+    rf"(?P<unit>{_alt(OFFSET_UNITS)})\s+(?P<connector>{_alt(OFFSET_CONNECTORS)})\b"
+    r"(?!\s+(?:yesterday|last|this|next)\b)",  # "the day before yesterday" is a date of its own
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateOffset:
+    start: int
+    end: int  # the end of the connector: what follows is the incident the phrase introduces
+    connector_start: int
+    text: str
+    sign: int  # the referenced incident lies after (+1) or before (-1) the anchor: 'two days after X' puts X before
+    days: tuple[int, int]  # the range of days it lies from the anchor
+    precision: int
+
+
+def find_offsets(text: str, offset: int = 0) -> list[DateOffset]:
+    """Every "<N units> after/before" in `text`; "in the days after" (a stretch, not a day) is none."""
+    found = []
+    for m in OFFSET.finditer(text):
+        unit = m.group("unit").lower()
+        per, precision = OFFSET_UNITS[unit]["days"], OFFSET_UNITS[unit]["precision"]
+        raw = (m.group("n") or "").lower()
+        plural = unit.endswith("s")
+        if raw == "the" and plural:
+            continue
+        if raw:
+            n = int(raw) if raw.isdigit() else OFFSET_COUNTS[raw]
+            # hours keep the anchor's day unless they make a day or more ("48 hours after")
+            days = (n // 24, n // 24) if per == 0 else (n * per, n * per)
+        elif per == 0:
+            days = (0, 0)  # "hours after": the same news day
+        elif plural or m.group("vague"):
+            # "days after", "several days before": some days, a week or less; the report
+            # dates it that closely, so a week's precision (2) says what is known, and a
+            # null would throw away that it is near the anchor
+            lo, hi = OFFSET_VAGUE_DAYS
+            days, precision = (lo * per, hi * per), max(precision, 2 if hi * per <= 7 else 3)
+        else:
+            continue  # "day after day"
+        found.append(DateOffset(
+            m.start() + offset, m.end() + offset, m.start("connector") + offset, m.group(0),
+            OFFSET_CONNECTORS[m.group("connector").lower()], days, precision,
+        ))
+    return found
+
+
+def shift_date(anchor: DateMention, by: DateOffset) -> DateMention:
+    """The date of the incident `by` introduces, from the date of the anchoring one; the
+    span is the phrase ("two days after"), the reason names the anchor."""
+    if anchor.date is None:
+        raise ValueError("an undated anchor dates nothing")
+    first, last = anchor.date, anchor.date_end or anchor.date
+    lo, hi = by.days
+    if by.sign < 0:
+        start, end = first - dt.timedelta(days=hi), last - dt.timedelta(days=lo)
+    else:
+        start, end = first + dt.timedelta(days=lo), last + dt.timedelta(days=hi)
+    precision = max(anchor.precision, by.precision, 1 if start == end else 2 if (end - start).days <= 7 else 3)
+    reason = f"'{by.text}' '{anchor.text}' ({anchor.date.isoformat()}): {start.isoformat()}" + (
+        f" to {end.isoformat()}" if end != start else "")
+    return DateMention(by.start, by.end, by.text, start, end if end != start else None, precision, reason, True)
+
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Z.' -]{1,30}\)(?=,))?)"
     r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"

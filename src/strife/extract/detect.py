@@ -15,14 +15,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from strife.extract.dates import OFFSET_UNITS
 from strife.extract.lexicon import LEXICON, Hit
 from strife.extract.people import people_in
 from strife.extract.states import STATES
 
+# "…on Monday, a week before a bomb exploded in Kano": a span of time (dates.json
+# offset_units) then "before" opens a clause about another happening; a bare "before" does
+# not ("killed him before fleeing").
+_UNIT_BEFORE = "|".join(f"(?<={re.escape(u)})" for u in OFFSET_UNITS)
 # Where one clause ends and a clause about another happening begins. Relative clauses
 # ("…, which killed nine") describe the happening before them and are not cut off.
 CLAUSE_BOUNDARY = re.compile(
-    r"(?:[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
+    rf"(?:(?:{_UNIT_BEFORE})\s+(?=before\s)|"
+    r"[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s))",
     re.I,
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from strife.extract.counts import Casualty
-from strife.extract.dates import DateMention
+from strife.extract.dates import DateMention, find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.states import STATES
@@ -122,6 +122,45 @@ def _target_hit(text: str, start: int, end: int, offset: int) -> Hit | None:
     return Hit("target", start + offset, end + offset, text[start:end])
 
 
+CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:said|says|according)\b")
+
+
+def date_from_anchor(mention: Mention, text: str, published: dt.date | None, dates: list[DateMention]) -> DateMention | None:
+    """"Fighters killed seven farmers on Monday, two days after an attack on Gwoza": the
+    mention the phrase introduces ("after an attack on Gwoza") is dated from the other
+    incident's date (the anchor), two days before it.
+
+    Only when the phrase opens the mention, the incident it tells lies in the phrase's own
+    complement (up to the clause's end: in "Two days after the election, protesters
+    marched" the complement is the election, no incident, and the march keeps its date),
+    the complement gives no date of its own, and the sentence dates an anchor outside the
+    mention, before the phrase, else after it."""
+    if published is None:
+        return None
+    sentence = text[mention.sentence_start : mention.sentence_end]
+    for by in find_offsets(sentence, mention.sentence_start):
+        if not (by.start <= mention.start <= by.connector_start):
+            continue
+        stop = CLAUSE_BREAK.search(text, by.end, mention.end)
+        complement_end = stop.start() if stop else mention.end
+        if not any(by.end <= t.start < complement_end for t in mention.triggers):
+            return None
+        told = [d for d in dates if mention.sentence_start <= d.start < mention.sentence_end and d.date is not None
+                and not SPEECH_BEFORE.search(text[max(mention.sentence_start, d.start - 45) : d.start])]
+        if any(by.end <= d.start < complement_end for d in told):
+            return None  # "two days after an attack on Saturday": the complement's own date
+        outside = [d for d in told if not (mention.start <= d.start < mention.end)]
+        before = [d for d in outside if d.end <= by.start]
+        anchor = before[-1] if before else next((d for d in outside if d.start >= complement_end), None)
+        if anchor is None:
+            return None
+        shifted = shift_date(anchor, by)
+        if shifted.date > published + dt.timedelta(days=1):
+            return None  # "a week before the vote": what is still to come is no incident's date
+        return shifted
+    return None
+
+
 def fill(
     mention: Mention,
     text: str,
@@ -141,6 +180,9 @@ def fill(
     ]
     # a date inside a group's name ("19 April Movement") is no date
     facts.dates = [d for d in facts.dates if not any(h.start < d.end and d.start < h.end for _, h in LEXICON.named_groups_in(mention.text, mention.start))]
+    shifted = date_from_anchor(mention, text, published, dates)
+    if shifted is not None:
+        facts.dates = [shifted]
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
     facts.weapons = [w for w in LEXICON.weapons(mention.text, mention.start) if not _seized(w, mention)]
