@@ -19,10 +19,12 @@ from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
+# "A nurse at the hospital, however, said seven bodies ...": an aside between a source and its verb
+ASIDE = r"(?:,\s*(?:however|though|meanwhile|in turn|for (?:its|his|her|their) part),)?"
 ATTRIBUTION = [
     re.compile(r"according to (?:a |an |the )?((?:[\w-]+\s+){0,4}?[\w-]+?)(?:\s+statement)?(?=[,.;]|\s+(?:the|a|an)\s)", re.I),
     re.compile(r",\s*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|told|reported|confirmed)\b", re.I),
-    re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|reported|confirmed)\b", re.I),
+    re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)" + ASIDE + r"\s+(?:said|say|says|reported|confirmed)\b", re.I),
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
@@ -220,7 +222,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         people_sources = {f.claimant for f in by_category["people"]}
         group_sources = {f.claimant for c in specific for f in by_category[c]}
         low = min(low, lows["people"]) if people_sources != group_sources else max(low, lows["people"])
-        best, high = max(best, bests["people"]), max(high, highs["people"])
+        rival_totals = (None not in people_sources and None not in group_sources
+                        and not {_source_key(c) for c in people_sources} & {_source_key(c) for c in group_sources})
+        # two named sources, two totals ("state media said 14 soldiers were killed; the
+        # observatory put the toll at 21"): the lower, as two totals from two sides are coded
+        best = min(best, bests["people"]) if rival_totals else max(best, bests["people"])
+        high = max(high, highs["people"])
         if people_sources != group_sources and bests["people"] != sum(bests[c] for c in specific):
             toll.disputes.append(f"{kind}: {bests['people']} in all per {_sources(people_sources)}; "
                                  f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
