@@ -122,7 +122,9 @@ def _pick(figures: list[Figure]) -> Figure:
     if risen:
         return max(risen, key=lambda f: (f.n, f.claimant is not None))
     if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({_source_key(f.claimant) for f in tied}) > 1:
-        return min(tied, key=lambda f: f.n)  # two sources, two totals: the lower
+        # two sources, two totals: the lower (the report's own unattributed figure beside a named
+        # source's is not such a pair: taking the lower there cost devset and devset3 figures)
+        return min(tied, key=lambda f: f.n)
     return max(tied, key=lambda f: (f.n, f.claimant is not None))  # one telling revised upwards
 
 
