@@ -178,6 +178,9 @@ _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s
 # "killing himself and five passengers": the bomber told first, before the counted victims
 _SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)\s+and\s+(?=\S)", re.I)
 _SELF_FIRST_VERB = re.compile(rf"(?<![\w-])(?:{_alt(DATA['kinds']['killed']['active'])})\s+$", re.I)
+# "two of the wounded had since died": a number before it counts the later dead (counting.json later_deaths)
+_LATER_DEATHS = re.compile(rf"(?<!\w)(?P<num>{_NUM})(?!\w)\s+{DATA['later_deaths']['pattern']}(?![\w-])", re.I)
+LATER_DEATHS = re.compile(r"(?:of|among) the (?:wounded|injured)$", re.I)  # their group as read: the toll adds them
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
@@ -826,6 +829,15 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             s, e = m.span(1)
             c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
             unique.append(_Found("killed", c, (s, e), s, e))
+    for m in _LATER_DEATHS.finditer(reading):
+        if ("killed", m.start("num")) not in seen:
+            n = _cardinal(m.group("num"))
+            values = (n, n, n)
+            # the group span is the words after the number, so the toll can add it ("of the wounded")
+            head = re.search(r"(?:wounded|injured)", reading[m.end("num") : m.end()], re.I)
+            group = (m.end("num") + 1, m.end("num") + (head.end() if head else 0))
+            c = _Counted(m.start(), m.start("num"), m.end("num"), values, None, group, zero=False)
+            unique.append(_Found("killed", c, group, m.start(), m.end()))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 

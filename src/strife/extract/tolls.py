@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
+from strife.extract.counts import LATER_DEATHS, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
@@ -135,7 +135,15 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     surface: dict[str, str] = {}
     previous = None
     last: tuple[Figure, str, str] | None = None  # the figure before, its clause and category
+    later_deaths: list[Casualty] = []  # "two of the wounded had since died"
+    last_figure_start = -1
     for c, claimant, corrected, clause in items:
+        if c.kind == kind and not c.negated:
+            last_figure_start = max(last_figure_start, c.start)
+        if kind == "killed" and c.kind == kind and LATER_DEATHS.match(c.group or ""):
+            later_deaths.append(c)
+            toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
+            continue
         category = _category(c, previous)
         previous = category
         if c.kind != kind:
@@ -164,7 +172,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
+    # the wounded who died later add to the toll told before them; a figure told after them
+    # ("..., bringing the toll to 20") already counts them
+    added_later = sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
     if not by_category:
+        if added_later:
+            toll.count = Count(low=added_later, best=added_later, high=added_later)
         return toll
     lows, bests, highs = {}, {}, {}
     for category in list(by_category):
@@ -235,6 +248,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
                                  f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
     elif "people" in bests:
         low, best, high = lows["people"], bests["people"], highs["people"]
+    low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
 
