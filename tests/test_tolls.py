@@ -263,3 +263,19 @@ def test_quoted_verbs_and_a_toll_closing_on_dead_are_read():
 def test_a_monthly_running_total_is_no_toll():
     assert find_casualties("Fourteen people have been killed in the region by Ukrainian attacks this month, he added.") == []
     assert find_casualties("More than 140 people have been killed in attacks across Bokkos since Christmas Eve.") == []
+
+
+def test_it_said_is_the_source_told_before(code):
+    # the army's own count (3 soldiers and 5 assailants) is one source against the local official's 6 in all:
+    # two totals from two sources, the lower is best; read as the report's own figure, 5 would add up to 8
+    events = [e for e in code("Gunmen ambushed an army patrol near Djenne, Mali, on Monday, killing three soldiers, the Malian army said. "
+                              "Five of the assailants were killed when troops fought back, it said, while a local official said "
+                              "the total death toll was six.", "2024-10-02") if e.mode == "reported"]
+    assert len(events) == 1 and (events[0].fatalities.low, events[0].fatalities.best, events[0].fatalities.high) == (6, 6, 8)
+
+
+def test_the_wounded_who_died_later_join_the_incident_and_its_toll(code):
+    events = [e for e in code("A bomb attached to a minibus exploded in Kabul, Afghanistan, on Tuesday evening, killing one passenger "
+                              "and wounding eight, a police spokesman said. A hospital official said on Wednesday that two of the "
+                              "wounded had since died.", "2024-06-13") if e.mode == "reported"]
+    assert len(events) == 1 and events[0].fatalities.best == 3

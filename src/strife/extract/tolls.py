@@ -29,6 +29,7 @@ ATTRIBUTION = [
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
 KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
+PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -59,8 +60,13 @@ def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
     """Every casualty statement of an incident's clauses with who tells it and whether it
     is a claim later corrected ("initially said … without casualties, but …")."""
     items = []
+    previous_source = None
     for mention, facts in parts:
-        source = attribution(text[mention.sentence_start : mention.sentence_end])
+        sentence = text[mention.sentence_start : mention.sentence_end]
+        source = attribution(sentence)
+        if source is None and PRONOUN_SAID.search(sentence):
+            source = previous_source  # "..., the Malian army said. Five assailants were killed, it said": the same source
+        previous_source = source or previous_source
         cue = mention.cues.get("correction")
         corrected = cue is not None and ("initially" in cue.text.lower() or mention.has("negated"))
         for c in facts.casualties:
@@ -173,8 +179,9 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
     # the wounded who died later add to the toll told before them; a figure told after them
-    # ("..., bringing the toll to 20") already counts them
-    added_later = sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
+    # ("..., bringing the toll to 20"), or a toll told as risen ("has risen to 11 ... Four of the wounded died"), already counts them
+    risen = any(RISEN.search(c.text) for c, *_ in items if c.kind == kind and not LATER_DEATHS.match(c.group or ""))
+    added_later = 0 if risen else sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
     if not by_category:
         if added_later:
             toll.count = Count(low=added_later, best=added_later, high=added_later)
