@@ -501,3 +501,16 @@ def test_a_group_that_is_a_side_is_not_also_associated(code):
 def test_attackers_only_believed_to_be_of_a_group_are_unidentified(code, text, country):
     e = _first(code, text)
     assert e.actor1.name == f"Unidentified Armed Group ({country})"
+
+
+def test_a_defence_ministry_blame_attributes_the_group(code):
+    # security officials' blame is the army's ("the army blamed the ELN"); plain "officials" stay out (above)
+    e = _first(code, "An explosives-laden truck blew up next to a military base near Tame, Colombia, on Tuesday, killing two soldiers. "
+                     "Defence officials blamed the ELN guerrilla group.")
+    assert e.actor1.name == "ELN: National Liberation Army"
+
+
+def test_a_group_saying_it_carried_out_the_bombing_claims_it(code):
+    e = _first(code, "A suicide car bomber struck a restaurant in Mogadishu, Somalia, on Sunday, killing himself and six customers. "
+                     "Al-Shabaab said it carried out the bombing.")
+    assert e.actor1.name == "Al Shabaab"

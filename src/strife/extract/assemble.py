@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from strife.extract.counts import LATER_DEATHS
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
@@ -168,6 +169,10 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:
                 current.parts.append((mention, facts))
+            continue
+        if current is not None and facts.casualties and all(LATER_DEATHS.match(c.group or "") for c in facts.casualties):
+            # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died
+            current.parts.append((mention, facts))
             continue
         background = current is not None and _is_background(mention, facts, story_date or published)
         mode = "background" if background else "reported"

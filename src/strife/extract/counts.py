@@ -178,6 +178,9 @@ _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s
 # "killing himself and five passengers": the bomber told first, before the counted victims
 _SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)\s+and\s+(?=\S)", re.I)
 _SELF_FIRST_VERB = re.compile(rf"(?<![\w-])(?:{_alt(DATA['kinds']['killed']['active'])})\s+$", re.I)
+# "two of the wounded had since died": a number before it counts the later dead (counting.json later_deaths)
+_LATER_DEATHS = re.compile(rf"(?<!\w)(?P<num>{_NUM})(?!\w)\s+{DATA['later_deaths']['pattern']}(?![\w-])", re.I)
+LATER_DEATHS = re.compile(r"(?:of|among) the (?:wounded|injured)$", re.I)  # their group as read: the toll adds them
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
@@ -192,6 +195,9 @@ _NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\
 OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
+_DEAD_CLOSES = re.compile(r"\s+dead(?=\s*(?:[.,;]|$))", re.I)  # "put the toll at 14 dead.": no verb of its own follows
+# a verb in quotes ("more than 30 assailants were 'neutralised'"): the army's word quoted, read as the word
+_QUOTED_WORD = re.compile(r"(?<![\w'’])['‘\"“]([A-Za-z]+)['’\"”](?![\w'’])")
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
 _SPLIT = {
     kind: (_words(v["particles"], literal=True), re.compile(rf"(?<![\w-]){_alt(v['leads'], literal=True)}\s+$", re.I))
@@ -662,8 +668,8 @@ class _Reader:
         for c in self.counted:
             if not (t.end <= c.start < end and self._free(c)) or not _names_people(self.text, c):
                 continue
-            if self._starts_predicate(c.end):
-                continue  # "a toll of 1 person wounded": that figure is read by its own verb
+            if self._starts_predicate(c.end) and not _DEAD_CLOSES.match(self.text, c.end):
+                continue  # "a toll of 1 person wounded": that figure is read by its own verb ("put the toll at 14 dead." is the toll's)
             if _TOLL_LINK.search(self.text, t.end, c.start):
                 best = c
             elif _TOLL_FROM.search(self.text, t.end, c.start) and c.values[0] != c.values[2]:
@@ -791,7 +797,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     """Every casualty statement in one sentence, in reading order. Offsets are into the
     sentence plus `offset` (the sentence's position in its article)."""
     self_first = [m for m in _SELF_FIRST.finditer(sentence) if _SELF_FIRST_VERB.search(sentence, 0, m.start())]
-    reading = sentence
+    reading = _QUOTED_WORD.sub(lambda m: " " + m.group(1) + " ", sentence)  # same length: offsets stay
     for m in self_first:  # read the victims after "himself and" as the verb's object; offsets stay
         reading = reading[: m.start()] + " " * (m.end() - m.start()) + reading[m.end() :]
     found = _Reader(reading).read() + _zero_nouns(reading)
@@ -823,6 +829,15 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             s, e = m.span(1)
             c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
             unique.append(_Found("killed", c, (s, e), s, e))
+    for m in _LATER_DEATHS.finditer(reading):
+        if ("killed", m.start("num")) not in seen:
+            n = _cardinal(m.group("num"))
+            values = (n, n, n)
+            # the group span is the words after the number, so the toll can add it ("of the wounded")
+            head = re.search(r"(?:wounded|injured)", reading[m.end("num") : m.end()], re.I)
+            group = (m.end("num") + 1, m.end("num") + (head.end() if head else 0))
+            c = _Counted(m.start(), m.start("num"), m.end("num"), values, None, group, zero=False)
+            unique.append(_Found("killed", c, group, m.start(), m.end()))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 

@@ -15,18 +15,21 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
+from strife.extract.counts import LATER_DEATHS, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
+# "A nurse at the hospital, however, said seven bodies ...": an aside between a source and its verb
+ASIDE = r"(?:,\s*(?:however|though|meanwhile|in turn|for (?:its|his|her|their) part),)?"
 ATTRIBUTION = [
     re.compile(r"according to (?:a |an |the )?((?:[\w-]+\s+){0,4}?[\w-]+?)(?:\s+statement)?(?=[,.;]|\s+(?:the|a|an)\s)", re.I),
     re.compile(r",\s*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|told|reported|confirmed)\b", re.I),
-    re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:said|say|says|reported|confirmed)\b", re.I),
+    re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)" + ASIDE + r"\s+(?:said|say|says|reported|confirmed)\b", re.I),
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
 KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
+PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -57,8 +60,13 @@ def claims_of(parts, text: str) -> list[tuple[Casualty, str | None, bool, str]]:
     """Every casualty statement of an incident's clauses with who tells it and whether it
     is a claim later corrected ("initially said … without casualties, but …")."""
     items = []
+    previous_source = None
     for mention, facts in parts:
-        source = attribution(text[mention.sentence_start : mention.sentence_end])
+        sentence = text[mention.sentence_start : mention.sentence_end]
+        source = attribution(sentence)
+        if source is None and PRONOUN_SAID.search(sentence):
+            source = previous_source  # "..., the Malian army said. Five assailants were killed, it said": the same source
+        previous_source = source or previous_source
         cue = mention.cues.get("correction")
         corrected = cue is not None and ("initially" in cue.text.lower() or mention.has("negated"))
         for c in facts.casualties:
@@ -120,7 +128,9 @@ def _pick(figures: list[Figure]) -> Figure:
     if risen:
         return max(risen, key=lambda f: (f.n, f.claimant is not None))
     if len({f.n for f in tied}) > 1 and all(f.claimant for f in tied) and len({_source_key(f.claimant) for f in tied}) > 1:
-        return min(tied, key=lambda f: f.n)  # two sources, two totals: the lower
+        # two sources, two totals: the lower (the report's own unattributed figure beside a named
+        # source's is not such a pair: taking the lower there cost devset and devset3 figures)
+        return min(tied, key=lambda f: f.n)
     return max(tied, key=lambda f: (f.n, f.claimant is not None))  # one telling revised upwards
 
 
@@ -131,7 +141,15 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     surface: dict[str, str] = {}
     previous = None
     last: tuple[Figure, str, str] | None = None  # the figure before, its clause and category
+    later_deaths: list[Casualty] = []  # "two of the wounded had since died"
+    last_figure_start = -1
     for c, claimant, corrected, clause in items:
+        if c.kind == kind and not c.negated:
+            last_figure_start = max(last_figure_start, c.start)
+        if kind == "killed" and c.kind == kind and LATER_DEATHS.match(c.group or ""):
+            later_deaths.append(c)
+            toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
+            continue
         category = _category(c, previous)
         previous = category
         if c.kind != kind:
@@ -160,7 +178,13 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
+    # the wounded who died later add to the toll told before them; a figure told after them
+    # ("..., bringing the toll to 20"), or a toll told as risen ("has risen to 11 ... Four of the wounded died"), already counts them
+    risen = any(RISEN.search(c.text) for c, *_ in items if c.kind == kind and not LATER_DEATHS.match(c.group or ""))
+    added_later = 0 if risen else sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
     if not by_category:
+        if added_later:
+            toll.count = Count(low=added_later, best=added_later, high=added_later)
         return toll
     lows, bests, highs = {}, {}, {}
     for category in list(by_category):
@@ -220,12 +244,18 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         people_sources = {f.claimant for f in by_category["people"]}
         group_sources = {f.claimant for c in specific for f in by_category[c]}
         low = min(low, lows["people"]) if people_sources != group_sources else max(low, lows["people"])
-        best, high = max(best, bests["people"]), max(high, highs["people"])
+        rival_totals = (None not in people_sources and None not in group_sources
+                        and not {_source_key(c) for c in people_sources} & {_source_key(c) for c in group_sources})
+        # two named sources, two totals ("state media said 14 soldiers were killed; the
+        # observatory put the toll at 21"): the lower, as two totals from two sides are coded
+        best = min(best, bests["people"]) if rival_totals else max(best, bests["people"])
+        high = max(high, highs["people"])
         if people_sources != group_sources and bests["people"] != sum(bests[c] for c in specific):
             toll.disputes.append(f"{kind}: {bests['people']} in all per {_sources(people_sources)}; "
                                  f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
     elif "people" in bests:
         low, best, high = lows["people"], bests["people"], highs["people"]
+    low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
 
