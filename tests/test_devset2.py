@@ -2,7 +2,7 @@
 outlets, written for strife in real places and coded by hand by the coding guide before strife was run on them.
 It must pass the development set's consistency checks (imported from tests/test_devset.py and run here with
 `folder` pointing at devset2), and cover all 25 sub-event types of the packaged taxonomy, 20+ countries, every inter code and the
-counting conventions. tests/test_devset2_regression.py holds strife's figures on it above its floors."""
+counting conventions. tests/test_devset_regression.py holds strife's figures on it above its floors."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 what its first two sets under-measured (tolls told in several figures and actors told in hard ways), and coded by
 hand by the coding guide before strife was run on them. It must pass the development set's consistency checks
 (imported from tests/test_devset.py and run here with `folder` pointing at devset3) and keep its weighting: most
-reports carry a hard toll or a hard actor, in 15+ countries. tests/test_devset3_regression.py holds strife's
+reports carry a hard toll or a hard actor, in 15+ countries. tests/test_devset_regression.py holds strife's
 figures on it above its floors."""
 
 from __future__ import annotations
