@@ -104,7 +104,7 @@ class Extractor:
             published=published.isoformat() if published else None,
             published_basis=basis,
         )
-        events = []
+        events, taken = [], set()
         firsts = sorted(min(m.start for m in inc.mentions) for inc in incidents)
         for incident in incidents:
             # a coder's "Fatalities coded as N" speaks of the incident it follows, up to the next one
@@ -118,12 +118,10 @@ class Extractor:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
             if event is None:
                 continue
-            event.with_stable_id()
-            taken = {e.id for e in events}
             ordinal = 0
-            while event.id in taken:  # ids are unique within an article: the store refuses a reused one
+            while event.with_stable_id(ordinal).id in taken:  # unique within an article: the store refuses a reused id
                 ordinal += 1
-                event.with_stable_id(ordinal)
+            taken.add(event.id)
             events.append(event)
         # The tagger learnt its weights from restored-case wire text (MUC-4's capitals) and
         # is applied to the same kind of input: on mixed-case reports the rules' roles are

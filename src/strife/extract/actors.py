@@ -820,7 +820,7 @@ SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’
 
 def _only_a_source(sentence: str, start: int, end: int) -> bool:
     """Whether the forces at sentence[start:end] are named only as the report's source."""
-    return bool(SPEAKING.match(sentence[end:]) or SOURCE_AFTER.match(sentence[end:])
+    return bool(SOURCE_AFTER.match(sentence[end:])  # it covers SPEAKING's "said", "spokesman"
                 or SOURCE_BEFORE.search(sentence[max(0, start - 40) : start]))
 
 

@@ -18,6 +18,7 @@ from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
 from strife.geo.distance import km_between
+from strife.geo.geoparse import NEAR_WORDS  # the words the geoparser gives precision 2 for
 
 # What kind of happening each signal tells, and how far apart mentions of one incident may
 # be: domain knowledge, in data/assembly.json (each value explained there).
@@ -28,7 +29,6 @@ GENERIC_KILL = frozenset(_ASSEMBLY["generic_kill_signals"])
 VAGUE_DAYS = frozenset(_ASSEMBLY["vague_day_words"])
 SAME_CITY_KM: float = _ASSEMBLY["same_city_km"]
 NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
-NEAR_WORDS = frozenset(load_data("geo_rules.json")["near_words"])
 SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
