@@ -32,6 +32,7 @@ NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
 SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
+OLD_INCIDENT_DAYS: int = _ASSEMBLY["old_incident_days"]
 
 
 @dataclass
@@ -123,9 +124,25 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
     fam_old = _families_apart(incident.signals)
     if fam_old and fam_new and not (fam_new & fam_old):
         # a strike and a protest in one story are two incidents unless one refers back
-        if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old):
+        if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old) and not _one_assault(incident, mention, fam_new | fam_old):
             return False
     return True
+
+
+def _one_assault(incident: Incident, mention: Mention, families: set[str]) -> bool:
+    """"Militants stormed a police post, and two suicide bombers blew themselves up at the gate":
+    guns and bombs told in one sentence, at one place, are one complex attack (coding guide), not
+    a raid and a bombing."""
+    return families <= {"remote", "violence"} and any(m.sentence_start == mention.sentence_start for m in incident.mentions)
+
+
+def _old(facts: MentionFacts, published: dt.date | None) -> bool:
+    """An incident dated long before the report (a trial's attack of 2021, a genocide
+    commemorated) is context even when it is the first one told."""
+    d = facts.best_date()
+    if d is None or d.date is None or published is None:
+        return False
+    return (d.date_end or d.date) < published - dt.timedelta(days=OLD_INCIDENT_DAYS)
 
 
 def _same_city(a, b) -> bool:
@@ -157,7 +174,7 @@ def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | 
             return True
         if d.precision == 1 and abs((d.date - story_date).days) <= SAME_INCIDENT_MAX_GAP_DAYS:
             return False
-    return mention.has("background")
+    return mention.has("background") or mention.has("judicial")
 
 
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
@@ -174,7 +191,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died
             current.parts.append((mention, facts))
             continue
-        background = current is not None and _is_background(mention, facts, story_date or published)
+        background = (current is not None and _is_background(mention, facts, story_date or published)) or (
+            current is None and (_old(facts, published) or mention.has("judicial")))
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)

@@ -100,8 +100,10 @@ def classify(
     # a "missile strike" is a missile attack, not an air strike
     if has("air") or (has("strike_noun") and state_acting and not has("clash") and not has("shelling")):
         return code("Explosions/Remote violence", "Air/drone strike", "air" if has("air") else "strike_noun")
-    # shells or bombs that kill only civilians are remote violence, even amid fighting
-    clash_counts = not (remote and not armed_harmed and killed)
+    # shells or bombs that kill only civilians are remote violence, even amid fighting; at a base or a
+    # post that was stormed and held ("gunmen stormed an army camp and a suicide car bomb exploded at its
+    # gate; soldiers fought back"), the dead the report does not sort are a battle's
+    clash_counts = not (remote and not armed_harmed and killed and not armed_target)
     if has("clash") and clash_counts and (has("attack") or has("suicide") or has("explosion") or has("kill") or armed_sides):
         # a complex attack that security forces fight back is a battle (coding-guide.md)
         if has("regain"):
