@@ -330,3 +330,11 @@ def test_huts_burned_in_an_empty_village_are_property_destruction(code):
     e = _one(code("Militiamen burned dozens of huts in an abandoned village near Djugu on Wednesday; no one was "
                   "hurt, a local chief said.", "2024-03-15"))
     assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_the_verdict_after_a_trial_story_is_no_new_attack(code):
+    # the court case's attack is context; "were convicted of murder" is the same case, not a fresh killing
+    events = code("A court in Kaduna on Tuesday sentenced four police officers to death for the killing of three "
+                  "traders at a checkpoint in Zaria in June 2021. The officers were convicted of murder.", "2024-02-14")
+    assert _types(events) == []
+
