@@ -23,10 +23,12 @@ def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
                  "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident", "background_reason",
-                 "state_account"):
+                 "state_account", "judicial", "period_lead"):
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
+    for name in ("judicial", "period_lead", "clause_trend", "state_account"):
+        assert cues[f"_{name}_doc"], f"{name} says why it exists"
 
 
 def test_taxonomy_has_acled_six_types_and_twenty_five_subtypes():
@@ -167,3 +169,10 @@ def test_truecase_data_loads_and_is_consistent():
         assert words and len(words) == len(set(words)), name
         # compared with lowered wire text, word by word
         assert all(w == w.lower() and w.isalpha() for w in words), name
+
+
+def test_an_old_incident_is_older_than_the_story_window():
+    # assemble.py: a first incident older than old_incident_days is context; it must not reach into the days a
+    # reported incident may lie before the story's date
+    assembly = load_data("assembly.json")
+    assert assembly["old_incident_days"] > assembly["story_window_days"] + assembly["background_max_span_days"]

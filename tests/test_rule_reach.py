@@ -338,3 +338,30 @@ def test_the_verdict_after_a_trial_story_is_no_new_attack(code):
                   "traders at a checkpoint in Zaria in June 2021. The officers were convicted of murder.", "2024-02-14")
     assert _types(events) == []
 
+
+
+def test_demonstrators_told_with_a_few_words_who_set_fire_are_rioters(code):
+    e = _one(code("Demonstrators angry over a rise in bread prices set fire to a tax office in Sfax on Monday, "
+                  "witnesses said.", "2024-08-06"))
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    # the police saying so is the police's account, not the demonstrators' act told
+    e = _one(code("Hundreds of demonstrators marched peacefully in Sfax on Monday.", "2024-08-06"))
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_homes_demolished_are_property_destruction(code):
+    e = _one(code("Bulldozers escorted by soldiers demolished three Palestinian homes in Masafer Yatta on Tuesday, "
+                  "residents said.", "2024-08-07"))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_a_device_found_and_destroyed_on_purpose_is_disrupted_weapons_use(code):
+    e = _one(code("A roadside bomb was discovered and safely detonated by army engineers near Menaka on Friday.",
+                  "2024-08-17"))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_arrests_ahead_of_a_planned_rally_are_arrests_not_a_protest(code):
+    e = _one(code("Police in Lahore detained 40 party workers on Saturday ahead of a planned rally on Sunday.",
+                  "2024-08-11"))
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
