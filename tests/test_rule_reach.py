@@ -365,3 +365,9 @@ def test_arrests_ahead_of_a_planned_rally_are_arrests_not_a_protest(code):
     e = _one(code("Police in Lahore detained 40 party workers on Saturday ahead of a planned rally on Sunday.",
                   "2024-08-11"))
     assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_a_public_flogging_by_an_authority_is_an_attack_on_civilians(code):
+    e = _one(code("Taliban authorities publicly flogged nine people, among them two women, in a stadium in Ghazni on "
+                  "Wednesday, the UN mission said.", "2024-09-14"))
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
