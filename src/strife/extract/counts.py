@@ -152,9 +152,11 @@ _RELATIVE = _alt(DATA["relatives"], literal=True)
 _GAP = re.compile(
     rf"\s*(?P<comma>,\s*)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<mid>(?:{_AUX_OR_ADVERB}\s+)*)", re.I
 )
-_SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
+# the lead of an aside that lists part of the subject, however long the list: ", among them two children and a
+# police officer, died"
+_SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+[^,;:]*$", re.I)
 _AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
-_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+_COMMA = re.compile(r"\s*,\s*(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman, her two children and ..."
 _OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _PREDICATE_AFTER = re.compile(rf"\s*(?:{_AUX_OR_ADVERB}\s+)*", re.I)
@@ -176,11 +178,14 @@ _TOLL_RE = _words(DATA["toll"]["patterns"])
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
 # "killing five soldiers and himself": the attacker's own death, one more killed
 # "killing himself and five passengers": the bomber told first, before the counted victims
-_SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)\s+and\s+(?=\S)", re.I)
+# "killing himself, a captain and three soldiers": the same, with a list after him that ends in "and"
+_SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)(?:\s+and\s+|\s*,\s*(?=[^.;]*?\sand\s))(?=\S)", re.I)
 _SELF_FIRST_VERB = re.compile(rf"(?<![\w-])(?:{_alt(DATA['kinds']['killed']['active'])})\s+$", re.I)
 # "two of the wounded had since died": a number before it counts the later dead (counting.json later_deaths)
 _LATER_DEATHS = re.compile(rf"(?<!\w)(?P<num>{_NUM})(?!\w)\s+{DATA['later_deaths']['pattern']}(?![\w-])", re.I)
 LATER_DEATHS = re.compile(r"(?:of|among) the (?:wounded|injured)$", re.I)  # their group as read: the toll adds them
+# "Three policemen and the bomber died": the attacker joined to the counted subject, one more
+_CONJOINED_SELF = re.compile(rf"\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
@@ -191,6 +196,24 @@ _CU = DATA["cumulative"]
 _CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
 _CUMULATIVE_BEFORE = re.compile(rf"(?<![\w-]){_alt(_CU['before'])}\s*$", re.I)
 # a victim named without a number, then "and": "killed the governor and two others"
+_PO = DATA["possessive_one"]
+# "his wife", "their teenage son": one victim named by a possessive and a singular person noun
+_POSSESSIVE_ONE = re.compile(
+    rf"(?<![\w-])(?P<det>{_alt(_PO['determiners'], literal=True)})\s+"
+    rf"(?P<group>(?:[a-z][\w-]*\s+){{0,{_PO['modifier_words']}}}?{_alt(_PO['nouns'], literal=True)})(?![\w'’-])",
+    re.I,
+)
+_SS = DATA["side_split"]
+# "four fighters from one side and three from the other": both sides' dead in one telling
+_SIDE_SPLIT = re.compile(rf"\s+{_pattern(_SS['between'])}\s+(?P<num>{_NUM})(?!\w){_pattern(_SS['after'])}(?![\w-])", re.I)
+_ORDINAL = _alt(DATA["ordinal_later"]["ordinals"], literal=True)
+_ORDINAL_LATER = re.compile(
+    rf"(?<![\w-]){_pattern(DATA['ordinal_later']['pattern']).replace('{ordinal}', _ORDINAL)}(?![\w-])", re.I
+)
+ORDINAL_LATER = re.compile(rf"(?:a|the)\s+{_ORDINAL}", re.I)  # its group as read ("a third"): the toll adds it
+# "Dozens of soldiers and auxiliaries were killed": a noun with no number of its own joined to the counted group
+# (a bare plural: "and the bomber" is one more, read by _CONJOINED_SELF; "and a guard" has a number of its own)
+_CONJOINED = re.compile(rf"\s+and\s+(?!(?:the|a|an|his|her|their|its)\s)(?:[\w-]+\s+){{0,2}}?{_PERSON.pattern}(?=\s|,)", re.I)
 _NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
 OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
@@ -432,6 +455,11 @@ def _counted_phrases(text: str, triggers: list[_Trigger]) -> list[_Counted]:
             continue  # "no longer", "no immediate claim": only "no soldiers" is a zero
         out.append(_Counted.read(m, group))
         covered = group[1] if group else m.end()
+    for m in _POSSESSIVE_ONE.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in out) or any(m.start() <= s < m.end() for s in trigger_starts):
+            continue  # "his two children" is the number's; "his wife" inside a counted group is not another
+        out.append(_Counted(m.start(), m.start(), m.end("det"), (1, 1, 1), None, m.span("group"), zero=False))
+    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -486,14 +514,22 @@ class _Reader:
         c = self._before(pos)
         if c is None or not self._free(c):
             return None
-        gap = _GAP.fullmatch(self.text, c.end, pos)
+        conjoined = _CONJOINED.match(self.text, c.end, pos) if c.group else None
+        attacker = _CONJOINED_SELF.match(self.text, c.end, pos)
+        joined = conjoined or attacker
+        gap = _GAP.fullmatch(self.text, joined.end() if joined else c.end, pos)
         if gap is None:
             return None
+        extra = []  # the attacker told beside the counted subject: his own figure of one
+        if attacker is not None and joined is attacker and not gap.group("comma"):
+            s, e = attacker.span(1)
+            extra.append(_Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False))
         if gap.group("comma") and not gap.group("rel"):
             # "three people, including two children, were killed": the subject is the first.
-            if not _SUBSET_BEFORE.search(self.text, 0, c.start):
+            subset = _SUBSET_BEFORE.search(self.text, 0, c.start)
+            if not subset:
                 return None
-            comma = self.text.rindex(",", 0, c.start)
+            comma = subset.start()
             c = self._before(comma)
             if c is None or not self._free(c) or self.text[c.end : comma].strip():
                 return None
@@ -521,7 +557,7 @@ class _Reader:
         head = chain[0].start
         if _NOT_SUBJECT_AFTER.search(self.text, 0, head) and not _COLLECTIVE_OF.search(self.text, 0, head):
             return None  # "cocaine in a handbag have been arrested"
-        return chain, kind
+        return chain + extra, kind
 
     def _objects(self, pos: int) -> list[_Counted]:
         """The numbers an active verb ending at `pos` takes: "killing four soldiers and two civilians"."""
@@ -801,6 +837,13 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     for m in self_first:  # read the victims after "himself and" as the verb's object; offsets stay
         reading = reading[: m.start()] + " " * (m.end() - m.start()) + reading[m.end() :]
     found = _Reader(reading).read() + _zero_nouns(reading)
+    for f in found:
+        if f.kind == "killed" and not f.counted.zero and (m := _SIDE_SPLIT.match(reading, f.end)):
+            other = _cardinal(m.group("num"))
+            low, best, high = f.counted.values
+            f.counted = _Counted(f.counted.start, f.counted.num_start, f.counted.num_end, (low + other, best + other, high + other),
+                                 f.counted.qualifier, f.counted.group, zero=False)
+            f.end = m.end()
     found = [
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
@@ -838,6 +881,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             group = (m.end("num") + 1, m.end("num") + (head.end() if head else 0))
             c = _Counted(m.start(), m.start("num"), m.end("num"), values, None, group, zero=False)
             unique.append(_Found("killed", c, group, m.start(), m.end()))
+    for m in _ORDINAL_LATER.finditer(reading):
+        # "... and a third died in hospital": one more; its group is the ordinal, so the toll adds it
+        head = ORDINAL_LATER.match(m.group(0))
+        group = (m.start(), m.start() + head.end())
+        c = _Counted(m.start(), m.start(), group[1], (1, 1, 1), None, group, zero=False)
+        unique.append(_Found("killed", c, group, m.start(), m.end()))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 
