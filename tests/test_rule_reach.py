@@ -197,3 +197,40 @@ def test_two_events_of_one_article_that_agree_on_the_id_key_get_two_ids(code):
     again = code("Al-Shabaab fighters killed four herders near Baidoa in Bay region on Monday, "
                  "hours after an attack on Dinsoor, elders said.", "2024-06-11")
     assert [e.id for e in again] == [e.id for e in events]  # still stable
+
+
+# -- the toll rules of the fifth development set, kept to their cases -----------------------------------------------
+def test_an_officials_driver_and_bodyguards_are_summed_without_making_the_attack_a_battle(code):
+    e = _one(code("Gunmen ambushed the car of a provincial judge outside Quetta on Monday, killing his driver and "
+                  "two bodyguards, police said. The judge was unhurt.", "2024-05-14"))
+    assert e.fatalities.best == 3
+    assert e.event_type == "Violence against civilians"
+
+
+def test_a_running_total_since_a_group_was_founded_is_no_toll(code):
+    e = _one(code("Gunmen shot dead two activists of the farmers' union in Tumaco on Friday. Since the union was "
+                  "founded, more than 300 of its members and leaders have been murdered.", "2024-03-09"))
+    assert e.fatalities.best == 2
+
+
+def test_the_dead_before_a_verb_of_dying_are_not_the_actor(code):
+    e = _one(code("A suicide bomber struck a police checkpoint in Peshawar on Tuesday. Two constables and the "
+                  "bomber died, officials said.", "2024-05-08"))
+    assert e.fatalities.best == 3
+    assert (e.actor1.inter, e.actor2.inter) == (3, 1)
+
+
+def test_lost_things_and_a_fraction_are_no_deaths(code):
+    e = _one(code("Militants attacked a police post in Bannu on Sunday. The police lost two vehicles but no one "
+                  "was hurt, officials said.", "2024-04-15"))
+    assert e.fatalities is not None and e.fatalities.best == 0
+    e = _one(code("Rioters torched a third of the market stalls in Jos on Friday after a dispute between traders.",
+                  "2024-04-13"))
+    assert e.fatalities is None or e.fatalities.best == 0
+
+
+def test_a_possessive_victim_counts_only_for_the_kind_its_verb_tells(code):
+    e = _one(code("Gunmen abducted a businessman and his driver on the Kaduna-Abuja road on Monday, police said.",
+                  "2024-06-11"))
+    assert e.abducted is not None and e.abducted.best == 2
+    assert e.fatalities is None or e.fatalities.best == 0

@@ -33,6 +33,8 @@ KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re
 PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
 _OWN = load_data("counting.json")["own_losses"]
 OWN_LOSSES = re.compile(rf"^(?:{_OWN['verbs']})(?![\w-])", re.I)  # "lost five men": the subject's own dead
+_COUNTING = load_data("counting.json")
+ONE_PERSON_WORDS = frozenset(["a", "an", *_COUNTING["possessive_one"]["determiners"]])  # "a magistrate", "his driver"
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -54,6 +56,8 @@ def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty
         return c  # "two attackers were killed": a passive telling claims no kill
     if (c.group or "").lower().startswith(("its ", "their ")):
         return c  # "killed two of its fighters": the group's own losses
+    if OWN_LOSSES.match(c.text):
+        return c  # "the army said it lost four men": its own dead, not a kill it claims
     if KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start):
         return replace(c, kill_claim=True)
     return c
@@ -123,6 +127,10 @@ def _category(c: Casualty, previous: str | None) -> str:
         return _OWN["category"]  # "the army lost five men": a side's own dead, added to the enemy dead it claims
     if category is None and c.kill_claim and group:
         return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
+    if category is None and group and c.quantity.text.lower() in ONE_PERSON_WORDS:
+        # "a magistrate, his driver and a bodyguard": one person named by an article or a possessive is never
+        # a total over the others, so a noun the groups do not know counts as a group of its own, summed
+        return group.lower()
     return category or "people"
 
 
@@ -172,8 +180,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         n = c.quantity.best
         start, quote = c.start, c.text
         if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
-            # "killed a commander and two other fighters": three fighters in all
+            # "killed a commander and two other fighters": three fighters in all (the commander is in them)
             n += last[0].n
+            if last[0] in by_category[last[2]]:
+                by_category[last[2]].remove(last[0])
+                if not by_category[last[2]]:
+                    del by_category[last[2]]
         elif (last is not None and last[1] == clause and last[2] == category and _source_key(last[0].claimant) == _source_key(claimant)
               and n > 0 and last[0].n > 0 and _names(c) != _names(last[0].casualty)):
             # one telling lists its dead: "the bodies of a woman and her two children, and
