@@ -546,3 +546,32 @@ def test_an_ordinal_death_told_later_is_one_more_and_a_fraction_is_none():
     assert summary("Two miners were shot dead and a third died on the way to hospital.") == [
         ("killed", 2, "miners"), ("killed", 1, "a third")]
     assert summary("Gunmen torched a third of the market stalls.") == []
+
+
+def test_the_toll_idiom_sections_of_counting_json_are_consistent():
+    person = re.compile(r"(?<![\w-])(?:" + "|".join(DATA["group"]["person_nouns"]) + r")(?![\w-])", re.I)
+    po = DATA["possessive_one"]
+    # a possessive victim must name people, or the list it stands in would stop at it
+    assert po["nouns"] and all(person.fullmatch(n) for n in po["nouns"]), [n for n in po["nouns"] if not person.fullmatch(n)]
+    assert not set(po["determiners"]) & set(DATA["group"]["stop_words"]) and po["why"].strip()
+    for section in ("side_split", "ordinal_later", "own_losses"):
+        assert DATA[section]["why"].strip(), section
+    re.compile(DATA["side_split"]["between"]), re.compile(DATA["side_split"]["after"]), re.compile(DATA["own_losses"]["verbs"])
+    assert "{ordinal}" in DATA["ordinal_later"]["pattern"] and DATA["ordinal_later"]["ordinals"]
+    # the verb of own losses counts only people ("lost two vehicles" is no toll)
+    assert DATA["own_losses"]["verbs"] in DATA["kinds"]["killed"]["person_only"]
+    assert DATA["toll"]["superseded_words"] and not set(DATA["toll"]["superseded_words"]) & set(DATA["toll"]["rise_words"])
+
+
+def test_every_casualty_group_pattern_compiles_and_kin_and_ranks_have_a_category():
+    from strife.extract.lexicon import LEXICON, load_data
+
+    groups = load_data("groups.json")["categories"]
+    assert len({g["category"] for g in groups}) == len(groups)
+    for g in groups:
+        for p in g["patterns"]:
+            re.compile(p)
+    expected = {"his wife": "civilians", "a neighbour": "civilians", "their teenage son": "civilians",
+                "a lieutenant": "security forces", "two constables": "security forces", "his bodyguard": "civilians",
+                "four pupils": "civilians", "a vigilante": "auxiliaries"}
+    assert {g: LEXICON.group_category(g) for g in expected} == expected

@@ -139,6 +139,7 @@ _DETERMINERS = _lower_set(_G["determiners"])
 # "a group of", "a large group of", "an unspecified number of", "a police unit"
 _COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], literal=True)}(?:\s+of\b|$)", re.I)
 _PERSON = _words(_G["person_nouns"])
+PERSON = _PERSON  # a group that names people ("pilot", "magistrate"), for the toll's categories
 _PERSON_NEXT = re.compile(r"\s+" + _PERSON.pattern, _PERSON.flags)  # a unit word used as a modifier of people
 _TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
 

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
+from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, PERSON, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
@@ -127,9 +127,10 @@ def _category(c: Casualty, previous: str | None) -> str:
         return _OWN["category"]  # "the army lost five men": a side's own dead, added to the enemy dead it claims
     if category is None and c.kill_claim and group:
         return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
-    if category is None and group and c.quantity.text.lower() in ONE_PERSON_WORDS:
+    if category is None and group and c.quantity.text.lower() in ONE_PERSON_WORDS and PERSON.search(group):
         # "a magistrate, his driver and a bodyguard": one person named by an article or a possessive is never
-        # a total over the others, so a noun the groups do not know counts as a group of its own, summed
+        # a total over the others, so a person noun the groups do not know counts as a group of its own, summed
+        # ("a U.S. plane was killed", a misread, names no person and stays a bound)
         return group.lower()
     return category or "people"
 
