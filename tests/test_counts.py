@@ -546,6 +546,8 @@ def test_an_ordinal_death_told_later_is_one_more_and_a_fraction_is_none():
     assert summary("Two miners were shot dead and a third died on the way to hospital.") == [
         ("killed", 2, "miners"), ("killed", 1, "a third")]
     assert summary("Gunmen torched a third of the market stalls.") == []
+    # with its noun it is still one more, not the article "A" counting "third protester"
+    assert summary("A third protester died in hospital on Thursday.") == [("killed", 1, "A third")]
 
 
 def test_the_toll_idiom_sections_of_counting_json_are_consistent():
@@ -575,3 +577,16 @@ def test_every_casualty_group_pattern_compiles_and_kin_and_ranks_have_a_category
                 "a lieutenant": "security forces", "two constables": "security forces", "his bodyguard": "civilians",
                 "four pupils": "civilians", "a vigilante": "auxiliaries"}
     assert {g: LEXICON.group_category(g) for g in expected} == expected
+
+
+def test_a_capitalised_unit_word_that_begins_a_name_of_people_is_a_count():
+    assert summary("Four Village Defence Force members were killed.") == [("killed", 4, "Village Defence Force members")]
+    assert summary("Two District officials were shot dead.") == [("killed", 2, "District officials")]
+    # a unit word still measures a place when no people follow it
+    assert summary("Gunmen raided two villages and killed five people.") == [("killed", 5, "people")]
+
+
+def test_a_relative_clause_between_a_subject_and_its_passive_verb():
+    assert summary("Three farmers who refused to pay the levy were shot dead.") == [("killed", 3, "farmers")]
+    # the relative clause's own casualty verb keeps its object, and the main verb is no casualty
+    assert summary("Gunmen who killed two villagers were arrested.") == [("killed", 2, "villagers")]

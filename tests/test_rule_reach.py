@@ -234,3 +234,14 @@ def test_a_possessive_victim_counts_only_for_the_kind_its_verb_tells(code):
                   "2024-06-11"))
     assert e.abducted is not None and e.abducted.best == 2
     assert e.fatalities is None or e.fatalities.best == 0
+
+
+def test_the_wounded_who_died_later_and_the_toll_they_bring_join_the_incident_not_its_place(code):
+    e = _one(code("Gunmen attacked a market near Gwoza in Borno state on Tuesday, killing at least nine people. Three "
+                  "of the wounded died on Wednesday at the teaching hospital in Maiduguri, bringing the toll to 12, an "
+                  "official said.", "2024-05-09"))
+    assert e.fatalities.best == 12
+    assert e.location.name == "Gwoza" and e.date == "2024-05-07"
+    e = _one(code("Two protesters were shot dead by police in Nakuru on Tuesday. A third protester died in hospital "
+                  "on Thursday, a rights group said.", "2024-06-28"))
+    assert e.fatalities.best == 3 and e.date == "2024-06-25"

@@ -316,3 +316,8 @@ def test_a_coders_fatalities_field_is_its_figure():
     note = "On 3 May 2024, gunmen attacked a village near Koro. Fatalities: 4. [size=no report]"
     figure, start, end = coded_figure(note, 0, len(note))
     assert figure == 4 and note[start:end] == "Fatalities: 4"
+
+
+def test_forces_named_by_a_unit_and_the_rebels_they_fought_are_summed():
+    toll = tally("killed", items(("Two Special Task Force jawans and four Maoists were killed in the encounter.", None)), "fatalities")
+    assert toll.count.best == 6

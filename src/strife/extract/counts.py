@@ -141,6 +141,8 @@ _COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], lite
 _PERSON = _words(_G["person_nouns"])
 PERSON = _PERSON  # a group that names people ("pilot", "magistrate"), for the toll's categories
 _PERSON_NEXT = re.compile(r"\s+" + _PERSON.pattern, _PERSON.flags)  # a unit word used as a modifier of people
+# ... or the first word of a name of people: "Three District Reserve Guard personnel" (capitalised words, then people)
+_NAME_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
 
 _AUX_OR_ADVERB = _alt(sorted(_AUX) + DATA["adverbs"], literal=True)
@@ -176,6 +178,7 @@ _PERSON_ONLY = {
     kind: _words(DATA["kinds"][kind]["person_only"]) for kind in KINDS if DATA["kinds"][kind]["person_only"]
 }
 _TOLL_RE = _words(DATA["toll"]["patterns"])
+TOLL_WORDS = _TOLL_RE  # "toll to 20": a casualty clause that is a toll statement starts with these words
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
 # "killing five soldiers and himself": the attacker's own death, one more killed
 # "killing himself and five passengers": the bomber told first, before the counted victims
@@ -215,6 +218,9 @@ ORDINAL_LATER = re.compile(rf"(?:a|the)\s+{_ORDINAL}", re.I)  # its group as rea
 # "Dozens of soldiers and auxiliaries were killed": a noun with no number of its own joined to the counted group
 # (a bare plural: "and the bomber" is one more, read by _CONJOINED_SELF; "and a guard" has a number of its own)
 _CONJOINED = re.compile(rf"\s+and\s+(?!(?:the|a|an|his|her|their|its)\s)(?:[\w-]+\s+){{0,2}}?{_PERSON.pattern}(?=\s|,)", re.I)
+_RELATIVE_CLAUSE = re.compile(
+    rf"\s+(?:who|that)\s+(?:[\w'’-]+\s+){{1,6}}?(?P<aux>(?:was|were)\s+(?:{_AUX_OR_ADVERB}\s+)*)", re.I
+)
 _NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
 OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
@@ -383,7 +389,8 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _is_count(text: str, m: re.Match) -> bool:
     """False for numbers that measure something other than people."""
-    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()):
+    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()) \
+            and not _names_people_after(text, unit):
         return False  # "two villages", but "two village volunteers" counts the volunteers
     prev = _PREVIOUS_WORD.search(text, 0, m.start())
     if prev and prev.group(1).lower().rstrip(".,") in _WORDS_BEFORE:
@@ -392,6 +399,22 @@ def _is_count(text: str, m: re.Match) -> bool:
     if cardinal and cardinal.isdigit() and len(cardinal) == 4 and int(cardinal) in _YEARS:
         return False
     return True
+
+
+def _names_people_after(text: str, unit: re.Match) -> bool:
+    """A capitalised unit word that begins a name of people: "Three District Reserve Guard personnel" (up to two
+    more capitalised words, none a stop word, then a person noun)."""
+    if not text[unit.end() - 1 : unit.end()].isalpha() or not text[unit.start() :].lstrip()[:1].isupper():
+        return False
+    pos = unit.end()
+    for _ in range(3):
+        if _PERSON_NEXT.match(text, pos):
+            return True
+        word = _NAME_WORD.match(text, pos)
+        if word is None or word.group(1).lower() in _GROUP_STOPS:
+            return False
+        pos = word.end()
+    return bool(_PERSON_NEXT.match(text, pos))
 
 
 def _noun_phrase(
@@ -518,9 +541,14 @@ class _Reader:
         conjoined = _CONJOINED.match(self.text, c.end, pos) if c.group else None
         attacker = _CONJOINED_SELF.match(self.text, c.end, pos)
         joined = conjoined or attacker
-        gap = _GAP.fullmatch(self.text, joined.end() if joined else c.end, pos)
+        start = joined.end() if joined else c.end
+        gap = _GAP.fullmatch(self.text, start, pos)
         if gap is None:
-            return None
+            # "two villagers who tried to resist were shot dead": a relative clause of its own between them
+            rel = _RELATIVE_CLAUSE.fullmatch(self.text, start, pos)
+            if rel is None or any(start <= t.start < pos for t in self.triggers):
+                return None
+            gap = _GAP.fullmatch(self.text, rel.start("aux"), pos)
         extra = []  # the attacker told beside the counted subject: his own figure of one
         if attacker is not None and joined is attacker and not gap.group("comma"):
             s, e = attacker.span(1)
@@ -885,6 +913,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     for m in _ORDINAL_LATER.finditer(reading):
         # "... and a third died in hospital": one more; its group is the ordinal, so the toll adds it
         head = ORDINAL_LATER.match(m.group(0))
+        # "A third protester died" is the ordinal's one more, not the article "A" counting "third protester"
+        unique = [f for f in unique if not (f.kind == "killed" and m.start() <= f.counted.num_start < m.end())]
         group = (m.start(), m.start() + head.end())
         c = _Counted(m.start(), m.start(), group[1], (1, 1, 1), None, group, zero=False)
         unique.append(_Found("killed", c, group, m.start(), m.end()))
