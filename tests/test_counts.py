@@ -491,3 +491,102 @@ def test_a_bomber_told_before_his_victims_counts_too():
 @pytest.mark.parametrize("sentence", ["A mob beat to death a man accused of theft.", "Residents stoned to death an elderly woman."])
 def test_beaten_or_stoned_to_death_is_killed(sentence):
     assert [(c.kind, c.quantity.best) for c in find_casualties(sentence)] == [("killed", 1)]
+
+
+# -- toll idioms of the fifth development set's first run (sentences written for these tests) ---------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list of victims told without a total: each item is a figure, a possessive and a singular noun one
+    ("Gunmen shot dead a shopkeeper, his brother and two passengers near the bus park.",
+     [("killed", 1, "shopkeeper"), ("killed", 1, "brother"), ("killed", 2, "passengers")]),
+    ("A nurse, her husband and their three children were killed when the shell hit the house.",
+     [("killed", 1, "nurse"), ("killed", 1, "husband"), ("killed", 3, "children")]),
+    ("Rebels ambushed the convoy, killing a lieutenant, a corporal and three constables.",
+     [("killed", 1, "lieutenant"), ("killed", 1, "corporal"), ("killed", 3, "constables")]),
+    ("The bomb killed himself, a sergeant and two recruits at the gate.",
+     [("killed", 1, "sergeant"), ("killed", 2, "recruits"), ("killed", 1, "himself")]),
+])
+def test_a_list_of_victims_is_read_item_by_item(sentence, expected):
+    assert sorted(summary(sentence)) == sorted(expected)
+
+
+def test_a_plural_after_a_possessive_is_no_figure_and_a_lone_bomber_list_needs_and():
+    assert summary("Gunmen killed his sons in front of the house.") == []
+    # "killing himself, a soldier said": the soldier is the source, not a victim
+    assert [k for k, *_ in summary("The man blew himself up at the gate, killing himself, a soldier said.")] == []
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("The clashes left six dead from one side and two from the other.", 8),
+    ("Clan fighting killed three men on one side and five on the other, elders said.", 8),
+])
+def test_both_sides_dead_told_in_one_phrase_are_summed(sentence, n):
+    assert [(k, b) for k, b, _ in summary(sentence)] == [("killed", n)]
+
+
+def test_lost_counts_people_not_things():
+    assert summary("The rebels lost seven fighters in the assault.") == [("killed", 7, "fighters")]
+    assert summary("The army lost two armoured vehicles in the assault.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun with no number of its own joined to the counted subject keeps the verb's subject
+    ("Scores of women and children were killed in the raid.", [("killed", 20, "women")]),
+    # the attacker joined to it is one more
+    ("Two guards and the attacker died in the exchange of fire.", [("killed", 2, "guards"), ("killed", 1, "the attacker")]),
+    # an aside listing part of the subject, however many groups it names, is not added
+    ("Nine people, among them a pregnant woman and two boys, were killed.", [("killed", 9, "people")]),
+    ("5 killed incl. 2 soldiers; 7 injured.", [("killed", 5, None), ("injured", 7, None)]),
+])
+def test_subjects_told_with_a_conjoined_noun_or_an_aside(sentence, expected):
+    assert summary(sentence) == expected
+
+
+def test_an_ordinal_death_told_later_is_one_more_and_a_fraction_is_none():
+    assert summary("Two miners were shot dead and a third died on the way to hospital.") == [
+        ("killed", 2, "miners"), ("killed", 1, "a third")]
+    assert summary("Gunmen torched a third of the market stalls.") == []
+    # with its noun it is still one more, not the article "A" counting "third protester"
+    assert summary("A third protester died in hospital on Thursday.") == [("killed", 1, "A third")]
+
+
+def test_the_toll_idiom_sections_of_counting_json_are_consistent():
+    person = re.compile(r"(?<![\w-])(?:" + "|".join(DATA["group"]["person_nouns"]) + r")(?![\w-])", re.I)
+    po = DATA["possessive_one"]
+    # a possessive victim must name people, or the list it stands in would stop at it
+    assert po["nouns"] and all(person.fullmatch(n) for n in po["nouns"]), [n for n in po["nouns"] if not person.fullmatch(n)]
+    assert not set(po["determiners"]) & set(DATA["group"]["stop_words"]) and po["why"].strip()
+    for section in ("side_split", "ordinal_later", "own_losses"):
+        assert DATA[section]["why"].strip(), section
+    re.compile(DATA["side_split"]["between"]), re.compile(DATA["side_split"]["after"]), re.compile(DATA["own_losses"]["verbs"])
+    assert "{ordinal}" in DATA["ordinal_later"]["pattern"] and DATA["ordinal_later"]["ordinals"]
+    # the verb of own losses counts only people ("lost two vehicles" is no toll)
+    assert DATA["own_losses"]["verbs"] in DATA["kinds"]["killed"]["person_only"]
+    assert DATA["toll"]["superseded_words"] and not set(DATA["toll"]["superseded_words"]) & set(DATA["toll"]["rise_words"])
+
+
+def test_every_casualty_group_pattern_compiles_and_kin_and_ranks_have_a_category():
+    from strife.extract.lexicon import LEXICON, load_data
+
+    groups = load_data("groups.json")["categories"]
+    assert len({g["category"] for g in groups}) == len(groups)
+    for g in groups:
+        for p in g["patterns"]:
+            re.compile(p)
+    expected = {"his wife": "civilians", "a neighbour": "civilians", "their teenage son": "civilians",
+                "a lieutenant": "security forces", "two constables": "security forces", "his bodyguard": "civilians",
+                "four pupils": "civilians", "a vigilante": "auxiliaries"}
+    assert {g: LEXICON.group_category(g) for g in expected} == expected
+
+
+def test_a_capitalised_unit_word_that_begins_a_name_of_people_is_a_count():
+    assert summary("Four Village Defence Force members were killed.") == [("killed", 4, "Village Defence Force members")]
+    assert summary("Two District officials were shot dead.") == [("killed", 2, "District officials")]
+    # a unit word still measures a place when no people follow it
+    assert summary("Gunmen raided two villages and killed five people.") == [("killed", 5, "people")]
+
+
+def test_a_relative_clause_between_a_subject_and_its_passive_verb():
+    assert summary("Three farmers who refused to pay the levy were shot dead.") == [("killed", 3, "farmers")]
+    # the relative clause's own casualty verb keeps its object, and the main verb is no casualty
+    assert summary("Gunmen who killed two villagers were arrested.") == [("killed", 2, "villagers")]

@@ -371,3 +371,50 @@ def test_a_public_flogging_by_an_authority_is_an_attack_on_civilians(code):
     e = _one(code("Taliban authorities publicly flogged nine people, among them two women, in a stadium in Ghazni on "
                   "Wednesday, the UN mission said.", "2024-09-14"))
     assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+
+# -- the toll rules of the fifth development set, kept to their cases -----------------------------------------------
+def test_an_officials_driver_and_bodyguards_are_summed_without_making_the_attack_a_battle(code):
+    e = _one(code("Gunmen ambushed the car of a provincial judge outside Quetta on Monday, killing his driver and "
+                  "two bodyguards, police said. The judge was unhurt.", "2024-05-14"))
+    assert e.fatalities.best == 3
+    assert e.event_type == "Violence against civilians"
+
+
+def test_a_running_total_since_a_group_was_founded_is_no_toll(code):
+    e = _one(code("Gunmen shot dead two activists of the farmers' union in Tumaco on Friday. Since the union was "
+                  "founded, more than 300 of its members and leaders have been murdered.", "2024-03-09"))
+    assert e.fatalities.best == 2
+
+
+def test_the_dead_before_a_verb_of_dying_are_not_the_actor(code):
+    e = _one(code("A suicide bomber struck a police checkpoint in Peshawar on Tuesday. Two constables and the "
+                  "bomber died, officials said.", "2024-05-08"))
+    assert e.fatalities.best == 3
+    assert (e.actor1.inter, e.actor2.inter) == (3, 1)
+
+
+def test_lost_things_and_a_fraction_are_no_deaths(code):
+    e = _one(code("Militants attacked a police post in Bannu on Sunday. The police lost two vehicles but no one "
+                  "was hurt, officials said.", "2024-04-15"))
+    assert e.fatalities is not None and e.fatalities.best == 0
+    e = _one(code("Rioters torched a third of the market stalls in Jos on Friday after a dispute between traders.",
+                  "2024-04-13"))
+    assert e.fatalities is None or e.fatalities.best == 0
+
+
+def test_a_possessive_victim_counts_only_for_the_kind_its_verb_tells(code):
+    e = _one(code("Gunmen abducted a businessman and his driver on the Kaduna-Abuja road on Monday, police said.",
+                  "2024-06-11"))
+    assert e.abducted is not None and e.abducted.best == 2
+    assert e.fatalities is None or e.fatalities.best == 0
+
+
+def test_the_wounded_who_died_later_and_the_toll_they_bring_join_the_incident_not_its_place(code):
+    e = _one(code("Gunmen attacked a market near Gwoza in Borno state on Tuesday, killing at least nine people. Three "
+                  "of the wounded died on Wednesday at the teaching hospital in Maiduguri, bringing the toll to 12, an "
+                  "official said.", "2024-05-09"))
+    assert e.fatalities.best == 12
+    assert e.location.name == "Gwoza" and e.date == "2024-05-07"
+    e = _one(code("Two protesters were shot dead by police in Nakuru on Tuesday. A third protester died in hospital "
+                  "on Thursday, a rights group said.", "2024-06-28"))
+    assert e.fatalities.best == 3 and e.date == "2024-06-25"

@@ -279,3 +279,45 @@ def test_the_wounded_who_died_later_join_the_incident_and_its_toll(code):
                               "and wounding eight, a police spokesman said. A hospital official said on Wednesday that two of the "
                               "wounded had since died.", "2024-06-13") if e.mode == "reported"]
     assert len(events) == 1 and events[0].fatalities.best == 3
+
+
+# -- toll idioms of the fifth development set's first run (sentences written for these tests) ---------------------
+
+def test_a_list_of_victims_of_several_kinds_is_summed():
+    for clause, n in (("Gunmen killed a lieutenant and two soldiers at the post.", 3),
+                      ("Raiders hacked to death a village chief, his wife and a neighbour.", 3),
+                      ("A blast killed a magistrate, his driver and a bodyguard outside the court.", 3)):
+        toll = tally("killed", items((clause, None)), "fatalities")
+        assert toll.count.best == n, clause
+
+
+def test_a_sides_own_losses_add_to_the_enemy_dead_it_claims():
+    toll = tally("killed", claimed_items(("The army said it lost four men and killed 15 rebels.", "the army")), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 19, 19)
+
+
+def test_a_figure_told_initially_is_replaced_by_the_later_one():
+    toll = tally("killed", items(
+        ("Police initially said six people were killed.", "police"),
+        ("A hospital official said 11 people had died.", "a hospital official"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (11, 11, 11)
+    assert toll.disputes and "6" in toll.disputes[0]
+
+
+def test_an_ordinal_death_told_later_adds_one():
+    toll = tally("killed", items(("Two protesters were shot dead on Monday and a third died in hospital.", None)), "fatalities")
+    assert toll.count.best == 3
+
+
+def test_a_coders_fatalities_field_is_its_figure():
+    from strife.extract.tolls import coded_figure
+
+    note = "On 3 May 2024, gunmen attacked a village near Koro. Fatalities: 4. [size=no report]"
+    figure, start, end = coded_figure(note, 0, len(note))
+    assert figure == 4 and note[start:end] == "Fatalities: 4"
+
+
+def test_forces_named_by_a_unit_and_the_rebels_they_fought_are_summed():
+    toll = tally("killed", items(("Two Special Task Force jawans and four Maoists were killed in the encounter.", None)), "fatalities")
+    assert toll.count.best == 6

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strife.extract.counts import SELF_KILLED_WORDS
 from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.people import named as named_people
 from strife.extract.states import STATES
@@ -81,6 +82,8 @@ def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
         for c in facts.casualties:
             if c.negated or c.kind not in ("killed", "injured", "abducted"):
                 continue
+            if (c.group or "").lower() in SELF_KILLED_WORDS:
+                continue  # "three policemen and the bomber died": the bomber's own death does not make his side the one acted upon
             category = LEXICON.group_category(c.group or "") or "people"
             harmed[category] = harmed.get(category, 0) + 1
     return harmed
@@ -222,7 +225,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 victims_named.append((group, hit))
         if state is None and facts.state_actor:
             state = facts.state_actor
-        subject = _subject(before, before_start)
+        # "Three policemen and the bomber died": before a verb of dying stands who died, not who acted
+        dying = bool(mention.triggers) and DYING.fullmatch(mention.triggers[0].text) is not None
+        subject = None if dying else _subject(before, before_start)
         if subject is not None and subject.kind == "unidentified" and unidentified is None:
             unidentified = subject
         elif subject is not None and subject.kind != "unidentified" and forces_subject is None and mention.triggers:
@@ -850,6 +855,7 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
     return None
 
 
+DYING = re.compile("|".join(f"(?:{p})" for p in load_data("counting.json")["kinds"]["killed"]["intransitive"]), re.I)
 PASSIVE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has been|have been|had been|got|being)\b", re.I)
 
 

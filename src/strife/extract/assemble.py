@@ -11,9 +11,9 @@ attacks", "those strikes") joins the most recent incident it fits and creates no
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import LATER_DEATHS
+from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
@@ -187,9 +187,10 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if current is not None:
                 current.parts.append((mention, facts))
             continue
-        if current is not None and facts.casualties and all(LATER_DEATHS.match(c.group or "") for c in facts.casualties):
-            # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died
-            current.parts.append((mention, facts))
+        if current is not None and _later_deaths_only(facts):
+            # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died;
+            # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
+            current.parts.append((mention, replace(facts, places=[], dates=[])))
             continue
         background = (current is not None and _is_background(mention, facts, story_date or published)) or (
             current is None and (_old(facts, published) or mention.has("judicial")))
@@ -229,6 +230,19 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         elif current is None:
             current = incident
     return [i for i in incidents if i.mode != "background" or _dated(i)]
+
+
+def _later_deaths(c) -> bool:
+    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or ""))
+
+
+def _later_deaths_only(facts: MentionFacts) -> bool:
+    """A sentence that only tells deaths of the wounded (or "a third" more) and the toll they bring: "Four of the
+    wounded died on Wednesday, bringing the toll to 20", "A third protester died in hospital on Wednesday"."""
+    casualties = facts.casualties
+    return bool(casualties) and any(_later_deaths(c) for c in casualties) and all(
+        _later_deaths(c) or (c.kind == "killed" and TOLL_WORDS.match(c.text)) for c in casualties
+    )
 
 
 def _dated(incident: Incident) -> bool:

@@ -139,7 +139,10 @@ _DETERMINERS = _lower_set(_G["determiners"])
 # "a group of", "a large group of", "an unspecified number of", "a police unit"
 _COLLECTIVE = re.compile(rf"(?:[\w-]+\s+)?{_alt(_G['collectives']['words'], literal=True)}(?:\s+of\b|$)", re.I)
 _PERSON = _words(_G["person_nouns"])
+PERSON = _PERSON  # a group that names people ("pilot", "magistrate"), for the toll's categories
 _PERSON_NEXT = re.compile(r"\s+" + _PERSON.pattern, _PERSON.flags)  # a unit word used as a modifier of people
+# ... or the first word of a name of people: "Three District Reserve Guard personnel" (capitalised words, then people)
+_NAME_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _TOKEN = re.compile(r"\s*(?:((?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?)|([^\w\s]))")
 
 _AUX_OR_ADVERB = _alt(sorted(_AUX) + DATA["adverbs"], literal=True)
@@ -152,9 +155,11 @@ _RELATIVE = _alt(DATA["relatives"], literal=True)
 _GAP = re.compile(
     rf"\s*(?P<comma>,\s*)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<mid>(?:{_AUX_OR_ADVERB}\s+)*)", re.I
 )
-_SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+$", re.I)
+# the lead of an aside that lists part of the subject, however long the list: ", among them two children and a
+# police officer, died"
+_SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+[^,;:]*$", re.I)
 _AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
-_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+_COMMA = re.compile(r"\s*,\s*(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman, her two children and ..."
 _OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
 _PREDICATE_AFTER = re.compile(rf"\s*(?:{_AUX_OR_ADVERB}\s+)*", re.I)
@@ -173,14 +178,18 @@ _PERSON_ONLY = {
     kind: _words(DATA["kinds"][kind]["person_only"]) for kind in KINDS if DATA["kinds"][kind]["person_only"]
 }
 _TOLL_RE = _words(DATA["toll"]["patterns"])
+TOLL_WORDS = _TOLL_RE  # "toll to 20": a casualty clause that is a toll statement starts with these words
 _TOLL_LINK = re.compile(rf"(?:^|\s){_alt(DATA['toll']['links'], literal=True)}\s+$", re.I)
 # "killing five soldiers and himself": the attacker's own death, one more killed
 # "killing himself and five passengers": the bomber told first, before the counted victims
-_SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)\s+and\s+(?=\S)", re.I)
+# "killing himself, a captain and three soldiers": the same, with a list after him that ends in "and"
+_SELF_FIRST = re.compile(r"(?<=\s)(himself|herself|themselves)(?:\s+and\s+|\s*,\s*(?=[^.;]*?\sand\s))(?=\S)", re.I)
 _SELF_FIRST_VERB = re.compile(rf"(?<![\w-])(?:{_alt(DATA['kinds']['killed']['active'])})\s+$", re.I)
 # "two of the wounded had since died": a number before it counts the later dead (counting.json later_deaths)
 _LATER_DEATHS = re.compile(rf"(?<!\w)(?P<num>{_NUM})(?!\w)\s+{DATA['later_deaths']['pattern']}(?![\w-])", re.I)
 LATER_DEATHS = re.compile(r"(?:of|among) the (?:wounded|injured)$", re.I)  # their group as read: the toll adds them
+# "Three policemen and the bomber died": the attacker joined to the counted subject, one more
+_CONJOINED_SELF = re.compile(rf"\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
@@ -191,6 +200,27 @@ _CU = DATA["cumulative"]
 _CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
 _CUMULATIVE_BEFORE = re.compile(rf"(?<![\w-]){_alt(_CU['before'])}\s*$", re.I)
 # a victim named without a number, then "and": "killed the governor and two others"
+_PO = DATA["possessive_one"]
+# "his wife", "their teenage son": one victim named by a possessive and a singular person noun
+_POSSESSIVE_ONE = re.compile(
+    rf"(?<![\w-])(?P<det>{_alt(_PO['determiners'], literal=True)})\s+"
+    rf"(?P<group>(?:[a-z][\w-]*\s+){{0,{_PO['modifier_words']}}}?{_alt(_PO['nouns'], literal=True)})(?![\w'’-])",
+    re.I,
+)
+_SS = DATA["side_split"]
+# "four fighters from one side and three from the other": both sides' dead in one telling
+_SIDE_SPLIT = re.compile(rf"\s+{_pattern(_SS['between'])}\s+(?P<num>{_NUM})(?!\w){_pattern(_SS['after'])}(?![\w-])", re.I)
+_ORDINAL = _alt(DATA["ordinal_later"]["ordinals"], literal=True)
+_ORDINAL_LATER = re.compile(
+    rf"(?<![\w-]){_pattern(DATA['ordinal_later']['pattern']).replace('{ordinal}', _ORDINAL)}(?![\w-])", re.I
+)
+ORDINAL_LATER = re.compile(rf"(?:a|the)\s+{_ORDINAL}", re.I)  # its group as read ("a third"): the toll adds it
+# "Dozens of soldiers and auxiliaries were killed": a noun with no number of its own joined to the counted group
+# (a bare plural: "and the bomber" is one more, read by _CONJOINED_SELF; "and a guard" has a number of its own)
+_CONJOINED = re.compile(rf"\s+and\s+(?!(?:the|a|an|his|her|their|its)\s)(?:[\w-]+\s+){{0,2}}?{_PERSON.pattern}(?=\s|,)", re.I)
+_RELATIVE_CLAUSE = re.compile(
+    rf"\s+(?:who|that)\s+(?:[\w'’-]+\s+){{1,6}}?(?P<aux>(?:was|were)\s+(?:{_AUX_OR_ADVERB}\s+)*)", re.I
+)
 _NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
 OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
@@ -359,7 +389,8 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _is_count(text: str, m: re.Match) -> bool:
     """False for numbers that measure something other than people."""
-    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()):
+    if (unit := _UNIT_AFTER.match(text, m.end())) and not _PERSON_NEXT.match(text, unit.end()) \
+            and not _names_people_after(text, unit):
         return False  # "two villages", but "two village volunteers" counts the volunteers
     prev = _PREVIOUS_WORD.search(text, 0, m.start())
     if prev and prev.group(1).lower().rstrip(".,") in _WORDS_BEFORE:
@@ -368,6 +399,22 @@ def _is_count(text: str, m: re.Match) -> bool:
     if cardinal and cardinal.isdigit() and len(cardinal) == 4 and int(cardinal) in _YEARS:
         return False
     return True
+
+
+def _names_people_after(text: str, unit: re.Match) -> bool:
+    """A capitalised unit word that begins a name of people: "Three District Reserve Guard personnel" (up to two
+    more capitalised words, none a stop word, then a person noun)."""
+    if not text[unit.end() - 1 : unit.end()].isalpha() or not text[unit.start() :].lstrip()[:1].isupper():
+        return False
+    pos = unit.end()
+    for _ in range(3):
+        if _PERSON_NEXT.match(text, pos):
+            return True
+        word = _NAME_WORD.match(text, pos)
+        if word is None or word.group(1).lower() in _GROUP_STOPS:
+            return False
+        pos = word.end()
+    return bool(_PERSON_NEXT.match(text, pos))
 
 
 def _noun_phrase(
@@ -432,6 +479,11 @@ def _counted_phrases(text: str, triggers: list[_Trigger]) -> list[_Counted]:
             continue  # "no longer", "no immediate claim": only "no soldiers" is a zero
         out.append(_Counted.read(m, group))
         covered = group[1] if group else m.end()
+    for m in _POSSESSIVE_ONE.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in out) or any(m.start() <= s < m.end() for s in trigger_starts):
+            continue  # "his two children" is the number's; "his wife" inside a counted group is not another
+        out.append(_Counted(m.start(), m.start(), m.end("det"), (1, 1, 1), None, m.span("group"), zero=False))
+    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -486,14 +538,27 @@ class _Reader:
         c = self._before(pos)
         if c is None or not self._free(c):
             return None
-        gap = _GAP.fullmatch(self.text, c.end, pos)
+        conjoined = _CONJOINED.match(self.text, c.end, pos) if c.group else None
+        attacker = _CONJOINED_SELF.match(self.text, c.end, pos)
+        joined = conjoined or attacker
+        start = joined.end() if joined else c.end
+        gap = _GAP.fullmatch(self.text, start, pos)
         if gap is None:
-            return None
+            # "two villagers who tried to resist were shot dead": a relative clause of its own between them
+            rel = _RELATIVE_CLAUSE.fullmatch(self.text, start, pos)
+            if rel is None or any(start <= t.start < pos for t in self.triggers):
+                return None
+            gap = _GAP.fullmatch(self.text, rel.start("aux"), pos)
+        extra = []  # the attacker told beside the counted subject: his own figure of one
+        if attacker is not None and joined is attacker and not gap.group("comma"):
+            s, e = attacker.span(1)
+            extra.append(_Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False))
         if gap.group("comma") and not gap.group("rel"):
             # "three people, including two children, were killed": the subject is the first.
-            if not _SUBSET_BEFORE.search(self.text, 0, c.start):
+            subset = _SUBSET_BEFORE.search(self.text, 0, c.start)
+            if not subset:
                 return None
-            comma = self.text.rindex(",", 0, c.start)
+            comma = subset.start()
             c = self._before(comma)
             if c is None or not self._free(c) or self.text[c.end : comma].strip():
                 return None
@@ -521,7 +586,7 @@ class _Reader:
         head = chain[0].start
         if _NOT_SUBJECT_AFTER.search(self.text, 0, head) and not _COLLECTIVE_OF.search(self.text, 0, head):
             return None  # "cocaine in a handbag have been arrested"
-        return chain, kind
+        return chain + extra, kind
 
     def _objects(self, pos: int) -> list[_Counted]:
         """The numbers an active verb ending at `pos` takes: "killing four soldiers and two civilians"."""
@@ -801,6 +866,13 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
     for m in self_first:  # read the victims after "himself and" as the verb's object; offsets stay
         reading = reading[: m.start()] + " " * (m.end() - m.start()) + reading[m.end() :]
     found = _Reader(reading).read() + _zero_nouns(reading)
+    for f in found:
+        if f.kind == "killed" and not f.counted.zero and (m := _SIDE_SPLIT.match(reading, f.end)):
+            other = _cardinal(m.group("num"))
+            low, best, high = f.counted.values
+            f.counted = _Counted(f.counted.start, f.counted.num_start, f.counted.num_end, (low + other, best + other, high + other),
+                                 f.counted.qualifier, f.counted.group, zero=False)
+            f.end = m.end()
     found = [
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
@@ -838,6 +910,14 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             group = (m.end("num") + 1, m.end("num") + (head.end() if head else 0))
             c = _Counted(m.start(), m.start("num"), m.end("num"), values, None, group, zero=False)
             unique.append(_Found("killed", c, group, m.start(), m.end()))
+    for m in _ORDINAL_LATER.finditer(reading):
+        # "... and a third died in hospital": one more; its group is the ordinal, so the toll adds it
+        head = ORDINAL_LATER.match(m.group(0))
+        # "A third protester died" is the ordinal's one more, not the article "A" counting "third protester"
+        unique = [f for f in unique if not (f.kind == "killed" and m.start() <= f.counted.num_start < m.end())]
+        group = (m.start(), m.start() + head.end())
+        c = _Counted(m.start(), m.start(), group[1], (1, 1, 1), None, group, zero=False)
+        unique.append(_Found("killed", c, group, m.start(), m.end()))
     unique.sort(key=lambda f: (f.start, f.counted.num_start, KINDS.index(f.kind)))
     return [_casualty(sentence, f, offset) for f in unique]
 

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from strife.extract.counts import LATER_DEATHS, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
+from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, PERSON, SELF_KILLED_CATEGORY, SELF_KILLED_WORDS, VAGUE_WORDS, Casualty
 from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Count, Evidence, GroupCount
 
@@ -27,9 +27,14 @@ ATTRIBUTION = [
     re.compile(r"^\W*((?:[\w-]+\s+){0,6}?[\w-]+)" + ASIDE + r"\s+(?:said|say|says|reported|confirmed)\b", re.I),
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
+SUPERSEDED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["superseded_words"])) + r")(?![\w-])", re.I)
 OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
 KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
 PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
+_OWN = load_data("counting.json")["own_losses"]
+OWN_LOSSES = re.compile(rf"^(?:{_OWN['verbs']})(?![\w-])", re.I)  # "lost five men": the subject's own dead
+_COUNTING = load_data("counting.json")
+ONE_PERSON_WORDS = frozenset(["a", "an", *_COUNTING["possessive_one"]["determiners"]])  # "a magistrate", "his driver"
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -51,6 +56,8 @@ def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty
         return c  # "two attackers were killed": a passive telling claims no kill
     if (c.group or "").lower().startswith(("its ", "their ")):
         return c  # "killed two of its fighters": the group's own losses
+    if OWN_LOSSES.match(c.text):
+        return c  # "the army said it lost four men": its own dead, not a kill it claims
     if KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start):
         return replace(c, kill_claim=True)
     return c
@@ -83,6 +90,12 @@ class Figure:
     n: int  # the figure for its group: the casualty's best, plus those it says it adds to
     casualty: Casualty
     claimant: str | None
+    clause: str = ""  # the clause that tells it
+
+    @property
+    def superseded(self) -> bool:
+        """Told as the first figure a later one replaced ("the army initially said 10")."""
+        return bool(SUPERSEDED.search(self.clause))
 
     @property
     def low(self) -> int:
@@ -110,8 +123,15 @@ def _category(c: Casualty, previous: str | None) -> str:
     if group.lower() in SELF_KILLED_WORDS:
         return SELF_KILLED_CATEGORY  # "… and himself": the bomber
     category = LEXICON.group_category(group)
+    if category in (None, "people") and OWN_LOSSES.match(c.text):
+        return _OWN["category"]  # "the army lost five men": a side's own dead, added to the enemy dead it claims
     if category is None and c.kill_claim and group:
         return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
+    if category is None and group and c.quantity.text.lower() in ONE_PERSON_WORDS and PERSON.search(group):
+        # "a magistrate, his driver and a bodyguard": one person named by an article or a possessive is never
+        # a total over the others, so a person noun the groups do not know counts as a group of its own, summed
+        # ("a U.S. plane was killed", a misread, names no person and stays a bound)
+        return group.lower()
     return category or "people"
 
 
@@ -146,7 +166,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     for c, claimant, corrected, clause in items:
         if c.kind == kind and not c.negated:
             last_figure_start = max(last_figure_start, c.start)
-        if kind == "killed" and c.kind == kind and LATER_DEATHS.match(c.group or ""):
+        if kind == "killed" and c.kind == kind and _later_death(c):
             later_deaths.append(c)
             toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
             continue
@@ -161,8 +181,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         n = c.quantity.best
         start, quote = c.start, c.text
         if last is not None and last[1] == clause and OTHER_GROUP.match(c.group or "") and n > 0:
-            # "killed a commander and two other fighters": three fighters in all
+            # "killed a commander and two other fighters": three fighters in all (the commander is in them)
             n += last[0].n
+            if last[0] in by_category[last[2]]:
+                by_category[last[2]].remove(last[0])
+                if not by_category[last[2]]:
+                    del by_category[last[2]]
         elif (last is not None and last[1] == clause and last[2] == category and _source_key(last[0].claimant) == _source_key(claimant)
               and n > 0 and last[0].n > 0 and _names(c) != _names(last[0].casualty)):
             # one telling lists its dead: "the bodies of a woman and her two children, and
@@ -173,14 +197,14 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
                 # one quote for the whole list, so that a reader of the quotes sums it as well
                 listed = toll.evidence.pop()
                 start, quote = listed.start, f"{listed.quote} … {c.text}"  # the caller quotes the article's span
-        figure = Figure(n, c, claimant)
+        figure = Figure(n, c, claimant, clause)
         by_category[category].append(figure)
         last = (figure, clause, category)
         surface.setdefault(category, (c.group or category).strip())
         toll.evidence.append(Evidence(field=field_name, start=start, end=c.end, quote=quote))
     # the wounded who died later add to the toll told before them; a figure told after them
     # ("..., bringing the toll to 20"), or a toll told as risen ("has risen to 11 ... Four of the wounded died"), already counts them
-    risen = any(RISEN.search(c.text) for c, *_ in items if c.kind == kind and not LATER_DEATHS.match(c.group or ""))
+    risen = any(RISEN.search(c.text) for c, *_ in items if c.kind == kind and not _later_death(c))
     added_later = 0 if risen else sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
     if not by_category:
         if added_later:
@@ -192,6 +216,8 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     for category, figures in by_category.items():
         highs[category] = max(max(f.high, f.n) for f in figures)
         told = [f for f in figures if not f.casualty.kill_claim]
+        if any(f.superseded for f in told) and not all(f.superseded for f in told):
+            told = [f for f in told if not f.superseded]  # the later telling replaces the first; the first stays in high
         if not told:
             # only the killers' word for these losses: out of low, into best (devset README).
             # Two claimants each tell of the other side's dead ("the army killed a dozen
@@ -258,6 +284,11 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _later_death(c: Casualty) -> bool:
+    """ "two of the wounded had since died", "a third died in hospital": deaths added to the toll told before."""
+    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or ""))
 
 
 def _claims_against(chosen: Figure, figures: list[Figure]) -> list[Figure]:
