@@ -76,10 +76,15 @@ def parse_documents(data: Path, cache: Path | None) -> list[dict]:
 
 
 # -- training and tagging ----------------------------------------------------------------
+def marked(doc: dict) -> list[R.Sentence]:
+    """The document's sentences with its rule-based events marked, as the pipeline tags them."""
+    return R.mark_events(doc["sents"], [Event.model_validate(e) for e in doc["events"]])
+
+
 def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for d in docs:
-        for sentence, labels in zip(d["sents"], R.gold_labels(d["sents"], d["gold"], which)):
+        for sentence, labels in zip(marked(d), R.gold_labels(d["sents"], d["gold"], which)):
             trainer.append(R.sentence_features(sentence), labels)
     trainer.set_params(params)
     trainer.train(str(path))
@@ -88,7 +93,7 @@ def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
 def tag(docs: list[dict], path: Path) -> dict[str, list[R.RoleSpan]]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return {d["docid"]: R.tag_sentences(d["sents"], d["text"], tagger) for d in docs}
+    return {d["docid"]: R.tag_sentences(marked(d), d["text"], tagger) for d in docs}
 
 
 # -- from spans to MUC fills, as the pipeline attaches them to events ----------------------
@@ -97,8 +102,8 @@ def attached_fills(doc: dict, spans: list[R.RoleSpan], thresholds: dict, combine
     the pipeline does (extract.roles.attach), scored through muc4.role_fills."""
     events = [Event.model_validate(e) for e in doc["events"]]
     kept = R.one_per_entity(spans, thresholds)
-    R.attach(events, kept, doc["sents"])
-    return role_fills([e for e in events if e.mode in MUC_MODES], combine)
+    document_roles = R.place(events, kept, doc["sents"])
+    return role_fills([e for e in events if e.mode in MUC_MODES], combine, document_roles)
 
 
 def score(docs: list[dict], fills: dict[str, dict[str, list[str]]]) -> dict[str, Tally]:

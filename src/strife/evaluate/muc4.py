@@ -26,7 +26,7 @@ from pathlib import Path
 from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only
 from strife.ingest.article import Article
-from strife.record import Event
+from strife.record import Event, Evidence
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
@@ -176,7 +176,8 @@ def bare(phrase: str) -> str:
     return phrase.strip(" ,.;:")
 
 
-def role_fills(events: list[Event], combine: dict[str, str] | None = None) -> dict[str, list[str]]:
+def role_fills(events: list[Event], combine: dict[str, str] | None = None,
+               document_roles: list[Evidence] = ()) -> dict[str, list[str]]:
     """MUC role fills of a document's events, united over the document (the evaluation
     is per document, not per incident).
 
@@ -184,14 +185,15 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None) -> di
     and the role tagger's spans (extract.roles), read from any event: the tagger learnt
     from MUC's keys which reports' roles they key. `combine[role]` (data/roles.json, chosen
     by cross-validation on the training documents) says which source a role takes:
-    "union", "rules", "tagger", or "fallback" (the rules', else the tagger's)."""
+    "union", "rules", "tagger", or "fallback" (the rules', else the tagger's).
+    `document_roles`: the tagger's evidence no event took (pipeline.Extraction.roles, for
+    a report where no event happened), read as tagger fills of the document."""
     combine = combine or ROLE_COMBINE
     rules = _rule_fills([rules_only(e) for e in events])
     tagged: dict[str, list[str]] = {r: [] for r in ROLES}
-    for event in events:
-        for ev in event.evidence:
-            if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
-                tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
+    for ev in [ev for event in events for ev in event.evidence] + list(document_roles):
+        if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
+            tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
     return combine_fills(rules, tagged, combine)
 
 
@@ -440,7 +442,7 @@ def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extract
     for d in docs:
         result = results.get(d["docid"])
         events = [e for e in result.events if e.mode in MUC_MODES] if result else []
-        predicted = role_fills(events, combine)
+        predicted = role_fills(events, combine, result.roles if result else [])
         gold = roles.get(d["docid"], {r: [] for r in ROLES})
         report.documents.append(DocumentResult(d["docid"], predicted, gold, score_document(predicted, gold),
                                                error=result.error if result else "not extracted"))
