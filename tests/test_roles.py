@@ -222,9 +222,3 @@ def test_place_gives_the_document_its_roles_only_when_no_event_happened():
     fills = role_fills([], {r: "tagger" for r in R.ROLES}, document_roles=R.place([], [span], sents))
     assert fills["Victim"] == ["Perez"]
 
-
-def test_each_word_of_a_noun_chunk_knows_the_chunks_head():
-    rows = [R.Row(w, 0, 0, "X", "X", "x", "x", "x", "", "", head_i=h, chunk=c)
-            for w, h, c in [("they", 1, "B"), ("bombed", -1, ""), ("the", 5, "B"), ("Las", 5, "I"), ("Canas", 5, "I"),
-                            ("bridge", 1, "I"), ("today", 1, "")]]
-    assert R.chunk_heads(tuple(rows)) == ["they", "", "bridge", "bridge", "bridge", "bridge", ""]

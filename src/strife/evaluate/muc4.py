@@ -162,14 +162,17 @@ _MILITARY_TARGET = re.compile(_CONVENTIONS["fills"]["military_targets"], re.I)
 _NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
+COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
 
 
-def bare(phrase: str) -> str:
+def bare(phrase: str, keep_count: bool = False) -> str:
     """A phrase as MUC's coders mark it: the noun phrase without a leading determiner or
-    quantity ("the three peasants" -> "peasants"), on one line."""
+    quantity ("the three peasants" -> "peasants"), on one line. `keep_count`: the count
+    stays ("the two individuals" -> "two individuals"), as the keys write the roles in
+    COUNTED_ROLES."""
     phrase = " ".join(phrase.split())
     for _ in range(3):
-        stripped = _DETERMINERS.sub("", _NUMBER_WORDS.sub("", phrase))
+        stripped = _DETERMINERS.sub("", phrase if keep_count else _NUMBER_WORDS.sub("", phrase))
         if stripped == phrase:
             break
         phrase = stripped
@@ -224,15 +227,15 @@ def _rule_fills(events: list[Event]) -> dict[str, list[str]]:
             if a1.inter in (2, 3, 4) and not a1.name.startswith("Unidentified"):
                 fills["PerpOrg"].append(a1.mention)
             elif a1.name.startswith("Unidentified"):
-                fills["PerpInd"].append(bare(a1.mention))
+                fills["PerpInd"].append(a1.mention)
             elif a1.inter in (1, 8) and event.sub_event_type in _CONVENTIONS["types"]["state_perpetrator_sub_events"]:
                 # state forces that did it: MUC keys the institution ("army") as the
                 # organisation and the men ("soldiers") as the individuals
                 role = "PerpOrg" if _STATE_INSTITUTION.fullmatch(bare(a1.mention)) else "PerpInd"
-                fills[role].append(bare(a1.mention))
+                fills[role].append(a1.mention)
         for ev in event.evidence:
             if ev.field == "perpetrators" and ev.quote:
-                fills["PerpInd"].append(bare(ev.quote))
+                fills["PerpInd"].append(ev.quote)
             if ev.field == "weapons" and ev.quote:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)
@@ -259,7 +262,7 @@ def _group_name(phrase: str) -> str | None:
 def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
     """What MUC's keys never hold dropped (generic victims, military targets, the
     military's weapons), the more specific of two weapons kept, one fill a normal form."""
-    fills = {r: [bare(f) for f in fills.get(r, [])] for r in ROLES}
+    fills = {r: [bare(f, keep_count=r in COUNTED_ROLES) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])

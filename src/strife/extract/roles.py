@@ -149,28 +149,6 @@ def _token_features(row: Row, prefix: str) -> list[str]:
             f"{prefix}chunk={row.chunk}"]
 
 
-def chunk_heads(rows: tuple[Row, ...]) -> list[str]:
-    """Per token, the lower-cased head word of the noun chunk it sits in ("" outside one):
-    "bridge" for each word of "the las canas bridge". A fill is a whole noun phrase, and
-    its head says what kind of thing it is (a building, a man, a bomb) whatever its
-    modifiers."""
-    heads = [""] * len(rows)
-    i = 0
-    while i < len(rows):
-        if rows[i].chunk != "B":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(rows) and rows[j].chunk == "I":
-            j += 1
-        inside = range(i, j)
-        root = next((k for k in inside if rows[k].head_i not in inside), j - 1)
-        for k in inside:
-            heads[k] = rows[root].text.lower()
-        i = j
-    return heads
-
-
 def sentence_features(sentence: Sentence) -> list[list[str]]:
     """crfsuite feature strings for each token of the sentence: the word and its form, its
     parse (tag, dependency, head), strife's lexicon marks, a window of two words either
@@ -181,11 +159,10 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
         context.append("sig=none")
     context += [f"sev={e}" for e in sentence.events] or ["sev=none"]
     context += [f"dev={e}" for e in sentence.doc_events] or ["dev=none"]
-    heads = chunk_heads(rows)
     out = []
     for i, row in enumerate(rows):
         low = row.text.lower()
-        f = [f"chunk_head={heads[i]}", "bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"pre3={low[:3]}",
+        f = ["bias", f"w={low}", f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"pre3={low[:3]}",
              f"shape={_shape(row.text)}", f"pos={row.pos}", f"tag={row.tag}", f"dep={row.dep}",
              f"head={row.head}", f"dep+head={row.dep}|{row.head}", f"head_dep={row.head_dep}",
              f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
