@@ -6,7 +6,9 @@ mentions as BIO spans, and:
 1. cross-validates on the training documents (--folds, by document): out-of-fold tagging
    gives the per-role confidence thresholds and, against strife's rule-based fills of the
    same documents, whether each role's tagger fills are united with the rules' or used
-   only where the rules found none; the CV figures are printed;
+   only where the rules found none, chosen for the best micro F1; the spans are placed as
+   the pipeline places them (on the events, or as the document's roles when no event
+   happened: extract.roles.place); the CV figures are printed;
 2. trains the final model on all training documents and writes it to
    src/strife/data/models/roles.crfsuite, with the chosen thresholds and combination in
    src/strife/data/roles.json.
@@ -14,6 +16,10 @@ Nothing of TST1/TST2 (roles_dev) is read: that is the honest test, run by
 benchmarks/muc4_roles.py.
 
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
+
+A --cache holds the parse and the rules' events of when it was made: delete its
+train_docs.pkl (and oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
+or to the rules, or the training reads stale documents.
 """
 
 from __future__ import annotations
@@ -76,10 +82,15 @@ def parse_documents(data: Path, cache: Path | None) -> list[dict]:
 
 
 # -- training and tagging ----------------------------------------------------------------
+def marked(doc: dict) -> list[R.Sentence]:
+    """The document's sentences with its rule-based events marked, as the pipeline tags them."""
+    return R.mark_events(doc["sents"], [Event.model_validate(e) for e in doc["events"]])
+
+
 def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for d in docs:
-        for sentence, labels in zip(d["sents"], R.gold_labels(d["sents"], d["gold"], which)):
+        for sentence, labels in zip(marked(d), R.gold_labels(d["sents"], d["gold"], which)):
             trainer.append(R.sentence_features(sentence), labels)
     trainer.set_params(params)
     trainer.train(str(path))
@@ -88,7 +99,7 @@ def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
 def tag(docs: list[dict], path: Path) -> dict[str, list[R.RoleSpan]]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return {d["docid"]: R.tag_sentences(d["sents"], d["text"], tagger) for d in docs}
+    return {d["docid"]: R.tag_sentences(marked(d), d["text"], tagger) for d in docs}
 
 
 # -- from spans to MUC fills, as the pipeline attaches them to events ----------------------
@@ -97,8 +108,8 @@ def attached_fills(doc: dict, spans: list[R.RoleSpan], thresholds: dict, combine
     the pipeline does (extract.roles.attach), scored through muc4.role_fills."""
     events = [Event.model_validate(e) for e in doc["events"]]
     kept = R.one_per_entity(spans, thresholds)
-    R.attach(events, kept, doc["sents"])
-    return role_fills([e for e in events if e.mode in MUC_MODES], combine)
+    document_roles = R.place(events, kept, doc["sents"])
+    return role_fills([e for e in events if e.mode in MUC_MODES], combine, document_roles)
 
 
 def score(docs: list[dict], fills: dict[str, dict[str, list[str]]]) -> dict[str, Tally]:
@@ -124,23 +135,38 @@ def show(name: str, tallies: dict[str, Tally]) -> str:
 
 def choose(docs: list[dict], spans: dict[str, list[R.RoleSpan]], rules: dict[str, dict]) -> tuple[dict, dict]:
     """Per role, the threshold and the source (muc4.combine_fills) that give the best CV
-    F1. A role's tagger fills depend only on its own threshold, so the tagger's fills are
-    made once a threshold and the sources combined from them."""
+    micro F1 over all roles. A role's fills depend only on its own threshold and source,
+    so each option's tally is counted once per role; the per-role best is the start, and
+    each role in turn then takes the option that makes the micro F1 best given the others
+    (a role whose fills are precise at a low recall can be worth more to the micro figure
+    with fewer of them), until no role changes."""
     all_tagger = {r: "tagger" for r in ROLES}
     tagged = {th: {d["docid"]: attached_fills(d, spans[d["docid"]], {r: th for r in ROLES}, all_tagger) for d in docs}
               for th in THRESHOLD_GRID}
-    thresholds, combine = {}, {}
+    options = [(mode, th) for mode in ("union", "fallback", "tagger") for th in THRESHOLD_GRID] + [("rules", 1.0)]
+    table: dict[str, dict[tuple[str, float], Tally]] = {role: {} for role in ROLES}
+    for mode, th in options:
+        t = tagged[th if mode != "rules" else THRESHOLD_GRID[0]]
+        fills = {i: combine_fills(rules[i], t[i], {r: mode for r in ROLES}) for i in rules}
+        for role, tally in score(docs, fills).items():
+            table[role][(mode, th)] = tally
+    chosen = {role: max(options, key=lambda o: (table[role][o].f1, -options.index(o))) for role in ROLES}
+
+    def micro_f1(choice: dict) -> float:
+        return micro({role: table[role][choice[role]] for role in ROLES}).f1
+
+    for _ in range(5):
+        changed = False
+        for role in ROLES:
+            best = max(options, key=lambda o: (micro_f1({**chosen, role: o}), o == chosen[role]))
+            if micro_f1({**chosen, role: best}) > micro_f1(chosen) + 1e-9:
+                chosen[role], changed = best, True
+        if not changed:
+            break
+    thresholds = {role: chosen[role][1] for role in ROLES}
+    combine = {role: chosen[role][0] for role in ROLES}
     for role in ROLES:
-        best = None
-        for mode in ("union", "fallback", "tagger", "rules"):
-            for th in THRESHOLD_GRID if mode != "rules" else [1.0]:
-                t = tagged[th if mode != "rules" else THRESHOLD_GRID[0]]
-                fills = {i: combine_fills(rules[i], t[i], {r: mode for r in ROLES}) for i in rules}
-                f1 = score(docs, fills)[role].f1
-                if best is None or f1 > best[0] + 1e-9:
-                    best = (f1, th, mode)
-        _, thresholds[role], combine[role] = best
-        print(f"  {role}: {combine[role]} at threshold {thresholds[role]} (CV F1 {100 * best[0]:.1f})", flush=True)
+        print(f"  {role}: {combine[role]} at threshold {thresholds[role]} (CV F1 {100 * table[role][chosen[role]].f1:.1f})", flush=True)
     return thresholds, combine
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from strife.evaluate.muc4 import (
-    ROLES, bare, muc_type, normalise, pair, role_fills, run_muc4, score_document,
+    ROLES, bare, clean_fills, muc_type, normalise, pair, role_fills, run_muc4, score_document,
 )
 from strife.extract.lexicon import load_data
 from strife.record import Actor, ArticleRef, Event, Evidence
@@ -135,7 +135,7 @@ def test_run_reads_only_documents_of_the_roles_file(tmp_path):
         def extract(self, articles):
             for a in articles:
                 seen.append(a.id)
-                yield SimpleNamespace(article=a, events=[event], error=None)
+                yield SimpleNamespace(article=a, events=[event], error=None, roles=[])
 
     report = run_muc4(dev, roles, None, FakeExtractor(), {r: "rules" for r in ROLES})  # the events are the rules'
 
@@ -145,6 +145,33 @@ def test_run_reads_only_documents_of_the_roles_file(tmp_path):
     assert result["templates"]["incident_type"] == {"agree": 1, "of": 1, "rate": 1.0}
     assert result["templates"]["date"]["agree"] == 1
     assert "X-1" in report.worst(1)[0] and "micro" in report.table()
+
+
+def test_run_scores_the_document_roles_of_a_report_with_no_event(tmp_path):
+    # the role tagger's spans, when no event happened to take them, are the document's fills
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(json.dumps({"docid": "X-1", "split": "dev", "text": "LIMA, 2 JAN 90 -- A BOMB KILLED JUDGE PEREZ.",
+                               "templates": []}))
+    roles = tmp_path / "roles.jsonl"
+    roles.write_text(json.dumps({"docid": "X-1", "extracts": {"PerpInd": [], "PerpOrg": [], "Target": [],
+                                                              "Victim": [["judge perez"]], "Weapon": [["bomb"]]}}))
+    tagged = [Evidence(field="victims", start=31, end=42, quote="JUDGE PEREZ", reason="role tagger (Victim, confidence 0.90)"),
+              Evidence(field="weapons", start=20, end=24, quote="BOMB", reason="role tagger (Weapon, confidence 0.90)")]
+
+    class FakeExtractor:
+        def extract(self, articles):
+            for a in articles:
+                yield SimpleNamespace(article=a, events=[], error=None, roles=tagged)
+
+    report = run_muc4(dev, roles, None, FakeExtractor(), {r: "tagger" for r in ROLES})
+    assert report.as_dict()["micro"]["matched"] == 2
+    assert run_muc4(dev, roles, None, FakeExtractor(), {r: "rules" for r in ROLES}).as_dict()["micro"]["matched"] == 0
+
+
+def test_perpetrators_keep_their_count_as_the_keys_write_them():
+    fills = clean_fills({"PerpInd": ["the two individuals"], "Victim": ["the three peasants"]})
+    assert fills["PerpInd"] == ["two individuals"] and fills["Victim"] == ["peasants"]
+    assert bare("the two individuals", keep_count=True) == "two individuals"
 
 
 def test_seized_weapons_are_no_instrument(code):

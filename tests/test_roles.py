@@ -181,3 +181,44 @@ def test_a_tiny_model_trains_and_tags(tmp_path):
     tagger.open(str(tmp_path / "tiny.crfsuite"))
     s = _sentence(["they", "fired", "a", "machete", "at", "police"])
     assert tagger.tag(R.sentence_features(s))[3] == "B-Weapon"
+
+
+def test_mark_events_tells_each_sentence_the_events_it_holds_and_the_documents():
+    sents = [_sentence(["x"] * 10, 0), _sentence(["y"] * 10, 1, offset=100)]
+    planned = _event(105, mode="planned")
+    marked = R.mark_events(sents, [_event(5), planned])
+    assert marked[0].events == ("Remote explosive/landmine/IED|reported",)
+    assert marked[1].events == ("Remote explosive/landmine/IED|planned",)
+    # the document's events are those that happened: the planned one is not among them
+    assert marked[0].doc_events == marked[1].doc_events == ("Remote explosive/landmine/IED",)
+    f = R.sentence_features(marked[1])
+    assert "sev=Remote explosive/landmine/IED|planned" in f[0] and "dev=Remote explosive/landmine/IED" in f[0]
+    assert "sev=none" in R.sentence_features(R.mark_events(sents, [])[0])[0]
+
+
+def test_noun_chunks_and_phrase_heads_are_features(tagged_doc):
+    sents = R.sentences(tagged_doc.doc)
+    rows = sents[0].rows
+    bomb = next(i for i, r in enumerate(rows) if r.text.lower() == "bomb")
+    # "a car bomb" is one noun chunk: "a" opens it, "car" and "bomb" are inside
+    assert [rows[i].chunk for i in (bomb - 2, bomb - 1, bomb)] == ["B", "I", "I"]
+    assert rows[bomb - 1].head_i == bomb  # "car" hangs from "bomb"
+    assert "chunk=I" in R.sentence_features(sents[0])[bomb]
+
+
+def test_place_gives_the_document_its_roles_only_when_no_event_happened():
+    sents = [_sentence(["x"] * 10, 0)]
+    span = R.RoleSpan("Victim", 10, 15, "Perez", 0.8, 0)
+    happened = _event(5)
+    assert R.place([happened], [span], sents) == [] and any(R.is_tagged(e) for e in happened.evidence)
+    # no event, or only a planned one: no event is made up, the span is the document's
+    planned = _event(5, mode="planned")
+    for events in ([], [planned]):
+        roles = R.place(events, [span], sents)
+        assert [(e.field, e.start, e.end, e.quote) for e in roles] == [("victims", 10, 15, "Perez")]
+    assert not any(R.is_tagged(e) for e in planned.evidence)
+    # a document with no trigger word of violence has no incident to have roles of
+    assert R.place([], [span], [_sentence(["x"] * 10, 0, signals=())]) == []
+    fills = role_fills([], {r: "tagger" for r in R.ROLES}, document_roles=R.place([], [span], sents))
+    assert fills["Victim"] == ["Perez"]
+

@@ -8,7 +8,7 @@ made; evidence travels with every value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
@@ -38,6 +38,9 @@ class Extraction:
     article: Article
     events: list[Event]
     error: str | None = None  # coding this article failed: the batch goes on, the article is reported
+    # the role tagger's spans (evidence) when no event happened to take them: who did what
+    # to whom in a report whose incident the rules did not assemble (read by evaluate.muc4)
+    roles: list[Evidence] = field(default_factory=list)
 
 
 class Extractor:
@@ -74,13 +77,17 @@ class Extractor:
     def _run(self, batch: list[Article]) -> Iterator[Extraction]:
         for analysis in analyse(batch, is_place=self._cased_place):
             try:
-                events = self.code(analysis)
+                events, roles = self.code_with_roles(analysis)
             except Exception as exc:  # one bad document never stops a batch
                 yield Extraction(analysis.article, [], error=f"internal error while coding: {type(exc).__name__}: {exc}")
                 continue
-            yield Extraction(analysis.article, events)
+            yield Extraction(analysis.article, events, roles=roles)
 
     def code(self, analysis: Analysis) -> list[Event]:
+        return self.code_with_roles(analysis)[0]
+
+    def code_with_roles(self, analysis: Analysis) -> tuple[list[Event], list[Evidence]]:
+        """The article's events, and the role tagger's evidence no event took (Extraction.roles)."""
         article, text, doc = analysis.article, analysis.text, analysis.doc
         dateline = read_dateline(article.body)  # as written: wire datelines are in capitals
         published, basis = article.published, article.published_basis
@@ -127,13 +134,12 @@ class Extractor:
         # is applied to the same kind of input: on mixed-case reports the rules' roles are
         # measured (the devsets) and its spans are not, and spot checks found wrong ones
         # ("tear gas" as a weapon of a dispersal).
-        if self.role_tagger and events and analysis.upper_case:
-            add_tagged_roles(events, doc, article.text)
+        roles = add_tagged_roles(events, doc, article.text) if self.role_tagger and analysis.upper_case else []
         for event in events:
             for ev in event.evidence:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
-        return events
+        return events, roles
 
 
 def _tells_deaths(incident: Incident, text: str) -> bool:

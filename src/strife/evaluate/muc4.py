@@ -26,7 +26,7 @@ from pathlib import Path
 from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only
 from strife.ingest.article import Article
-from strife.record import Event
+from strife.record import Event, Evidence
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
@@ -162,21 +162,25 @@ _MILITARY_TARGET = re.compile(_CONVENTIONS["fills"]["military_targets"], re.I)
 _NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
+COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
 
 
-def bare(phrase: str) -> str:
+def bare(phrase: str, keep_count: bool = False) -> str:
     """A phrase as MUC's coders mark it: the noun phrase without a leading determiner or
-    quantity ("the three peasants" -> "peasants"), on one line."""
+    quantity ("the three peasants" -> "peasants"), on one line. `keep_count`: the count
+    stays ("the two individuals" -> "two individuals"), as the keys write the roles in
+    COUNTED_ROLES."""
     phrase = " ".join(phrase.split())
     for _ in range(3):
-        stripped = _DETERMINERS.sub("", _NUMBER_WORDS.sub("", phrase))
+        stripped = _DETERMINERS.sub("", phrase if keep_count else _NUMBER_WORDS.sub("", phrase))
         if stripped == phrase:
             break
         phrase = stripped
     return phrase.strip(" ,.;:")
 
 
-def role_fills(events: list[Event], combine: dict[str, str] | None = None) -> dict[str, list[str]]:
+def role_fills(events: list[Event], combine: dict[str, str] | None = None,
+               document_roles: list[Evidence] = ()) -> dict[str, list[str]]:
     """MUC role fills of a document's events, united over the document (the evaluation
     is per document, not per incident).
 
@@ -184,14 +188,15 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None) -> di
     and the role tagger's spans (extract.roles), read from any event: the tagger learnt
     from MUC's keys which reports' roles they key. `combine[role]` (data/roles.json, chosen
     by cross-validation on the training documents) says which source a role takes:
-    "union", "rules", "tagger", or "fallback" (the rules', else the tagger's)."""
+    "union", "rules", "tagger", or "fallback" (the rules', else the tagger's).
+    `document_roles`: the tagger's evidence no event took (pipeline.Extraction.roles, for
+    a report where no event happened), read as tagger fills of the document."""
     combine = combine or ROLE_COMBINE
     rules = _rule_fills([rules_only(e) for e in events])
     tagged: dict[str, list[str]] = {r: [] for r in ROLES}
-    for event in events:
-        for ev in event.evidence:
-            if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
-                tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
+    for ev in [ev for event in events for ev in event.evidence] + list(document_roles):
+        if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
+            tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
     return combine_fills(rules, tagged, combine)
 
 
@@ -222,15 +227,15 @@ def _rule_fills(events: list[Event]) -> dict[str, list[str]]:
             if a1.inter in (2, 3, 4) and not a1.name.startswith("Unidentified"):
                 fills["PerpOrg"].append(a1.mention)
             elif a1.name.startswith("Unidentified"):
-                fills["PerpInd"].append(bare(a1.mention))
+                fills["PerpInd"].append(a1.mention)
             elif a1.inter in (1, 8) and event.sub_event_type in _CONVENTIONS["types"]["state_perpetrator_sub_events"]:
                 # state forces that did it: MUC keys the institution ("army") as the
                 # organisation and the men ("soldiers") as the individuals
                 role = "PerpOrg" if _STATE_INSTITUTION.fullmatch(bare(a1.mention)) else "PerpInd"
-                fills[role].append(bare(a1.mention))
+                fills[role].append(a1.mention)
         for ev in event.evidence:
             if ev.field == "perpetrators" and ev.quote:
-                fills["PerpInd"].append(bare(ev.quote))
+                fills["PerpInd"].append(ev.quote)
             if ev.field == "weapons" and ev.quote:
                 fills["Weapon"].append(bare(ev.quote))
         fills["Target"].extend(bare(t) for t in event.targets)
@@ -257,7 +262,7 @@ def _group_name(phrase: str) -> str | None:
 def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
     """What MUC's keys never hold dropped (generic victims, military targets, the
     military's weapons), the more specific of two weapons kept, one fill a normal form."""
-    fills = {r: [bare(f) for f in fills.get(r, [])] for r in ROLES}
+    fills = {r: [bare(f, keep_count=r in COUNTED_ROLES) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
@@ -440,7 +445,7 @@ def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extract
     for d in docs:
         result = results.get(d["docid"])
         events = [e for e in result.events if e.mode in MUC_MODES] if result else []
-        predicted = role_fills(events, combine)
+        predicted = role_fills(events, combine, result.roles if result else [])
         gold = roles.get(d["docid"], {r: [] for r in ROLES})
         report.documents.append(DocumentResult(d["docid"], predicted, gold, score_document(predicted, gold),
                                                error=result.error if result else "not extracted"))

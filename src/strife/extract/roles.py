@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Iterable
 
@@ -29,6 +29,7 @@ from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Event, Evidence
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+HAPPENED = ("reported", "background")  # the event modes of what took place (roles are of these)
 CONFIG = load_data("roles.json")
 MODEL_FILE = CONFIG["model_file"]
 
@@ -48,6 +49,8 @@ class Row:
     lex: str  # what strife's lexicons say of the token: "weapon", "group", "unidentified", "civilian" or ""
     gov: str = ""  # the nearest verb above the token, lower case ("kidnapped"): who did what to whom
     gov_dep: str = ""  # how the token's branch hangs from that verb ("nsubjpass", "dobj", "prep")
+    head_i: int = -1  # the head's index among the sentence's rows (-1: the root, or outside the sentence)
+    chunk: str = ""  # "B"/"I" inside one of spaCy's noun chunks, "" outside: a fill is a noun phrase
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,27 @@ class Sentence:
     end: int
     signals: tuple[str, ...]  # strife's trigger kinds in the sentence ("attack", "kill", ...)
     rows: tuple[Row, ...]
+    # what strife's rules made of the document (mark_events): the sub-event types, with
+    # their mode, of the events with evidence in this sentence, and of the document's events
+    # that happened. Fillers are the arguments of the incident a report keys, so a sentence
+    # that tells the incident, in a report that has one, is where they are.
+    events: tuple[str, ...] = ()
+    doc_events: tuple[str, ...] = ()
+
+
+def mark_events(sents: list[Sentence], events: list[Event]) -> list[Sentence]:
+    """The sentences with the events strife's rules found in them (Sentence.events)."""
+    def kind(event: Event) -> str:
+        return f"{event.sub_event_type or event.event_type or 'none'}|{event.mode}"
+
+    happened = tuple(sorted({event.sub_event_type or event.event_type or "none" for event in events
+                             if event.mode in HAPPENED}))
+    out = []
+    for sentence in sents:
+        inside = tuple(sorted({kind(event) for event in events
+                               if any(e.start is not None and sentence.start <= e.start < sentence.end for e in event.evidence)}))
+        out.append(replace(sentence, events=inside, doc_events=happened))
+    return out
 
 
 def _lexicon_marks(text: str) -> list[tuple[int, int, str]]:
@@ -84,18 +108,24 @@ def sentences(doc: Doc) -> list[Sentence]:
     before parsing) dropped."""
     text = doc.text
     marks = _lexicon_marks(text)
+    chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    chunk_starts = {c.start for c in chunks}
+    chunk_inside = {i for c in chunks for i in range(c.start + 1, c.end)}
     out = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
         rows = []
+        position = {t.i: k for k, t in enumerate(tokens)}
         for t in tokens:
             start, end = t.idx, t.idx + len(t.text)
             lex = next((kind for s, e, kind in marks if s <= start and end <= e), "")
             gov, gov_dep = _governing_verb(t)
+            head_i = position.get(t.head.i, -1) if t.head is not t else -1
+            chunk = "B" if t.i in chunk_starts else "I" if t.i in chunk_inside else ""
             rows.append(Row(t.text, start, end, t.pos_, t.tag_, t.dep_, t.head.text.lower(), t.head.dep_, t.ent_type_, lex,
-                            gov, gov_dep))
+                            gov, gov_dep, head_i, chunk))
         signals = tuple(sorted({h.kind for h in LEXICON.triggers(sent.text)}))
         out.append(Sentence(len(out), sent.start_char, sent.end_char, signals, tuple(rows)))
     return out
@@ -115,7 +145,8 @@ def _position(index: int) -> str:
 
 def _token_features(row: Row, prefix: str) -> list[str]:
     low = row.text.lower()
-    return [f"{prefix}w={low}", f"{prefix}pos={row.pos}", f"{prefix}ent={row.ent}", f"{prefix}lex={row.lex}"]
+    return [f"{prefix}w={low}", f"{prefix}pos={row.pos}", f"{prefix}ent={row.ent}", f"{prefix}lex={row.lex}",
+            f"{prefix}chunk={row.chunk}"]
 
 
 def sentence_features(sentence: Sentence) -> list[list[str]]:
@@ -126,6 +157,8 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
     context = [f"sent={_position(sentence.index)}"] + [f"sig={s}" for s in sentence.signals]
     if not sentence.signals:
         context.append("sig=none")
+    context += [f"sev={e}" for e in sentence.events] or ["sev=none"]
+    context += [f"dev={e}" for e in sentence.doc_events] or ["dev=none"]
     out = []
     for i, row in enumerate(rows):
         low = row.text.lower()
@@ -133,7 +166,9 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
              f"shape={_shape(row.text)}", f"pos={row.pos}", f"tag={row.tag}", f"dep={row.dep}",
              f"head={row.head}", f"dep+head={row.dep}|{row.head}", f"head_dep={row.head_dep}",
              f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
-             f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}"]
+             f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}", f"chunk={row.chunk}",
+             # the head of the phrase the token sits in: "bridge" for "the las canas bridge"
+             f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}"]
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
@@ -287,9 +322,10 @@ def tag_sentences(sents: list[Sentence], text: str, tagger=None) -> list[RoleSpa
     return out
 
 
-def find_roles(doc: Doc, tagger=None) -> list[RoleSpan]:
-    """The role spans of a parsed document, one per entity, above the role thresholds."""
-    return one_per_entity(tag_sentences(sentences(doc), doc.text, tagger), CONFIG["thresholds"])
+def find_roles(doc: Doc, events: list[Event] = (), tagger=None) -> list[RoleSpan]:
+    """The role spans of a parsed document (whose rule-based events are `events`), one
+    per entity, above the role thresholds."""
+    return one_per_entity(tag_sentences(mark_events(sentences(doc), list(events)), doc.text, tagger), CONFIG["thresholds"])
 
 
 # -- enriching strife's events -----------------------------------------------------------
@@ -312,11 +348,11 @@ def _event_for(span: RoleSpan, events: list[Event], sents: list[Sentence]) -> Ev
     sentence, else the document's main event (the first that happened: a report leads
     with its incident)."""
     sentence = sents[span.sentence]
-    happened = [e for e in events if e.mode in ("reported", "background")]
+    happened = [e for e in events if e.mode in HAPPENED]
     # a role is of what happened: a planned or denied event in the sentence gives way
     for event in happened + [e for e in events if e not in happened]:
         if any(e.start is not None and sentence.start <= e.start < sentence.end for e in event.evidence):
-            if event.mode in ("reported", "background") or not happened:
+            if event.mode in HAPPENED or not happened:
                 return event
     return happened[0] if happened else (events[0] if events else None)
 
@@ -339,14 +375,13 @@ def attach(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], so
         event = _event_for(span, events, sents)
         if event is None:
             continue
-        quote = source_text[span.start : span.end] if source_text is not None else span.text
+        evidence = _evidence(span, source_text)
         values = {"Target": event.targets, "Victim": event.victims, "Weapon": event.weapons}.get(span.role)
-        value = _weapon_value(quote) if span.role == "Weapon" else quote
+        value = _weapon_value(evidence.quote) if span.role == "Weapon" else evidence.quote
         known = values is not None and entity_words(value) in {entity_words(v) for v in values}
         if values is not None and not known:
             values.append(value)
-        reason = f"{TAGGER_REASON} ({span.role}, confidence {span.confidence:.2f})" + (ALSO_RULES if known else "")
-        event.evidence.append(Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote, reason=reason))
+        event.evidence.append(_evidence(span, source_text, also_rules=known))
     for event in events:
         event.evidence.sort(key=lambda e: (e.start is None, e.start or 0))
 
@@ -364,12 +399,34 @@ def rules_only(event: Event) -> Event:
     })
 
 
-def add_tagged_roles(events: list[Event], doc: Doc, source_text: str | None = None, tagger=None) -> None:
-    """The pipeline's step: tag the parsed document and enrich its events with the spans
-    above their role's threshold (data/roles.json)."""
+def _evidence(span: RoleSpan, source_text: str | None, also_rules: bool = False) -> Evidence:
+    quote = source_text[span.start : span.end] if source_text is not None else span.text
+    reason = f"{TAGGER_REASON} ({span.role}, confidence {span.confidence:.2f})" + (ALSO_RULES if also_rules else "")
+    return Evidence(field=EVIDENCE_FIELD[span.role], start=span.start, end=span.end, quote=quote, reason=reason)
+
+
+def place(events: list[Event], spans: list[RoleSpan], sents: list[Sentence], source_text: str | None = None) -> list[Evidence]:
+    """Where the tagger's spans go. When one of the events happened they enrich the events
+    (attach) and nothing is left over. When none did (the rules found no incident, or only
+    planned or denied ones: a role is of what happened), no event is made up for them:
+    they are the document's roles, returned as evidence, provided a sentence of the
+    document has one of strife's trigger words (a report with no word of violence has no
+    incident to have roles of)."""
+    if any(e.mode in HAPPENED for e in events):
+        attach(events, spans, sents, source_text)
+        return []
+    if not any(s.signals for s in sents):
+        return []
+    return [_evidence(span, source_text) for span in spans]
+
+
+def add_tagged_roles(events: list[Event], doc: Doc, source_text: str | None = None, tagger=None) -> list[Evidence]:
+    """The pipeline's step: tag the parsed document, keep the spans above their role's
+    threshold (data/roles.json), and place them (`place`): on the events, or, when no
+    event happened, as the document's roles, which are returned."""
     tagger = tagger or load_tagger()
     if tagger is None:
-        return
-    sents = sentences(doc)
+        return []
+    sents = mark_events(sentences(doc), events)
     spans = one_per_entity(tag_sentences(sents, doc.text, tagger), CONFIG["thresholds"])
-    attach(events, spans, sents, source_text)
+    return place(events, spans, sents, source_text)
