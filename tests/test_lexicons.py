@@ -23,7 +23,7 @@ def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
                  "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident", "background_reason",
-                 "state_account"):
+                 "state_account", "background_lead"):
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
@@ -143,7 +143,9 @@ def test_assembly_data_loads_and_is_consistent():
     assert assembly["near_town_km"] > assembly["same_city_km"]
     # a day's gap keeps one incident; the story spans at least that; a context incident may span a month, not less than a story
     assert 0 < assembly["same_incident_max_gap_days"] <= assembly["story_window_days"] < assembly["background_max_span_days"]
-    for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days"):
+    # a report's first incident is stale only well after any story window: a sitrep told days later is news
+    assert assembly["story_window_days"] < assembly["stale_days"]
+    for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days", "stale_days"):
         assert isinstance(assembly[name], int), name
 
 

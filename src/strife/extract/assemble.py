@@ -32,6 +32,7 @@ NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
 SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
+STALE_DAYS: int = _ASSEMBLY["stale_days"]
 
 
 @dataclass
@@ -160,10 +161,18 @@ def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | 
     return mention.has("background")
 
 
+def _stale(facts: MentionFacts, published: dt.date | None) -> bool:
+    d = facts.best_date()
+    if d is None or d.date is None or published is None:
+        return False
+    return (d.date_end or d.date) < published - dt.timedelta(days=STALE_DAYS)
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
+    told_earlier: int | None = None  # the sentence of the last mention found to be background
     for mention, facts in items:
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
@@ -174,7 +183,15 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died
             current.parts.append((mention, facts))
             continue
-        background = current is not None and _is_background(mention, facts, story_date or published)
+        if current is not None:
+            background = _is_background(mention, facts, story_date or published)
+        else:  # the report's first incident is its news unless it is long over by publication
+            background = _stale(facts, published)
+        if not background and told_earlier == mention.sentence_start and facts.best_date() is None:
+            # "In February, a suicide attack in Kabul killed one, and a bombing in Kunduz killed five":
+            # an undated incident told in the same sentence after a background one is background too
+            background = True
+        told_earlier = mention.sentence_start if background else None
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)
