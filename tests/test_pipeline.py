@@ -222,3 +222,28 @@ def test_drones_launched_by_a_group_that_struck_a_target_are_a_strike(code):
         "2025-05-16",
     )
     assert [e.sub_event_type for e in events if e.mode == "reported"] == ["Air/drone strike"]
+
+
+def test_arrests_over_an_earlier_attack_do_not_take_its_toll_or_type(code):
+    events = code(
+        "KADUNA - Police have detained nine men in connection with Tuesday's raid on a village near Kauru, "
+        "in which 14 people were killed, a spokesman said on Friday.\n",
+        "2025-05-09",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert [e.sub_event_type for e in reported] == ["Arrests"]
+    assert reported[0].fatalities is None or reported[0].fatalities.best == 0
+    events = code("Soldiers arrested four suspected militants for their role in last month's bombing of a market "
+                  "in Maiduguri, the army said on Monday.\n", "2025-05-12")
+    assert [e.sub_event_type for e in events if e.mode == "reported"] == ["Arrests"]
+
+
+def test_a_capital_the_teller_speaks_from_is_not_the_incidents_place(code):
+    events = code(
+        "The Turkish defence ministry said in Ankara on Monday that its jets had struck PKK positions in "
+        "northern Iraq on Sunday, killing five militants.\n",
+        "2025-03-11",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert [e.location.country for e in reported] == ["Iraq"], [e.location.name for e in reported]
+
