@@ -246,4 +246,3 @@ def test_a_capital_the_teller_speaks_from_is_not_the_incidents_place(code):
     )
     reported = [e for e in events if e.mode == "reported"]
     assert [e.location.country for e in reported] == ["Iraq"], [e.location.name for e in reported]
-

@@ -183,10 +183,12 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died
             current.parts.append((mention, facts))
             continue
-        if current is not None:
+        if current is not None and current.mode == "reported":
             background = _is_background(mention, facts, story_date or published)
-        else:  # the report's first incident is its news unless it is long over by publication
-            background = _stale(facts, published)
+        else:
+            # no news told yet: an incident is the report's news unless it is long over by publication; an
+            # undated mention after an old one goes on telling it ("The soldiers were convicted of murder.")
+            background = _stale(facts, published) or (current is not None and facts.best_date() is None)
         if not background and told_earlier == mention.sentence_start and facts.best_date() is None:
             # "In February, a suicide attack in Kabul killed one, and a bombing in Kunduz killed five":
             # an undated incident told in the same sentence after a background one is background too
