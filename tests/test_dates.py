@@ -127,3 +127,9 @@ def test_dates_data_is_consistent():
     assert sorted(set(WEEKDAYS.values())) == list(range(7))
     assert PATTERNS and all(p.pattern for _, p in PATTERNS)
     assert set(DATA["ambiguous_month_words"]) <= set(MONTHS)
+
+
+def test_years_ago_is_a_date_long_before_publication():
+    # "the stampede three years ago": a context incident's date, so an old incident can be told as one
+    d = one("three years ago", PUB)
+    assert d.date.year == PUB.year - 3 and d.precision == 3

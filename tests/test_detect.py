@@ -150,3 +150,10 @@ def test_blasts_only_heard_or_that_could_have_been_anything_are_no_mention(nlp):
     # the blast that wounded people, heard or not, still is one
     found = mentions(nlp, "A bomb exploded at a bus stop, wounding 6 people; residents heard it miles away.")
     assert found and "explosion" in found[0].signals
+
+
+def test_a_strike_that_came_a_day_after_another_tells_the_other_as_background(nlp):
+    text = "The shelling came a day after a rocket attack on Nikopol killed 4 people."
+    found = mentions(nlp, text)
+    attack = [m for m in found if "Nikopol" in m.text]
+    assert attack and all(m.has("background") for m in attack), [(m.text, m.cues) for m in found]

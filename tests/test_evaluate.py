@@ -182,7 +182,8 @@ def test_errors_view_shows_gold_and_prediction_side_by_side():
 def test_json_shape():
     d = as_dict(score_cases(_cases()), errors=2)
     assert d["reports"] == 4 and d["gold_events"] == 3 and d["predicted_events"] == 3
-    assert d["detection"] == {"tp": 2, "fp": 1, "fn": 1, "precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert d["detection"] == {"tp": 2, "fp": 1, "fn": 1, "precision": 0.6667, "recall": 0.6667, "f1": 0.6667,
+                                "fp_by_mode": {"reported": 1}}
     assert d["fields"]["event_type"] == {"value": 0.5, "correct": 1, "n": 2, "target": settings()["targets"]["event_type"]}
     assert "target" not in d["fields"]["actor1"]
     assert d["location_km"]["median"] == pytest.approx(0.2 * KM_PER_DEGREE_LAT, abs=0.01)  # mean of 11.1 and 33.4
@@ -585,3 +586,15 @@ def test_gold_ids_match_report_files_with_or_without_suffix_and_lend_their_date(
     assert dates == {"a.txt": dt.date(2024, 4, 9), "b.txt": None}  # the gold's date for the report that has none
     s = score_cases(cases)
     assert (s.tp, s.fp, s.fn) == (0, 0, 2)
+
+
+def test_false_positives_are_told_by_their_mode():
+    # a feed's gold codes no context incident: strife's background records show apart from invented news
+    gold = [ev(event_type="Battles", date="2024-05-02", loc=(*MACH, "PAK"))]
+    pred = [ev(event_type="Battles", date="2024-05-02", loc=(*MACH, "PAK")),
+            ev(event_type="Battles", date="2023-01-09", loc=(*NAIROBI, "KEN"), mode="background"),
+            ev(event_type="Riots", date="2024-05-02", loc=(*NAIROBI, "KEN"))]
+    s = score_cases([Case(article_id="a", text="", gold=gold, pred=pred)])
+    assert (s.tp, s.fp) == (1, 2)
+    assert as_dict(s)["detection"]["fp_by_mode"] == {"background": 1, "reported": 1}
+    assert "false positives by mode: background 1, reported 1" in table(s)

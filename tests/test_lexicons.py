@@ -23,7 +23,7 @@ def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
                  "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident", "background_reason",
-                 "state_account", "judicial", "period_lead"):
+                 "state_account", "judicial", "period_lead", "background_lead"):
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
@@ -145,7 +145,9 @@ def test_assembly_data_loads_and_is_consistent():
     assert assembly["near_town_km"] > assembly["same_city_km"]
     # a day's gap keeps one incident; the story spans at least that; a context incident may span a month, not less than a story
     assert 0 < assembly["same_incident_max_gap_days"] <= assembly["story_window_days"] < assembly["background_max_span_days"]
-    for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days"):
+    # a report's first incident is stale only well after any story window: a sitrep told days later is news
+    assert assembly["story_window_days"] < assembly["stale_days"]
+    for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days", "stale_days"):
         assert isinstance(assembly[name], int), name
 
 
@@ -169,10 +171,3 @@ def test_truecase_data_loads_and_is_consistent():
         assert words and len(words) == len(set(words)), name
         # compared with lowered wire text, word by word
         assert all(w == w.lower() and w.isalpha() for w in words), name
-
-
-def test_an_old_incident_is_older_than_the_story_window():
-    # assemble.py: a first incident older than old_incident_days is context; it must not reach into the days a
-    # reported incident may lie before the story's date
-    assembly = load_data("assembly.json")
-    assert assembly["old_incident_days"] > assembly["story_window_days"] + assembly["background_max_span_days"]

@@ -177,3 +177,72 @@ def test_sticks_and_stones_make_a_riot_and_looting_soldiers_do_not(code):
     (e,) = code("On 12 August 2023, junta soldiers raided a village near Monywa, Sagaing Region, looted valuables and "
                 "shot dead two villagers, residents said.", "2023-08-15")
     assert e.event_type == "Violence against civilians" and e.actor1.name == "Military Forces of Myanmar"
+
+
+def test_an_old_incident_recalled_by_a_report_with_no_news_is_background(code):
+    # a policy piece that recalls earlier attacks reports no new event: the first incident it tells is long over
+    events = code(
+        "NEW DELHI - India and Nepal agreed on Monday to share intelligence on armed groups along their border. "
+        "Officials recalled that in August 2023 a bomb on a bus near Birgunj killed six passengers.\n",
+        "2025-03-04",
+    )
+    assert all(e.mode == "background" for e in events), [(e.mode, e.date) for e in events]
+    # a sitrep that tells its incident a few days late still reports it
+    events = code(
+        "On 2 March, armed men attacked a village near Djibo, killing 7 civilians, local sources said.\n",
+        "2025-03-06",
+    )
+    assert [e.mode for e in events] == ["reported"]
+
+
+def test_an_undated_incident_told_after_a_background_one_in_its_sentence_is_background(code):
+    events = code(
+        "MOGADISHU - A car bomb killed four soldiers at a checkpoint in Afgooye on Tuesday, the army said. "
+        "In January, a mortar attack on Baidoa killed two people, and a landmine near Kismayo killed three herders.\n",
+        "2025-06-11",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert len(reported) == 1 and reported[0].fatalities.best == 4, [(e.mode, e.location.name) for e in events]
+
+
+def test_a_running_total_since_a_month_is_no_toll_of_the_incident(code):
+    events = code(
+        "TIJUANA - Gunmen shot dead two police officers at a traffic stop in Tijuana on Friday, the city said. "
+        "The city has been shaken since January by a turf war between gangs that has left more than 900 people dead.\n",
+        "2025-05-10",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert len(reported) == 1 and reported[0].fatalities.best == 2
+
+
+def test_drones_launched_by_a_group_that_struck_a_target_are_a_strike(code):
+    events = code(
+        "KHARTOUM - Drones launched by the paramilitary forces struck a fuel depot in Atbara on Thursday, "
+        "officials said. No one was hurt.\n",
+        "2025-05-16",
+    )
+    assert [e.sub_event_type for e in events if e.mode == "reported"] == ["Air/drone strike"]
+
+
+def test_arrests_over_an_earlier_attack_do_not_take_its_toll_or_type(code):
+    events = code(
+        "KADUNA - Police have detained nine men in connection with Tuesday's raid on a village near Kauru, "
+        "in which 14 people were killed, a spokesman said on Friday.\n",
+        "2025-05-09",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert [e.sub_event_type for e in reported] == ["Arrests"]
+    assert reported[0].fatalities is None or reported[0].fatalities.best == 0
+    events = code("Soldiers arrested four suspected militants for their role in last month's bombing of a market "
+                  "in Maiduguri, the army said on Monday.\n", "2025-05-12")
+    assert [e.sub_event_type for e in events if e.mode == "reported"] == ["Arrests"]
+
+
+def test_a_capital_the_teller_speaks_from_is_not_the_incidents_place(code):
+    events = code(
+        "The Turkish defence ministry said in Ankara on Monday that its jets had struck PKK positions in "
+        "northern Iraq on Sunday, killing five militants.\n",
+        "2025-03-11",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert [e.location.country for e in reported] == ["Iraq"], [e.location.name for e in reported]

@@ -74,6 +74,9 @@ class Scores:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    # the unpaired predictions by their mode: a gold set that codes only an article's news (as a feed's
+    # coders do) meets strife's background records here, a sign apart from news it invented
+    fp_by_mode: dict[str, int] = field(default_factory=dict)
     rates: dict[str, Rate] = field(default_factory=dict)
     location_km: list[float] = field(default_factory=list)
     date_days: list[int] = field(default_factory=list)
@@ -413,6 +416,8 @@ def score_cases(cases: Iterable[Case], skipped: list[Skipped] | None = None, gaz
             scores.outcomes.append(Outcome(case.article_id, case.text, case.gold[i], None, wrong=["missed"]))
             _confuse(scores, case.gold[i].get("event_type", "(not coded)"), "(missed)")
         for j in extra:
+            mode = case.pred[j].get("mode") or "reported"
+            scores.fp_by_mode[mode] = scores.fp_by_mode.get(mode, 0) + 1
             scores.outcomes.append(Outcome(case.article_id, case.text, None, case.pred[j], wrong=["false_positive"]))
             _confuse(scores, "(no gold event)", case.pred[j].get("event_type") or "(none)")
     for outcome in scores.outcomes:

@@ -42,6 +42,7 @@ def as_dict(scores: Scores, errors: int = 0) -> dict:
         "detection": {
             "tp": scores.tp, "fp": scores.fp, "fn": scores.fn,
             "precision": _round(scores.precision), "recall": _round(scores.recall), "f1": _round(scores.f1),
+            "fp_by_mode": dict(sorted(scores.fp_by_mode.items())),
         },
         "fields": {
             name: {"value": _round(scores.rates[name].value), "correct": scores.rates[name].hits, "n": scores.rates[name].n,
@@ -106,6 +107,8 @@ def table(scores: Scores, title: str = "strife eval") -> str:
         "",
         f"{'detection':<28}P {_fmt(det['precision'])}   R {_fmt(det['recall'])}   F1 {_fmt(det['f1'])}"
         f"   (tp {det['tp']}, fp {det['fp']}, fn {det['fn']})",
+        *([f"{'':<28}false positives by mode: " + ", ".join(f"{m} {n}" for m, n in det["fp_by_mode"].items())]
+          if det["fp_by_mode"] else []),
         "",
         f"{'field (paired events)':<28}{'score':>7}{'correct':>9}{'n':>6}{'target':>9}",
     ]

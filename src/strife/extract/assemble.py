@@ -32,7 +32,7 @@ NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
 SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
-OLD_INCIDENT_DAYS: int = _ASSEMBLY["old_incident_days"]
+STALE_DAYS: int = _ASSEMBLY["stale_days"]
 
 
 @dataclass
@@ -136,14 +136,6 @@ def _one_assault(incident: Incident, mention: Mention, families: set[str]) -> bo
     return families <= {"remote", "violence"} and any(m.sentence_start == mention.sentence_start for m in incident.mentions)
 
 
-def _old(facts: MentionFacts, published: dt.date | None) -> bool:
-    """An incident dated long before the report (a trial's attack of 2021, a genocide
-    commemorated) is context even when it is the first one told."""
-    d = facts.best_date()
-    if d is None or d.date is None or published is None:
-        return False
-    return (d.date_end or d.date) < published - dt.timedelta(days=OLD_INCIDENT_DAYS)
-
 
 def _same_city(a, b) -> bool:
     """A district of a city ("Sisli" in an Istanbul story) lies within a few km of the
@@ -177,10 +169,18 @@ def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | 
     return mention.has("background") or mention.has("judicial")
 
 
+def _stale(facts: MentionFacts, published: dt.date | None) -> bool:
+    d = facts.best_date()
+    if d is None or d.date is None or published is None:
+        return False
+    return (d.date_end or d.date) < published - dt.timedelta(days=STALE_DAYS)
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
+    told_earlier: int | None = None  # the sentence of the last mention found to be background
     for mention, facts in items:
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
@@ -192,8 +192,18 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
             current.parts.append((mention, replace(facts, places=[], dates=[])))
             continue
-        background = (current is not None and _is_background(mention, facts, story_date or published)) or (
-            current is None and (_old(facts, published) or mention.has("judicial")))
+        if current is not None and current.mode == "reported":
+            background = _is_background(mention, facts, story_date or published)
+        else:
+            # no news told yet: an incident is the report's news unless it is long over by publication; an
+            # undated mention after an old one goes on telling it ("The soldiers were convicted of murder.")
+            background = (_stale(facts, published) or mention.has("judicial")
+                          or (current is not None and facts.best_date() is None))
+        if not background and told_earlier == mention.sentence_start and facts.best_date() is None:
+            # "In February, a suicide attack in Kabul killed one, and a bombing in Kunduz killed five":
+            # an undated incident told in the same sentence after a background one is background too
+            background = True
+        told_earlier = mention.sentence_start if background else None
         mode = "background" if background else "reported"
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)

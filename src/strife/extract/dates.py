@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(rf"\b(?<!since )(?<!until ){MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("in_year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>{_alt(DATA['ago_units'])})\s+ago\b", re.I)),
     ("rel_day", re.compile(rf"\b(?:{_alt(DATA['relative_days'])})\b", re.I)),
     ("rel_week", re.compile(rf"\b(?:{_alt(DATA['relative_weeks'])})\b", re.I)),
     ("rel_month", re.compile(rf"\b(?:{_alt(DATA['relative_months'])})\b", re.I)),

@@ -209,6 +209,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if "background" not in cues and (lead := LEXICON.cue_patterns["background_lead"].search(text[sent.start_char : c_start])):
+                # "The strike came a day after | a missile attack on Sumy killed 35": dated back by the clause before
+                cues["background"] = Hit("background", sent.start_char + lead.start(), sent.start_char + lead.end(), lead.group(0))
             if "hypothetical" in cues and not has_count:
                 continue
             referring = frozenset(

@@ -32,6 +32,8 @@ BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|sou
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
+# "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
+SPEAKER_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["speaker_before"]), re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
@@ -39,9 +41,11 @@ KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 def is_source_place(mention, text: str) -> bool:
-    """The place says where the teller is ("officials in Makurdi said")."""
-    return bool(SOURCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
-                and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
+    """The place says where the teller is ("officials in Makurdi said", "the ministry said in Moscow")."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    if SPEAKER_BEFORE.search(before):
+        return True
+    return bool(SOURCE_BEFORE.search(before) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
 
 
 def is_reference_place(mention, text: str, previous) -> bool:
