@@ -1,0 +1,91 @@
+"""Where an incident is when the text names more than its place: where it was told ("the
+ministry said in Abuja"), whose forces acted ("Russian drones"), the town that owns a
+neighbourhood ("Quetta's Hazara Town"), a dateline in title case, a province named like a
+region across countries. Sentences written for these tests (not those of any devset)."""
+
+import pytest
+
+from strife.extract.dates import read_dateline
+from strife.extract.lexicon import load_data
+from strife.extract.places import SPEAKER_AFTER, SPEECH_THEN_PLACE
+
+
+def _place(code, text, published="2024-05-15"):
+    events = [e for e in code(text, published=published) if e.location is not None]
+    assert events, text
+    return events[0].location
+
+
+def test_rules_for_tellers_and_forces_load():
+    rules = load_data("geo_rules.json")
+    for key in ("statement_words", "speaker_verbs", "force_nouns"):
+        words = rules[key]
+        assert words and len(words) == len(set(words)) and all(w == w.lower() == w.strip() for w in words), key
+    # a report that something was reported in a town names the incident's town: never a telling
+    assert not SPEECH_THEN_PLACE.search("Heavy fighting was reported in ")
+    assert SPEECH_THEN_PLACE.search("the interior ministry said on Tuesday in a statement issued in ")
+    assert SPEAKER_AFTER.match(" said it had targeted") and not SPEAKER_AFTER.match(", police said")
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    # where it was said, after the verb
+    ("Gunmen killed seven herders in Guma, Benue state, on Sunday, the police said in a statement released in Abuja.", "Guma", "NGA"),
+    ("Fighters attacked an army post near Kidal on Friday, the army told journalists in Bamako.", "Kidal", "MLI"),
+    ("A car bomb exploded outside Afgooye on Monday, the African Union said in Addis Ababa.", "Afgooye", "SOM"),
+    # the capital as its government speaking
+    ("Air strikes hit a fuel depot outside Hodeidah on Thursday, in what Washington said was a response to attacks on ships.",
+     "udaydah", "YEM"),
+])
+def test_a_place_of_telling_is_not_the_incidents(code, text, town, iso3):
+    loc = _place(code, text)
+    assert loc.iso3 == iso3 and town.lower() in loc.name.lower(), loc
+
+
+def test_police_in_the_capital_who_blame_someone_are_a_source(code):
+    loc = _place(code, "Two teachers were shot dead near Wajir on Friday, and police in Nairobi blamed bandits.")
+    assert loc.iso3 == "KEN" and loc.name == "Wajir"
+
+
+def test_the_owner_town_yields_to_the_part_it_owns(code, gaz):
+    if not [p for p in gaz.lookup("Insein") if p.country_iso2 == "MM" and p.lat is not None]:
+        pytest.skip("the gazetteer lacks Insein")
+    loc = _place(code, "A bomb exploded outside a police station in Yangon's Insein township on Tuesday, wounding two officers.")
+    assert loc.name == "Insein"
+
+
+def test_a_namesake_abroad_described_by_a_bearing_yields_to_the_town(code, gaz):
+    # a camp "south of Jenin" read as a village of its name in Israel is a misreading: it is by Jenin
+    loc = _place(code, "Israeli troops raided the Kabul camp south of Jenin in the West Bank on Monday, killing two gunmen.")
+    assert loc.iso3 == "PSE" and "jenin" in loc.name.lower()
+
+
+def test_a_province_named_like_a_region_across_countries_is_the_province(code):
+    loc = _place(code, "Jihadists ambushed a convoy of volunteers in the Sahel region of Burkina Faso on Saturday, killing nine.",
+                 published="2024-05-20")
+    assert loc.iso3 == "BFA" and loc.geo_precision == 3 and loc.name == "Sahel"
+    # the bare region across countries is still no place of its own
+    bare = _place(code, "Jihadists killed nine soldiers in Burkina Faso on Saturday, in the worst attack in the Sahel this year.",
+                  published="2024-05-20")
+    assert bare.name == "Burkina Faso"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kaduna, 4 March - Gunmen abducted", "Kaduna"),
+    ("Bamako, 12 September 2024 - Jihadists attacked", "Bamako"),
+])
+def test_a_title_case_dateline_with_a_day_and_month(text, place):
+    d = read_dateline(text)
+    assert d is not None and d.place == place and d.certain
+    # a month's name is needed: "Kaduna, 4 killed -" is no dateline's date
+    not_a_date = read_dateline("Kaduna, 4 killed - gunmen struck")
+    assert not_a_date is None or not_a_date.date is None
+
+
+def test_a_demonym_before_forces_is_whose_they_are(code):
+    # Nikolayev is a Ukrainian city and a Russian village: the Russian drones do not make it Russia
+    loc = _place(code, "Russian drones struck the port of Nikolayev overnight, wounding three dock workers, "
+                       "the Ukrainian air force said.")
+    assert loc.iso3 == "UKR"
+    # with no other country in the text, the forces' nationality is the clue there is
+    home = _place(code, "Nigerian troops killed 12 insurgents in an ambush near Gwoza on Tuesday.")
+    assert home.iso3 == "NGA"
