@@ -63,7 +63,13 @@ def is_owner_place(mention, text: str, following) -> bool:
     Hayatabad"): named to say where that one is, which is the more precise."""
     if following is None or following.place is None or following.place.kind == "country" or following.start < mention.end:
         return False
-    return bool(OWNER_BETWEEN.match(text[mention.end : following.start]))
+    if mention.place is None or not OWNER_BETWEEN.match(text[mention.end : following.start]):
+        return False
+    # the part lies inside its owner ("Mogadishu's Afgooye corridor" is a road named after
+    # a town of another province: Mogadishu stays the place)
+    owner, part = mention.place, following.place
+    return owner.geonameid in (part.admin1_id, part.admin2_id) or (
+        owner.kind in ("city", "other") and owner.admin1_id is not None and owner.admin1_id == part.admin1_id)
 
 
 def is_reference_place(mention, text: str, previous) -> bool:
