@@ -41,6 +41,14 @@ def test_a_place_of_telling_is_not_the_incidents(code, text, town, iso3):
     assert loc.iso3 == iso3 and town.lower() in loc.name.lower(), loc
 
 
+def test_the_one_told_may_stand_between_the_verb_and_the_place(code):
+    loc = _place(code, "Militiamen killed three villagers about 20 km west of Bunia on Friday, a priest told AFP by phone from Bunia.")
+    assert loc.name == "Bunia" and loc.geo_precision == 2  # the bearing's place, not the caller's town
+    from strife.extract.places import SPEECH_THEN_PLACE, SPEECH_THEN_PLACE_UPPER
+    assert not SPEECH_THEN_PLACE.search("the army said the attack in ")
+    assert not SPEECH_THEN_PLACE_UPPER.search("THE ARMY SAID THE ATTACK IN ")
+
+
 def test_police_in_the_capital_who_blame_someone_are_a_source(code):
     loc = _place(code, "Two teachers were shot dead near Wajir on Friday, and police in Nairobi blamed bandits.")
     assert loc.iso3 == "KEN" and loc.name == "Wajir"

@@ -37,9 +37,14 @@ SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['sp
 # "the army said from Bogota": where it was told. ("reported in" and "claimed in" are left
 # out: "fighting was reported in Bakhmut" is the incident's place.)
 _TELLING = [v for v in _RULES["speech_verbs"] if v not in ("reported", "claimed")]
+_TOLD_TAIL = (rf"(?:,?\s+(?:(?-i:on\s+[A-Z]\w+|late\s+on\s+[A-Z]\w+)|{_alternation(_RULES['statement_words'])}))*"
+              r",?\s+(?:in|from)\s+(?:the\s+)?$")
 SPEECH_THEN_PLACE = re.compile(
-    rf"\b(?:{_alternation(_TELLING)})\b(?:,?\s+(?:on\s+[A-Z]\w+|late\s+on\s+[A-Z]\w+|{_alternation(_RULES['statement_words'])}))*"
-    r",?\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+    # (the one told may stand between: "told Reuters by phone from Bunia", "told The Associated Press in";
+    # its capitals are read case-sensitively: "said the attack in" is no telling of a place)
+    rf"\b(?:{_alternation(_TELLING)})\b(?:\s+(?-i:(?:the\s+|The\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,2}}))?" + _TOLD_TAIL, re.I)
+# in text all in capitals no word says it is a name: no one told is read between
+SPEECH_THEN_PLACE_UPPER = re.compile(rf"\b(?:{_alternation(_TELLING)})\b" + _TOLD_TAIL, re.I)
 # "what Islamabad called hideouts", "Moscow said": the place is its government speaking
 SPEAKER_AFTER = re.compile(rf"^\s+(?:{_alternation(_RULES['speaker_verbs'])})\b")
 # "Dera Ismail Khan's Kulachi area": the owner locates the place it owns
@@ -55,7 +60,8 @@ def is_source_place(mention, text: str) -> bool:
     before = text[max(0, mention.start - 80) : mention.start]
     if SOURCE_BEFORE.search(before[-60:]) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]):
         return True
-    return bool(SPEECH_THEN_PLACE.search(before) or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
+    told = SPEECH_THEN_PLACE_UPPER if before.isupper() else SPEECH_THEN_PLACE
+    return bool(told.search(before) or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
 
 
 def is_owner_place(mention, text: str, following) -> bool:
