@@ -97,3 +97,11 @@ def test_a_demonym_before_forces_is_whose_they_are(code):
     # with no other country in the text, the forces' nationality is the clue there is
     home = _place(code, "Nigerian troops killed 12 insurgents in an ambush near Gwoza on Tuesday.")
     assert home.iso3 == "NGA"
+
+
+def test_forces_of_two_countries_and_no_other_country_keep_both_as_clues(code):
+    # "U.S." before "airstrikes" is whose they are, like a demonym; with no other country in the text both
+    # nationalities stay clues, and the Somali spelling of the town is found in Somalia
+    loc = _place(code, "Somali troops supported by U.S. airstrikes captured Harardhere from al-Shabaab on Friday, "
+                       "killing 14 militants.", published="2024-05-20")
+    assert loc.iso3 == "SOM"

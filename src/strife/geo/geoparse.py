@@ -55,7 +55,7 @@ AREA_NOUNS = set(RULES["area_nouns"])
 SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 # a demonym right before a force or a weapon ("Turkish drone", "Rwandan troops", "Russian
 # military jets") says whose they are: forces abroad must not place the incident at home
-FORCE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
+FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
 
@@ -804,13 +804,14 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
-        if STATES.is_demonym(word) and FORCE_AFTER.match(text, hit.end):
-            acting[iso2] += 1  # "Russian forces shelled ...": whose forces, not where
+        if FORCE_AFTER.match(text, hit.end):
+            acting[iso2] += 1  # "Russian forces shelled ...", "U.S. drones": whose forces, not where
             continue
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
     if not ctx.named and not ctx.demonyms and dateline_place is None:
         # with no other country in the text the forces' nationality is the best clue
-        # there is ("Nigerian troops killed ten militants in ...")
+        # there is ("Nigerian troops killed ten militants in ...", "Somali forces backed by
+        # U.S. drones retook ...": both)
         ctx.demonyms.update(acting)
     if dateline_place is not None:
         ctx.named[dateline_place.country_iso2] += 2
