@@ -25,6 +25,8 @@ def test_rules_for_tellers_and_forces_load():
     assert not SPEECH_THEN_PLACE.search("Heavy fighting was reported in ")
     assert SPEECH_THEN_PLACE.search("the interior ministry said on Tuesday in a statement issued in ")
     assert SPEAKER_AFTER.match(" said it had targeted") and not SPEAKER_AFTER.match(", police said")
+    # a place that kills or is said to is no speaker
+    assert not SPEAKER_AFTER.match(" said to have killed four") and not SPEAKER_AFTER.match(" claimed ten lives")
 
 
 @pytest.mark.parametrize("text, town, iso3", [

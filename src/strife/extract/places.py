@@ -46,7 +46,7 @@ SPEECH_THEN_PLACE = re.compile(
 # in text all in capitals no word says it is a name: no one told is read between
 SPEECH_THEN_PLACE_UPPER = re.compile(rf"\b(?:{_alternation(_TELLING)})\b" + _TOLD_TAIL, re.I)
 # "what Islamabad called hideouts", "Moscow said": the place is its government speaking
-SPEAKER_AFTER = re.compile(rf"^\s+(?:{_alternation(_RULES['speaker_verbs'])})\b")
+SPEAKER_AFTER = re.compile(rf"^\s+(?:{_alternation(_RULES['speaker_verbs'])})\b(?!\s+to\b)")
 # "Dera Ismail Khan's Kulachi area": the owner locates the place it owns
 OWNER_BETWEEN = re.compile(r"^['’]s\s+(?:the\s+)?$")
 
