@@ -107,3 +107,20 @@ def test_forces_of_two_countries_and_no_other_country_keep_both_as_clues(code):
     loc = _place(code, "Somali troops supported by U.S. airstrikes captured Harardhere from al-Shabaab on Friday, "
                        "killing 14 militants.", published="2024-05-20")
     assert loc.iso3 == "SOM"
+
+
+def test_a_namesake_abroad_said_to_be_near_a_town_yields_to_the_town(code):
+    # Duma is a West Bank village the packaged gazetteer lacks, and a town near Damascus it has
+    loc = _place(code, "Masked settlers set fire to three cars in Duma, near Nablus, early on Friday, wounding a farmer.",
+                 published="2024-05-18")
+    assert loc.iso3 == "PSE" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, iso3", [
+    # the home side speaking is a clue to the place, like any demonym
+    ("Russian missiles hit an apartment block in Nikolayev on Sunday, killing four, the Ukrainian military said.", "UKR"),
+    # the acting side speaking is a clue too, never a country named as a place: Hodeidah stays in Yemen
+    ("United States jets bombed a radar site in Hodeidah on Monday, killing two, the US military said.", "YEM"),
+])
+def test_a_force_that_speaks_is_a_clue_not_a_named_country(code, text, iso3):
+    assert _place(code, text, published="2024-05-21").iso3 == iso3

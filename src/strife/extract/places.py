@@ -101,9 +101,23 @@ def _described_by_bearing(previous, mention, text: str) -> bool:
     return len(between) <= 60 and not re.search(r"[.;:!?\n]", between) and bool(BEARING_BEFORE.search(between))
 
 
+# "the village of Duma near Nablus": a place said to be near another
+NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(w for w in _RULES['near_words'] if w not in ('between', 'off'))})\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.I)
+
+
+def _described_by_anchor(previous, mention, text: str) -> bool:
+    """The place before `mention` is said to lie by it: by a bearing or near it."""
+    if _described_by_bearing(previous, mention, text):
+        return True
+    if previous is None or previous.end > mention.start:
+        return False
+    between = text[previous.end : mention.start]
+    return len(between) <= 40 and not re.search(r"[.;:!?\n]", between) and bool(NEAR_BEFORE.search(between))
+
+
 def _abroad_of(described, anchor) -> bool:
-    """A place said to lie 'south of' a town is in the town's country: read in another, it
-    is a namesake misread, and the town is the better place."""
+    """A place said to lie 'south of' or 'near' a town is in the town's country: read in
+    another, it is a namesake misread, and the town is the better place."""
     return (described.place is not None and anchor.place is not None
             and described.place.country_iso2 != anchor.place.country_iso2)
 
@@ -117,8 +131,10 @@ def choose_place(incident, geo, gazetteer, dateline):
     def aside(p) -> bool:
         if text is None:
             return False
-        nxt = after.get(id(p))
-        misread = nxt is not None and _described_by_bearing(p, nxt, text) and _abroad_of(p, nxt)
+        nxt, prev = after.get(id(p)), before.get(id(p))
+        if prev is not None and _described_by_anchor(prev, p, text) and _abroad_of(prev, p):
+            return False  # the town a misread namesake was said to lie by is the place
+        misread = nxt is not None and _described_by_anchor(p, nxt, text) and _abroad_of(p, nxt)
         return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
                 or is_owner_place(p, text, nxt))
 

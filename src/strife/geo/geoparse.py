@@ -55,6 +55,7 @@ AREA_NOUNS = set(RULES["area_nouns"])
 SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 # a demonym right before a force or a weapon ("Turkish drone", "Rwandan troops", "Russian
 # military jets") says whose they are: forces abroad must not place the incident at home
+TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
 FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
@@ -804,7 +805,13 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
-        if FORCE_AFTER.match(text, hit.end):
+        force = FORCE_AFTER.match(text, hit.end)
+        if force and TELLING_AFTER.match(text, force.end()):
+            # "the Ukrainian air force said", "the US military said": a force that speaks is a
+            # clue like a demonym (never a country the text names as a place)
+            ctx.demonyms[iso2] += 1
+            continue
+        if force:
             acting[iso2] += 1  # "Russian forces shelled ...", "U.S. drones": whose forces, not where
             continue
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
