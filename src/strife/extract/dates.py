@@ -295,7 +295,9 @@ def shift_date(anchor: DateMention, by: DateOffset) -> DateMention:
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.' -]{1,30}|\s*\([A-Z][A-Z.' -]{1,30}\)(?=,))?)"
-    r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    # "Ouagadougou, 2 July -", "Niamey, 19 August 2024 -": the day before a month's name
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*(?:--|—|–|-|(?P<colon>:))\s",
 )
 

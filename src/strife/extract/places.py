@@ -35,17 +35,50 @@ PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
 SPEAKER_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["speaker_before"]), re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
+# "UNHCR said in Geneva", "said in a statement issued in Abuja", "told reporters in Kampala",
+# "the army said from Bogota": where it was told. ("reported in" and "claimed in" are left
+# out: "fighting was reported in Bakhmut" is the incident's place.)
+_TELLING = [v for v in _RULES["speech_verbs"] if v not in ("reported", "claimed")]
+_TOLD_TAIL = (rf"(?:,?\s+(?:(?-i:on\s+[A-Z]\w+|late\s+on\s+[A-Z]\w+)|{_alternation(_RULES['statement_words'])}))*"
+              r",?\s+(?:in|from)\s+(?:the\s+)?$")
+SPEECH_THEN_PLACE = re.compile(
+    # (the one told may stand between: "told Reuters by phone from Bunia", "told The Associated Press in";
+    # its capitals are read case-sensitively: "said the attack in" is no telling of a place)
+    rf"\b(?:{_alternation(_TELLING)})\b(?:\s+(?-i:(?:the\s+|The\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,2}}))?" + _TOLD_TAIL, re.I)
+# in text all in capitals no word says it is a name: no one told is read between
+SPEECH_THEN_PLACE_UPPER = re.compile(rf"\b(?:{_alternation(_TELLING)})\b" + _TOLD_TAIL, re.I)
+# "what Islamabad called hideouts", "Moscow said": the place is its government speaking
+SPEAKER_AFTER = re.compile(rf"^\s+(?:{_alternation(_RULES['speaker_verbs'])})\b(?!\s+to\b)")
+# "Dera Ismail Khan's Kulachi area": the owner locates the place it owns
+OWNER_BETWEEN = re.compile(r"^['’]s\s+(?:the\s+)?$")
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
 KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 def is_source_place(mention, text: str) -> bool:
-    """The place says where the teller is ("officials in Makurdi said", "the ministry said in Moscow")."""
-    before = text[max(0, mention.start - 60) : mention.start]
-    if SPEAKER_BEFORE.search(before):
+    """The place says where the teller is ("officials in Makurdi said", "UNHCR said in
+    Geneva"), or is the teller ("Moscow said")."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    if SOURCE_BEFORE.search(before[-60:]) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]):
         return True
-    return bool(SOURCE_BEFORE.search(before) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
+    told = SPEECH_THEN_PLACE_UPPER if before.isupper() else SPEECH_THEN_PLACE
+    return bool(told.search(before) or SPEAKER_BEFORE.search(before[-60:])
+                or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
+
+
+def is_owner_place(mention, text: str, following) -> bool:
+    """The place owns the next one ("Dera Ismail Khan's Kulachi area", "Peshawar's
+    Hayatabad"): named to say where that one is, which is the more precise."""
+    if following is None or following.place is None or following.place.kind == "country" or following.start < mention.end:
+        return False
+    if mention.place is None or not OWNER_BETWEEN.match(text[mention.end : following.start]):
+        return False
+    # the part lies inside its owner ("Mogadishu's Afgooye corridor" is a road named after
+    # a town of another province: Mogadishu stays the place)
+    owner, part = mention.place, following.place
+    return owner.geonameid in (part.admin1_id, part.admin2_id) or (
+        owner.kind in ("city", "other") and owner.admin1_id is not None and owner.admin1_id == part.admin1_id)
 
 
 def is_reference_place(mention, text: str, previous) -> bool:
@@ -55,8 +88,7 @@ def is_reference_place(mention, text: str, previous) -> bool:
     if REFERENCE_BEFORE.search(before) and mention.qualifier != "km of":
         if not BEARING_BEFORE.search(before):
             return True
-        between = text[previous.end : mention.start] if previous is not None and previous.end <= mention.start else None
-        if between is not None and len(between) <= 60 and not re.search(r"[.;:!?\n]", between):
+        if _described_by_bearing(previous, mention, text) and not _abroad_of(previous, mention):
             return True
     if previous is not None and previous.place is not None and previous.end <= mention.start:
         between = text[previous.end : mention.start]
@@ -64,23 +96,63 @@ def is_reference_place(mention, text: str, previous) -> bool:
     return False
 
 
+def _described_by_bearing(previous, mention, text: str) -> bool:
+    """"the Far'a camp south of Tubas": the bearing before `mention` describes `previous`."""
+    if previous is None or previous.end > mention.start:
+        return False
+    between = text[previous.end : mention.start]
+    return len(between) <= 60 and not re.search(r"[.;:!?\n]", between) and bool(BEARING_BEFORE.search(between))
+
+
+# "the village of Duma near Nablus": a place said to be near another
+NEAR_BEFORE = re.compile(rf"\b(?:{_alternation(w for w in _RULES['near_words'] if w not in ('between', 'off'))})\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.I)
+
+
+def _described_by_anchor(previous, mention, text: str) -> bool:
+    """The place before `mention` is said to lie by it: by a bearing or near it."""
+    if _described_by_bearing(previous, mention, text):
+        return True
+    if previous is None or previous.end > mention.start:
+        return False
+    between = text[previous.end : mention.start]
+    return len(between) <= 40 and not re.search(r"[.;:!?\n]", between) and bool(NEAR_BEFORE.search(between))
+
+
+def _abroad_of(described, anchor) -> bool:
+    """A place said to lie 'south of' or 'near' a town is in the town's country: read in
+    another, it is a namesake misread, and the town is the better place."""
+    return (described.place is not None and anchor.place is not None
+            and described.place.country_iso2 != anchor.place.country_iso2)
+
+
 def choose_place(incident, geo, gazetteer, dateline):
     """-> (Place | None, geo_precision | None, evidence)"""
     text = getattr(geo, "text", None) or None
     before = {id(m): prev for prev, m in zip([None] + geo.mentions, geo.mentions)}
+    after = {id(m): nxt for m, nxt in zip(geo.mentions, geo.mentions[1:] + [None])}
+
+    def aside(p) -> bool:
+        if text is None:
+            return False
+        nxt, prev = after.get(id(p)), before.get(id(p))
+        if prev is not None and _described_by_anchor(prev, p, text) and _abroad_of(prev, p):
+            return False  # the town a misread namesake was said to lie by is the place
+        misread = nxt is not None and _described_by_anchor(p, nxt, text) and _abroad_of(p, nxt)
+        return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
+                or is_owner_place(p, text, nxt))
+
     candidates = [
-        (aside, p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
+        (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
-        for aside in [text is not None and (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))))]
     ]
     if not candidates and text is not None:
         # the incident's own clauses name no place: a place of its sentences ("Troops
         # deployed in Tripoli after clashes between gunmen ...")
         spans = [(m.sentence_start, m.sentence_end) for m in incident.mentions]
         candidates = [
-            (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
+            (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
             for order, p in enumerate(geo.mentions)
             if p.place is not None and any(s <= p.start < e for s, e in spans)
             and not any(_is_actor(p, f) for f in incident.facts)

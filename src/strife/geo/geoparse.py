@@ -53,6 +53,10 @@ NOUNS = GEO["place_nouns"]
 NOUN_KIND = {n: kind for kind, ns in NOUNS.items() for n in ns}
 AREA_NOUNS = set(RULES["area_nouns"])
 SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
+# a demonym right before a force or a weapon ("Turkish drone", "Rwandan troops", "Russian
+# military jets") says whose they are: forces abroad must not place the incident at home
+TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
+FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
 
@@ -793,6 +797,7 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
     ctx = Context()
+    acting: Counter = Counter()
     provinces = [(c.start, c.end) for c in candidates if c.hint in ("admin1", "admin2")]
     for iso2, hit in STATES.mentioned(text):
         if skip and skip[0] <= hit.start < skip[1]:
@@ -800,7 +805,21 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
+        force = FORCE_AFTER.match(text, hit.end)
+        if force and TELLING_AFTER.match(text, force.end()):
+            # "the Ukrainian air force said", "the US military said": a force that speaks is a
+            # clue like a demonym (never a country the text names as a place)
+            ctx.demonyms[iso2] += 1
+            continue
+        if force:
+            acting[iso2] += 1  # "Russian forces shelled ...", "U.S. drones": whose forces, not where
+            continue
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
+    if not ctx.named and not ctx.demonyms and dateline_place is None:
+        # with no other country in the text the forces' nationality is the best clue
+        # there is ("Nigerian troops killed ten militants in ...", "Somali forces backed by
+        # U.S. drones retook ...": both)
+        ctx.demonyms.update(acting)
     if dateline_place is not None:
         ctx.named[dateline_place.country_iso2] += 2
         if dateline_place.admin1_id:
@@ -903,7 +922,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     for c in candidates:
         options = looked[c.name]
         reason = ""
-        if c.direction is None and normalise(c.name) in SUPRANATIONAL and text[max(0, c.start - 4) : c.start].lower() == "the ":
+        # ("the Sahel region of Burkina Faso" is the province: its noun says so)
+        if c.direction is None and c.hint is None and normalise(c.name) in SUPRANATIONAL and text[max(0, c.start - 4) : c.start].lower() == "the ":
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          f"'{c.name}' is a region across countries: no single point stands for it", c.hint))
             continue
