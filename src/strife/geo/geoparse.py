@@ -217,14 +217,6 @@ class ArticleGeo:
         return _best(found, head.strip(), context, None, exclude_name=None)
 
 
-def _displace(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
-    d = km / 6371.0
-    b, p1, l1 = math.radians(bearing), math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    return math.degrees(p2), math.degrees(l2)
-
-
 def _primary(place: Place, name: str) -> bool:
     """The phrase is the place's own name (not one of its alternate names)."""
     return _own_name(place.name, name)
@@ -869,11 +861,14 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
         why += "; an area or part of the town's land: precision 2"
     if c.direction and place.kind in ("country", "admin1"):
         why += f"; only the '{c.direction}' part of it is named: its representative point, precision 3"
-    if c.relative is not None and place.lat is not None:
-        lat, lon = _displace(place.lat, place.lon, *c.relative)
-        place = replace(place, lat=lat, lon=lon)
+    if c.relative is not None:
+        # "40 km south of Quetta" is coded at Quetta's point, precision 2, as the coding guide's
+        # "near X" and ACLED's and UCDP's coders do: a point moved along a bearing is a guess
+        # the text does not make, and lands 40 km from the coder's point
+        km_off, bearing = c.relative
+        direction = next(d for d, b in BEARINGS.items() if b == bearing)
         precision = 2
-        why += f"; displaced {c.relative[0]:.0f} km from it: precision 2"
+        why += f"; told as {km_off:.0f} km {direction} of it: coded at its point, precision 2"
     return place, precision, why
 
 
