@@ -52,6 +52,24 @@ def test_a_trend_clause_cut_off_by_a_semicolon_leaves_the_days_attack(code):
     assert (e.fatalities.best, e.date) == (2, "2024-03-11")
 
 
+def test_a_trend_clause_leaves_a_dated_incident_in_the_next_clause_as_background(code):
+    # the trend ("since 2019", "a string of attacks") is the first clause's; the month-dated killing is an incident
+    events = code("Gunmen shot dead two traders in Mubi on Tuesday, police said. Adamawa has seen a string of "
+                  "raids since 2019, and in March a bomb at a mosque in Madagali killed five worshippers.",
+                  "2024-06-05")
+    e = _one(events)
+    assert e.fatalities.best == 2
+    (b,) = [x for x in events if x.mode == "background"]
+    assert (b.fatalities.best, b.date[:7], b.location.name) == (5, "2024-03", "Madagali")
+
+
+def test_a_trend_clause_with_no_dated_clause_beside_it_is_still_no_incident(code):
+    # the clause after the trend tells no day or month of its own: the sentence stays a trend
+    events = code("Gunmen shot dead two traders in Mubi on Tuesday, police said. Adamawa has seen a string of "
+                  "raids since 2019, and dozens of people have been killed in the state this year.", "2024-06-05")
+    assert [e.fatalities.best for e in events] == [2]
+
+
 # -- a battle's second side from the forces its sentences name ----------------------------------
 def test_forces_named_as_the_source_are_no_side_of_a_battle(code):
     for text in (
