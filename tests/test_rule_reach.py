@@ -436,3 +436,30 @@ def test_the_wounded_who_died_later_and_the_toll_they_bring_join_the_incident_no
     e = _one(code("Two protesters were shot dead by police in Nakuru on Tuesday. A third protester died in hospital "
                   "on Thursday, a rights group said.", "2024-06-28"))
     assert e.fatalities.best == 3 and e.date == "2024-06-25"
+
+
+# -- an earlier incident dated back from the news's day --------------------------------------
+def test_came_a_day_after_dates_the_earlier_incident_from_the_news(code):
+    # "the shelling" is the news (Tuesday 4 June); the drone strike on Kherson lies a day before it
+    events = code("Russian shelling killed three people in Nikopol on Tuesday, the governor said. The shelling came "
+                  "a day after a drone strike on Kherson killed two people.", "2024-06-05")
+    assert _one(events).date == "2024-06-04"
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.date, b.location.name, b.fatalities.best) == ("2024-06-03", "Kherson", 2)
+
+
+def test_a_date_in_a_later_clause_is_no_anchor_of_a_day_after(code):
+    # the week is counted from the news (Thursday 6 June), not from "March 2023" in the clause after it
+    events = code("A missile killed two people in Kramatorsk on Thursday. The strike came a week after an attack on "
+                  "Sloviansk killed one person, and in March 2023 a rocket hit a school in the city.", "2024-06-07")
+    dates = sorted(e.date for e in events if e.mode == "background")
+    assert "2024-05-30" in dates and not any(d.startswith("2023-02") for d in dates)
+
+
+def test_a_dated_clause_after_a_trend_is_an_earlier_incident_not_news(code):
+    # the trend's example is told for context, even when its month is the report's own
+    events = code("Police arrested nine suspects in Jos on Saturday over a raid on a village. Plateau has seen "
+                  "repeated attacks this year: at least 30 people were killed in Mangu in April.", "2024-04-08")
+    assert [e.event_type for e in events if e.mode == "reported"] == ["Strategic developments"]
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.fatalities.best, b.location.name) == (30, "Mangu")

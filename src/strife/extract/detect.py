@@ -186,11 +186,15 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
-        if ("trend" in sentence_cues and not _tells_its_day(s_text)
-                and not _dates_another_clause(s_text, sent.start_char, dates)):
-            # "In recent years, militants often attack…": a trend, not an incident; but "retirees
-            # protested on Wednesday, as they have every week since January" tells that day's protest
-            continue
+        told_as_example = False
+        if "trend" in sentence_cues and not _tells_its_day(s_text):
+            if not _dates_another_clause(s_text, sent.start_char, dates):
+                # "In recent years, militants often attack…": a trend, not an incident; but "retirees
+                # protested on Wednesday, as they have every week since January" tells that day's protest
+                continue
+            # "Plateau has seen repeated attacks this year: at least 52 people were killed in Bokkos in April": the
+            # dated clause is an example of the trend, an earlier incident told for context
+            told_as_example = True
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
             if "trend" in sentence_cues and _cue_hits("trend", c_text, c_start):
@@ -228,6 +232,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if told_as_example and "background" not in cues:
+                trend = sentence_cues["trend"]
+                cues["background"] = Hit("background", trend.start, trend.end, trend.text)
             if "background" not in cues and (lead := LEXICON.cue_patterns["background_lead"].search(text[sent.start_char : c_start])):
                 # "The strike came a day after | a missile attack on Sumy killed 35": dated back by the clause before
                 cues["background"] = Hit("background", sent.start_char + lead.start(), sent.start_char + lead.end(), lead.group(0))
