@@ -463,3 +463,20 @@ def test_a_dated_clause_after_a_trend_is_an_earlier_incident_not_news(code):
     assert [e.event_type for e in events if e.mode == "reported"] == ["Strategic developments"]
     (b,) = [e for e in events if e.mode == "background"]
     assert (b.fatalities.best, b.location.name) == (30, "Mangu")
+
+
+# -- "the same town": an earlier incident where the news happened ------------------------------
+def test_the_same_town_is_the_storys_town_not_the_last_one_named(code):
+    events = code("Gunmen killed seven villagers in Kauru on Sunday, residents said. \"Nobody came to help,\" said a "
+                  "farmer who fled to Zaria. In March, an attack on the same town killed four people.", "2024-06-05")
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.location.name, b.fatalities.best) == ("Kauru", 4)
+
+
+def test_the_same_protest_is_where_the_news_protest_was(code):
+    events = code("LIMA - Police fired tear gas at retired teachers marching outside Congress on Wednesday, organisers "
+                  "said. In March, police fired rubber bullets at the same protest, wounding a photographer.", "2024-06-06")
+    (b,) = [e for e in events if e.mode == "background"]
+    news = _one(events)
+    assert b.location.name == news.location.name == "Lima"
+    assert b.location.geo_precision == news.location.geo_precision
