@@ -133,3 +133,39 @@ def test_years_ago_is_a_date_long_before_publication():
     # "the stampede three years ago": a context incident's date, so an old incident can be told as one
     d = one("three years ago", PUB)
     assert d.date.year == PUB.year - 3 and d.precision == 3
+
+
+def test_a_feast_named_by_a_weekday_is_that_feast_not_last_week():
+    # Easter 2024 fell on 31 March: a June report's "on Palm Sunday" is 24 March, not the Sunday before it
+    june = dt.date(2024, 6, 12)
+    d = one("a shell hit the cathedral square on Palm Sunday", june)
+    assert (d.date, d.precision) == (dt.date(2024, 3, 24), 1)
+    # before this year's Good Friday (29 March 2024), the latest one is last year's (7 April 2023)
+    assert one("the Good Friday bombing", dt.date(2024, 3, 20)).date == dt.date(2023, 4, 7)
+    # a day named after an event is no date at all, and hides no weekday
+    assert find_dates("marchers remembered Bloody Sunday in Derry", june) == []
+
+
+def test_feast_days_are_the_weekdays_they_name():
+    from dateutil.easter import easter
+    for name, shift in DATA["feast_days"].items():
+        weekday = name.split()[-1]
+        assert weekday in WEEKDAYS, name
+        assert (easter(2025) + dt.timedelta(days=shift)).weekday() == WEEKDAYS[weekday], name
+    assert all(n.split()[-1] in WEEKDAYS and n == n.lower() for n in DATA["named_weekdays"])
+
+
+def test_a_month_of_last_year_is_one_date():
+    # "in May last year" in a June 2025 report is May 2024, not this May and a year beside it
+    june = dt.date(2025, 6, 18)
+    d = one("a strike killed seven people in May last year", june)
+    assert (d.date, d.date_end, d.precision) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31), 3)
+    assert one("in March this year", june).date == dt.date(2025, 3, 1)
+    assert one("in August last year", dt.date(2025, 1, 6)).date == dt.date(2024, 8, 1)
+
+
+def test_a_count_after_a_month_is_no_two_digit_year():
+    july = dt.date(2025, 7, 8)
+    assert [(d.text, d.date) for d in find_dates("in April 56 people died in raids", july)] == [("in April", dt.date(2025, 4, 1))]
+    assert one("in June 2021 a car bomb exploded", july).date == dt.date(2021, 6, 1)
+    assert one("in March '24", july).date == dt.date(2024, 3, 1)

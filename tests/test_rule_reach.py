@@ -52,6 +52,24 @@ def test_a_trend_clause_cut_off_by_a_semicolon_leaves_the_days_attack(code):
     assert (e.fatalities.best, e.date) == (2, "2024-03-11")
 
 
+def test_a_trend_clause_leaves_a_dated_incident_in_the_next_clause_as_background(code):
+    # the trend ("since 2019", "a string of attacks") is the first clause's; the month-dated killing is an incident
+    events = code("Gunmen shot dead two traders in Mubi on Tuesday, police said. Adamawa has seen a string of "
+                  "raids since 2019, and in March a bomb at a mosque in Madagali killed five worshippers.",
+                  "2024-06-05")
+    e = _one(events)
+    assert e.fatalities.best == 2
+    (b,) = [x for x in events if x.mode == "background"]
+    assert (b.fatalities.best, b.date[:7], b.location.name) == (5, "2024-03", "Madagali")
+
+
+def test_a_trend_clause_with_no_dated_clause_beside_it_is_still_no_incident(code):
+    # the clause after the trend tells no day or month of its own: the sentence stays a trend
+    events = code("Gunmen shot dead two traders in Mubi on Tuesday, police said. Adamawa has seen a string of "
+                  "raids since 2019, and dozens of people have been killed in the state this year.", "2024-06-05")
+    assert [e.fatalities.best for e in events] == [2]
+
+
 # -- a battle's second side from the forces its sentences name ----------------------------------
 def test_forces_named_as_the_source_are_no_side_of_a_battle(code):
     for text in (
@@ -418,3 +436,47 @@ def test_the_wounded_who_died_later_and_the_toll_they_bring_join_the_incident_no
     e = _one(code("Two protesters were shot dead by police in Nakuru on Tuesday. A third protester died in hospital "
                   "on Thursday, a rights group said.", "2024-06-28"))
     assert e.fatalities.best == 3 and e.date == "2024-06-25"
+
+
+# -- an earlier incident dated back from the news's day --------------------------------------
+def test_came_a_day_after_dates_the_earlier_incident_from_the_news(code):
+    # "the shelling" is the news (Tuesday 4 June); the drone strike on Kherson lies a day before it
+    events = code("Russian shelling killed three people in Nikopol on Tuesday, the governor said. The shelling came "
+                  "a day after a drone strike on Kherson killed two people.", "2024-06-05")
+    assert _one(events).date == "2024-06-04"
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.date, b.location.name, b.fatalities.best) == ("2024-06-03", "Kherson", 2)
+
+
+def test_a_date_in_a_later_clause_is_no_anchor_of_a_day_after(code):
+    # the week is counted from the news (Thursday 6 June), not from "March 2023" in the clause after it
+    events = code("A missile killed two people in Kramatorsk on Thursday. The strike came a week after an attack on "
+                  "Sloviansk killed one person, and in March 2023 a rocket hit a school in the city.", "2024-06-07")
+    dates = sorted(e.date for e in events if e.mode == "background")
+    assert "2024-05-30" in dates and not any(d.startswith("2023-02") for d in dates)
+
+
+def test_a_dated_clause_after_a_trend_is_an_earlier_incident_not_news(code):
+    # the trend's example is told for context, even when its month is the report's own
+    events = code("Police arrested nine suspects in Jos on Saturday over a raid on a village. Plateau has seen "
+                  "repeated attacks this year: at least 30 people were killed in Mangu in April.", "2024-04-08")
+    assert [e.event_type for e in events if e.mode == "reported"] == ["Strategic developments"]
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.fatalities.best, b.location.name) == (30, "Mangu")
+
+
+# -- "the same town": an earlier incident where the news happened ------------------------------
+def test_the_same_town_is_the_storys_town_not_the_last_one_named(code):
+    events = code("Gunmen killed seven villagers in Kauru on Sunday, residents said. \"Nobody came to help,\" said a "
+                  "farmer who fled to Zaria. In March, an attack on the same town killed four people.", "2024-06-05")
+    (b,) = [e for e in events if e.mode == "background"]
+    assert (b.location.name, b.fatalities.best) == ("Kauru", 4)
+
+
+def test_the_same_protest_is_where_the_news_protest_was(code):
+    events = code("LIMA - Police fired tear gas at retired teachers marching outside Congress on Wednesday, organisers "
+                  "said. In March, police fired rubber bullets at the same protest, wounding a photographer.", "2024-06-06")
+    (b,) = [e for e in events if e.mode == "background"]
+    news = _one(events)
+    assert b.location.name == news.location.name == "Lima"
+    assert b.location.geo_precision == news.location.geo_precision

@@ -98,7 +98,7 @@ class Extractor:
             dates = [d for d in dates if not dateline.start <= d.start < dateline.end]
         casualties = [c for sent in doc.sents for c in find_casualties(sent.text, sent.start_char)]
         geo = geoparse(doc, self.gazetteer, dateline=dateline)
-        mentions = detect(doc, text, [(c.start, c.end) for c in casualties])
+        mentions = detect(doc, text, [(c.start, c.end) for c in casualties], dates)
         items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
         incidents = assemble(items, published)
         for incident in incidents:

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
+from strife.extract.dates import find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
@@ -176,6 +177,23 @@ def _stale(facts: MentionFacts, published: dt.date | None) -> bool:
     return (d.date_end or d.date) < published - dt.timedelta(days=STALE_DAYS)
 
 
+def _dated_back_from_the_news(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
+    """"The strike came a day after | a missile attack on Sumy killed 35": "the strike" is the incident being told,
+    so the earlier one is dated from the news's day (a day before it). Only for a clause dated back by the words
+    before it (cues.json background_lead) that gives no date of its own, after news dated to a day."""
+    lead = mention.cues.get("background")
+    if facts.best_date() is not None or lead is None or current is None or current.mode != "reported":
+        return facts
+    anchor = current.best_date()
+    if anchor is None or anchor.date is None or anchor.precision != 1 or lead.end > mention.start:
+        return facts  # a background cue inside the clause ("previous attacks") dates nothing
+    # the clause splits before its connector: "came a day " + "after a missile attack on Sumy…"
+    offsets = [by for by in find_offsets(lead.text.rstrip() + " " + mention.text[:20]) if by.sign < 0]
+    if not offsets:
+        return facts
+    return replace(facts, dates=[shift_date(anchor, offsets[-1])])
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
@@ -205,6 +223,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             background = True
         told_earlier = mention.sentence_start if background else None
         mode = "background" if background else "reported"
+        if background:
+            facts = _dated_back_from_the_news(mention, facts, current)
         if mention.anaphoric and not mention.has("new_incident"):
             target = _antecedent(incidents, current, mention, facts, mode, background)
             if target is None and _refines(current, mention, facts):

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateutil.easter import easter
+
 from strife.extract.lexicon import load_data
 
 DATA = load_data("dates.json")
@@ -68,9 +70,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mid_month", re.compile(rf"\b(?P<part>early|mid|late)[- ]{MONTH}(?:\s+{YEAR})?\b", re.I)),
     ("earlier_in_month", re.compile(rf"\b(?:earlier|later)\s+(?:in|this)\s+{MONTH}\b", re.I)),
     # "since January 1988", "until March": a span's edge, never an incident's date
-    ("in_month_year", re.compile(rf"\b(?<!since )(?<!until )(?:in|during|last|this)\s+{MONTH}(?:\s+{YEAR})?\b", re.I)),
+    # "in May last year" is one date: May of the year before publication; "in April 56 people died" is April and a
+    # count, not April 1956 (a year is followed by no lower-case word).
+    # "in May last year" is one date: May of the year before publication, not this May and a year
+    ("in_month_year", re.compile(rf"\b(?<!since )(?<!until )(?:in|during|last|this)\s+{MONTH}(?:\s+(?P<year>(?:1[89]|20)\d\d|'\d\d|\d\d(?!\s+[a-z]))|,?\s+(?P<rel_year>last|this|the\s+previous)\s+year)?\b", re.I)),
     ("month_year", re.compile(rf"\b(?<!since )(?<!until ){MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("in_year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
+    # before "weekday": "on Palm Sunday" is a feast's day, "Bloody Sunday" an event's name, neither last Sunday
+    ("feast_day", re.compile(rf"\b(?:{_alt(DATA['feast_days'])})\b", re.I)),
+    ("named_weekday", re.compile(rf"\b(?:{_alt(DATA['named_weekdays'])})\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>{_alt(DATA['ago_units'])})\s+ago\b", re.I)),
     ("rel_day", re.compile(rf"\b(?:{_alt(DATA['relative_days'])})\b", re.I)),
@@ -146,6 +154,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
         month = MONTHS[word]
         if g.get("year"):
             year = _year(g["year"], published)
+        elif g.get("rel_year") and published is not None:
+            year = published.year if g["rel_year"].lower() == "this" else published.year - 1
         elif published is not None:
             year = published.year if month <= published.month else published.year - 1
             if text.lower().startswith("last") and month == published.month:
@@ -155,12 +165,20 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
         end = _month_end(year, month)
         if kind == "earlier_in_month" and published is not None and published.year == year and published.month == month:
             end = published - dt.timedelta(days=1)  # "earlier in January" of a January article: before it
+        if g.get("rel_year") and published is not None and (year, month) > (published.year, published.month):
+            return None  # "in December this year" of a June report: still to come, no incident's date
         return dt.date(year, month, 1), end, 3, f"'{text}': the month", not g.get("year")
     if kind == "in_year":
         year = int(g["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), 3, f"'{text}': the year", False
     if published is None:
         return None, None, 1, f"'{text}' is relative and there is no publication date", True
+    if kind == "feast_day":
+        shift = dt.timedelta(days=DATA["feast_days"][re.sub(r"\s+", " ", text.lower())])
+        d = easter(published.year) + shift
+        if d > published:
+            d = easter(published.year - 1) + shift
+        return d, None, 1, f"'{text}' = {d.isoformat()}, the latest on or before publication ({published.isoformat()})", True
     if kind == "weekday":
         wd = WEEKDAYS[g["weekday"].lower()]
         which = (g.get("which") or "").lower()
@@ -210,6 +228,9 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "named_weekday":  # "Bloody Sunday": a name; its weekday is no date
+                taken.append((m.start(), m.end()))
                 continue
             resolved = _resolve(kind, m, published)
             if resolved is None:

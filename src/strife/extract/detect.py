@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from strife.extract.dates import OFFSET_UNITS
-from strife.extract.lexicon import LEXICON, Hit
+from strife.extract.dates import OFFSET_UNITS, DateMention
+from strife.extract.lexicon import LEXICON, Hit, load_data
 from strife.extract.people import people_in
 from strife.extract.states import STATES
 
@@ -132,6 +132,23 @@ def _tells_its_day(sentence: str) -> bool:
     )
 
 
+# a date no longer than this tells one incident's day or month ("in April"), not a period ("since 2021", "this year")
+INCIDENT_SPAN_DAYS: int = load_data("assembly.json")["background_max_span_days"]
+
+
+def _dates_another_clause(s_text: str, s_start: int, dates: list[DateMention]) -> bool:
+    """A clause of the sentence free of the trend cue tells a dated incident: in "Marib has been the scene of heavy
+    fighting since 2021, and in January a missile strike on a mosque killed four" the trend is the first clause's,
+    and the strike in January is an incident of its own (its clause is read; the trend's is not)."""
+    for c_start, c_end in clauses(s_text, s_start):
+        if _cue_hits("trend", s_text[c_start - s_start : c_end - s_start], c_start):
+            continue
+        if any(c_start <= d.start < c_end and d.date is not None
+               and ((d.date_end or d.date) - d.date).days <= INCIDENT_SPAN_DAYS for d in dates):
+            return True
+    return False
+
+
 def _habit_aside(c_text: str, c_start: int) -> int | None:
     """Where a trailing aside that likens the clause's happening to a habit begins ("…, as
     they have every week since January"), when it holds all of the clause's trend cues."""
@@ -152,11 +169,12 @@ def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> boo
     return has_count and bool(kinds & {"kill", "strike_noun", "looting"})
 
 
-def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Mention]:
+def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[DateMention] = ()) -> list[Mention]:
     """Every clause of the analysed text that reports a happening, in reading order.
 
     `count_spans` are the offsets of casualty statements found in the text: a clause
-    with a count and only a weak trigger ("12 people died") is still an incident.
+    with a count and only a weak trigger ("12 people died") is still an incident. `dates` are
+    the text's dates: a sentence with a trend cue is still read when another clause is dated.
     """
     mentions: list[Mention] = []
     for sent in doc.sents:
@@ -168,10 +186,15 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
+        told_as_example = False
         if "trend" in sentence_cues and not _tells_its_day(s_text):
-            # "In recent years, militants often attack…": a trend, not an incident; but "retirees
-            # protested on Wednesday, as they have every week since January" tells that day's protest
-            continue
+            if not _dates_another_clause(s_text, sent.start_char, dates):
+                # "In recent years, militants often attack…": a trend, not an incident; but "retirees
+                # protested on Wednesday, as they have every week since January" tells that day's protest
+                continue
+            # "Plateau has seen repeated attacks this year: at least 52 people were killed in Bokkos in April": the
+            # dated clause is an example of the trend, an earlier incident told for context
+            told_as_example = True
         for c_start, c_end in clauses(s_text, sent.start_char):
             c_text = text[c_start:c_end]
             if "trend" in sentence_cues and _cue_hits("trend", c_text, c_start):
@@ -209,6 +232,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]]) -> list[Ment
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if told_as_example and "background" not in cues:
+                trend = sentence_cues["trend"]
+                cues["background"] = Hit("background", trend.start, trend.end, trend.text)
             if "background" not in cues and (lead := LEXICON.cue_patterns["background_lead"].search(text[sent.start_char : c_start])):
                 # "The strike came a day after | a missile attack on Sumy killed 35": dated back by the clause before
                 cues["background"] = Hit("background", sent.start_char + lead.start(), sent.start_char + lead.end(), lead.group(0))

@@ -151,7 +151,11 @@ def date_from_anchor(mention: Mention, text: str, published: dt.date | None, dat
             return None  # "two days after an attack on Saturday": the complement's own date
         outside = [d for d in told if not (mention.start <= d.start < mention.end)]
         before = [d for d in outside if d.end <= by.start]
-        anchor = before[-1] if before else next((d for d in outside if d.start >= complement_end), None)
+        # a date after the phrase anchors it only when the phrase opens the sentence ("Two days after an attack on
+        # Gwoza, fighters killed seven on Monday"); in "The strike came a week after an attack on Kramatorsk, and in
+        # February 2023 a missile strike…" the anchor is "the strike", and February 2023 is the other clause's
+        opens = not text[mention.sentence_start : by.start].strip(" \t\n\"'“‘(")
+        anchor = before[-1] if before else next((d for d in outside if d.start >= complement_end), None) if opens else None
         if anchor is None:
             return None
         shifted = shift_date(anchor, by)

@@ -32,6 +32,8 @@ BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|sou
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
+# "an attack on the same town", "at the same protest": an earlier incident where the news happened
+SAME_PLACE = re.compile(rf"\bthe\s+same\s+(?:{_alternation(_RULES['same_place_nouns'])})\b", re.I)
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
 SPEAKER_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["speaker_before"]), re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
@@ -147,6 +149,10 @@ def choose_place(incident, geo, gazetteer, dateline):
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
     ]
+    if not candidates and text is not None and incident.mode == "background":
+        same = _story_place(incident, geo, text, dateline)
+        if same is not None:
+            return same
     if not candidates and text is not None:
         # the incident's own clauses name no place: a place of its sentences ("Troops
         # deployed in Tripoli after clashes between gunmen ...")
@@ -214,6 +220,31 @@ def choose_place(incident, geo, gazetteer, dateline):
                 reason += f" ({notes})"
             return country, 3, [Evidence(field="location", reason=reason)]
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
+
+
+def _story_place(incident, geo, text, dateline):
+    """"In April, an attack on the same town freed 529 inmates": a context incident whose own clauses name no place
+    but "the same town" is where the story's news is, the first town (or district) the text names outside its
+    dateline and not as a source's or a reference's place; with none, the dateline's town."""
+    hit = next((h for m in incident.mentions if (h := SAME_PLACE.search(text, m.start, m.end))), None)
+    if hit is None:
+        return None
+    previous = {id(b): a for a, b in zip([None] + geo.mentions, geo.mentions)}
+    in_dateline = (lambda p: dateline is not None and dateline.place_start is not None
+                   and dateline.place_start <= p.start < dateline.place_end)
+    first = next((p for p in geo.mentions
+                  if p.place is not None and p.place.kind in ("city", "admin2") and p.end <= hit.start()
+                  and not in_dateline(p) and not is_source_place(p, text)
+                  and not is_reference_place(p, text, previous.get(id(p)))), None)
+    reason = f"the incident's own clauses name no place but '{hit.group(0)}': the story's place"
+    if first is not None:
+        return first.place, first.precision, [Evidence(field="location", start=first.start, end=first.end, quote=first.text,
+                                                       reason=f"{reason}, {first.text}, the first it names")]
+    resolved = geo.resolve_dateline(dateline) if dateline is not None and dateline.place else None
+    if resolved is not None:
+        return resolved, 1, [Evidence(field="location", start=dateline.place_start, end=dateline.place_end,
+                                      quote=dateline.place, reason=f"{reason}, the dateline's town")]
+    return None
 
 
 def _country_named_instead_of(dateline_place, geo, gazetteer):
