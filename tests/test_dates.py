@@ -133,3 +133,14 @@ def test_years_ago_is_a_date_long_before_publication():
     # "the stampede three years ago": a context incident's date, so an old incident can be told as one
     d = one("three years ago", PUB)
     assert d.date.year == PUB.year - 3 and d.precision == 3
+
+
+def test_a_day_and_month_with_last_year_is_that_day_a_year_before():
+    # "On June 25 last year" in a report of June 26: not the day before publication
+    published = dt.date(2025, 6, 26)
+    d = one("On June 25 last year, police opened fire on marchers.", published)
+    assert (d.date, d.precision) == (dt.date(2024, 6, 25), 1)
+    d = one("the attack of 3 March last year", published)
+    assert d.date == dt.date(2024, 3, 3)
+    d = one("On June 25, police opened fire on marchers.", published)
+    assert d.date == dt.date(2025, 6, 25)
