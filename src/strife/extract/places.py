@@ -34,6 +34,9 @@ APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
 SPEAKER_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["speaker_before"]), re.I)
+# "died of their wounds in a hospital in Popayan", "a resident who fled to Hinche": where the wounded were treated
+# or the teller went
+CARE_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["care_before"]), re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 
 # Of two places equally precise for ACLED, the smaller unit: a province over its country.
@@ -41,9 +44,10 @@ KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 def is_source_place(mention, text: str) -> bool:
-    """The place says where the teller is ("officials in Makurdi said", "the ministry said in Moscow")."""
+    """The place says where the teller is ("officials in Makurdi said", "the ministry said in Moscow"), or where
+    the wounded were treated ("died in a hospital in Popayan")."""
     before = text[max(0, mention.start - 60) : mention.start]
-    if SPEAKER_BEFORE.search(before):
+    if SPEAKER_BEFORE.search(before) or CARE_BEFORE.search(before):
         return True
     return bool(SOURCE_BEFORE.search(before) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]))
 
