@@ -392,3 +392,12 @@ def test_a_second_source_given_as_a_toll_is_a_rival_total():
         ("A hospital source gave a toll of five.", None),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 5)
+
+
+def test_a_risen_toll_of_one_side_and_the_enemy_dead_it_claims_add_up():
+    toll = tally("killed", told(
+        ("Five policemen were killed when gunmen stormed the station, police said.", "police"),
+        ("One more officer died in hospital on Sunday, bringing the police's losses to six, a spokesman said.", "a spokesman"),
+        ("The police said it killed three of the gunmen.", "police"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (6, 9)

@@ -290,6 +290,12 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         # observatory put the toll at 21"): the lower, as two totals from two sides are coded
         best = min(best, bests["people"]) if rival_totals and not people_risen else max(best, bests["people"])
         high = max(high, highs["people"])
+        claimed_only = [c for c in specific if all(f.casualty.kill_claim for f in by_category[c])]
+        if people_risen and claimed_only and sum(bests[c] for c in specific if c not in claimed_only) <= bests["people"]:
+            # "... bringing the military's losses to nine" beside "the army said it killed five rebels": the risen
+            # toll replaces the side's own dead told before it, and the enemy dead it claims add to it (low 9, best 14)
+            best = bests["people"] + sum(bests[c] for c in claimed_only)
+            high = max(high, highs["people"] + sum(highs[c] for c in claimed_only))
         if people_sources != group_sources and bests["people"] != sum(bests[c] for c in specific):
             toll.disputes.append(f"{kind}: {bests['people']} in all per {_sources(people_sources)}; "
                                  f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
