@@ -590,3 +590,44 @@ def test_a_relative_clause_between_a_subject_and_its_passive_verb():
     assert summary("Three farmers who refused to pay the levy were shot dead.") == [("killed", 3, "farmers")]
     # the relative clause's own casualty verb keeps its object, and the main verb is no casualty
     assert summary("Gunmen who killed two villagers were arrested.") == [("killed", 2, "villagers")]
+
+
+# -- wire-copy tellings (devset8 stop): every sentence written for these tests ---------------
+
+def test_victims_between_a_verb_and_to_death_are_killed():
+    (c,) = read("A mob beat four suspected thieves to death outside the market.")
+    assert (c.kind, c.quantity.best, c.group) == ("killed", 4, "suspected thieves")
+    (c,) = read("Attackers hacked two farmers to death in their fields.")
+    assert (c.kind, c.quantity.best) == ("killed", 2)
+
+
+def test_a_verb_that_raises_the_toll_leads_it():
+    found = read("Three more bodies were pulled from the rubble, bringing the toll to 17.")
+    toll = [c for c in found if c.quantity.best == 17]
+    assert toll and toll[0].text.startswith("bringing the toll")
+    (c,) = [c for c in read("A wounded guard died on Monday, raising the company's losses to six.") if c.quantity.best == 6]
+    assert c.kind == "killed" and "raising" in c.text
+    # 'losses' is a toll only after such a verb
+    assert not [c for c in read("The firm reported losses of 40 million dollars.") if c.kind == "killed"]
+
+
+def test_a_figure_in_quotes_is_read_as_the_figure():
+    (c,) = read("The ministry said 'more than 60' rebels had been killed.")
+    assert (c.kind, c.quantity.best, c.group) == ("killed", 60, "rebels")
+    # a quoted sentence of more than four words keeps its quotes: the quote marks are not stripped from it
+    from strife.extract.counts import _QUOTED_WORD
+    assert not _QUOTED_WORD.search('He said "they shot my brother and his sons" that night.')
+
+
+def test_an_ordinal_with_an_appositive_is_one_more_death():
+    (c,) = read("A fifth worker, the foreman, died of his wounds on Sunday.")
+    assert (c.kind, c.quantity.best, c.group) == ("killed", 1, "A fifth")
+
+
+def test_a_source_named_with_its_acronym_or_a_relative_clause_is_the_source():
+    (c,) = read("The Committee for Human Rights (CHR) said on Monday that 14 bodies had been found.")
+    assert c.by == "Committee for Human Rights"
+    (c,) = read("A nurse, who asked not to be named, said nine people had died.")
+    assert c.by == "nurse"
+    (c,) = read("A farmer who fled the village said nine people had died.")
+    assert c.by is None  # the head of a restrictive relative is out of reach

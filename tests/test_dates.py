@@ -169,3 +169,14 @@ def test_a_count_after_a_month_is_no_two_digit_year():
     assert [(d.text, d.date) for d in find_dates("in April 56 people died in raids", july)] == [("in April", dt.date(2025, 4, 1))]
     assert one("in June 2021 a car bomb exploded", july).date == dt.date(2021, 6, 1)
     assert one("in March '24", july).date == dt.date(2024, 3, 1)
+
+
+def test_a_day_and_month_with_last_year_is_that_day_a_year_before():
+    # "On June 25 last year" in a report of June 26: not the day before publication
+    published = dt.date(2025, 6, 26)
+    d = one("On June 25 last year, police opened fire on marchers.", published)
+    assert (d.date, d.precision) == (dt.date(2024, 6, 25), 1)
+    d = one("the attack of 3 March last year", published)
+    assert d.date == dt.date(2024, 3, 3)
+    d = one("On June 25, police opened fire on marchers.", published)
+    assert d.date == dt.date(2025, 6, 25)

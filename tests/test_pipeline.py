@@ -246,3 +246,18 @@ def test_a_capital_the_teller_speaks_from_is_not_the_incidents_place(code):
     )
     reported = [e for e in events if e.mode == "reported"]
     assert [e.location.country for e in reported] == ["Iraq"], [e.location.name for e in reported]
+
+
+def test_the_town_where_the_wounded_died_or_were_treated_is_not_the_incidents_place(code):
+    # devset8 stop: "died ... in a hospital in Popayan" told the toll, not where the clash was
+    events = code(
+        "Rebels ambushed a police patrol near Tame in Arauca department on Monday, killing three officers. "
+        "A fourth officer died of his wounds on Tuesday in a hospital in Bogota, the police said.\n",
+        "2025-03-12",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert reported and {e.location.name for e in reported} == {"Tame"}, [e.location.name for e in reported]
+    assert reported[0].fatalities.best == 4
+    # an attack on a hospital is at the hospital's town: no verb of care stands before it
+    events = code("Gunmen attacked a hospital in Tame on Monday, killing two guards, the police said.\n", "2025-03-12")
+    assert [e.location.name for e in events if e.mode == "reported"] == ["Tame"]

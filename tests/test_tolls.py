@@ -321,3 +321,83 @@ def test_a_coders_fatalities_field_is_its_figure():
 def test_forces_named_by_a_unit_and_the_rebels_they_fought_are_summed():
     toll = tally("killed", items(("Two Special Task Force jawans and four Maoists were killed in the encounter.", None)), "fatalities")
     assert toll.count.best == 6
+
+
+# -- wire-copy tellings (devset8 stop): every sentence written for these tests ---------------
+
+def told(*clauses):
+    """(casualty, claimant, corrected, clause) for clauses read as one story: article-wide offsets, and each
+    figure marked as a combatant's claim where it is one (tolls.mark_kill_claim), as the pipeline does."""
+    from strife.extract.tolls import mark_kill_claim
+
+    out, text = [], ""
+    for clause, claimant in clauses:
+        start = len(text)
+        text += clause + " "
+        for c in find_casualties(clause, start):
+            c = mark_kill_claim(c, text, start)
+            out.append((c, c.by or claimant, False, clause))
+    return out
+
+
+def test_a_toll_raised_by_a_later_death_replaces_the_first_and_sets_low():
+    toll = tally("killed", told(
+        ("Gunmen killed three guards at the depot on Friday, police said.", "police"),
+        ("One of the wounded died on Saturday, raising the toll to four, a hospital official said.", "a hospital official"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 4)
+
+
+def test_more_deaths_told_after_a_toll_add_to_it():
+    toll = tally("killed", told(
+        ("The ambush killed five soldiers, the army said.", "the army"),
+        ("Two more soldiers died of their wounds on Sunday.", None),
+    ), "fatalities")
+    assert toll.count.best == 7
+
+
+def test_a_raised_total_outweighs_the_groups_and_a_rival_claim():
+    toll = tally("killed", told(
+        ("Rebels killed four soldiers in the raid, the army said.", "the army"),
+        ("The toll rose to six on Monday, an official said.", "an official"),
+        ("The rebels said they had killed 'dozens' of soldiers.", "the rebels"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (6, 6)
+
+
+def test_both_sides_dead_told_in_one_list_are_summed():
+    toll = tally("killed", told(("An official said 12 soldiers and seven militiamen died.", "an official")), "fatalities")
+    assert toll.count.best == 19
+
+
+def test_the_killers_own_word_is_a_claim_out_of_low():
+    toll = tally("killed", told(
+        ("Jihadists killed six soldiers at the post.", None),
+        ("The army said troops fought back and 'neutralised' about 25 assailants.", "the army"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (6, 31)
+
+
+def test_a_claim_of_members_of_a_group_killed_is_the_enemy_dead_added():
+    toll = tally("killed", told(
+        ("Two policemen were killed in the clash, the police said.", "the police"),
+        ("The police said it killed four members of the gang.", "the police"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (2, 6)
+
+
+def test_a_second_source_given_as_a_toll_is_a_rival_total():
+    toll = tally("killed", told(
+        ("Gunmen killed a teacher and two pupils, the police said.", "the police"),
+        ("A hospital source gave a toll of five.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 5)
+
+
+def test_a_risen_toll_of_one_side_and_the_enemy_dead_it_claims_add_up():
+    toll = tally("killed", told(
+        ("Five policemen were killed when gunmen stormed the station, police said.", "police"),
+        ("One more officer died in hospital on Sunday, bringing the police's losses to six, a spokesman said.", "a spokesman"),
+        ("The police said it killed three of the gunmen.", "police"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best) == (6, 9)

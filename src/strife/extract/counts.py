@@ -226,8 +226,9 @@ OTHERS_GROUP = re.compile(r"others?\b", re.I)
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _DEAD_CLOSES = re.compile(r"\s+dead(?=\s*(?:[.,;]|$))", re.I)  # "put the toll at 14 dead.": no verb of its own follows
-# a verb in quotes ("more than 30 assailants were 'neutralised'"): the army's word quoted, read as the word
-_QUOTED_WORD = re.compile(r"(?<![\w'’])['‘\"“]([A-Za-z]+)['’\"”](?![\w'’])")
+# a verb or a figure in quotes ("more than 30 assailants were 'neutralised'", "said 'more than 50' militants were
+# killed"): the speaker's words quoted, read as the words (up to four, so a quoted sentence keeps its quotes)
+_QUOTED_WORD = re.compile(r"(?<![\w'’])['‘\"“]([A-Za-z0-9]+(?:[ -][A-Za-z0-9]+){0,3})['’\"”](?![\w'’])")
 _TOLL_REACH = 180  # characters: "the death toll from <a long noun phrase naming the attack> rose to 12"; the link word guards the figure
 _SPLIT = {
     kind: (_words(v["particles"], literal=True), re.compile(rf"(?<![\w-]){_alt(v['leads'], literal=True)}\s+$", re.I))
@@ -784,6 +785,14 @@ def _source_before(text: str, verb_start: int, floor: int) -> tuple[str, bool] |
         tokens.append((m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)))
     if tokens and tokens[-1][1] == ",":
         tokens.pop()  # an appositive closes before the verb: "the Observatory, a war monitor, put the toll at"
+        opened = [i for i, (_, t) in enumerate(tokens[:-1]) if t == "," and tokens[i + 1][1].lower() in _RELATIVES]
+        if opened and opened[-1] > 0:
+            # "A local official, who asked not to be named, said": a clause set off by commas; its head stands before it
+            del tokens[opened[-1]:]
+    if tokens and tokens[-1][1] == ")" and any(t == "(" for _, t in tokens):
+        while tokens and tokens[-1][1] != "(":
+            tokens.pop()  # "the National Human Rights Defense Network (RNDDH) said": the acronym in brackets names the same
+        tokens.pop()
     while tokens and (tokens[-1][1].lower() in _SOURCE_SKIP or tokens[-1][1].lower().endswith("ly")):
         tokens.pop()
     words: list[tuple[int, str]] = []

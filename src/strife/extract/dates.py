@@ -65,6 +65,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     ("month_day_year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
     ("day_month_year", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}\b", re.I)),
+    # "on June 25 last year": the day in the year the phrase names, not the latest June 25 before publication
+    ("month_day_rel_year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+(?P<rel>{_alt(DATA['relative_years'])})\b", re.I)),
+    ("day_month_rel_year", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+(?P<rel>{_alt(DATA['relative_years'])})\b", re.I)),
     ("month_day", re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?(?:\d|%|percent|per\b|people|km|kilomet|miles))", re.I)),
     ("day_month", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}\b", re.I)),
     ("mid_month", re.compile(rf"\b(?P<part>early|mid|late)[- ]{MONTH}(?:\s+{YEAR})?\b", re.I)),
@@ -128,6 +131,15 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
         except ValueError:
             return None
         return d, None, 1, f"'{text}' written in full", False
+    if kind in ("month_day_rel_year", "day_month_rel_year"):
+        if published is None:
+            return None, None, 1, f"'{text}' has no year and there is no publication date", True
+        year = published.year + DATA["relative_years"][re.sub(r"\s+", " ", g["rel"].lower())]
+        try:
+            d = dt.date(year, MONTHS[g["month"].lower()], int(g["day"]))
+        except ValueError:
+            return None
+        return d, None, 1, f"'{text}': that day in that year", True
     if kind in ("month_day", "day_month"):
         word = g["month"].lower()
         if word in AMBIGUOUS and not re.search(r"\d", text):

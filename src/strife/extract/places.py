@@ -36,6 +36,9 @@ PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])
 SAME_PLACE = re.compile(rf"\bthe\s+same\s+(?:{_alternation(_RULES['same_place_nouns'])})\b", re.I)
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
 SPEAKER_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["speaker_before"]), re.I)
+# "died of their wounds in a hospital in Popayan", "a resident who fled to Hinche": where the wounded were treated
+# or the teller went
+CARE_BEFORE = re.compile("|".join(f"(?:{p})" for p in _RULES["care_before"]), re.I)
 SPEECH_AFTER = re.compile(rf"^[\w\s,'’-]{{0,25}}?\b(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 # "UNHCR said in Geneva", "said in a statement issued in Abuja", "told reporters in Kampala",
 # "the army said from Bogota": where it was told. ("reported in" and "claimed in" are left
@@ -60,8 +63,11 @@ KIND_ORDER = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 def is_source_place(mention, text: str) -> bool:
     """The place says where the teller is ("officials in Makurdi said", "UNHCR said in
-    Geneva"), or is the teller ("Moscow said")."""
+    Geneva"), is the teller ("Moscow said"), or is where the wounded were treated ("died in
+    a hospital in Popayan"): not where the incident was."""
     before = text[max(0, mention.start - 80) : mention.start]
+    if CARE_BEFORE.search(before[-60:]):
+        return True
     if SOURCE_BEFORE.search(before[-60:]) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]):
         return True
     told = SPEECH_THEN_PLACE_UPPER if before.isupper() else SPEECH_THEN_PLACE

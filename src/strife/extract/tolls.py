@@ -28,8 +28,12 @@ ATTRIBUTION = [
 ]
 RISEN = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["rise_words"])) + r")(?![\w-])", re.I)
 SUPERSEDED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, load_data("counting.json")["toll"]["superseded_words"])) + r")(?![\w-])", re.I)
-OTHER_GROUP = re.compile(r"other\s+\w", re.I)  # "two other fighters" adds to the figure before it
+OTHER_GROUP = re.compile(r"other\s+\w", re.I)
+MEMBERS_OF = re.compile(r"members?\s+of\s", re.I)
+# "two more soldiers died of their wounds": deaths told as added to the toll before them (counting.json later_deaths.more)
+MORE_GROUP = re.compile(load_data("counting.json")["later_deaths"]["more"], re.I)  # "two other fighters" adds to the figure before it
 KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
+KILLERS_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(load_data("counting.json")["kill_claims"]["own_words"]) + r")(?![\w-])", re.I)
 PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
 _OWN = load_data("counting.json")["own_losses"]
 OWN_LOSSES = re.compile(rf"^(?:{_OWN['verbs']})(?![\w-])", re.I)  # "lost five men": the subject's own dead
@@ -52,6 +56,8 @@ def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty
     """The casualty marked as a combatant's claim of the losses it inflicted when its verb
     comes before its victims and a claimant says it did the killing ("the army said it
     killed a dozen rebels"; counting.json kill_claims)."""
+    if c.kind == "killed" and not c.negated and KILLERS_WORD.search(c.text):
+        return replace(c, kill_claim=True)  # "neutralised": the killers' own word (counting.json kill_claims.own_words)
     if c.kind != "killed" or c.negated or c.quantity.start <= c.start:
         return c  # "two attackers were killed": a passive telling claims no kill
     if (c.group or "").lower().startswith(("its ", "their ")):
@@ -125,6 +131,8 @@ def _category(c: Casualty, previous: str | None) -> str:
     category = LEXICON.group_category(group)
     if category in (None, "people") and OWN_LOSSES.match(c.text):
         return _OWN["category"]  # "the army lost five men": a side's own dead, added to the enemy dead it claims
+    if category == "people" and c.kill_claim and MEMBERS_OF.match(group):
+        return "attackers"  # "the army said it killed three members of the Gulf Clan": the enemy's fighters, not a total
     if category is None and c.kill_claim and group:
         return group.lower()  # a claimant's named enemy ("Wagner mercenaries") is a group, not a total
     if category is None and group and c.quantity.text.lower() in ONE_PERSON_WORDS and PERSON.search(group):
@@ -234,6 +242,8 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             # count, outweighs the killers' claim; the claim stays in high
             chosen = _pick(told)
             lows[category] = min(min(f.low, f.n) for f in _claims_against(chosen, told))
+            if _risen_above(chosen, told):
+                lows[category] = chosen.low  # "the toll rose to 11": the figures before it are the toll before it rose
             bests[category] = chosen.n
         distinct = sorted({f.n for f in figures})
         if len(distinct) > 1:
@@ -270,12 +280,22 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         people_sources = {f.claimant for f in by_category["people"]}
         group_sources = {f.claimant for c in specific for f in by_category[c]}
         low = min(low, lows["people"]) if people_sources != group_sources else max(low, lows["people"])
+        people_total = _pick([f for f in by_category["people"] if not f.casualty.kill_claim] or by_category["people"])
+        people_risen = _risen_above(people_total, [f for c in specific for f in by_category[c] if not f.casualty.kill_claim])
+        if people_risen:
+            low = max(low, lows["people"])  # "..., bringing the toll to nine": the groups told before are in it
         rival_totals = (None not in people_sources and None not in group_sources
                         and not {_source_key(c) for c in people_sources} & {_source_key(c) for c in group_sources})
         # two named sources, two totals ("state media said 14 soldiers were killed; the
         # observatory put the toll at 21"): the lower, as two totals from two sides are coded
-        best = min(best, bests["people"]) if rival_totals else max(best, bests["people"])
+        best = min(best, bests["people"]) if rival_totals and not people_risen else max(best, bests["people"])
         high = max(high, highs["people"])
+        claimed_only = [c for c in specific if all(f.casualty.kill_claim for f in by_category[c])]
+        if people_risen and claimed_only and sum(bests[c] for c in specific if c not in claimed_only) <= bests["people"]:
+            # "... bringing the military's losses to nine" beside "the army said it killed five rebels": the risen
+            # toll replaces the side's own dead told before it, and the enemy dead it claims add to it (low 9, best 14)
+            best = bests["people"] + sum(bests[c] for c in claimed_only)
+            high = max(high, highs["people"] + sum(highs[c] for c in claimed_only))
         if people_sources != group_sources and bests["people"] != sum(bests[c] for c in specific):
             toll.disputes.append(f"{kind}: {bests['people']} in all per {_sources(people_sources)}; "
                                  f"{sum(bests[c] for c in specific)} per {_sources(group_sources)}")
@@ -287,8 +307,16 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
 
 
 def _later_death(c: Casualty) -> bool:
-    """ "two of the wounded had since died", "a third died in hospital": deaths added to the toll told before."""
-    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or ""))
+    """ "two of the wounded had since died", "a third died in hospital", "two more soldiers died": deaths added to
+    the toll told before."""
+    group = c.group or ""
+    return bool(LATER_DEATHS.match(group) or ORDINAL_LATER.fullmatch(group) or MORE_GROUP.match(group))
+
+
+def _risen_above(chosen: Figure, figures: list[Figure]) -> bool:
+    """The chosen figure is a toll told as risen and no smaller than any other: the others are the toll before it
+    rose, not a second source's conflicting count, so they do not set low."""
+    return bool(RISEN.search(chosen.casualty.text)) and all(f.n <= chosen.n for f in figures)
 
 
 def _claims_against(chosen: Figure, figures: list[Figure]) -> list[Figure]:
