@@ -222,33 +222,3 @@ def test_place_gives_the_document_its_roles_only_when_no_event_happened():
     fills = role_fills([], {r: "tagger" for r in R.ROLES}, document_roles=R.place([], [span], sents))
     assert fills["Victim"] == ["Perez"]
 
-
-
-def test_the_word_clusters_file_loads_and_is_consistent():
-    config = json.loads(resources.files("strife.data").joinpath("roles.json").read_text(encoding="utf-8"))
-    path = resources.files("strife.data").joinpath(config["clusters_file"])
-    assert path.is_file() and path.stat().st_size < 1_000_000
-    header, *lines = path.read_text(encoding="utf-8").splitlines()
-    sizes = [int(c[1:]) for c in header.split("\t")[1:]]
-    assert sizes == sorted(sizes) and len(sizes) >= 2  # coarse to fine
-    clusters = R.word_clusters()
-    assert len(clusters) == len(lines) > 1000  # one line a word, no word twice
-    for word, ids in clusters.items():
-        assert word == word.lower() and len(ids) == len(sizes)
-        assert all(0 <= int(i) < k for i, k in zip(ids, sizes))
-    # learnt from the texts, clusters put words used alike together: at the coarsest level
-    # the verbs of an abduction share one, and a weapon is not with them
-    assert clusters["kidnapped"][0] == clusters["abducted"][0]
-    assert clusters["kidnapped"][0] != clusters["grenade"][0]
-
-
-def test_cluster_features_are_shared_by_words_of_one_cluster_and_absent_for_unknown_words():
-    clusters = R.word_clusters()
-    a, b = "kidnapped", "abducted"
-    fa = R.sentence_features(_sentence(["rebels", a, "him"]))[1]
-    fb = R.sentence_features(_sentence(["rebels", b, "him"]))[1]
-    coarse = f"c0={clusters[a][0]}"
-    assert coarse in fa and coarse in fb  # the word's own cluster ...
-    assert f"-1:c1={clusters['rebels'][1]}" in fa  # ... and its neighbours'
-    unknown = R.sentence_features(_sentence(["rebels", "zqxwv", "him"]))[1]
-    assert not any(x.startswith("c0=") for x in unknown)

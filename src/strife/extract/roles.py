@@ -143,27 +143,6 @@ def _position(index: int) -> str:
     return str(index) if index < 4 else "4-6" if index < 7 else "7+"
 
 
-@functools.cache
-def word_clusters() -> dict[str, tuple[str, ...]]:
-    """Word -> its distributional cluster at each granularity, coarse to fine, learnt from
-    the MUC-4 DEV texts by scripts/train_word_clusters.py; {} without the file. A cluster
-    stands for words the keys never showed with a role but that are used like ones that
-    were ("abducted" like "kidnapped")."""
-    path = resources.files("strife.data").joinpath(CONFIG.get("clusters_file", ""))
-    if not CONFIG.get("clusters_file") or not path.is_file():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        word, *ids = line.split("\t")
-        out[word] = tuple(ids)
-    return out
-
-
-def _cluster_features(word: str, prefix: str, levels: tuple[int, ...]) -> list[str]:
-    ids = word_clusters().get(word.lower())
-    return [f"{prefix}c{k}={ids[k]}" for k in levels if ids and k < len(ids)]
-
-
 def _token_features(row: Row, prefix: str) -> list[str]:
     low = row.text.lower()
     return [f"{prefix}w={low}", f"{prefix}pos={row.pos}", f"{prefix}ent={row.ent}", f"{prefix}lex={row.lex}",
@@ -190,17 +169,11 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
              f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}", f"chunk={row.chunk}",
              # the head of the phrase the token sits in: "bridge" for "the las canas bridge"
              f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}"]
-        # distributional classes of the word, its head and its verb: all granularities for
-        # the word, the middle one for the others (fewer, surer weights)
-        f += _cluster_features(low, "", (0, 1, 2))
-        f += _cluster_features(row.head, "head:", (1,))
-        f += [f"gov:{c}|{row.gov_dep}" for c in _cluster_features(row.gov, "", (1,))]
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(rows):
                 f += _token_features(rows[j], f"{offset}:")
-                f += _cluster_features(rows[j].text, f"{offset}:", (1,))
             else:
                 f.append(f"{offset}:edge")
         if i > 0:
