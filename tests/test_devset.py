@@ -32,6 +32,28 @@ def _lines(folder: Path, name: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def check_numbered_reports(reports: list[dict], prefix: str, count: int | None, words: tuple[int, int]) -> None:
+    """A set's reports are numbered PREFIX-001.. in order (COUNT of them, when the set is closed) and each
+    is WORDS long, the length its README promises."""
+    if count is not None:
+        assert len(reports) == count
+    assert [r["id"] for r in reports] == [f"{prefix}-{i:03d}" for i in range(1, len(reports) + 1)]
+    low, high = words
+    for r in reports:
+        assert low <= len(r["text"].split()) <= high, r["id"]
+
+
+def test_no_report_is_in_two_sets():
+    # every gold set (development sets and the held-out one) is texts of its own: a text in two sets would
+    # let tuning on one leak into the other's figure
+    seen: dict[str, str] = {}
+    for folder in sorted(p.parent for p in Path(__file__).parent.glob("*/reports.jsonl")):
+        for r in _lines(folder, "reports.jsonl"):
+            assert r["text"] not in seen, (folder.name, r["id"], seen.get(r["text"]))
+            seen[r["text"]] = f"{folder.name}/{r['id']}"
+    assert len({v.split("/")[0] for v in seen.values()}) >= 9
+
+
 # The checks below take the set's folder as a fixture so that tests/test_heldout.py runs the same checks on the
 # held-out set by overriding `folder` alone.
 @pytest.fixture(scope="module")

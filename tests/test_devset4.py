@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 
 from test_devset import (  # noqa: F401  (the imported tests run here on devset4; the fixtures feed them)
-    DEVSET, _lines, gold, manifest, reports, taxonomy,
+    check_numbered_reports, DEVSET, _lines, gold, manifest, reports, taxonomy,
     test_actors_follow_acled_conventions, test_counts_are_ordered, test_dates_are_not_after_publication,
     test_every_gold_record_belongs_to_a_report, test_places_are_in_their_country, test_reports_are_read_by_the_jsonl_reader,
     test_types_follow_the_taxonomy,
 )
 
 DEVSET4 = Path(__file__).parent / "devset4"
-EARLIER = [Path(__file__).parent / name for name in ("devset", "devset2", "devset3")]
 # the edge cases the set was written to measure, each by a manifest tag
 IN_PASSING = {"arrests in passing", "looting in passing", "agreement in passing", "weapons seized in passing",
               "curfew in passing", "headquarters word", "abduction word in passing", "vigilantes mentioned",
@@ -35,13 +34,8 @@ def folder() -> Path:
     return DEVSET4
 
 
-def test_reports_are_short_and_new(reports):
-    assert len(reports) == 60
-    assert [r["id"] for r in reports] == [f"d4-{i:03d}" for i in range(1, 61)]
-    for r in reports:
-        assert 12 <= len(r["text"].split()) <= 120, r["id"]
-    earlier = {r["text"] for folder in EARLIER for r in _lines(folder, "reports.jsonl")}
-    assert not earlier & {r["text"] for r in reports}
+def test_reports_are_short(reports):
+    check_numbered_reports(reports, "d4", 60, (12, 120))
 
 
 def test_it_covers_every_sub_event_type_and_weights_the_edges(gold, manifest, taxonomy):

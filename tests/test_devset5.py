@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 
 from test_devset import (  # noqa: F401  (the imported tests run here on devset5; the fixtures feed them)
-    DEVSET, _lines, gold, manifest, reports, taxonomy,
+    check_numbered_reports, DEVSET, _lines, gold, manifest, reports, taxonomy,
     test_actors_follow_acled_conventions, test_counts_are_ordered, test_dates_are_not_after_publication,
     test_every_gold_record_belongs_to_a_report, test_places_are_in_their_country, test_reports_are_read_by_the_jsonl_reader,
     test_types_follow_the_taxonomy,
 )
 
 DEVSET5 = Path(__file__).parent / "devset5"
-EARLIER = [Path(__file__).parent / name for name in ("devset", "devset2", "devset3")]
 # the toll idioms the set was written to measure
 TOLL_IDIOMS = {"victim list", "split by side", "number word", "vague count", "qualified number", "range",
                "rising toll", "correction", "running total", "deadliest since", "injured not killed",
@@ -34,13 +33,8 @@ def folder() -> Path:
     return DEVSET5
 
 
-def test_reports_are_short_and_new(reports):
-    assert len(reports) == 60
-    assert [r["id"] for r in reports] == [f"d5-{i:03d}" for i in range(1, 61)]
-    for r in reports:
-        assert 12 <= len(r["text"].split()) <= 120, r["id"]
-    earlier = {r["text"] for folder in EARLIER for r in _lines(folder, "reports.jsonl")}
-    assert not earlier & {r["text"] for r in reports}
+def test_reports_are_short(reports):
+    check_numbered_reports(reports, "d5", 60, (12, 120))
 
 
 def test_it_is_weighted_to_toll_idioms(gold, manifest):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from test_devset import (  # noqa: F401  (the imported tests run here on devset8; the fixtures feed them)
-    DEVSET, _lines, gold, manifest, reports, taxonomy,
+    check_numbered_reports, DEVSET, _lines, gold, manifest, reports, taxonomy,
     test_actors_follow_acled_conventions, test_counts_are_ordered, test_dates_are_not_after_publication,
     test_every_gold_record_belongs_to_a_report, test_places_are_in_their_country, test_reports_are_read_by_the_jsonl_reader,
     test_types_follow_the_taxonomy,
@@ -40,14 +40,8 @@ def folder() -> Path:
     return DEVSET8
 
 
-def test_reports_are_full_wire_stories_and_new(reports):
-    assert len(reports) == 50
-    assert [r["id"] for r in reports] == [f"d8-{i:03d}" for i in range(1, 51)]
-    for r in reports:
-        assert 60 <= len(r["text"].split()) <= 200, r["id"]
-    earlier = {r["text"] for name in ("devset", "devset2", "devset3", "devset4", "devset5", "devset7")
-               for r in _lines(HERE / name, "reports.jsonl")}
-    assert not earlier & {r["text"] for r in reports}
+def test_reports_are_full_wire_stories(reports):
+    check_numbered_reports(reports, "d8", 50, (60, 200))
 
 
 def test_reported_events_have_the_proportions_of_a_feed(gold):
