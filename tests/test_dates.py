@@ -180,3 +180,14 @@ def test_a_day_and_month_with_last_year_is_that_day_a_year_before():
     assert d.date == dt.date(2024, 3, 3)
     d = one("On June 25, police opened fire on marchers.", published)
     assert d.date == dt.date(2025, 6, 25)
+
+
+def test_since_a_month_followed_by_when_dates_the_when_clause():
+    # "the third attack since April, when gunmen killed nine": the when-clause happened in April
+    aug = dt.date(2025, 8, 12)
+    d = one("the third attack on the road since April, when gunmen killed nine travellers", aug)
+    assert (d.date, d.date_end, d.precision) == (dt.date(2025, 4, 1), dt.date(2025, 4, 30), 3)
+    assert one("the worst since November 2023, when a bomb hit a bus", aug).date == dt.date(2023, 11, 1)
+    assert one("since October, when", aug).date == dt.date(2024, 10, 1)
+    # a span's edge alone is still no incident's date
+    assert find_dates("attacks have risen since April", aug) == []

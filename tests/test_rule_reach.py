@@ -480,3 +480,14 @@ def test_the_same_protest_is_where_the_news_protest_was(code):
     news = _one(events)
     assert b.location.name == news.location.name == "Lima"
     assert b.location.geo_precision == news.location.geo_precision
+
+
+# -- "since <month>, when ...": the when-clause is the earlier incident, not the news -----------
+def test_an_earlier_strike_told_after_since_a_month_keeps_its_toll_apart(code):
+    events = code("A drone struck a fuel depot near Gharyan on Monday, killing three guards, a hospital official "
+                  "said. A local elder said six people had died. It was the second such attack near the town since "
+                  "March, when a drone killed four people at a market.", "2025-07-02")
+    e = _one(events)
+    assert (e.fatalities.low, e.fatalities.best) == (3, 3)  # two sources' totals: the lower; the March four apart
+    earlier = [b for b in events if b.mode == "background"]
+    assert earlier and earlier[0].fatalities.best == 4 and earlier[0].date.startswith("2025-03")

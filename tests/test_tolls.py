@@ -147,6 +147,27 @@ def test_a_passive_telling_of_enemy_dead_is_not_a_kill_claim():
     assert not any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
 
 
+def test_finders_telling_the_bodies_they_found_claim_no_kill():
+    from strife.extract.tolls import mark_kill_claim
+
+    for text in ("Rescue workers, who reached the village at dawn, said they recovered 'at least 11' bodies.",
+                 "Soldiers said they found at least nine bodies in a ditch near the camp."):
+        found = [c for c in find_casualties(text) if c.kind == "killed"]
+        assert found and not any(mark_kill_claim(c, text).kill_claim for c in found)
+    # the claim verb still marks a claim when the finders say they did the killing
+    text = "Soldiers said they killed at least nine fighters in a ditch near the camp."
+    assert any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
+
+
+def test_three_sources_totals_with_the_finders_count_give_the_lowest():
+    toll = tally("killed", claimed_items(
+        ("Armed men killed at least 14 villagers in the night raid, witnesses said.", None),
+        ("A local rights group said on Monday that 20 bodies had been buried.", None),
+        ("Soldiers, who reached the village later, said they found 'at least 12' bodies.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (12, 12, 20)
+
+
 def test_dozens_beside_a_number_is_the_same_toll_told_vaguely():
     toll = tally("killed", items(
         ("Dozens of villagers were killed in the raid.", None),

@@ -76,6 +76,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in May last year" is one date: May of the year before publication; "in April 56 people died" is April and a
     # count, not April 1956 (a year is followed by no lower-case word).
     # "in May last year" is one date: May of the year before publication, not this May and a year
+    # "the third strike since May, when a drone strike killed two": the when-clause tells what happened that month
+    ("since_month_when", re.compile(rf"\bsince\s+{MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?=,?\s+when\b)", re.I)),
     ("in_month_year", re.compile(rf"\b(?<!since )(?<!until )(?:in|during|last|this)\s+{MONTH}(?:\s+(?P<year>(?:1[89]|20)\d\d|'\d\d|\d\d(?!\s+[a-z]))|,?\s+(?P<rel_year>last|this|the\s+previous)\s+year)?\b", re.I)),
     ("month_year", re.compile(rf"\b(?<!since )(?<!until ){MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("in_year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-/])", re.I)),
@@ -161,7 +163,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
         part = g["part"].lower()
         first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, _month_end(year, month).day)}[part]
         return dt.date(year, month, first), dt.date(year, month, last), 2, f"'{text}': that part of the month", not g.get("year")
-    if kind in ("earlier_in_month", "in_month_year", "month_year"):
+    if kind in ("earlier_in_month", "in_month_year", "month_year", "since_month_when"):
         word = g["month"].lower()
         month = MONTHS[word]
         if g.get("year"):

@@ -34,6 +34,7 @@ MEMBERS_OF = re.compile(r"members?\s+of\s", re.I)
 MORE_GROUP = re.compile(load_data("counting.json")["later_deaths"]["more"], re.I)  # "two other fighters" adds to the figure before it
 KILL_CLAIM = re.compile(load_data("counting.json")["kill_claims"]["pattern"], re.I)
 KILLERS_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(load_data("counting.json")["kill_claims"]["own_words"]) + r")(?![\w-])", re.I)
+FOUND_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(load_data("counting.json")["kill_claims"]["found_words"]) + r")(?![\w-])", re.I)
 PRONOUN_SAID = re.compile(r"(?:^|,\s*)(?:it|he|she|they)\s+(?:said|added|says|say)\b", re.I)
 _OWN = load_data("counting.json")["own_losses"]
 OWN_LOSSES = re.compile(rf"^(?:{_OWN['verbs']})(?![\w-])", re.I)  # "lost five men": the subject's own dead
@@ -64,7 +65,9 @@ def mark_kill_claim(c: Casualty, text: str, sentence_start: int = 0) -> Casualty
         return c  # "killed two of its fighters": the group's own losses
     if OWN_LOSSES.match(c.text):
         return c  # "the army said it lost four men": its own dead, not a kill it claims
-    if KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start):
+    claim = KILL_CLAIM.search(text, max(sentence_start, c.start - 160), c.start)
+    if claim and not FOUND_WORD.search(claim.group(0)):
+        # "police said they found at least 15 bodies": finders tally the dead, they claim no kill
         return replace(c, kill_claim=True)
     return c
 
