@@ -161,3 +161,10 @@ def test_a_foreign_place_truly_named_stays_abroad(code):
     # the forces' nationality is no place: the town they shelled is where it happened
     loc = _place(code, "Russian forces shelled Kharkiv overnight, killing three civilians, the regional governor said.")
     assert loc.iso3 == "UKR" and loc.name == "Kharkiv"
+
+
+def test_a_town_abroad_in_the_unknown_places_sentence_is_kept(code):
+    # only a capital stands for its government: rockets fired at a town fall there
+    loc = _place(code, "Hezbollah said it fired a volley of Katyusha rockets at Safed on Tuesday in response "
+                       "to Israeli strikes on southern Lebanon.")
+    assert loc.iso3 == "ISR" and loc.name == "Safed", loc

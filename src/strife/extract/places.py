@@ -143,13 +143,19 @@ def _in_the_country_of_the_unknown_place(incident, candidates):
             if p.place is None and getattr(p, "fallback", None) is not None]
     if not held:
         return candidates
+    from strife.geo.geoparse import _capitals
+
     countries = {p.fallback.country_iso2 for p in held}
-    kept = [c for c in candidates if c[4].place.country_iso2 in countries]
+    capitals = _capitals()
+    # only a national capital abroad is set aside: a town abroad may well be where rockets
+    # fell ("rockets at Kiryat Shmona in response to strikes on southern Lebanon")
+    kept = [c for c in candidates if c[4].place.country_iso2 in countries
+            or not (c[4].place.kind == "city" and capitals.get(c[4].place.country_iso2) == c[4].place.name)]
     for c in candidates:
         if c not in kept:  # said on the unknown place's reason, which the fallback's evidence carries
             for p in held:
-                note = (f"; '{c[4].text}' of the same sentence is in {c[4].place.country}, not in "
-                        f"{p.fallback.country} named with '{p.text}': set aside")
+                note = (f"; '{c[4].text}' of the same sentence is the capital of {c[4].place.country}, standing "
+                        f"for its government, not in {p.fallback.country} named with '{p.text}': set aside")
                 if note not in p.reason:
                     p.reason += note
     return kept
