@@ -124,3 +124,47 @@ def test_a_namesake_abroad_said_to_be_near_a_town_yields_to_the_town(code):
 ])
 def test_a_force_that_speaks_is_a_clue_not_a_named_country(code, text, iso3):
     assert _place(code, text, published="2024-05-21").iso3 == iso3
+
+
+def test_a_sea_after_a_countrys_possessive_is_no_province_abroad(parse):
+    geo = parse("Drones hit a fishing harbour on Yemen's Red Sea coast on Monday, killing four fishermen.")
+    sea = next(m for m in geo.mentions if m.text == "Red Sea")
+    assert sea.place is None  # not Sudan's Red Sea state: the text never names Sudan
+    # the province named with its noun is still the province
+    state = next(m for m in parse("Gunmen killed five traders in Sudan's Red Sea state on Monday.").mentions
+                 if m.text.startswith("Red Sea"))
+    assert state.place is not None and state.place.country_iso2 == "SD"
+    # and a province of a country's possessive that is no sea or region is untouched
+    province = next(m for m in parse("Gunmen killed traders in Burkina Faso's Sahel region.").mentions if m.text.startswith("Sahel"))
+    assert province.place is not None and province.place.country_iso2 == "BF"
+
+
+def test_an_unknown_place_tied_to_a_country_does_not_yield_to_a_capital_abroad(code):
+    # "Washington" stands for the government that ordered the strikes: not where they fell
+    text = ("DUBAI, May 2 (Reuters) - U.S. air strikes on the Qarnaw fuel terminal on Yemen's Red Sea coast "
+            "killed 20 people on Thursday, the Houthi-run health ministry said, in the deadliest raid since "
+            "Washington widened its campaign.")
+    events = [e for e in code(text, published="2025-05-02") if e.location is not None]
+    assert events and events[0].location.iso3 == "YEM", events[0].location
+    reason = next(ev.reason for ev in events[0].evidence if ev.field == "location")
+    assert "Washington" in reason and "set aside" in reason
+
+
+def test_a_country_named_for_its_forces_is_no_fallback_for_an_unknown_district(parse):
+    geo = parse("U.S. strikes on a building in the Qarnaw district of the capital Sanaa killed 12 people.")
+    unknown = next(m for m in geo.mentions if m.text == "Qarnaw")
+    assert unknown.place is None
+    assert unknown.fallback is None or unknown.fallback.country_iso2 != "US"
+
+
+def test_a_foreign_place_truly_named_stays_abroad(code):
+    # the forces' nationality is no place: the town they shelled is where it happened
+    loc = _place(code, "Russian forces shelled Kharkiv overnight, killing three civilians, the regional governor said.")
+    assert loc.iso3 == "UKR" and loc.name == "Kharkiv"
+
+
+def test_a_town_abroad_in_the_unknown_places_sentence_is_kept(code):
+    # only a capital stands for its government: rockets fired at a town fall there
+    loc = _place(code, "Hezbollah said it fired a volley of Katyusha rockets at Safed on Tuesday in response "
+                       "to Israeli strikes on southern Lebanon.")
+    assert loc.iso3 == "ISR" and loc.name == "Safed", loc
