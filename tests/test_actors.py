@@ -37,7 +37,7 @@ def test_actor_groups_file_is_consistent_with_actors_json():
         assert name in base_names | set(names), f"{name}: not a group strife knows"
     for per_country in world["names_by_country"].values():
         assert all(re.fullmatch(r"[A-Z]{2}", iso2) for iso2 in per_country)
-    for key in ("before", "after", "doubt"):
+    for key in ("before", "claim_before", "after", "doubt"):
         for p in world["attribution"][key]:
             re.compile(p)
     forces = world["state_forces"]
@@ -537,6 +537,10 @@ def test_group_fought_by_soldiers_is_not_the_agent():
 def test_pamphlets_signed_by_a_group_attribute_the_attack(code):
     e = _first(code, "LIMA - Hooded men set fire to four buses near Ayacucho early on Sunday, police said. Pamphlets left at the scene were signed by the Shining Path, prosecutors said.")
     assert e.actor1.name == "Shining Path"
+    # a claim holds for what was told before it, not for an incident of last year told after it
+    events = code("LIMA - Hooded men set fire to four buses near Ayacucho early on Sunday, police said. Pamphlets left at the scene were signed by the Shining Path. In April last year, three police officers were killed in an ambush near Huanta.", "2024-05-08")
+    earlier = [e for e in events if e.mode == "background"]
+    assert earlier and earlier[0].actor1.name.startswith("Unidentified Armed Group")
 
 
 def test_named_haitian_gang_needs_the_word_gang(code):

@@ -114,7 +114,7 @@ def attributed_group(article_text: str | None, home: str | None, incident_start:
             continue  # a group of another country named in passing is not the attackers
         if LEXICON.attribution_doubt_re.search(before):
             continue
-        if LEXICON.attribution_claim_re.match(after):
+        if LEXICON.attribution_claim_re.match(after) or LEXICON.attribution_claim_before_re.search(before):
             if told_after:
                 return group, hit
             continue
