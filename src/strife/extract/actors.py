@@ -114,7 +114,7 @@ def attributed_group(article_text: str | None, home: str | None, incident_start:
             continue  # a group of another country named in passing is not the attackers
         if LEXICON.attribution_doubt_re.search(before):
             continue
-        if LEXICON.attribution_claim_re.match(after):
+        if LEXICON.attribution_claim_re.match(after) or LEXICON.attribution_claim_before_re.search(before):
             if told_after:
                 return group, hit
             continue
@@ -219,7 +219,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
             elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 45) : local]):
                 continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
-            elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive):
+            elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive or AGENT_BY_DESCRIBED.search(mention.text[max(0, local - 50) : local])):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
@@ -494,6 +494,13 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
 
 
 AGENT_BEFORE_GROUP = re.compile(r"\bby\s+(?:[\w'’-]+\s+){1,4}(?:of|from)\s+(?:the\s+)?$", re.I)
+# "Shelling by the paramilitary Rapid Support Forces", "a massacre by the jihadist group
+# JNIM": the agent after "by" with a describing word or two between; a word that joins or
+# relates ("by the army and RSF", "by troops against ISWAP"), a state's forces or a verb
+# ("by soldiers fighting RSF") mean the group is not the agent
+AGENT_BY_DESCRIBED = re.compile(
+    r"\bby\s+(?:the\s+|an?\s+)?(?:(?!(?:and|or|with|against|on|in|near|at|after|from|of|to|for|between|army|troops|soldiers|police|forces|military|government|[a-z]+ing)\b)(?:[a-z][\w'’-]*|[A-Z][a-z]+ists?)\s+){1,3}$"
+)
 
 
 def _passive_agent(mention) -> Hit | None:
