@@ -168,11 +168,3 @@ def test_a_town_abroad_in_the_unknown_places_sentence_is_kept(code):
     loc = _place(code, "Hezbollah said it fired a volley of Katyusha rockets at Safed on Tuesday in response "
                        "to Israeli strikes on southern Lebanon.")
     assert loc.iso3 == "ISR" and loc.name == "Safed", loc
-
-
-def test_a_capital_is_not_set_aside_for_a_misread_province(code):
-    # "(Capital Territory, Pakistan)" may be read as another country's Capital Territory; that misreading
-    # must not set aside the country's own capital, named as the march's goal
-    events = code("On 9 May 2024, party supporters marching on Islamabad (Capital Territory, Pakistan) threw stones "
-                  "at police near Faizabad Chowk; police fired tear gas.", "2024-05-09")
-    assert events and all(e.location is not None and e.location.iso3 == "PAK" for e in events)

@@ -140,11 +140,8 @@ def _in_the_country_of_the_unknown_place(incident, candidates):
     country ("since Washington stepped up its campaign", a capital standing for its
     government) is not where it happened. Those are dropped, and the unknown place's
     fallback (the country or province named with it) is used instead."""
-    # only a fallback to a country the sentence names: a province fallback may itself be a
-    # misreading ("(Capital Territory, Pakistan)" read as the Solomon Islands' Capital
-    # Territory must not set Islamabad aside)
     held = [p for f in incident.facts for p in f.places
-            if p.place is None and getattr(p, "fallback", None) is not None and p.fallback.kind == "country"]
+            if p.place is None and getattr(p, "fallback", None) is not None]
     if not held:
         return candidates
     countries = {p.fallback.country_iso2 for p in held}
