@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from strife.extract.lexicon import load_data
-from strife.geo.capitals import national_capitals
 from strife.record import Evidence
 
 _RULES = load_data("geo_rules.json")
@@ -134,32 +133,6 @@ def _abroad_of(described, anchor) -> bool:
             and described.place.country_iso2 != anchor.place.country_iso2)
 
 
-def _in_the_country_of_the_unknown_place(incident, candidates):
-    """The incident's own place is unknown but its sentence ties it to a country ("the Ras
-    Isa fuel port on Yemen's Red Sea coast"): a place of the same sentence in another
-    country ("since Washington stepped up its campaign", a capital standing for its
-    government) is not where it happened. Those are dropped, and the unknown place's
-    fallback (the country or province named with it) is used instead."""
-    held = [p for f in incident.facts for p in f.places
-            if p.place is None and getattr(p, "fallback", None) is not None]
-    if not held:
-        return candidates
-    countries = {p.fallback.country_iso2 for p in held}
-    capitals = national_capitals()
-    # only a national capital abroad is set aside: a town abroad may well be where rockets
-    # fell ("rockets at Kiryat Shmona in response to strikes on southern Lebanon")
-    kept = [c for c in candidates if c[4].place.country_iso2 in countries
-            or not (c[4].place.kind == "city" and capitals.get(c[4].place.country_iso2) == c[4].place.name)]
-    for c in candidates:
-        if c not in kept:  # said on the unknown place's reason, which the fallback's evidence carries
-            for p in held:
-                note = (f"; '{c[4].text}' of the same sentence is the capital of {c[4].place.country}, standing "
-                        f"for its government, not in {p.fallback.country} named with '{p.text}': set aside")
-                if note not in p.reason:
-                    p.reason += note
-    return kept
-
-
 def choose_place(incident, geo, gazetteer, dateline):
     """-> (Place | None, geo_precision | None, evidence)"""
     text = getattr(geo, "text", None) or None
@@ -182,7 +155,6 @@ def choose_place(incident, geo, gazetteer, dateline):
         for p in f.places
         if p.place is not None and not _is_actor(p, f)
     ]
-    candidates = _in_the_country_of_the_unknown_place(incident, candidates)
     if not candidates and text is not None and incident.mode == "background":
         same = _story_place(incident, geo, text, dateline)
         if same is not None:
@@ -197,7 +169,6 @@ def choose_place(incident, geo, gazetteer, dateline):
             if p.place is not None and any(s <= p.start < e for s, e in spans)
             and not any(_is_actor(p, f) for f in incident.facts)
         ]
-        candidates = _in_the_country_of_the_unknown_place(incident, candidates)
     if candidates:
         source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
         why = getattr(best, "reason", None) or ""
@@ -215,8 +186,6 @@ def choose_place(incident, geo, gazetteer, dateline):
                    if p.place is None and not getattr(p, "tagged_only", False) and "not in the gazetteer" in (p.reason or "")]
         if lacking:  # the fallback is said: a more precise name was there but is unknown
             why += f"; {', '.join(repr(t) for t in lacking)} not in the gazetteer: falls back to {best.text}"
-            why += "".join(n for f in incident.facts for p in f.places if p.place is None
-                           for n in re.findall(r"; '[^;]*: set aside", p.reason or ""))
         return best.place, precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=why)]
     unresolved = [p for f in incident.facts for p in f.places if p.place is None]
     held = [p for p in unresolved if getattr(p, "fallback", None) is not None]

@@ -217,19 +217,6 @@ class ArticleGeo:
         return _best(found, head.strip(), context, None, exclude_name=None)
 
 
-COUNTRY_POSSESSIVE = re.compile(r"(\w[\w .-]*?)['\u2019]s\s+$")
-
-
-def _after_a_country_possessive(text: str, at: int) -> bool:
-    """The name comes right after a country's possessive ("Yemen's ", "Sudan's ")."""
-    m = COUNTRY_POSSESSIVE.search(text[max(0, at - 40) : at])
-    if m is None:
-        return False
-    words = m.group(1).split()
-    # the longest tail of the words before "'s" that is a country ("the Democratic Republic of Congo's")
-    return any(STATES.iso2(" ".join(words[i:])) for i in range(len(words)))
-
-
 def _primary(place: Place, name: str) -> bool:
     """The phrase is the place's own name (not one of its alternate names)."""
     return _own_name(place.name, name)
@@ -772,9 +759,8 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
                      and o.qualifier != "km of" and PART_OF_TOWN_GAP.fullmatch(doc.text[m.end : o.start])), None)
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
                  and start <= o.start < end and o.qualifier != "km of"]
-        # (not a country named for its forces: "U.S. strikes on the Shaob district" are not in the U.S.)
         countries = [o for o in mentions if o is not m and o.place is not None and o.place.kind == "country"
-                     and start <= o.start < end and not FORCE_AFTER.match(doc.text, o.end)]
+                     and start <= o.start < end]
         if town is not None:
             # "Kibera, Nairobi", "Shaheen Bagh, in south Delhi": a part of the town named right after it
             m.fallback, m.fallback_precision = town.place, 2
@@ -923,10 +909,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         options = looked[c.name]
         reason = ""
         # ("the Sahel region of Burkina Faso" is the province: its noun says so)
-        # ("Yemen's Red Sea coast": a country's share of the sea or the region, no
-        # Sudanese province of the name)
-        if c.direction is None and c.hint is None and normalise(c.name) in SUPRANATIONAL and (
-                text[max(0, c.start - 4) : c.start].lower() == "the " or _after_a_country_possessive(text, c.start)):
+        if c.direction is None and c.hint is None and normalise(c.name) in SUPRANATIONAL and text[max(0, c.start - 4) : c.start].lower() == "the ":
             mentions.append(PlaceMention(c.start, c.end, text[c.start : c.end], None, None, c.qualifier,
                                          f"'{c.name}' is a region across countries: no single point stands for it", c.hint))
             continue
