@@ -137,7 +137,6 @@ def _one_assault(incident: Incident, mention: Mention, families: set[str]) -> bo
     return families <= {"remote", "violence"} and any(m.sentence_start == mention.sentence_start for m in incident.mentions)
 
 
-
 def _same_city(a, b) -> bool:
     """A district of a city ("Sisli" in an Istanbul story) lies within a few km of the
     city's point in the same province: a chase into its side streets is the same protest."""
@@ -159,22 +158,26 @@ def _families_apart(signals: set[str]) -> set[str]:
     return families
 
 
-def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | None) -> bool:
+def _ended_before(facts: MentionFacts, day: dt.date | None, days: int) -> bool:
+    """The incident's date ended more than `days` days before `day`."""
     d = facts.best_date()
-    if d is not None and d.date is not None and story_date is not None:
-        last = d.date_end or d.date
-        if last < story_date - dt.timedelta(days=STORY_WINDOW_DAYS):
-            return True
-        if d.precision == 1 and abs((d.date - story_date).days) <= SAME_INCIDENT_MAX_GAP_DAYS:
-            return False
+    if d is None or d.date is None or day is None:
+        return False
+    return (d.date_end or d.date) < day - dt.timedelta(days=days)
+
+
+def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | None) -> bool:
+    if _ended_before(facts, story_date, STORY_WINDOW_DAYS):
+        return True
+    d = facts.best_date()
+    if (d is not None and d.date is not None and story_date is not None and d.precision == 1
+            and abs((d.date - story_date).days) <= SAME_INCIDENT_MAX_GAP_DAYS):
+        return False
     return mention.has("background") or mention.has("judicial")
 
 
 def _stale(facts: MentionFacts, published: dt.date | None) -> bool:
-    d = facts.best_date()
-    if d is None or d.date is None or published is None:
-        return False
-    return (d.date_end or d.date) < published - dt.timedelta(days=STALE_DAYS)
+    return _ended_before(facts, published, STALE_DAYS)
 
 
 def _dated_back_from_the_news(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:

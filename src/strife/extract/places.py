@@ -104,12 +104,18 @@ def is_reference_place(mention, text: str, previous) -> bool:
     return False
 
 
+def _clause_between(previous, mention, text: str, limit: int) -> str | None:
+    """The words between two places when they are few and in one clause; else None."""
+    if previous is None or previous.end > mention.start:
+        return None
+    between = text[previous.end : mention.start]
+    return between if len(between) <= limit and not re.search(r"[.;:!?\n]", between) else None
+
+
 def _described_by_bearing(previous, mention, text: str) -> bool:
     """"the Far'a camp south of Tubas": the bearing before `mention` describes `previous`."""
-    if previous is None or previous.end > mention.start:
-        return False
-    between = text[previous.end : mention.start]
-    return len(between) <= 60 and not re.search(r"[.;:!?\n]", between) and bool(BEARING_BEFORE.search(between))
+    between = _clause_between(previous, mention, text, 60)
+    return between is not None and bool(BEARING_BEFORE.search(between))
 
 
 # "the village of Duma near Nablus": a place said to be near another
@@ -120,10 +126,8 @@ def _described_by_anchor(previous, mention, text: str) -> bool:
     """The place before `mention` is said to lie by it: by a bearing or near it."""
     if _described_by_bearing(previous, mention, text):
         return True
-    if previous is None or previous.end > mention.start:
-        return False
-    between = text[previous.end : mention.start]
-    return len(between) <= 40 and not re.search(r"[.;:!?\n]", between) and bool(NEAR_BEFORE.search(between))
+    between = _clause_between(previous, mention, text, 40)
+    return between is not None and bool(NEAR_BEFORE.search(between))
 
 
 def _abroad_of(described, anchor) -> bool:
@@ -156,7 +160,7 @@ def choose_place(incident, geo, gazetteer, dateline):
         if p.place is not None and not _is_actor(p, f)
     ]
     if not candidates and text is not None and incident.mode == "background":
-        same = _story_place(incident, geo, text, dateline)
+        same = _story_place(incident, geo, text, dateline, before)
         if same is not None:
             return same
     if not candidates and text is not None:
@@ -228,20 +232,19 @@ def choose_place(incident, geo, gazetteer, dateline):
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
 
 
-def _story_place(incident, geo, text, dateline):
+def _story_place(incident, geo, text, dateline, before):
     """"In April, an attack on the same town freed 529 inmates": a context incident whose own clauses name no place
     but "the same town" is where the story's news is, the first town (or district) the text names outside its
     dateline and not as a source's or a reference's place; with none, the dateline's town."""
     hit = next((h for m in incident.mentions if (h := SAME_PLACE.search(text, m.start, m.end))), None)
     if hit is None:
         return None
-    previous = {id(b): a for a, b in zip([None] + geo.mentions, geo.mentions)}
     in_dateline = (lambda p: dateline is not None and dateline.place_start is not None
                    and dateline.place_start <= p.start < dateline.place_end)
     first = next((p for p in geo.mentions
                   if p.place is not None and p.place.kind in ("city", "admin2") and p.end <= hit.start()
                   and not in_dateline(p) and not is_source_place(p, text)
-                  and not is_reference_place(p, text, previous.get(id(p)))), None)
+                  and not is_reference_place(p, text, before.get(id(p)))), None)
     reason = f"the incident's own clauses name no place but '{hit.group(0)}': the story's place"
     if first is not None:
         return first.place, first.precision, [Evidence(field="location", start=first.start, end=first.end, quote=first.text,
