@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from strife.extract.lexicon import load_data
+from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.states import STATES
 from strife.geo.capitals import capital_of, national_capitals
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
@@ -58,6 +58,12 @@ SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
 FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
+POLICE_BEYOND = RULES["police_beyond_borders"]
+# "Kenyan police", "the Uganda Police Force", "Congolese riot police": a country's police act at home,
+# so the story is in that country (one lower-case or capitalised word may stand between)
+HOME_POLICE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[A-Za-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['home_police_nouns']), key=len, reverse=True))})\b")
+# "Fano militiamen": a group's alias made of a name and a noun for its members is the group, not a place
+GROUP_MEMBER_TAIL = re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, RULES['group_member_nouns']), key=len, reverse=True))})$", re.I)
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
 
 
@@ -175,6 +181,11 @@ class Context:
     coherent_countries: Counter = field(default_factory=Counter)  # countries other names can be read in
     coherent_admin1s: Counter = field(default_factory=Counter)  # and districts
     readings: dict = field(default_factory=dict)  # name -> its gazetteer readings
+    # whose forces act ("Somali soldiers clashed") and the home countries of the named armed groups
+    # ("al-Shabaab"): as often abroad as at home, so never a country the story is in by themselves
+    acting: Counter = field(default_factory=Counter)
+    # countries whose police act in the text ("Kenyan police arrested"): police act at home
+    home: set = field(default_factory=set)
 
     def countries(self) -> Counter:
         return self.named + self.demonyms
@@ -788,6 +799,8 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
+        if HOME_POLICE_AFTER.match(text, hit.end):
+            ctx.home.add(iso2)
         force = FORCE_AFTER.match(text, hit.end)
         if force and TELLING_AFTER.match(text, force.end()):
             # "the Ukrainian air force said", "the US military said": a force that speaks is a
@@ -798,6 +811,8 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
             acting[iso2] += 1  # "Russian forces shelled ...", "U.S. drones": whose forces, not where
             continue
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
+    ctx.acting = acting + Counter(g.country for g, h in LEXICON.named_groups_in(text)
+                                  if g.country and not (skip and skip[0] <= h.start < skip[1]))
     if not ctx.named and not ctx.demonyms and dateline_place is None:
         # with no other country in the text the forces' nationality is the best clue
         # there is ("Nigerian troops killed ten militants in ...", "Somali forces backed by
@@ -863,11 +878,20 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
     return place, precision, why
 
 
+def _named_with_members(c: _Candidate, groups, text: str) -> bool:
+    """The name begins a named group's alias that is the name and a noun for its members ("Fano
+    militiamen", actors.json): the group is meant, not a town of the name ("between Fano militiamen and
+    federal troops" is no Fano, Italy)."""
+    return any(h.start == c.start and c.end < h.end and GROUP_MEMBER_TAIL.fullmatch(text[c.end : h.end]) for h in groups)
+
+
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
     candidates = [part for c in _candidates(doc, text, skip, gazetteer) for part in _split(c, gazetteer)
                   if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
+    groups = [h for _, h in LEXICON.named_groups_in(text)]
+    candidates = [c for c in candidates if not _named_with_members(c, groups, text)]
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
     # as a province or a town of some size, or by its own name in a country the article
@@ -943,7 +967,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             strays = options
             options = [p for p in options if _primary(p, c.name)]
             if strays and not options:
-                reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
+                # a province by its English name ("Lower Shabelle") in the country whose forces or named
+                # armed groups act in the text ("Somali soldiers and al-Shabaab fighters clashed") under
+                # a dateline from another country (NAIROBI): the forces' country has that province
+                options = [p for p in strays if p.kind in ("admin1", "admin2") and ctx.acting.get(p.country_iso2)]
+                if options:
+                    reason = f"'{c.name}' is an alternate name of a province of the country whose forces or groups act in the text; "
+                else:
+                    reason = f"'{c.name}' is only an alternate name of places outside the story's countries; "
         if story and options and not c.capital_of and not any(p.country_iso2 in story for p in options):
             # a place far outside the countries the article is about needs strong evidence:
             # only a country, a province, a big city (or, where only demonyms say the
@@ -963,6 +994,19 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
                 reason = (f"'{c.name}' is not in the gazetteer within the story's countries "
                           f"(only small places of that name elsewhere: {options[0].name}, {options[0].country}); ")
             options = abroad
+        if ctx.home and options and not any(p.country_iso2 in ctx.home | story for p in options):
+            # "Kenyan police raided Eastleigh": a country's police act at home (or where it holds
+            # territory, geo_rules' police_beyond_borders), so a namesake in a country the text gives no
+            # word of is a local name the gazetteer lacks; only a country or a city big enough to be
+            # named anywhere without its country stays
+            held_too = {t for h in ctx.home for t in POLICE_BEYOND.get(h, ())}
+            kept = [p for p in options if p.kind == "country" or p.country_iso2 in held_too
+                    or (p.kind in ("city", "other") and p.population >= RULES["home_police_abroad_min_population"])]
+            if not kept:
+                reason = (f"'{c.name}' is not in the gazetteer in the country whose police act in the text "
+                          f"({', '.join(sorted(ctx.home))}); its namesakes lie in countries the text never names "
+                          f"({options[0].name}, {options[0].country}); ")
+            options = kept
         if c.of_a_thing and options and story:
             # (with no country for the story, nothing says the tail is foreign: it stays as read)
             inside = [p for p in options if p.country_iso2 in story]
