@@ -56,3 +56,19 @@ def test_a_group_named_with_its_members_is_no_town(code):
     loc = _place(code, "Fighting between Fano militiamen and federal troops killed seven people in Amhara on Sunday, "
                        "residents said.")
     assert loc.iso3 == "ETH"
+
+
+def test_a_citys_police_say_the_story_is_in_that_city(code):
+    # Gulshan (Dhaka) is not in the packaged gazetteer; an Iranian town has it as an alternate name. The
+    # Dhaka Metropolitan Police say the story is Dhaka's: the unknown name falls back to that city
+    loc = _place(code, "A crude bomb went off outside a restaurant in Gulshan on Friday night, wounding two guards, "
+                       "the Dhaka Metropolitan Police said.")
+    assert loc.iso3 == "BGD" and loc.name == "Dhaka" and loc.geo_precision == 2
+
+
+def test_only_a_police_named_after_one_countrys_place_is_read(gaz):
+    from strife.geo.geoparse import _city_police
+    assert [p.iso3 for p in _city_police("Karachi police said the men were armed.", None, gaz)] == ["PAK"]
+    # the Punjab is Pakistan's and India's; "Federal Police" and "Military Police" are no places
+    assert _city_police("Punjab police said the men were armed.", None, gaz) == []
+    assert _city_police("Federal Police and Military Police officers arrived.", None, gaz) == []

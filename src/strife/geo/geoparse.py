@@ -62,6 +62,8 @@ POLICE_BEYOND = RULES["police_beyond_borders"]
 # "Kenyan police", "the Uganda Police Force", "Congolese riot police": a country's police act at home,
 # so the story is in that country (one lower-case or capitalised word may stand between)
 HOME_POLICE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[A-Za-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['home_police_nouns']), key=len, reverse=True))})\b")
+# "Dhaka Metropolitan Police", "Karachi police", "the Sindh police": a city's or a province's police
+CITY_POLICE = re.compile(r"\b((?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)??))\s+(?:(?:metropolitan|city|capital|provincial|regional|state|district)\s+)?police\b", re.I)
 # "Fano militiamen": a group's alias made of a name and a noun for its members is the group, not a place
 GROUP_MEMBER_TAIL = re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, RULES['group_member_nouns']), key=len, reverse=True))})$", re.I)
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
@@ -756,7 +758,7 @@ def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazettee
         mentions.sort(key=lambda m: m.start)
 
 
-def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
+def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention], police: Place | None = None) -> None:
     """A name the gazetteer lacks ("a village in X district") still gets a point: the
     district or province named in its sentence, with that one's precision and the reason.
     Not the article's country: that last resort is strife.extract.places', below any
@@ -787,6 +789,11 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention]) -> None:
             country = min(countries, key=lambda o: (o.start < m.start, abs(o.start - m.start)))
             m.fallback, m.fallback_precision = country.place, 3
             m.reason += f"; falls back to the country named in its sentence, {country.place.name} (precision 3)"
+        elif police is not None:
+            # "clashed with police in Mirpur ... officers of the Dhaka Metropolitan Police": the one city (or
+            # province) whose police the text names is where its unknown places are
+            m.fallback, m.fallback_precision = police, 2 if police.kind == "city" else 3
+            m.reason += f"; falls back to the city or province whose police the text names, {police.name} (precision {m.fallback_precision})"
 
 
 def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
@@ -878,6 +885,23 @@ def _precision(c: _Candidate, place: Place) -> tuple[Place, int, str]:
     return place, precision, why
 
 
+def _city_police(text: str, skip, gazetteer: Gazetteer) -> list[Place]:
+    """The cities and provinces whose police the text names ("Dhaka Metropolitan Police", "Karachi
+    police"): police act at home, and in their city. Only a name whose own readings as a province or a big
+    city all lie in one country ("Punjab police" says neither Pakistan nor India); the biggest of them."""
+    found: dict[int, Place] = {}
+    for m in CITY_POLICE.finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        name = m.group(1)
+        readings = [p for p in gazetteer.lookup(name) if _primary(p, name) and p.lat is not None and (
+            p.kind == "admin1" or (p.kind == "city" and p.population >= RULES["city_police_min_population"]))]
+        if len({p.country_iso2 for p in readings}) == 1:
+            place = max(readings, key=lambda p: (p.kind == "city", p.population))
+            found[place.geonameid] = place
+    return list(found.values())
+
+
 def _named_with_members(c: _Candidate, groups, text: str) -> bool:
     """The name begins a named group's alias that is the name and a noun for its members ("Fano
     militiamen", actors.json): the group is meant, not a town of the name ("between Fano militiamen and
@@ -914,6 +938,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     ]
     dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
     ctx = _context(text, skip, candidates, looked, dateline_place)
+    police = _city_police(text, skip, gazetteer)
+    ctx.home |= {p.country_iso2 for p in police}
     # the countries of the provinces the article names: a province by its own name, a
     # district with its noun or by a name too long to be a common word ("Day" alone is
     # no evidence of South Dakota's Day County; "Deir ez-Zor" is of Syria)
@@ -1096,5 +1122,5 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
     _part_of_the_next(text, mentions, looked)
-    _fall_back_unknown(doc, mentions)
+    _fall_back_unknown(doc, mentions, police[0] if len(police) == 1 else None)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
