@@ -72,3 +72,14 @@ def test_only_a_police_named_after_one_countrys_place_is_read(gaz):
     # the Punjab is Pakistan's and India's; "Federal Police" and "Military Police" are no places
     assert _city_police("Punjab police said the men were armed.", None, gaz) == []
     assert _city_police("Federal Police and Military Police officers arrived.", None, gaz) == []
+
+
+@pytest.mark.parametrize("text, iso3", [
+    # León is a Nicaraguan city by its own name and Guanajuato's León de los Aldama by an alternate one; the
+    # one demonym of a text that names no country and no force says the story is Mexico's
+    ("Hundreds of workers marched in Leon on Monday to protest against the Mexican government's fuel price rise.", "MEX"),
+    # and it does not undo a reading the population already made
+    ("Hundreds of teachers marched through Cordoba on Thursday demanding higher pay from the Argentine government.", "ARG"),
+])
+def test_the_one_demonym_of_a_text_naming_no_country_is_its_country(code, text, iso3):
+    assert _place(code, text).iso3 == iso3

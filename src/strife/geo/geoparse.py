@@ -266,6 +266,11 @@ def _score(p: Place, name: str, ctx: Context, hint: str | None, exclude_name: st
         s += w["named_country"] * (0.5 + 0.5 * ctx.named[p.country_iso2] / named_total)
     if ctx.demonyms.get(p.country_iso2):
         s += w["demonym_country"]
+        if not ctx.named and len(ctx.demonyms) == 1 and not ctx.acting:
+            # "the Bolivian parliament" in a text that names no country, gives no dateline and has no forces
+            # acting: the one demonym is the story's country, as a named country would be (Santa Cruz de la
+            # Sierra, not a Santa Cruz of Manila)
+            s += w["named_country"] * 0.5
     # other names of the article that can be read in this province or country; the
     # name's own readings do not vote for themselves
     own = 1 if exclude_name else 0  # resolve_text (the dateline) counts no name of its own
