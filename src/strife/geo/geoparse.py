@@ -801,7 +801,8 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention], police: Place | N
             m.reason += f"; falls back to the city or province whose police the text names, {police.name} (precision {m.fallback_precision})"
 
 
-def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None) -> Context:
+def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, list[Place]], dateline_place: Place | None,
+             groups=()) -> Context:
     ctx = Context()
     acting: Counter = Counter()
     provinces = [(c.start, c.end) for c in candidates if c.hint in ("admin1", "admin2")]
@@ -823,8 +824,7 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
             acting[iso2] += 1  # "Russian forces shelled ...", "U.S. drones": whose forces, not where
             continue
         (ctx.demonyms if STATES.is_demonym(word) else ctx.named)[iso2] += 1
-    ctx.acting = acting + Counter(g.country for g, h in LEXICON.named_groups_in(text)
-                                  if g.country and not (skip and skip[0] <= h.start < skip[1]))
+    ctx.acting = acting + Counter(g.country for g, h in groups if g.country and not (skip and skip[0] <= h.start < skip[1]))
     if not ctx.named and not ctx.demonyms and dateline_place is None:
         # with no other country in the text the forces' nationality is the best clue
         # there is ("Nigerian troops killed ten militants in ...", "Somali forces backed by
@@ -919,8 +919,8 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     skip = (dateline.start, dateline.end) if dateline is not None else None
     candidates = [part for c in _candidates(doc, text, skip, gazetteer) for part in _split(c, gazetteer)
                   if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
-    groups = [h for _, h in LEXICON.named_groups_in(text)]
-    candidates = [c for c in candidates if not _named_with_members(c, groups, text)]
+    groups = LEXICON.named_groups_in(text)
+    candidates = [c for c in candidates if not _named_with_members(c, [h for _, h in groups], text)]
     looked = {c.name: _options(c, gazetteer) for c in candidates}
     # a capitalised word after a verb or a comma is a place only if the gazetteer knows it
     # as a province or a town of some size, or by its own name in a country the article
@@ -942,7 +942,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
         for c in candidates
     ]
     dateline_place = ArticleGeo([], Counter(), gazetteer).resolve_dateline(dateline)
-    ctx = _context(text, skip, candidates, looked, dateline_place)
+    ctx = _context(text, skip, candidates, looked, dateline_place, groups)
     police = _city_police(text, skip, gazetteer)
     ctx.home |= {p.country_iso2 for p in police}
     # the countries of the provinces the article names: a province by its own name, a
