@@ -548,3 +548,42 @@ def test_named_haitian_gang_needs_the_word_gang(code):
     assert (e.actor1.name, e.actor1.inter) == ("Grand Ravine Gang", 3)
     e = _first(code, "PORT-AU-PRINCE - Gunmen killed six people in Canaan, north of the capital, on Saturday, residents said.")
     assert e.actor1.name.startswith("Unidentified Armed Group")
+
+
+# -- a strike told without its side, in a report of one state's strikes on another ---------
+
+def _background(code, text, published="2025-03-12"):
+    events = [e for e in code(text, published) if e.mode == "background"]
+    assert events, "no background event coded"
+    return events
+
+
+def test_a_strike_told_without_its_side_is_the_state_the_report_says_strikes_there(code):
+    text = ("A Russian drone slammed into a school in the Ukrainian city of Chernihiv on Tuesday, "
+            "killing two teachers, the regional governor said. Last October a missile strike on a "
+            "bakery in the city killed nine people.")
+    old = _background(code, text)[0]
+    assert (old.actor1.name, old.actor1.inter) == ("Military Forces of Russia", 8)
+    assert old.actor2.name == "Civilians (Ukraine)"
+
+
+def test_a_state_whose_drones_were_shot_down_is_not_the_striker(code):
+    # the only foreign state named lost its drones: the older attack's side stays unnamed
+    text = ("Air defences shot down 30 Ukrainian drones over the Russian region of Kursk on "
+            "Saturday, the governor said. Last May an attack on the town of Rylsk killed four people.")
+    for e in _background(code, text):
+        assert e.actor1 is None or e.actor1.name != "Military Forces of Ukraine"
+
+
+def test_a_bombing_on_the_ground_is_not_given_to_the_state_striking_from_afar(code):
+    text = ("Israeli warplanes struck the Lebanese town of Khiam on Monday, killing three men, "
+            "Lebanon's health ministry said. Last month a suicide bomber killed six people at a "
+            "checkpoint in Tripoli.")
+    for e in _background(code, text):
+        assert e.actor1 is None or e.actor1.name != "Military Forces of Israel"
+
+
+def test_a_glide_bomb_named_with_its_state_is_that_states_strike(code):
+    e = _first(code, "A Russian glide bomb hit a market in Kupiansk, Kharkiv region, on Friday, killing "
+                     "three civilians, officials said.", "2025-03-15")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)

@@ -26,6 +26,10 @@ ATTACKING = frozenset(_TRIGGERS["attacking_signals"])
 FOLLOWERS_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:party\s+)?(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\b", re.I
 )
+# a strike or an attack on a place, which a state's forces abroad carry out from afar; not
+# the means of men on the ground (a suicide bomber, a grenade, a kidnapping, a rape)
+STRIKE_SIGNALS = frozenset({"air", "shelling", "strike_noun", "attack"})
+GROUND_MEANS = frozenset({"suicide", "grenade", "abduction", "sexual", "explosion", "riot", "mob", "protest"})
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
 
 
@@ -407,6 +411,13 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
+    elif signals & STRIKE_SIGNALS and not signals & GROUND_MEANS and (abroad := STATES.acting_abroad(article_text or "", home)) is not None:
+        # "A Russian missile slammed into Kharkiv … A strike on a printing house in the city
+        # killed seven in May": a strike told with no side named, in a report of another
+        # state's strikes there, is that state's (the coding guide: its forces abroad, inter 8)
+        actor1 = military(abroad[0], home, abroad[1].text, "perpetrator")
+        evidence.append(Evidence(field="actor1", start=abroad[1].start, end=abroad[1].end, quote=abroad[1].text,
+                                 reason="a strike with no side named, in a report of this state's strikes there"))
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
         actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
