@@ -587,3 +587,31 @@ def test_a_glide_bomb_named_with_its_state_is_that_states_strike(code):
     e = _first(code, "A Russian glide bomb hit a market in Kupiansk, Kharkiv region, on Friday, killing "
                      "three civilians, officials said.", "2025-03-15")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Russia", 8)
+
+
+# -- a named group referred to later ("the group", "its fighters", "the same front") ------
+
+def test_an_attack_by_the_group_is_the_group_named_before(code):
+    text = ("Boko Haram claimed an attack on a market in Konduga, Borno state, Nigeria, on Friday "
+            "that killed six traders. Two years ago an attack by the group on the same market "
+            "killed 20 people.")
+    old = _background(code, text, "2025-03-15")[0]
+    assert old.actor1.name.startswith("Boko Haram")
+
+
+def test_its_fighters_as_the_subject_are_the_group_named_before(code):
+    text = ("The Allied Democratic Forces raided the village of Mayi-Moya in North Kivu, Congo, "
+            "on Sunday, killing eight farmers, the army said. In January, its fighters stormed "
+            "a church in nearby Oicha, killing 15 worshippers.")
+    old = _background(code, text, "2025-03-18")[0]
+    assert old.actor1.name == "ADF: Allied Democratic Forces"
+
+
+def test_the_group_acted_upon_is_not_the_perpetrator(code):
+    # "the group" here is attacked, in another clause: the bombing has no named author
+    text = ("Troops killed 12 Al Shabaab militants in Middle Shabelle, Somalia, on Monday, the "
+            "army said. Last month, as soldiers were hunting the group, a roadside bomb killed "
+            "two civilians near Jowhar.")
+    bombs = [e for e in _background(code, text, "2025-03-18") if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bombs
+    assert bombs[0].actor1.name == "Unidentified Armed Group (Somalia)"

@@ -227,6 +227,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
+        if mention.triggers and not facts.groups and (referred := _referred_group(mention, before, before_start, article_text)) is not None:
+            agents.append(referred)  # "A year ago, an attack by the group killed 32": the group named before
         if state is None and facts.state_actor:
             state = facts.state_actor
         # "Three policemen and the bomber died": before a verb of dying stands who died, not who acted
@@ -512,6 +514,32 @@ AGENT_BEFORE_GROUP = re.compile(r"\bby\s+(?:[\w'’-]+\s+){1,4}(?:of|from)\s+(?:
 AGENT_BY_DESCRIBED = re.compile(
     r"\bby\s+(?:the\s+|an?\s+)?(?:(?!(?:and|or|with|against|on|in|near|at|after|from|of|to|for|between|army|troops|soldiers|police|forces|military|government|[a-z]+ing)\b)(?:[a-z][\w'’-]*|[A-Z][a-z]+ists?)\s+){1,3}$"
 )
+
+
+def _referred_group(mention, before: str, before_start: int, article_text: str | None) -> tuple[NamedGroup, Hit] | None:
+    """The named armed group a referring word stands for ("the group", "its fighters", "the
+    same front"), when that word is the incident's subject (in the words before its first
+    trigger, in the same clause) or its agent ("an attack by the group"): the last group
+    the report named before it, not far back."""
+    if not article_text:
+        return None
+    found = None
+    for m in LEXICON.referring_re.finditer(before):
+        if not CLAUSE_BREAK.search(before[m.end() :]) and not PASSIVE.match(before[m.end() :]):
+            found = (before_start + m.start(), before_start + m.end())
+    if found is None:
+        for m in LEXICON.referring_re.finditer(mention.text):
+            if re.search(r"\bby\s+$", mention.text[max(0, m.start() - 4) : m.start()]):
+                found = (mention.start + m.start(), mention.start + m.end())
+                break
+    if found is None:
+        return None
+    start, end = found
+    earlier = [(g, h) for g, h in LEXICON.named_groups_in(article_text[max(0, start - LEXICON.referring_reach) : start], max(0, start - LEXICON.referring_reach))
+               if g.inter in (2, 3, 4, 8)]
+    if not earlier:
+        return None
+    return earlier[-1][0], Hit(earlier[-1][0].name, start, end, article_text[start:end])
 
 
 def _passive_agent(mention) -> Hit | None:

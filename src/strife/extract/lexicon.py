@@ -122,6 +122,8 @@ class Lexicon:
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
         self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + world["unidentified_armed"])
+        self.referring_re = _alternation(world["referring"])
+        self.referring_reach = world["referring_reach"]
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])
