@@ -615,3 +615,40 @@ def test_the_group_acted_upon_is_not_the_perpetrator(code):
     bombs = [e for e in _background(code, text, "2025-03-18") if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert bombs
     assert bombs[0].actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+# -- who attacked and who fought back ----------------------------------------------------
+
+def test_fighting_between_a_group_and_the_army_puts_the_group_first(code):
+    e = _first(code, "Fighting between Al Shabaab and the Somali army in the town of Bulo Burte, Hiiraan "
+                     "region, killed nine people on Tuesday, residents said.", "2025-03-19")
+    assert e.actor1.name == "Al Shabaab"
+    assert (e.actor2.name, e.actor2.inter) == ("Military Forces of Somalia", 1)
+
+
+def test_forces_that_repelled_an_attack_are_acted_upon(code):
+    e = _first(code, "Soldiers in Diapaga said they repulsed an attack by jihadists of the JNIM on their "
+                     "camp in eastern Burkina Faso on Friday, killing six of the assailants.", "2025-03-22")
+    assert e.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    assert e.actor2.name == "Military Forces of Burkina Faso"
+
+
+def test_police_who_fought_off_unnamed_attackers_are_the_side_attacked(code):
+    e = _first(code, "Police in Bannu, Pakistan, fought off an assault by gunmen on a checkpoint late on "
+                     "Monday; two constables were wounded.", "2025-03-25")
+    assert (e.actor1.name, e.actor1.inter) == ("Unidentified Armed Group (Pakistan)", 3)
+    assert e.actor2.name == "Police Forces of Pakistan"
+
+
+def test_gunmen_who_ambushed_troops_acted_though_the_troops_killed_some(code):
+    e = _first(code, "Gunmen ambushed an army convoy near Zamfara's Tsafe town in Nigeria on Sunday, killing "
+                     "three soldiers. Troops killed four of the attackers in the gunfight, the army said.",
+               "2025-03-24")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert e.actor2.name == "Military Forces of Nigeria"
+
+
+def test_troops_told_first_as_the_attackers_stay_actor1(code):
+    e = _first(code, "Troops raided a militant hideout in North Waziristan, Pakistan, on Sunday, killing "
+                     "five militants, the military said.", "2025-03-24")
+    assert e.actor1.name == "Military Forces of Pakistan"

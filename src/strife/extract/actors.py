@@ -215,6 +215,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 between.append((group, hit))
             elif mention.triggers and not between and BETWEEN.search(mention.text[:local]):
                 between.append((group, hit))
+                if (forces_next := GROUP_THEN_FORCES.match(mention.text[hit.end - mention.start :])) is not None:
+                    kind = "police" if LEXICON.police_re.fullmatch(forces_next.group("forces")) else "military"
+                    at = hit.end + forces_next.start("forces")
+                    between.append((None, Hit(kind, at, hit.end + forces_next.end("forces"), forces_next.group("forces"))))
             elif len(between) == 1 and AND_NEXT.match(mention.text[between[0][1].end - mention.start : local]) and group != between[0][0]:
                 between.append((group, hit))
             if LEXICON.supporting_re.search(mention.text[:local]):
@@ -256,6 +260,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
 
     if unidentified is None:
         unidentified = by_unidentified
+    # "Police said they repelled an attack by militants": the forces defended, the attackers acted
+    defenders = _defenders(parts)
+    defended = defenders is not None
     incident_start = min((m.start for m, _ in parts), default=0)
     if state is None and unidentified is None and not agents and not claimed and signals & REMOTE_MEANS and article_text:
         # "Russia attacked Kharkiv with drones overnight … Drones struck a high-rise building":
@@ -348,13 +355,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
         between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
     if len(between) >= 2 and not claimed:
+        # a side with no group is the state's forces ("between the army and the RSF")
         (g1, h1), (g2, h2) = between[:2]
-        if g1 is None:  # state forces first
-            forces_home = _forces_country(parts) or home
-            actor1 = police(home, h1.text, "perpetrator") if h1.kind == "police" else military(forces_home, home, h1.text, "perpetrator")
-        else:
-            actor1 = named(g1, h1.text, "perpetrator", home)
-        actor2 = named(g2, h2.text, "target", home)
+        actor1 = named(g1, h1.text, "perpetrator", home) if g1 is not None else _forces_side(parts, h1, home, "perpetrator")
+        actor2 = named(g2, h2.text, "target", home) if g2 is not None else _forces_side(parts, h2, home, "target")
         cite("actor1", h1)
         cite("actor2", h2)
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
@@ -362,13 +366,13 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         group, hit = claimed[0]
         actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
-    elif agents and (state is None or agents[0][1].start < state[1].start):
+    elif agents and (state is None or agents[0][1].start < state[1].start or defended):
         # a state whose forces act in an earlier clause than the group is named ("An Israeli
         # drone strike killed a Hezbollah commander. Hezbollah announced the deaths") acted first
         group, hit = agents[0]
         actor1 = named(group, hit.text, "perpetrator", home)
         cite("actor1", hit)
-    elif state is not None:
+    elif state is not None and not (defended and unidentified is not None):
         if _police_follow(parts, state[1]):  # "Kenyan police shot dead two men"
             actor1 = police(state[0], state[1].text, "perpetrator")
         else:
@@ -379,7 +383,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         hit = forces_named or police_named
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(_forces_country(parts) or home, home, hit.text, "perpetrator")
         cite("actor1", hit)
-    elif forces_subject is not None and home and (unidentified is None or forces_subject.start > unidentified.start):
+    elif forces_subject is not None and home and (unidentified is None or (forces_subject.start < unidentified.start and not defended)):
+        # the forces act when they are the subject, unless armed men told before them acted
+        # ("Gunmen ambushed a convoy … troops killed two attackers") or they only fought off the attack
         if forces_subject.kind == "police":
             actor1 = police(home, forces_subject.text, "perpetrator")
         else:
@@ -413,7 +419,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"} and (attributed := attributed_group(article_text, home, incident_start)) is not None:
         actor1 = named(attributed[0], attributed[1].text, "perpetrator", home)
         cite("actor1", attributed[1])
-    elif signals & STRIKE_SIGNALS and not signals & GROUND_MEANS and (abroad := STATES.acting_abroad(article_text or "", home)) is not None:
+    elif signals & STRIKE_SIGNALS and not signals & GROUND_MEANS and not described and (abroad := STATES.acting_abroad(article_text or "", home)) is not None:
         # "A Russian missile slammed into Kharkiv … A strike on a printing house in the city
         # killed seven in May": a strike told with no side named, in a report of another
         # state's strikes there, is that state's (the coding guide: its forces abroad, inter 8)
@@ -472,13 +478,16 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # "villagers were killed when RSF fighters attacked the village … the RSF said it had
         # attacked army positions": the dead were civilians; forces named later are a claim
         actor2 = generic("Civilians", home, 7, None, "target")
-    elif harmed.get("security forces", 0) or forces_named is not None or police_named is not None:
+    elif harmed.get("security forces", 0) or forces_named is not None or police_named is not None or defended:
         hit = forces_named or police_named
         is_police = police_named is not None and (forces_named is None or police_named.start < forces_named.start)
+        if defenders is not None and defenders.kind in ("police", "military"):
+            hit = defenders  # "Police said they repelled an attack": the forces that defended
+            is_police = hit.kind == "police"
         if home:
             if is_police:
-                actor2 = police(home, police_named.text, "target")
-                cite("actor2", police_named)
+                actor2 = police(home, (police_named or hit).text, "target")
+                cite("actor2", police_named or hit)
             else:
                 forces_home = _forces_country(parts) or home
                 actor2 = military(forces_home, home, hit.text if hit else None, "target")
@@ -514,6 +523,24 @@ AGENT_BEFORE_GROUP = re.compile(r"\bby\s+(?:[\w'’-]+\s+){1,4}(?:of|from)\s+(?:
 AGENT_BY_DESCRIBED = re.compile(
     r"\bby\s+(?:the\s+|an?\s+)?(?:(?!(?:and|or|with|against|on|in|near|at|after|from|of|to|for|between|army|troops|soldiers|police|forces|military|government|[a-z]+ing)\b)(?:[a-z][\w'’-]*|[A-Z][a-z]+ists?)\s+){1,3}$"
 )
+
+
+def _defenders(parts) -> Hit | None:
+    """Who fought off the attack ("Police said they repelled an attack by militants"): the
+    state's forces named last in the words before the defenders' verb, as a Hit of kind
+    'police' or 'military'; a Hit of kind 'unknown' when the forces are not named there;
+    None when no attack was fought off."""
+    for mention, _ in parts:
+        for r in LEXICON.repelled_re.finditer(mention.text):
+            window = mention.text[max(0, r.start() - 70) : r.start()]
+            offset = mention.start + max(0, r.start() - 70)
+            found = [Hit(kind, offset + m.start(), offset + m.end(), m.group(0))
+                     for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re))
+                     for m in pattern.finditer(window) if not PASSIVE.match(window[m.end() :])]
+            if found:
+                return max(found, key=lambda h: h.end)
+            return Hit("unknown", mention.start + r.start(), mention.start + r.end(), r.group(0))
+    return None
 
 
 def _referred_group(mention, before: str, before_start: int, article_text: str | None) -> tuple[NamedGroup, Hit] | None:
@@ -596,6 +623,11 @@ FORCES_THEN_GROUP = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")\s+and\s+(?:the\s+)?$",
     re.I,
 )
+# "fighting between the RSF and the Sudanese army": the group, then the state's forces
+GROUP_THEN_FORCES = re.compile(
+    r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")",
+    re.I,
+)
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
 
@@ -646,6 +678,14 @@ def _fallback_country(parts, article_text: str | None, exclude: str | None = Non
         if iso2 != exclude:  # the state acting abroad is not where it acted
             counts[iso2] = counts.get(iso2, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _forces_side(parts, hit: Hit, home: str | None, role: str) -> Actor:
+    """The state's forces named at `hit` as one side of a fight: its police, or the military
+    of the state named with them ("the Sudanese army"), else of the incident's country."""
+    if hit.kind == "police":
+        return police(home, hit.text, role)
+    return military(_forces_country(parts) or home, home, hit.text, role)
 
 
 def _state_target(parts) -> str | None:
