@@ -109,10 +109,12 @@ def attributed_group(article_text: str | None, home: str | None, incident_start:
         # incident's first clause belongs to an earlier one ("The BLF claimed the blast.
         # Separately, gunmen shot dead a labourer")
         told_after = hit.start >= incident_start
-        if told_after and LEXICON.attribution_blame_re.search(before) and not LEXICON.attribution_denial_re.match(after):
-            # "The army blamed the ELN": a source's blame the group does not deny is how the
-            # report attributes it; "Police blamed IPOB, which denied involvement" is not. An
-            # explicit blame holds across a border too ("Kenyan police blamed al-Shabaab")
+        if told_after and LEXICON.attribution_blame_re.search(article_text[max(0, hit.start - 60) : hit.start]) and not LEXICON.attribution_blame_for_other_re.match(after):
+            # "The army blamed the ELN": an authority's blame is how the report attributes it,
+            # even when the group denies it ("Police blamed IPOB, which denied involvement": the
+            # house rules make the denial a dispute); not a blame for something else ("blamed
+            # the militia for drawing fire"). An explicit blame holds across a border too
+            # ("Kenyan police blamed al-Shabaab")
             return group, hit
         if home and group.country and group.country != home and not group.names_by_country:
             continue  # a group of another country named in passing is not the attackers

@@ -97,6 +97,7 @@ class Lexicon:
         self.association_not_before_re = re.compile("(?:" + "|".join(world["association"]["not_before"]) + ")", re.I)
         self.association_not_after_re = re.compile("(?:" + "|".join(world["association"]["not_after"]) + ")", re.I)
         self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
+        self.attribution_blame_for_other_re = re.compile("(?:" + "|".join(attribution["blame_for_other"]) + ")", re.I)
         self.attribution_denial_re = re.compile("(?:" + "|".join(attribution["denial_after"]) + ")", re.I)
         more_forces = world["state_forces"]
         self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
