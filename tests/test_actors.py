@@ -683,3 +683,11 @@ def test_a_blame_on_men_only_linked_to_a_group_is_no_attribution(code):
     e = _first(code, "Gunmen killed six herders near Maru, Zamfara state, Nigeria, on Friday, in an attack "
                      "the government blamed on bandits linked to Boko Haram.", "2025-03-22")
     assert e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_militants_whose_attack_the_forces_answered_are_actor1(code):
+    # the armed men are the subject of the attack ("the militants attacked a police post"),
+    # told after the forces that killed them: the attack came first, its authors acted
+    e = _first(code, "Security forces killed six militants in a gunfight in Kupwara district of Kashmir, "
+                     "India, on Monday after the militants attacked a police post, police said.", "2025-03-24")
+    assert e.actor1.name == "Unidentified Armed Group (India)"

@@ -188,6 +188,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     victims_named: list[tuple[NamedGroup, Hit]] = []
     state: tuple[str, Hit] | None = None
     unidentified: Hit | None = None
+    unidentified_attacked = False
     forces_named: Hit | None = None
     police_named: Hit | None = None
     forces_subject: Hit | None = None  # "Security forces killed five militants": the state acted
@@ -242,6 +243,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         subject = None if dying else _subject(before, before_start)
         if subject is not None and subject.kind == "unidentified" and unidentified is None:
             unidentified = subject
+            # "Gunmen ambushed a convoy": the armed men are the subject of the attack itself
+            unidentified_attacked = bool(mention.triggers) and mention.triggers[0].kind == "attack"
         elif subject is not None and subject.kind != "unidentified" and forces_subject is None and mention.triggers:
             forces_subject = subject
         if not mention.triggers and facts.claim is None:
@@ -385,9 +388,12 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         hit = forces_named or police_named
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(_forces_country(parts) or home, home, hit.text, "perpetrator")
         cite("actor1", hit)
-    elif forces_subject is not None and home and (unidentified is None or (forces_subject.start < unidentified.start and not defended)):
-        # the forces act when they are the subject, unless armed men told before them acted
-        # ("Gunmen ambushed a convoy … troops killed two attackers") or they only fought off the attack
+    elif forces_subject is not None and home and (
+        unidentified is None or (forces_subject.start > unidentified.start and not unidentified_attacked and not defended)
+    ):
+        # the forces act when they are the subject, unless the armed men told before them were
+        # the subject of the attack ("Gunmen ambushed a convoy … troops killed two attackers")
+        # or the forces only fought it off ("police repelled an attack by gunmen")
         if forces_subject.kind == "police":
             actor1 = police(home, forces_subject.text, "perpetrator")
         else:
