@@ -691,3 +691,24 @@ def test_militants_whose_attack_the_forces_answered_are_actor1(code):
     e = _first(code, "Security forces killed six militants in a gunfight in Kupwara district of Kashmir, "
                      "India, on Monday after the militants attacked a police post, police said.", "2025-03-24")
     assert e.actor1.name == "Unidentified Armed Group (India)"
+
+
+# -- civilians keep their nationality (tests/devset/README.md) -----------------------------
+
+def test_foreign_civilians_killed_are_civilians_of_their_country(code):
+    e = _first(code, "Gunmen killed three Turkish engineers at a dam site near Jalalabad, Afghanistan, "
+                     "on Tuesday, police said.", "2025-03-26")
+    assert e.actor2.name == "Civilians (Turkey)"
+
+
+def test_civilians_of_two_nationalities_stay_civilians_of_the_country(code):
+    e = _first(code, "A bomb killed two Chinese and four Pakistani workers on a road near Gwadar, "
+                     "Balochistan, Pakistan, on Monday, officials said.", "2025-03-25")
+    assert e.actor2.name == "Civilians (Pakistan)"
+
+
+def test_rohingya_refugees_are_civilians_of_myanmar_and_arsa_has_its_acled_name(code):
+    e = _first(code, "Members of the Arakan Rohingya Salvation Army shot dead two Rohingya refugees in "
+                     "a camp in Teknaf, Cox's Bazar, Bangladesh, on Sunday, police said.", "2025-03-24")
+    assert e.actor1.name == "ARSA: Arakan Rohingya Salvation Army"
+    assert e.actor2.name == "Civilians (Myanmar)"

@@ -389,11 +389,13 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor1 = police(home, hit.text, "perpetrator") if hit is police_named else military(_forces_country(parts) or home, home, hit.text, "perpetrator")
         cite("actor1", hit)
     elif forces_subject is not None and home and (
-        unidentified is None or (forces_subject.start > unidentified.start and not unidentified_attacked and not defended)
+        unidentified is None
+        or (forces_subject.start > unidentified.start and not (unidentified_attacked and not harmed.get("civilians")) and not defended)
     ):
         # the forces act when they are the subject, unless the armed men told before them were
         # the subject of the attack ("Gunmen ambushed a convoy … troops killed two attackers")
-        # or the forces only fought it off ("police repelled an attack by gunmen")
+        # or the forces only fought it off ("police repelled an attack by gunmen"); with civilians
+        # among the harmed, forces told acting may have harmed them ("military patrols killed three journalists")
         if forces_subject.kind == "police":
             actor1 = police(home, forces_subject.text, "perpetrator")
         else:
@@ -518,9 +520,38 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
     if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
         actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
+    if actor2 is not None and home and actor2.name == generic("Civilians", home, 7, None, "target").name and (
+        (foreign := _civilians_from_abroad(parts, home)) is not None
+    ):
+        # "a suicide bomber killed five Chinese engineers near Besham": civilians keep their
+        # nationality (tests/devset/README.md; Israeli settlers shot in the West Bank are Civilians (Israel))
+        actor2 = generic("Civilians", foreign[0], 7, foreign[1].text, "target")
+        cite("actor2", foreign[1])
     if actor2 is None:
         evidence.append(Evidence(field="actor2", reason="the report names no side that was attacked or harmed"))
     return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+
+
+def _civilians_from_abroad(parts, home: str) -> tuple[str, Hit] | None:
+    """The other state whose nationals the incident's harmed civilians are, when every
+    civilian casualty phrase that names a nationality names that one ("five Chinese engineers
+    and their driver", "two Rohingya refugees"); None when the dead include the country's own
+    ("two Chinese and three Pakistani workers") or no nationality is told."""
+    found: list[tuple[str, Hit]] = []
+    for _, facts in parts:
+        for c in facts.casualties:
+            if c.negated or c.kind not in ("killed", "injured", "abducted") or not c.group or c.group_start is None:
+                continue
+            if LEXICON.group_category(c.group) not in ("civilians", "people", None):
+                continue
+            named = [(iso2, hit) for iso2, hit in STATES.mentioned(c.group, c.group_start)]
+            named += [(LEXICON.civilian_peoples[m.group(0).lower()], Hit("people", c.group_start + m.start(), c.group_start + m.end(), m.group(0)))
+                      for m in LEXICON.civilian_peoples_re.finditer(c.group)]
+            found.extend(named)
+    states = {iso2 for iso2, _ in found}
+    if len(states) == 1 and home not in states:
+        return found[0]
+    return None
 
 
 AGENT_BEFORE_GROUP = re.compile(r"\bby\s+(?:[\w'’-]+\s+){1,4}(?:of|from)\s+(?:the\s+)?$", re.I)

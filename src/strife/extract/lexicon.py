@@ -125,6 +125,8 @@ class Lexicon:
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
         self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + world["unidentified_armed"])
         self.referring_re = _alternation(world["referring"])
+        self.civilian_peoples = {k.lower(): v for k, v in world["civilian_peoples"].items()}
+        self.civilian_peoples_re = _alternation([re.escape(k) for k in world["civilian_peoples"]])
         self.referring_reach = world["referring_reach"]
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
