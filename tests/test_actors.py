@@ -712,3 +712,17 @@ def test_rohingya_refugees_are_civilians_of_myanmar_and_arsa_has_its_acled_name(
                      "a camp in Teknaf, Cox's Bazar, Bangladesh, on Sunday, police said.", "2025-03-24")
     assert e.actor1.name == "ARSA: Arakan Rohingya Salvation Army"
     assert e.actor2.name == "Civilians (Myanmar)"
+
+
+# -- an attack on the forces' place whose dead are only "people" ---------------------------
+
+def test_a_bomb_inside_a_base_that_hurt_people_acted_on_the_forces(code):
+    e = _first(code, "A car bomb exploded inside an army base in Kismayo, Somalia, on Monday, wounding 20 "
+                     "people, officials said.", "2025-03-25")
+    assert e.actor2.name == "Military Forces of Somalia"
+
+
+def test_civilians_named_as_such_at_a_base_stay_civilians(code):
+    e = _first(code, "A truck bomb outside an army base in Kismayo, Somalia, killed four civilians on "
+                     "Monday, officials said.", "2025-03-25")
+    assert e.actor2.name == "Civilians (Somalia)"

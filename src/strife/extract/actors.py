@@ -376,7 +376,12 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # drone strike killed a Hezbollah commander. Hezbollah announced the deaths") acted first
         group, hit = agents[0]
         actor1 = named(group, hit.text, "perpetrator", home)
-        cite("actor1", hit)
+        if hit.kind == "referring":
+            # no span: the words ("the group") do not name it, so a note written from the
+            # incident's clause must name the group itself (extract/notes.py)
+            evidence.append(Evidence(field="actor1", reason=f"'{hit.text}' refers to {actor1.name}, named before"))
+        else:
+            cite("actor1", hit)
     elif state is not None and not (defended and unidentified is not None):
         if _police_follow(parts, state[1]):  # "Kenyan police shot dead two men"
             actor1 = police(state[0], state[1].text, "perpetrator")
@@ -481,6 +486,16 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             else:
                 actor2 = generic("Unidentified Armed Group", home, 3, hit.text if hit else None, "target")
                 cite("actor2", hit)
+    elif (
+        harmed.get("people", 0) and not harmed.get("civilians", 0) and not harmed.get("security forces", 0) and home
+        and "suicide" not in signals and _only_people_harmed(parts) and not _civilian_target(parts) and (target_kind := _state_target(parts)) is not None
+    ):
+        # "a car bomb inside a brigade base wounded 36 people", "a JNIM attack on the town's base
+        # killed 100 people": the dead are not said to be civilians and the attack struck the
+        # forces' place (and no civilians' place: "outside the court complex … near a police
+        # vehicle" stays an attack on civilians, as does a suicide bomber among people), so the
+        # forces were acted upon
+        actor2 = police(home, None, "target") if target_kind == "police" else military(home, home, None, "target")
     elif (
         harmed.get("civilians", 0) and not harmed.get("security forces", 0)
         and not _in_first_mention(parts, forces_named) and not _in_first_mention(parts, police_named)
@@ -605,7 +620,7 @@ def _referred_group(mention, before: str, before_start: int, article_text: str |
                if g.inter in (2, 3, 4, 8)]
     if not earlier:
         return None
-    return earlier[-1][0], Hit(earlier[-1][0].name, start, end, article_text[start:end])
+    return earlier[-1][0], Hit("referring", start, end, article_text[start:end])
 
 
 def _passive_agent(mention) -> Hit | None:
@@ -725,6 +740,17 @@ def _forces_side(parts, hit: Hit, home: str | None, role: str) -> Actor:
     if hit.kind == "police":
         return police(home, hit.text, role)
     return military(_forces_country(parts) or home, home, hit.text, role)
+
+
+PEOPLE_ONLY = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:people|persons|others|individuals)$", re.I)
+
+
+def _only_people_harmed(parts) -> bool:
+    """Whether every casualty phrase of the incident names its people only as "people",
+    "persons" or "others" (no civilians, villagers, worshippers: whose side they were is not told)."""
+    groups = [c.group for _, f in parts for c in f.casualties
+              if not c.negated and c.kind in ("killed", "injured", "abducted") and c.group]
+    return bool(groups) and all(PEOPLE_ONLY.match(g.strip()) for g in groups)
 
 
 def _state_target(parts) -> str | None:
