@@ -97,6 +97,7 @@ class Lexicon:
         self.association_not_before_re = re.compile("(?:" + "|".join(world["association"]["not_before"]) + ")", re.I)
         self.association_not_after_re = re.compile("(?:" + "|".join(world["association"]["not_after"]) + ")", re.I)
         self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
+        self.attribution_blame_for_other_re = re.compile("(?:" + "|".join(attribution["blame_for_other"]) + ")", re.I)
         self.attribution_denial_re = re.compile("(?:" + "|".join(attribution["denial_after"]) + ")", re.I)
         more_forces = world["state_forces"]
         self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
@@ -106,6 +107,7 @@ class Lexicon:
         self.acted_on_verbs = "(?:" + "|".join(sorted(more_forces["acted_on_verbs"], key=len, reverse=True)) + ")"
         self.security_agents_re = re.compile("|".join(more_forces["arresting_agents"]), re.I)
         self.mob_re = re.compile(r"\b(?:" + "|".join(world["mob_words"]) + r")\b", re.I)
+        self.repelled_re = re.compile(r"\b(?:" + "|".join(world["repelled"]) + r")\b", re.I)
         self.raid_re = re.compile(r"^(?:" + "|".join(world["raid_words"]) + r")$", re.I)
         self.supporting_re = re.compile(r"\b(?:" + "|".join(world["supporting"]) + r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
         self.state_property_re = re.compile(r"\b(?:" + "|".join(world["state_property"]) + r")\b", re.I)
@@ -122,6 +124,10 @@ class Lexicon:
         self.crowd_control_re = re.compile("|".join(more_forces["crowd_control"]), re.I)
         self.no_intervention_after_re = re.compile("^(?:" + "|".join(more_forces["no_intervention_after"]) + ")", re.I)
         self.unidentified_re = _alternation(actors["unidentified_armed"]["nouns"] + world["unidentified_armed"])
+        self.referring_re = _alternation(world["referring"])
+        self.civilian_peoples = {k.lower(): v for k, v in world["civilian_peoples"].items()}
+        self.civilian_peoples_re = _alternation([re.escape(k) for k in world["civilian_peoples"]])
+        self.referring_reach = world["referring_reach"]
         self.civilian_re = _alternation(actors["civilians"]["nouns"])
         self.protester_re = _alternation(actors["protesters"]["nouns"])
         self.rioter_re = _alternation(actors["rioters"]["nouns"])

@@ -114,30 +114,57 @@ class States:
         """The state whose forces carry out the clause's action, if the clause says so."""
         if not any(t.kind in STATE_SIGNALS for t in triggers):
             return None
-        countries = self.mentioned(text, offset)
         group_spans = [(h.start, h.end) for _, h in LEXICON.named_groups_in(text, offset)]
-        for iso2, hit in countries:
-            if any(s <= hit.start < e for s, e in group_spans):
-                continue  # "Syrian" in "Syrian Democratic Forces" names a group, not the state
-            local_end = hit.end - offset
-            if TARGETED.search(text[max(0, hit.start - offset - 30) : hit.start - offset]):
-                continue  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
-            after = text[local_end : local_end + 40]
-            # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
-            acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
-            if acting and not LEXICON.unidentified_re.match(after.lstrip()):
-                # "Pakistani security forces were wounded": the forces suffer, they do not act
-                if not SUFFERING.match(after[acting.end() :]):
-                    return iso2, hit
-            before = text[max(0, hit.start - offset - 30) : hit.start - offset]
-            # "Russia attacked Kharkiv with drones", "Israel struck Nabatieh": the country's name
-            # (not a demonym) as the subject of an attack stands for its forces
-            if not self.is_demonym(hit.text) and STATE_ATTACKS.match(after) and not SUBJECT_BLOCKED.search(before):
-                return iso2, hit
-            # "strikes by Pakistan", "carried out by the Israeli military"
-            if re.search(r"\bby\s+(?:the\s+)?$", before, re.I):
+        for iso2, hit in self.mentioned(text, offset):
+            if self._acts(text, offset, hit, group_spans, by_agent=True):
                 return iso2, hit
         return None
+
+    def acting_abroad(self, text: str, home: str | None) -> tuple[str, Hit] | None:
+        """The first state other than `home` whose forces the text tells acting ("A Russian
+        missile slammed into …", "Russian forces dropped guided bombs", "Israel struck …"):
+        in a report of one state's strikes on another, the side whose forces strike there,
+        for a strike it tells without naming them ("a strike on a printing house killed
+        seven in May"). Not a state whose forces were hit, shot down or only speak."""
+        if not home:
+            return None
+        group_spans = [(h.start, h.end) for _, h in LEXICON.named_groups_in(text, 0)]
+        for iso2, hit in self.mentioned(text):
+            if iso2 == home:
+                continue
+            if LOST.search(text[max(0, hit.start - 30) : hit.start]) or SPOKEN.match(text[hit.end : hit.end + 60]):
+                continue  # "shot down 47 Ukrainian drones", "killed 41 Russian soldiers", "the Lebanese army said"
+            if self._acts(text, 0, hit, group_spans, by_agent=False):
+                return iso2, hit
+        return None
+
+    def _acts(self, text: str, offset: int, hit: Hit, group_spans: list[tuple[int, int]], by_agent: bool) -> bool:
+        """Whether the country named at `hit` (offsets from `offset`) stands for its forces acting."""
+        if any(s <= hit.start < e for s, e in group_spans):
+            return False  # "Syrian" in "Syrian Democratic Forces" names a group, not the state
+        local_start, local_end = hit.start - offset, hit.end - offset
+        before = text[max(0, local_start - 30) : local_start]
+        if TARGETED.search(before):
+            return False  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
+        after = text[local_end : local_end + 40]
+        # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
+        acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
+        if acting and not LEXICON.unidentified_re.match(after.lstrip()):
+            # "Pakistani security forces were wounded": the forces suffer, they do not act
+            if not SUFFERING.match(after[acting.end() :]):
+                return True
+        # "Russia attacked Kharkiv with drones", "Israel struck Nabatieh": the country's name
+        # (not a demonym) as the subject of an attack stands for its forces
+        if not self.is_demonym(hit.text) and STATE_ATTACKS.match(after) and not SUBJECT_BLOCKED.search(before):
+            return True
+        # "strikes by Pakistan", "carried out by the Israeli military"
+        return by_agent and re.search(r"\bby\s+(?:the\s+)?$", before, re.I) is not None
+
+
+# before a state's forces that were lost, not acting: "shot down 47 Ukrainian drones", "killed 41 Russian soldiers"
+LOST = re.compile(r"\b(?:down|intercepted|destroyed|downed|killed|wounded|captured|repelled|repulsed)\s+(?:[\w-]+\s+){0,2}$|\d\s+$", re.I)
+# forces named only as a source: "the Lebanese army said"
+SPOKEN = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|say|told|reported|announced|spokes\w+|ministry)\b", re.I)
 
 
 STATES = States()
