@@ -135,6 +135,36 @@ def train_ranker(docs: list[dict], items: dict[str, list], path: Path, params: d
     trainer.train(str(path))
 
 
+def keys_incident(doc: dict) -> str:
+    return "Y" if any(doc["gold"].get(r) for r in ROLES) else "N"
+
+
+def train_documents(docs: list[dict], tagged: dict[str, list[R.Tagged]], path: Path, params: dict) -> None:
+    """The document classifier (R.document_features) on the CRF's out-of-fold readings."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for d in docs:
+        trainer.append([R.document_features(marked(d), tagged[d["docid"]])], [keys_incident(d)])
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def cv_documents(docs: list[dict], folds: list[list[dict]], tagged: dict[str, list[R.Tagged]], params: dict) -> dict[str, float]:
+    """Each document's out-of-fold probability that it keys an incident."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, held in enumerate(folds):
+            rest = [d for j, f in enumerate(folds) if j != k for d in f]
+            path = Path(tmp) / f"documents{k}.crfsuite"
+            train_documents(rest, tagged, path, params)
+            classifier = pycrfsuite.Tagger()
+            classifier.open(str(path))
+            for d in held:
+                out[d["docid"]] = R.relevance(marked(d), tagged[d["docid"]], classifier)
+    hit = sum((out[d["docid"]] >= 0.5) == (keys_incident(d) == "Y") for d in docs)
+    print(f"document classifier: CV accuracy {100 * hit / len(docs):.1f} ({sum(keys_incident(d) == 'Y' for d in docs)} of {len(docs)} key an incident)")
+    return out
+
+
 def rank(docs: list[dict], items: dict[str, list], path: Path) -> dict[str, list[R.RoleSpan]]:
     ranker = pycrfsuite.Tagger()
     ranker.open(str(path))
@@ -220,6 +250,7 @@ def main() -> None:
                         help="skip CV training of the CRF: read its out-of-fold marginals saved by a run with --cache")
     parser.add_argument("--label-mentions", choices=("all", "first"), default=None, help="override roles.json's")
     parser.add_argument("--no-entities", action="store_true", help="no second stage: the CRF's spans are the fills")
+    parser.add_argument("--no-documents", action="store_true", help="no document classifier in the second stage")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
@@ -260,13 +291,18 @@ def main() -> None:
     chosen = {d["docid"]: attached_fills(d, oof[d["docid"]], thresholds, combine) for d in docs}
     print(show("rules + CRF spans (chosen)", score(docs, chosen)))
 
-    ranker_params = config["training"]["entities"]
+    ranker_params, doc_params = config["training"]["entities"], config["training"]["documents"]
     use_entities = not args.no_entities
+    use_documents = use_entities and not args.no_documents
     if use_entities:
         # the second stage, cross-validated on the same folds over the CRF's out-of-fold
         # marginals: what it learns is how the CRF errs on documents it did not see
         t0 = time.perf_counter()
-        items = {d["docid"]: R.entity_items(marked(d), oof_tagged[d["docid"]], d["text"], rules[d["docid"]]) for d in docs}
+        relevant: dict[str, float | None] = {d["docid"]: None for d in docs}
+        if use_documents:  # whether a report keys an incident, out of fold: a feature of its entities
+            relevant = cv_documents(docs, folds, oof_tagged, doc_params)
+        items = {d["docid"]: R.entity_items(marked(d), oof_tagged[d["docid"]], d["text"], rules[d["docid"]], relevant[d["docid"]])
+                 for d in docs}
         ranked: dict[str, list[R.RoleSpan]] = {}
         with tempfile.TemporaryDirectory() as tmp:
             for k, held in enumerate(folds):
@@ -295,6 +331,12 @@ def main() -> None:
         print(f"entity model: {entity_model.stat().st_size / 1e6:.2f} MB")
     elif entity_model.exists():
         entity_model.unlink()
+    document_model = DATA_DIR / config["document_model_file"]
+    if use_documents:
+        train_documents(docs, oof_tagged, document_model, doc_params)
+        print(f"document model: {document_model.stat().st_size / 1e6:.2f} MB")
+    elif document_model.exists():
+        document_model.unlink()
     config["thresholds"], config["combine"] = thresholds, combine
     config["measured"] = {
         "cv_folds": args.folds, "documents": len(docs),

@@ -155,6 +155,9 @@ def test_the_data_file_is_consistent_with_the_model():
     assert entities.is_file() and entities.stat().st_size < 2_000_000
     assert set(R.load_ranker().labels()) == {"Y", "N"}
     assert set(config["training"]["entities"]) >= {"c2", "max_iterations"}
+    documents = resources.files("strife.data").joinpath(config["document_model_file"])
+    assert documents.is_file() and documents.stat().st_size < 1_000_000
+    assert set(R.load_document_classifier().labels()) == {"Y", "N"}
 
 
 @pytest.fixture(scope="module")
@@ -325,3 +328,29 @@ def test_entity_items_join_a_groups_aliases_and_mark_longer_and_rule_found_entit
     assert victims["mayor of tolima"]["Victim|shorter_better=True"] == 1.0
     # the rules filled "mayor" as a victim, not the longer phrase
     assert victims["mayor"]["Victim|rules=True"] == 1.0 and victims["mayor of tolima"]["Victim|rules=False"] == 1.0
+
+
+def test_document_features_read_the_lede_the_triggers_and_the_crfs_certainty():
+    lede = _sentence(["bandits", "burned", "a", "bus"], signals=("burn",))
+    later = _sentence(["talks", "resumed"], index=6, signals=(), offset=30)
+    tagged = [_tagged(["O", "O", "O", "B-Target"], [{}, {}, {}, {"B-Target": 0.9}]), _tagged(["O", "O"], [{}, {}])]
+    f = R.document_features([lede, later], tagged)
+    assert f["w=bandits"] == 1.0 and f["sig=burn"] == 1.0 and f["first_signal=0"] == 1.0
+    assert f["best_Target=4"] == 1.0 and f["best_Target"] == pytest.approx(0.9) and f["best_Victim=0"] == 1.0
+    # only the lede's words: the sixth sentence's are not read
+    assert "w=talks" not in f
+    quiet = R.document_features([later], [tagged[1]])
+    assert "first_signal=7+" in quiet and not any(k.startswith("sig=") for k in quiet)
+
+
+def test_features_say_how_far_the_first_trigger_is_and_how_a_phrase_hangs():
+    quiet = _sentence(["officials", "met"], 0, signals=())
+    first = _sentence(["rebels", "attacked"], 1, offset=20)
+    later = _sentence(["by", "urban", "guerrillas"], 3, signals=(), offset=40)
+    # "urban" hangs from "guerrillas", the object of "by": the phrase is the agent's
+    rows = (replace(later.rows[0], dep="prep", head="attacked"), replace(later.rows[1], dep="amod", head_i=2),
+            replace(later.rows[2], dep="pobj", head="by", head_i=0))
+    marked = R.mark_events([quiet, first, replace(later, rows=rows)], [])
+    assert [s.since_signal for s in marked] == [-1, 0, 2]
+    assert "since=before" in R.sentence_features(marked[0])[0] and "since=2" in R.sentence_features(marked[2])[0]
+    assert "phrase=pobj|by" in R.sentence_features(marked[2])[1]

@@ -167,6 +167,7 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
         context.append("sig=none")
     context += [f"sev={e}" for e in sentence.events] or ["sev=none"]
     context += [f"dev={e}" for e in sentence.doc_events] or ["dev=none"]
+    context.append(f"since={_position(sentence.since_signal) if sentence.since_signal >= 0 else 'before'}")
     out = []
     for i, row in enumerate(rows):
         low = row.text.lower()
@@ -176,7 +177,10 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
              f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
              f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}", f"chunk={row.chunk}",
              # the head of the phrase the token sits in: "bridge" for "the las canas bridge"
-             f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}"]
+             f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}",
+             # how that phrase hangs from the clause: "pobj|by" for "urban" in "by urban
+             # guerrillas" (the agent), "dobj|kidnapped" for "party" in "kidnapped party leaders"
+             f"phrase={rows[row.head_i].dep}|{rows[row.head_i].head}" if row.head_i >= 0 else "phrase=root"]
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
@@ -409,14 +413,47 @@ def _head(rows: tuple[Row, ...], a: int, b: int) -> int:
     return next((k for k in range(b, a - 1, -1) if not a <= rows[k].head_i <= b), b)
 
 
+def document_features(sents: list[Sentence], tagged: list[Tagged]) -> dict[str, float]:
+    """What says whether a report keys an incident at all (MUC keys none for about half of
+    its texts, and every fill there is a false positive): the words of its lede, strife's
+    trigger kinds and the events its rules found, and how sure the CRF is of each role."""
+    f: dict[str, float] = {"bias": 1.0}
+    for sentence in (s for s in sents if s.index < 5):  # the lede: the first five sentences
+        for row in sentence.rows:
+            if row.text.isalpha():
+                f[f"w={row.text.lower()}"] = 1.0
+    kinds = [k for s in sents for k in s.signals]
+    for k in set(kinds):
+        f[f"sig={k}"] = 1.0
+    f[f"signalled={_bucket(sum(1 for s in sents if s.signals), (0, 1, 2, 4, 8))}"] = 1.0
+    f[f"first_signal={_position(next((s.index for s in sents if s.signals), 99))}"] = 1.0
+    for e in (sents[0].doc_events if sents else ()):
+        f[f"dev={e}"] = 1.0
+    for role in ROLES:
+        best = max((t.p(i, f"B-{role}") for t in tagged for i in range(len(t.labels))), default=0.0)
+        f[f"best_{role}={int(best * 5)}"] = 1.0
+        f[f"best_{role}"] = best
+    return f
+
+
+def relevance(sents: list[Sentence], tagged: list[Tagged], classifier) -> float | None:
+    """The document classifier's probability that the report keys an incident."""
+    if classifier is None:
+        return None
+    classifier.set([document_features(sents, tagged)])
+    return round(classifier.marginal("Y", 0), 4)
+
+
 def entity_items(sents: list[Sentence], tagged: list[Tagged], text: str,
-                 rules: dict[str, list[str]] | None = None) -> list[tuple[RoleSpan, dict[str, float]]]:
+                 rules: dict[str, list[str]] | None = None,
+                 relevant: float | None = None) -> list[tuple[RoleSpan, dict[str, float]]]:
     """The document's candidate entities, one per role and bare words, each as its best
     mention (highest score, then earliest) with the classifier's features: the mention's
     own (CRF score, head word, governing verb, the word before, sentence), the entity's
     over the document (how many mentions, the best and summed scores, its first sentence,
     whether the CRF's best labelling has it), its rank among the role's entities, and
-    whether strife's rules filled it (`rules`: their MUC fills by role, muc4.rule_fills)."""
+    whether strife's rules filled it (`rules`: their MUC fills by role, muc4.rule_fills),
+    and how likely the document is to key an incident at all (`relevant`, `relevance`)."""
     from strife.evaluate.muc4 import COUNTED_ROLES, bare
 
     def entity_key(role: str, phrase: str) -> frozenset:
@@ -471,7 +508,8 @@ def entity_items(sents: list[Sentence], tagged: list[Tagged], text: str,
             f"gov={h.gov}": 1.0, f"gov_dep={h.gov_dep}": 1.0, f"gov+dep={h.gov}|{h.gov_dep}": 1.0, f"dep={h.dep}": 1.0,
             f"before={before}": 1.0, f"len={_bucket(c.b - c.a + 1, (1, 2, 3, 4, 6))}": 1.0,
             f"sig={bool(sentence.signals)}": 1.0, f"sev={bool(sentence.events)}": 1.0,
-            f"happened={happened}": 1.0, f"doc_best={int(doc_best * 5)}": 1.0, f"doc_sig={_bucket(doc_signals, (0, 1, 2, 4, 8))}": 1.0,
+            f"happened={happened}": 1.0, f"doc_best={int(doc_best * 5)}": 1.0,
+            **({f"relevant={int(relevant * 5)}": 1.0, "relevant": relevant} if relevant is not None else {}), f"doc_sig={_bucket(doc_signals, (0, 1, 2, 4, 8))}": 1.0,
         }
         f[f"rules={key in ruled.get(role, ())}"] = 1.0
         f[f"rules_other={any(key in v for r, v in ruled.items() if r != role)}"] = 1.0
@@ -485,15 +523,18 @@ def entity_items(sents: list[Sentence], tagged: list[Tagged], text: str,
             if other != role:
                 f[f"also={other}"] = s
         features = {f"{role}|{name}": v for name, v in f.items()}
-        features.update({name: v for name, v in f.items() if name.startswith(("score", "head_ent", "lex", "gov_dep"))})
+        features.update({name: v for name, v in f.items() if name.startswith(("score", "head_ent", "lex", "gov_dep", "relevant"))})
         start, end = rows[c.a].start, rows[c.b].end
         out.append((RoleSpan(role, start, end, text[start:end], c.score, sentence.index), features))
     return sorted(out, key=lambda x: (x[0].start, x[0].role))
 
 
-def rank_entities(sents: list[Sentence], text: str, tagger, ranker, rules: dict[str, list[str]] | None = None) -> list[RoleSpan]:
-    """The document's entities with the classifier's probability that each is a fill."""
-    return score_items(entity_items(sents, tag_marginals(sents, tagger), text, rules), ranker)
+def rank_entities(sents: list[Sentence], text: str, tagger, ranker, rules: dict[str, list[str]] | None = None,
+                  classifier=None) -> list[RoleSpan]:
+    """The document's entities with the classifier's probability that each is a fill
+    (`classifier`: the document classifier, whose relevance is one of its features)."""
+    tagged = tag_marginals(sents, tagger)
+    return score_items(entity_items(sents, tagged, text, rules, relevance(sents, tagged, classifier)), ranker)
 
 
 def score_items(items: list[tuple[RoleSpan, dict[str, float]]], ranker) -> list[RoleSpan]:
@@ -519,19 +560,29 @@ def load_tagger():
     return tagger
 
 
+def _classifier(key: str):
+    import pycrfsuite
+
+    name = CONFIG.get(key)
+    path = resources.files("strife.data").joinpath(name) if name else None
+    if path is None or not path.is_file():
+        return None
+    model = pycrfsuite.Tagger()
+    model.open(str(path))
+    return model
+
+
 @functools.lru_cache(maxsize=1)
 def load_ranker():
     """The second stage's classifier (entity_items), or None when there is none: then the
     CRF's own spans are the fills."""
-    import pycrfsuite
+    return _classifier("entity_model_file")
 
-    name = CONFIG.get("entity_model_file")
-    path = resources.files("strife.data").joinpath(name) if name else None
-    if path is None or not path.is_file():
-        return None
-    ranker = pycrfsuite.Tagger()
-    ranker.open(str(path))
-    return ranker
+
+@functools.lru_cache(maxsize=1)
+def load_document_classifier():
+    """The classifier of whether a report keys an incident (document_features), or None."""
+    return _classifier("document_model_file")
 
 
 def role_spans(sents: list[Sentence], text: str, tagger, ranker=None, events: list[Event] = ()) -> list[RoleSpan]:
@@ -541,7 +592,7 @@ def role_spans(sents: list[Sentence], text: str, tagger, ranker=None, events: li
     if ranker is not None:
         from strife.evaluate.muc4 import rule_fills
 
-        spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)))
+        spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)), load_document_classifier())
     else:
         spans = tag_sentences(sents, text, tagger)
     return one_per_entity(spans, CONFIG["thresholds"])
