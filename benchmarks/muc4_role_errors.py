@@ -1,7 +1,8 @@
 """Where the role tagger's MUC-4 fills go wrong, on the out-of-fold predictions of DEV 1-1300.
 
 Reads the parsed training documents and out-of-fold spans that scripts/train_roles.py
---cache DIR saved (train_docs.pkl, oof_spans_all.pkl), builds each document's fills as the
+--cache DIR saved (train_docs.pkl, and oof_entities.pkl, the second stage's entities,
+when data/roles.json names an entity model, else oof_spans_all.pkl), builds each document's fills as the
 pipeline would (thresholds and sources of data/roles.json), and sorts every error, per role:
 
 precision side (fills that did not match):
@@ -93,13 +94,16 @@ def classify(doc: dict, fills: dict[str, list[str]], has_event: bool, present) -
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cache", type=Path, required=True)
-    parser.add_argument("--oof", type=Path, default=None, help="default: CACHE/oof_spans_all.pkl")
+    parser.add_argument("--oof", type=Path, default=None, help="default: CACHE/oof_entities.pkl or CACHE/oof_spans_all.pkl")
     parser.add_argument("--examples", type=int, default=0, help="print N examples per role and bucket")
     parser.add_argument("--json", type=Path, default=None, help="write the counts here")
     args = parser.parse_args()
     docs = pickle.loads((args.cache / "train_docs.pkl").read_bytes())
-    oof = pickle.loads((args.oof or args.cache / "oof_spans_all.pkl").read_bytes())
     config = json.loads((T.DATA_DIR / "roles.json").read_text(encoding="utf-8"))
+    # the thresholds of roles.json are the entity stage's when there is one: read its spans
+    entities = args.cache / "oof_entities.pkl"
+    default = entities if config.get("entity_model_file") and entities.exists() else args.cache / "oof_spans_all.pkl"
+    oof = pickle.loads((args.oof or default).read_bytes())
     fp, fn, examples = Counter(), Counter(), defaultdict(list)
     tp, gold_n, pred_n = Counter(), Counter(), Counter()
     for d in docs:

@@ -9,16 +9,23 @@ mentions as BIO spans, and:
    only where the rules found none, chosen for the best micro F1; the spans are placed as
    the pipeline places them (on the events, or as the document's roles when no event
    happened: extract.roles.place); the CV figures are printed;
-2. trains the final model on all training documents and writes it to
-   src/strife/data/models/roles.crfsuite, with the chosen thresholds and combination in
+2. the second stage (extract.roles.entity_items): over the CRF's out-of-fold marginals,
+   a classifier that decides each candidate entity of a document once is cross-validated
+   on the same folds, and the thresholds and sources are chosen again on its out-of-fold
+   entities (--no-entities: the CRF's spans are the fills, as before);
+3. trains the final CRF on all training documents and writes it to
+   src/strife/data/models/roles.crfsuite, the entity classifier, trained on all the
+   out-of-fold entities (how the CRF errs on text it did not see), to
+   models/roles_entities.crfsuite, with the chosen thresholds and combination in
    src/strife/data/roles.json.
 Nothing of TST1/TST2 (roles_dev) is read: that is the honest test, run by
 benchmarks/muc4_roles.py.
 
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
+     [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
-train_docs.pkl (and oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
+train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
 or to the rules, or the training reads stale documents.
 """
 
@@ -34,7 +41,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from strife.evaluate.muc4 import MUC_MODES, ROLES, Tally, clean_fills, combine_fills, read_jsonl, role_fills, score_document
+from strife.evaluate.muc4 import (COUNTED_ROLES, MUC_MODES, ROLES, Tally, bare, clean_fills, combine_fills, normalise, read_jsonl,
+                                  role_fills, score_document)
 from strife.extract import roles as R
 from strife.record import Event
 
@@ -96,10 +104,71 @@ def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
     trainer.train(str(path))
 
 
-def tag(docs: list[dict], path: Path) -> dict[str, list[R.RoleSpan]]:
+def tag(docs: list[dict], path: Path) -> dict[str, list[R.Tagged]]:
+    """The CRF's reading of each document: Viterbi labels and every label's marginals."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return {d["docid"]: R.tag_sentences(marked(d), d["text"], tagger) for d in docs}
+    return {d["docid"]: R.tag_marginals(marked(d), tagger) for d in docs}
+
+
+def viterbi_spans(doc: dict, tagged: list[R.Tagged]) -> list[R.RoleSpan]:
+    """The CRF's own spans (R.tag_sentences) read back from its saved marginals."""
+    out = []
+    for sentence, t in zip(doc["sents"], tagged):
+        out += R.spans_of(sentence, list(t.labels), [t.p(i, l) for i, l in enumerate(t.labels)], doc["text"])
+    return out
+
+
+# -- the second stage: one decision per entity (R.entity_items) ----------------------------
+def entity_label(span: R.RoleSpan, gold: dict) -> str:
+    """Y when the entity's fill, bared as the MUC adapter bares it, is a key mention of its role."""
+    fill = normalise(bare(span.text, keep_count=span.role in COUNTED_ROLES))
+    return "Y" if any(fill == normalise(m) for e in gold.get(span.role, []) for m in e) else "N"
+
+
+def train_ranker(docs: list[dict], items: dict[str, list], path: Path, params: dict) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for d in docs:
+        for span, features in items[d["docid"]]:
+            trainer.append([features], [entity_label(span, d["gold"])])
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def keys_incident(doc: dict) -> str:
+    return "Y" if any(doc["gold"].get(r) for r in ROLES) else "N"
+
+
+def train_documents(docs: list[dict], tagged: dict[str, list[R.Tagged]], path: Path, params: dict) -> None:
+    """The document classifier (R.document_features) on the CRF's out-of-fold readings."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for d in docs:
+        trainer.append([R.document_features(marked(d), tagged[d["docid"]])], [keys_incident(d)])
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def cv_documents(docs: list[dict], folds: list[list[dict]], tagged: dict[str, list[R.Tagged]], params: dict) -> dict[str, float]:
+    """Each document's out-of-fold probability that it keys an incident."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, held in enumerate(folds):
+            rest = [d for j, f in enumerate(folds) if j != k for d in f]
+            path = Path(tmp) / f"documents{k}.crfsuite"
+            train_documents(rest, tagged, path, params)
+            classifier = pycrfsuite.Tagger()
+            classifier.open(str(path))
+            for d in held:
+                out[d["docid"]] = R.relevance(marked(d), tagged[d["docid"]], classifier)
+    hit = sum((out[d["docid"]] >= 0.5) == (keys_incident(d) == "Y") for d in docs)
+    print(f"document classifier: CV accuracy {100 * hit / len(docs):.1f} ({sum(keys_incident(d) == 'Y' for d in docs)} of {len(docs)} key an incident)")
+    return out
+
+
+def rank(docs: list[dict], items: dict[str, list], path: Path) -> dict[str, list[R.RoleSpan]]:
+    ranker = pycrfsuite.Tagger()
+    ranker.open(str(path))
+    return {d["docid"]: R.score_items(items[d["docid"]], ranker) for d in docs}
 
 
 # -- from spans to MUC fills, as the pipeline attaches them to events ----------------------
@@ -177,8 +246,11 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="the first N training documents (quick runs)")
     parser.add_argument("--no-final", action="store_true", help="cross-validate only; write nothing")
-    parser.add_argument("--oof", type=Path, default=None, help="skip CV training: read out-of-fold spans saved by a run with --cache")
+    parser.add_argument("--oof", type=Path, default=None,
+                        help="skip CV training of the CRF: read its out-of-fold marginals saved by a run with --cache")
     parser.add_argument("--label-mentions", choices=("all", "first"), default=None, help="override roles.json's")
+    parser.add_argument("--no-entities", action="store_true", help="no second stage: the CRF's spans are the fills")
+    parser.add_argument("--no-documents", action="store_true", help="no document classifier in the second stage")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
@@ -191,9 +263,9 @@ def main() -> None:
     order = list(range(len(docs)))
     random.Random(config["training"]["seed"]).shuffle(order)
     folds = [[docs[i] for i in order[k :: args.folds]] for k in range(args.folds)]
-    oof: dict[str, list[R.RoleSpan]] = {}
-    if args.oof is not None:  # decoding studied on saved out-of-fold spans, no retraining
-        oof = pickle.loads(args.oof.read_bytes())
+    oof_tagged: dict[str, list[R.Tagged]] = {}
+    if args.oof is not None:  # decoding studied on saved out-of-fold marginals, no retraining
+        oof_tagged = pickle.loads(args.oof.read_bytes())
     else:
         cv_started = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
@@ -202,11 +274,14 @@ def main() -> None:
                 path = Path(tmp) / f"fold{k}.crfsuite"
                 t0 = time.perf_counter()
                 train(rest, path, params, which)
-                oof.update(tag(held, path))
+                oof_tagged.update(tag(held, path))
                 print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
         print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
-        if args.cache is not None:  # the out-of-fold spans, to study decoding without retraining
-            (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
+        if args.cache is not None:  # the out-of-fold marginals, to study decoding without retraining
+            (args.cache / f"oof_tagged_{which}.pkl").write_bytes(pickle.dumps(oof_tagged))
+    oof = {d["docid"]: viterbi_spans(d, oof_tagged[d["docid"]]) for d in docs}
+    if args.cache is not None:  # what benchmarks/muc4_role_errors.py reads
+        (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
 
     rules = {d["docid"]: role_fills([e for e in (Event.model_validate(x) for x in d["events"]) if e.mode in MUC_MODES], {r: "rules" for r in ROLES}) for d in docs}
     print(show("rules alone (CV docs)", score(docs, rules)))
@@ -214,7 +289,34 @@ def main() -> None:
     print(show("tagger alone, whole doc", score(docs, tagger_alone)))
     thresholds, combine = choose(docs, oof, rules)
     chosen = {d["docid"]: attached_fills(d, oof[d["docid"]], thresholds, combine) for d in docs}
-    print(show("rules + tagger (chosen)", score(docs, chosen)))
+    print(show("rules + CRF spans (chosen)", score(docs, chosen)))
+
+    ranker_params, doc_params = config["training"]["entities"], config["training"]["documents"]
+    use_entities = not args.no_entities
+    use_documents = use_entities and not args.no_documents
+    if use_entities:
+        # the second stage, cross-validated on the same folds over the CRF's out-of-fold
+        # marginals: what it learns is how the CRF errs on documents it did not see
+        t0 = time.perf_counter()
+        relevant: dict[str, float | None] = {d["docid"]: None for d in docs}
+        if use_documents:  # whether a report keys an incident, out of fold: a feature of its entities
+            relevant = cv_documents(docs, folds, oof_tagged, doc_params)
+        items = {d["docid"]: R.entity_items(marked(d), oof_tagged[d["docid"]], d["text"], rules[d["docid"]], relevant[d["docid"]])
+                 for d in docs}
+        ranked: dict[str, list[R.RoleSpan]] = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for k, held in enumerate(folds):
+                rest = [d for j, f in enumerate(folds) if j != k for d in f]
+                path = Path(tmp) / f"entities{k}.crfsuite"
+                train_ranker(rest, items, path, ranker_params)
+                ranked.update(rank(held, items, path))
+        print(f"entity stage: {sum(map(len, items.values()))} candidate entities, CV in {time.perf_counter() - t0:.0f} s")
+        if args.cache is not None:
+            (args.cache / "oof_entities.pkl").write_bytes(pickle.dumps(ranked))
+        e_thresholds, e_combine = choose(docs, ranked, rules)
+        e_chosen = {d["docid"]: attached_fills(d, ranked[d["docid"]], e_thresholds, e_combine) for d in docs}
+        print(show("rules + entities (chosen)", score(docs, e_chosen)))
+        thresholds, combine, chosen = e_thresholds, e_combine, e_chosen
     if args.no_final:
         return
 
@@ -223,6 +325,18 @@ def main() -> None:
     model.parent.mkdir(parents=True, exist_ok=True)
     train(docs, model, params, which)
     print(f"final model: {len(docs)} documents, trained in {time.perf_counter() - t0:.0f} s, {model.stat().st_size / 1e6:.2f} MB")
+    entity_model = DATA_DIR / config["entity_model_file"]
+    if use_entities:  # trained on all the out-of-fold readings: the CRF's errors on unseen text
+        train_ranker(docs, items, entity_model, ranker_params)
+        print(f"entity model: {entity_model.stat().st_size / 1e6:.2f} MB")
+    elif entity_model.exists():
+        entity_model.unlink()
+    document_model = DATA_DIR / config["document_model_file"]
+    if use_documents:
+        train_documents(docs, oof_tagged, document_model, doc_params)
+        print(f"document model: {document_model.stat().st_size / 1e6:.2f} MB")
+    elif document_model.exists():
+        document_model.unlink()
     config["thresholds"], config["combine"] = thresholds, combine
     config["measured"] = {
         "cv_folds": args.folds, "documents": len(docs),

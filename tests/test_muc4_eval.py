@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from strife.evaluate.muc4 import (
-    ROLES, bare, clean_fills, muc_type, normalise, pair, role_fills, run_muc4, score_document,
+    ROLES, bare, clean_fills, muc_type, normalise, pair, role_fills, rule_fills, run_muc4, score_document,
 )
 from strife.extract.lexicon import load_data
 from strife.record import Actor, ArticleRef, Event, Evidence
@@ -89,6 +89,10 @@ def test_adapter_counts_terrorist_incidents_with_coders_spans():
         "Victim": ["peasants"],
         "Weapon": ["M-16 RIFLES"],  # "RIFLES" is the same instrument, less specific
     }  # the soldiers, "people" and the army patrol are no MUC victims or targets
+    # what the role tagger's second stage reads: the same rules' fills, of the events MUC
+    # templates that happened (a planned kidnapping fills nothing)
+    planned = kidnap.model_copy(update={"mode": "planned", "victims": ["a judge"]})
+    assert rule_fills([kidnap, clash, bombing, planned]) == fills
 
 
 def test_arson_and_robbery_are_read_from_the_trigger():

@@ -3,6 +3,7 @@ tokens, decoding spans to one fill per entity, attaching them to events, and the
 model on texts written here."""
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 import pycrfsuite
@@ -149,6 +150,14 @@ def test_the_data_file_is_consistent_with_the_model():
     labels = set(R.load_tagger().labels())
     assert labels <= {"O"} | {f"{p}-{r}" for p in "BI" for r in R.ROLES}
     assert {f"B-{r}" for r in R.ROLES} <= labels
+    # the second stage: a two-label classifier over entities, and small
+    entities = resources.files("strife.data").joinpath(config["entity_model_file"])
+    assert entities.is_file() and entities.stat().st_size < 2_000_000
+    assert set(R.load_ranker().labels()) == {"Y", "N"}
+    assert set(config["training"]["entities"]) >= {"c2", "max_iterations"}
+    documents = resources.files("strife.data").joinpath(config["document_model_file"])
+    assert documents.is_file() and documents.stat().st_size < 1_000_000
+    assert set(R.load_document_classifier().labels()) == {"Y", "N"}
 
 
 @pytest.fixture(scope="module")
@@ -222,3 +231,126 @@ def test_place_gives_the_document_its_roles_only_when_no_event_happened():
     fills = role_fills([], {r: "tagger" for r in R.ROLES}, document_roles=R.place([], [span], sents))
     assert fills["Victim"] == ["Perez"]
 
+
+
+# -- the second stage: entities -------------------------------------------------------------
+NAMES = ("O",) + tuple(f"{p}-{r}" for r in R.ROLES for p in "BI")
+
+
+def _tagged(labels: list[str], probs: list[dict[str, float]]) -> R.Tagged:
+    """A CRF reading written by hand: per token, the labels' marginals (the rest to O)."""
+    rows = []
+    for p in probs:
+        rows.append(tuple(p.get(n, 1 - sum(p.values()) if n == "O" else 0.0) for n in NAMES))
+    return R.Tagged(tuple(labels), tuple(rows), NAMES)
+
+
+def _chunked(words: list[str], chunks: str, index: int = 0, offset: int = 0) -> R.Sentence:
+    # chunks: one letter a word, "B"/"I" inside a noun chunk, "-" outside
+    s = _sentence(words, index=index, offset=offset)
+    rows = tuple(replace(r, chunk="" if c == "-" else c) for r, c in zip(s.rows, chunks))
+    return replace(s, rows=rows)
+
+
+def test_candidates_are_viterbi_spans_weaker_runs_and_chunks_with_weight():
+    s = _chunked(["gunmen", "shot", "the", "mayor", "of", "tolima", "with", "pistols"], "B-BI-B-B")
+    labels = ["B-PerpInd", "O", "O", "B-Victim", "O", "O", "O", "O"]
+    # "the" below R.CANDIDATE_FLOOR (0.03): no run of its own, but inside the chunk "the mayor"
+    t = _tagged(labels, [{"B-PerpInd": 0.9}, {}, {"B-Victim": 0.02}, {"B-Victim": 0.6}, {"I-Victim": 0.3},
+                         {"I-Victim": 0.3}, {}, {"B-Weapon": 0.4}])
+    got = {(c.role, c.a, c.b, c.viterbi) for c in R.candidates([s], [t])}
+    # the CRF's spans; its weaker run "mayor of tolima" (no B- likelier than an I- inside it);
+    # the chunks "the mayor" and "tolima" that hold a Victim token; a weapon the Viterbi
+    # path left out; nothing of "shot" and "with", which have no weight for any role
+    assert got == {("PerpInd", 0, 0, True), ("Victim", 3, 3, True), ("Victim", 3, 5, False),
+                   ("Victim", 2, 3, False), ("Victim", 5, 5, False), ("Weapon", 7, 7, False)}
+    score = {(c.role, c.a, c.b): c.score for c in R.candidates([s], [t])}
+    assert score[("Victim", 3, 5)] == pytest.approx((0.6 + 0.3 + 0.3) / 3)
+    assert score[("Victim", 2, 3)] == pytest.approx((0.02 + 0.0) / 2)
+
+
+def test_entity_items_pool_an_entitys_mentions_over_the_document():
+    text = "a car bomb went off . the car bomb hit a bus"
+    first = _chunked(["a", "car", "bomb", "went", "off", "."], "BII---")
+    second = _chunked(["the", "car", "bomb", "hit", "a", "bus"], "BII-BI", index=1, offset=22)
+    t1 = _tagged(["O", "B-Weapon", "I-Weapon", "O", "O", "O"],
+                 [{"B-Weapon": 0.1}, {"B-Weapon": 0.7}, {"I-Weapon": 0.7}, {}, {}, {}])
+    t2 = _tagged(["O", "B-Weapon", "I-Weapon", "O", "O", "B-Target"],
+                 [{}, {"B-Weapon": 0.9}, {"I-Weapon": 0.9}, {}, {}, {"B-Target": 0.8}])
+    items = R.entity_items([first, second], [t1, t2], text)
+    weapons = [(span, f) for span, f in items if span.role == "Weapon"]
+    # "a car bomb", "car bomb" and "the car bomb" are one entity: one item, its best mention
+    assert len(weapons) == 1
+    span, f = weapons[0]
+    assert (span.text, span.sentence, span.confidence) == ("car bomb", 1, 0.9)
+    assert f["Weapon|mentions=2"] == 1.0 and f["Weapon|first=0"] == 1.0 and f["Weapon|rank=1"] == 1.0
+    assert f["Weapon|viterbi=True"] == 1.0 and f["Weapon|head=bomb"] == 1.0
+    assert [s.text for s, _ in items if s.role == "Target"] == ["bus"]
+
+
+def test_the_entity_ranker_learns_from_document_level_features(tmp_path):
+    # an entity said in two sentences is a fill, one said once is not: the CRF's scores
+    # are alike, only the mentions pooled over the document tell them apart
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for n in range(20):
+        trainer.append([{"Victim|mentions=2": 1.0, "score": 0.5}], ["Y"])
+        trainer.append([{"Victim|mentions=1": 1.0, "score": 0.5}], ["N"])
+    trainer.set_params({"max_iterations": 50, "c2": 0.1})
+    trainer.train(str(tmp_path / "entities.crfsuite"))
+    ranker = pycrfsuite.Tagger()
+    ranker.open(str(tmp_path / "entities.crfsuite"))
+    text = "rebels killed the judge and a driver . the judge had been threatened"
+    sents = [_chunked(["rebels", "killed", "the", "judge", "and", "a", "driver", "."], "B-BI-BI-"),
+             _chunked(["the", "judge", "had", "been", "threatened"], "BI---", index=1, offset=39)]
+    taggeds = [_tagged(["O", "O", "O", "B-Victim", "O", "O", "B-Victim", "O"],
+                       [{}, {}, {}, {"B-Victim": 0.5}, {}, {}, {"B-Victim": 0.5}, {}]),
+               _tagged(["O", "B-Victim", "O", "O", "O"], [{}, {"B-Victim": 0.5}, {}, {}, {}])]
+    scored = {s.text: s.confidence for s in R.score_items(R.entity_items(sents, taggeds, text), ranker)}
+    assert set(scored) == {"judge", "driver"}
+    assert scored["judge"] > 0.7 > 0.3 > scored["driver"]
+
+
+def test_entity_items_join_a_groups_aliases_and_mark_longer_and_rule_found_entities():
+    text = "the FMLN and the farabundo marti national liberation front attacked the mayor of tolima"
+    s = _chunked(["the", "FMLN", "and", "the", "farabundo", "marti", "national", "liberation", "front", "attacked",
+                  "the", "mayor", "of", "tolima"], "BI-BIIIII-BI-B")
+    probs = [{}, {"B-PerpOrg": 0.6}, {}, {}, {"B-PerpOrg": 0.8}] + [{"I-PerpOrg": 0.8}] * 4 + [{}, {},
+             {"B-Victim": 0.7}, {"I-Victim": 0.4}, {"I-Victim": 0.4}]
+    labels = ["O", "B-PerpOrg", "O", "O", "B-PerpOrg"] + ["I-PerpOrg"] * 4 + ["O", "O", "B-Victim", "O", "O"]
+    items = R.entity_items([s], [_tagged(labels, probs)], text, rules={"Victim": ["mayor"]})
+    orgs = [span.text for span, _ in items if span.role == "PerpOrg"]
+    # the front's two names are one entity, its best-scored mention the fill
+    assert orgs == ["farabundo marti national liberation front"]
+    victims = {span.text: f for span, f in items if span.role == "Victim"}
+    assert set(victims) == {"mayor", "mayor of tolima", "tolima"}  # "tolima": a chunk with weight
+    # "mayor" (0.7) is better liked than the longer "mayor of tolima" (0.5) around it
+    assert victims["mayor"]["Victim|longer_better=False"] == 1.0
+    assert victims["mayor of tolima"]["Victim|shorter_better=True"] == 1.0
+    # the rules filled "mayor" as a victim, not the longer phrase
+    assert victims["mayor"]["Victim|rules=True"] == 1.0 and victims["mayor of tolima"]["Victim|rules=False"] == 1.0
+
+
+def test_document_features_read_the_lede_the_triggers_and_the_crfs_certainty():
+    lede = _sentence(["bandits", "burned", "a", "bus"], signals=("burn",))
+    later = _sentence(["talks", "resumed"], index=6, signals=(), offset=30)
+    tagged = [_tagged(["O", "O", "O", "B-Target"], [{}, {}, {}, {"B-Target": 0.9}]), _tagged(["O", "O"], [{}, {}])]
+    f = R.document_features([lede, later], tagged)
+    assert f["w=bandits"] == 1.0 and f["sig=burn"] == 1.0 and f["first_signal=0"] == 1.0
+    assert f["best_Target=4"] == 1.0 and f["best_Target"] == pytest.approx(0.9) and f["best_Victim=0"] == 1.0
+    # only the lede's words: the sixth sentence's are not read
+    assert "w=talks" not in f
+    quiet = R.document_features([later], [tagged[1]])
+    assert "first_signal=7+" in quiet and not any(k.startswith("sig=") for k in quiet)
+
+
+def test_features_say_how_far_the_first_trigger_is_and_how_a_phrase_hangs():
+    quiet = _sentence(["officials", "met"], 0, signals=())
+    first = _sentence(["rebels", "attacked"], 1, offset=20)
+    later = _sentence(["by", "urban", "guerrillas"], 3, signals=(), offset=40)
+    # "urban" hangs from "guerrillas", the object of "by": the phrase is the agent's
+    rows = (replace(later.rows[0], dep="prep", head="attacked"), replace(later.rows[1], dep="amod", head_i=2),
+            replace(later.rows[2], dep="pobj", head="by", head_i=0))
+    marked = R.mark_events([quiet, first, replace(later, rows=rows)], [])
+    assert [s.since_signal for s in marked] == [-1, 0, 2]
+    assert "since=before" in R.sentence_features(marked[0])[0] and "since=2" in R.sentence_features(marked[2])[0]
+    assert "phrase=pobj|by" in R.sentence_features(marked[2])[1]

@@ -200,6 +200,13 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
     return combine_fills(rules, tagged, combine)
 
 
+def rule_fills(events: list[Event]) -> dict[str, list[str]]:
+    """The rules' MUC fills of a document's events (those MUC templates), cleaned as
+    role_fills cleans them: what the role tagger's second stage reads as a feature."""
+    return combine_fills(_rule_fills([rules_only(e) for e in events if e.mode in MUC_MODES]), {r: [] for r in ROLES},
+                         {r: "rules" for r in ROLES})
+
+
 def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str]) -> dict[str, list[str]]:
     """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills)."""
     fills = {}

@@ -6,12 +6,15 @@ linear-chain CRF (python-crfsuite) trained on those keys by scripts/train_roles.
 tags the tokens of the parse strife already made (no second parse) with five roles:
 PerpInd, PerpOrg, Target, Victim, Weapon.
 
-Three parts, one job each:
+Four parts, one job each:
 - rows: the parse as plain per-token records (what training caches and inference reads);
 - features: the crfsuite feature strings of a sentence's rows;
 - decoding: tagged tokens -> role spans with their char offsets and a confidence, one span
   an entity (repeated and coreferent mentions of one thing are one fill in MUC's scoring,
-  every extra one a false positive).
+  every extra one a false positive);
+- entities (the second stage): the CRF's marginals read over candidate phrases, pooled
+  per entity over the document, and each entity decided once by a classifier trained on
+  the CRF's out-of-fold readings (entity_items, score_items).
 Hyperparameters and decoding thresholds live in data/roles.json.
 """
 
@@ -66,6 +69,9 @@ class Sentence:
     # that tells the incident, in a report that has one, is where they are.
     events: tuple[str, ...] = ()
     doc_events: tuple[str, ...] = ()
+    # sentences since the document's first with a trigger word (-1: none yet): a report
+    # tells its incident's roles where it first tells the incident, and shortly after
+    since_signal: int = -1
 
 
 def mark_events(sents: list[Sentence], events: list[Event]) -> list[Sentence]:
@@ -76,10 +82,12 @@ def mark_events(sents: list[Sentence], events: list[Event]) -> list[Sentence]:
     happened = tuple(sorted({event.sub_event_type or event.event_type or "none" for event in events
                              if event.mode in HAPPENED}))
     out = []
+    first = next((s.index for s in sents if s.signals), None)
     for sentence in sents:
         inside = tuple(sorted({kind(event) for event in events
                                if any(e.start is not None and sentence.start <= e.start < sentence.end for e in event.evidence)}))
-        out.append(replace(sentence, events=inside, doc_events=happened))
+        since = sentence.index - first if first is not None and sentence.index >= first else -1
+        out.append(replace(sentence, events=inside, doc_events=happened, since_signal=since))
     return out
 
 
@@ -159,6 +167,7 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
         context.append("sig=none")
     context += [f"sev={e}" for e in sentence.events] or ["sev=none"]
     context += [f"dev={e}" for e in sentence.doc_events] or ["dev=none"]
+    context.append(f"since={_position(sentence.since_signal) if sentence.since_signal >= 0 else 'before'}")
     out = []
     for i, row in enumerate(rows):
         low = row.text.lower()
@@ -168,7 +177,10 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
              f"ent={row.ent}", f"lex={row.lex}", f"title={row.text[:1].isupper()}",
              f"gov={row.gov}", f"gov+dep={row.gov}|{row.gov_dep}", f"chunk={row.chunk}",
              # the head of the phrase the token sits in: "bridge" for "the las canas bridge"
-             f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}"]
+             f"head_pos={rows[row.head_i].pos if row.head_i >= 0 else 'root'}",
+             # how that phrase hangs from the clause: "pobj|by" for "urban" in "by urban
+             # guerrillas" (the agent), "dobj|kidnapped" for "party" in "kidnapped party leaders"
+             f"phrase={rows[row.head_i].dep}|{rows[row.head_i].head}" if row.head_i >= 0 else "phrase=root"]
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
@@ -295,6 +307,245 @@ def one_per_entity(spans: Iterable[RoleSpan], thresholds: dict[str, float]) -> l
     return sorted(kept, key=lambda s: s.start)
 
 
+# -- entity-level decisions (the second stage) ---------------------------------------------
+# MUC scores one fill per keyed entity, and the CRF decides token by token, sentence by
+# sentence: it cannot see that a string it half-believes in is said three times, in the
+# lede, and is the only candidate of its role. So the CRF's marginals are read over
+# candidate phrases (its own spans, its weaker runs, spaCy's noun chunks), the mentions of
+# one entity (the same bare words) are pooled over the document, and a second model
+# (a maximum-entropy classifier, crfsuite on one-item sequences) decides each entity
+# once, from document-level features, with its best-scored mention as the fill.
+CANDIDATE_FLOOR = 0.03  # a token the CRF gives less than this for a role opens no candidate of it
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A sentence as the CRF read it: its Viterbi labels and, per token, the marginal
+    probability of each label (in `labels` order)."""
+    labels: tuple[str, ...]
+    marginals: tuple[tuple[float, ...], ...]
+    names: tuple[str, ...]
+
+    def p(self, i: int, label: str) -> float:
+        try:
+            return self.marginals[i][self.names.index(label)]
+        except ValueError:
+            return 0.0
+
+
+def tag_marginals(sents: list[Sentence], tagger) -> list[Tagged]:
+    names = tuple(tagger.labels())
+    out = []
+    for sentence in sents:
+        labels = tagger.tag(sentence_features(sentence))
+        marginals = tuple(tuple(round(tagger.marginal(n, i), 4) for n in names) for i in range(len(labels)))
+        out.append(Tagged(tuple(labels), marginals, names))
+    return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    role: str
+    sentence: int  # index into the document's sentences
+    a: int  # first and last row, inclusive
+    b: int
+    score: float  # mean marginal of the span's exact labels (B- then I-)
+    viterbi: bool  # the CRF's best labelling has this span
+
+
+def _span_score(t: Tagged, role: str, a: int, b: int) -> float:
+    return (t.p(a, f"B-{role}") + sum(t.p(k, f"I-{role}") for k in range(a + 1, b + 1))) / (b - a + 1)
+
+
+def candidates(sents: list[Sentence], tagged: list[Tagged]) -> list[Candidate]:
+    """Every phrase the CRF gives some weight for a role: its Viterbi spans, the runs of
+    tokens whose marginal for the role reaches CANDIDATE_FLOOR (split where a B- is likelier
+    than an I-), and the noun chunks that hold such a token."""
+    out: dict[tuple[str, int, int, int], Candidate] = {}
+    for si, (sentence, t) in enumerate(zip(sents, tagged)):
+        rows = sentence.rows
+        viterbi = set()
+        current = None
+        for i, label in enumerate(list(t.labels) + ["O"]):
+            tag, _, role = label.partition("-")
+            if current is not None and (tag != "I" or role != current[0]):
+                viterbi.add((current[0], current[1], i - 1))
+                current = None
+            if tag in ("B", "I") and current is None:
+                current = (role, i)
+        spans = set(viterbi)
+        chunks, k = [], 0
+        while k < len(rows):
+            if rows[k].chunk == "B":
+                j = k
+                while j + 1 < len(rows) and rows[j + 1].chunk == "I":
+                    j += 1
+                chunks.append((k, j))
+                k = j + 1
+            else:
+                k += 1
+        for role in ROLES:
+            inside = [t.p(i, f"B-{role}") + t.p(i, f"I-{role}") for i in range(len(rows))]
+            i = 0
+            while i < len(rows):
+                if inside[i] < CANDIDATE_FLOOR:
+                    i += 1
+                    continue
+                start = i
+                while i + 1 < len(rows) and inside[i + 1] >= CANDIDATE_FLOOR and t.p(i + 1, f"I-{role}") >= t.p(i + 1, f"B-{role}"):
+                    i += 1
+                spans.add((role, start, i))
+                i += 1
+            for a, b in chunks:
+                if max(inside[a : b + 1]) >= CANDIDATE_FLOOR:
+                    spans.add((role, a, b))
+        for role, a, b in spans:
+            out[(role, si, a, b)] = Candidate(role, si, a, b, round(_span_score(t, role, a, b), 4), (role, a, b) in viterbi)
+    return sorted(out.values(), key=lambda c: (c.sentence, c.a, c.b, c.role))
+
+
+def _bucket(x: float, edges=(1, 2, 3, 5, 8)) -> str:
+    return next((str(e) for e in edges if x <= e), f">{edges[-1]}")
+
+
+def _head(rows: tuple[Row, ...], a: int, b: int) -> int:
+    """The span's head: its token whose syntactic head lies outside it (the last one, else)."""
+    return next((k for k in range(b, a - 1, -1) if not a <= rows[k].head_i <= b), b)
+
+
+def document_features(sents: list[Sentence], tagged: list[Tagged]) -> dict[str, float]:
+    """What says whether a report keys an incident at all (MUC keys none for about half of
+    its texts, and every fill there is a false positive): the words of its lede, strife's
+    trigger kinds and the events its rules found, and how sure the CRF is of each role."""
+    f: dict[str, float] = {"bias": 1.0}
+    for sentence in (s for s in sents if s.index < 5):  # the lede: the first five sentences
+        for row in sentence.rows:
+            if row.text.isalpha():
+                f[f"w={row.text.lower()}"] = 1.0
+    kinds = [k for s in sents for k in s.signals]
+    for k in set(kinds):
+        f[f"sig={k}"] = 1.0
+    f[f"signalled={_bucket(sum(1 for s in sents if s.signals), (0, 1, 2, 4, 8))}"] = 1.0
+    f[f"first_signal={_position(next((s.index for s in sents if s.signals), 99))}"] = 1.0
+    for e in (sents[0].doc_events if sents else ()):
+        f[f"dev={e}"] = 1.0
+    for role in ROLES:
+        best = max((t.p(i, f"B-{role}") for t in tagged for i in range(len(t.labels))), default=0.0)
+        f[f"best_{role}={int(best * 5)}"] = 1.0
+        f[f"best_{role}"] = best
+    return f
+
+
+def relevance(sents: list[Sentence], tagged: list[Tagged], classifier) -> float | None:
+    """The document classifier's probability that the report keys an incident."""
+    if classifier is None:
+        return None
+    classifier.set([document_features(sents, tagged)])
+    return round(classifier.marginal("Y", 0), 4)
+
+
+def entity_items(sents: list[Sentence], tagged: list[Tagged], text: str,
+                 rules: dict[str, list[str]] | None = None,
+                 relevant: float | None = None) -> list[tuple[RoleSpan, dict[str, float]]]:
+    """The document's candidate entities, one per role and bare words, each as its best
+    mention (highest score, then earliest) with the classifier's features: the mention's
+    own (CRF score, head word, governing verb, the word before, sentence), the entity's
+    over the document (how many mentions, the best and summed scores, its first sentence,
+    whether the CRF's best labelling has it), its rank among the role's entities, and
+    whether strife's rules filled it (`rules`: their MUC fills by role, muc4.rule_fills),
+    and how likely the document is to key an incident at all (`relevant`, `relevance`)."""
+    from strife.evaluate.muc4 import COUNTED_ROLES, bare
+
+    def entity_key(role: str, phrase: str) -> frozenset:
+        # a fill's words as the MUC adapter bares them; a known group's aliases are one
+        # entity ("fmln" and the front's full name)
+        words = entity_words(bare(phrase, keep_count=role in COUNTED_ROLES))
+        group = _group_of(phrase) if role == "PerpOrg" and words else None
+        return frozenset({f"group:{group}"}) if group else words
+
+    groups: dict[tuple[str, frozenset], list[Candidate]] = {}
+    for c in candidates(sents, tagged):
+        rows = sents[c.sentence].rows
+        key = entity_key(c.role, text[rows[c.a].start : rows[c.b].end])
+        if key:
+            groups.setdefault((c.role, key), []).append(c)
+    best_of = {g: max(cs, key=lambda c: (c.score, -c.sentence, -c.a)) for g, cs in groups.items()}
+    by_key: dict[frozenset, dict[str, float]] = {}
+    for (role, key), c in best_of.items():
+        by_key.setdefault(key, {})[role] = c.score
+    ranks: dict[tuple[str, frozenset], int] = {}
+    for role in ROLES:
+        ordered = sorted((g for g in groups if g[0] == role), key=lambda g: -best_of[g].score)
+        for n, g in enumerate(ordered):
+            ranks[g] = n + 1
+    strong = {role: sum(1 for g in groups if g[0] == role and best_of[g].score >= 0.5) for role in ROLES}
+    ruled = {role: {entity_key(role, f) for f in fills} for role, fills in (rules or {}).items()}
+    doc_signals = sum(1 for s in sents if s.signals)
+    # how sure the CRF is of anything in the document: a report with no incident has
+    # only weak candidates, and each of them is a false positive
+    doc_best = max((c.score for c in best_of.values()), default=0.0)
+    happened = bool(sents and sents[0].doc_events)
+    out = []
+    for (role, key), cs in groups.items():
+        c = best_of[(role, key)]
+        sentence, rows = sents[c.sentence], sents[c.sentence].rows
+        h = rows[_head(rows, c.a, c.b)]
+        before = rows[c.a - 1].text.lower() if c.a > 0 else "<s>"
+        first = min(x.sentence for x in cs)
+        scores = [x.score for x in cs]
+        # overlapping candidates ("a car bomb", "car bomb") are one mention: count heads
+        mentions = len({(x.sentence, _head(sents[x.sentence].rows, x.a, x.b)) for x in cs})
+        f = {
+            "bias": 1.0, "score": c.score, "sum": min(sum(scores), 5.0) / 5, "mentions": min(mentions, 8) / 8,
+            f"score={int(c.score * 10)}": 1.0, f"mentions={_bucket(mentions)}": 1.0,
+            f"rank={_bucket(ranks[(role, key)], (1, 2, 3, 4, 6))}": 1.0,
+            f"strong={_bucket(strong[role], (0, 1, 2, 3, 5))}": 1.0,
+            f"viterbi={any(x.viterbi for x in cs)}": 1.0,
+            f"first={_position(first)}": 1.0, f"sent={_position(c.sentence)}": 1.0,
+            f"since={_position(sentence.since_signal) if sentence.since_signal >= 0 else 'before'}": 1.0,
+            f"head={h.text.lower()}": 1.0, f"head_ent={h.ent}": 1.0, f"head_pos={h.pos}": 1.0,
+            f"lex={next((r.lex for r in rows[c.a : c.b + 1] if r.lex), '')}": 1.0,
+            f"gov={h.gov}": 1.0, f"gov_dep={h.gov_dep}": 1.0, f"gov+dep={h.gov}|{h.gov_dep}": 1.0, f"dep={h.dep}": 1.0,
+            f"before={before}": 1.0, f"len={_bucket(c.b - c.a + 1, (1, 2, 3, 4, 6))}": 1.0,
+            f"sig={bool(sentence.signals)}": 1.0, f"sev={bool(sentence.events)}": 1.0,
+            f"happened={happened}": 1.0, f"doc_best={int(doc_best * 5)}": 1.0,
+            **({f"relevant={int(relevant * 5)}": 1.0, "relevant": relevant} if relevant is not None else {}), f"doc_sig={_bucket(doc_signals, (0, 1, 2, 4, 8))}": 1.0,
+        }
+        f[f"rules={key in ruled.get(role, ())}"] = 1.0
+        f[f"rules_other={any(key in v for r, v in ruled.items() if r != role)}"] = 1.0
+        # the same words inside a longer entity, or around a shorter one, of the role
+        # ("mayor" and "mayor of tolima"): which of the two the CRF likes better
+        for name, related in (("longer", lambda k: key < k), ("shorter", lambda k: k < key)):
+            other = [best_of[g].score for g in groups if g[0] == role and related(g[1])]
+            if other:
+                f[f"{name}_better={max(other) > c.score}"] = 1.0
+        for other, s in by_key.get(key, {}).items():
+            if other != role:
+                f[f"also={other}"] = s
+        features = {f"{role}|{name}": v for name, v in f.items()}
+        features.update({name: v for name, v in f.items() if name.startswith(("score", "head_ent", "lex", "gov_dep", "relevant"))})
+        start, end = rows[c.a].start, rows[c.b].end
+        out.append((RoleSpan(role, start, end, text[start:end], c.score, sentence.index), features))
+    return sorted(out, key=lambda x: (x[0].start, x[0].role))
+
+
+def rank_entities(sents: list[Sentence], text: str, tagger, ranker, rules: dict[str, list[str]] | None = None,
+                  classifier=None) -> list[RoleSpan]:
+    """The document's entities with the classifier's probability that each is a fill
+    (`classifier`: the document classifier, whose relevance is one of its features)."""
+    tagged = tag_marginals(sents, tagger)
+    return score_items(entity_items(sents, tagged, text, rules, relevance(sents, tagged, classifier)), ranker)
+
+
+def score_items(items: list[tuple[RoleSpan, dict[str, float]]], ranker) -> list[RoleSpan]:
+    """Each entity's span, its confidence the classifier's probability that it is a fill ("Y")."""
+    out = []
+    for span, features in items:
+        ranker.set([features])
+        out.append(replace(span, confidence=round(ranker.marginal("Y", 0), 4)))
+    return out
+
+
 # -- the model ----------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def load_tagger():
@@ -307,6 +558,44 @@ def load_tagger():
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
+
+
+def _classifier(key: str):
+    import pycrfsuite
+
+    name = CONFIG.get(key)
+    path = resources.files("strife.data").joinpath(name) if name else None
+    if path is None or not path.is_file():
+        return None
+    model = pycrfsuite.Tagger()
+    model.open(str(path))
+    return model
+
+
+@functools.lru_cache(maxsize=1)
+def load_ranker():
+    """The second stage's classifier (entity_items), or None when there is none: then the
+    CRF's own spans are the fills."""
+    return _classifier("entity_model_file")
+
+
+@functools.lru_cache(maxsize=1)
+def load_document_classifier():
+    """The classifier of whether a report keys an incident (document_features), or None."""
+    return _classifier("document_model_file")
+
+
+def role_spans(sents: list[Sentence], text: str, tagger, ranker=None, events: list[Event] = ()) -> list[RoleSpan]:
+    """The spans worth a fill: the second stage's entities when there is a ranker (`events`:
+    the rules' events, whose fills are one of its features), else the CRF's spans; above
+    their role's threshold, one per entity."""
+    if ranker is not None:
+        from strife.evaluate.muc4 import rule_fills
+
+        spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)), load_document_classifier())
+    else:
+        spans = tag_sentences(sents, text, tagger)
+    return one_per_entity(spans, CONFIG["thresholds"])
 
 
 def tag_sentences(sents: list[Sentence], text: str, tagger=None) -> list[RoleSpan]:
@@ -325,7 +614,10 @@ def tag_sentences(sents: list[Sentence], text: str, tagger=None) -> list[RoleSpa
 def find_roles(doc: Doc, events: list[Event] = (), tagger=None) -> list[RoleSpan]:
     """The role spans of a parsed document (whose rule-based events are `events`), one
     per entity, above the role thresholds."""
-    return one_per_entity(tag_sentences(mark_events(sentences(doc), list(events)), doc.text, tagger), CONFIG["thresholds"])
+    tagger = tagger or load_tagger()
+    if tagger is None:
+        return []
+    return role_spans(mark_events(sentences(doc), list(events)), doc.text, tagger, load_ranker(), list(events))
 
 
 # -- enriching strife's events -----------------------------------------------------------
@@ -428,5 +720,4 @@ def add_tagged_roles(events: list[Event], doc: Doc, source_text: str | None = No
     if tagger is None:
         return []
     sents = mark_events(sentences(doc), events)
-    spans = one_per_entity(tag_sentences(sents, doc.text, tagger), CONFIG["thresholds"])
-    return place(events, spans, sents, source_text)
+    return place(events, role_spans(sents, doc.text, tagger, load_ranker(), events), sents, source_text)
