@@ -197,7 +197,7 @@ def choose_place(incident, geo, gazetteer, dateline):
         best = min(held, key=lambda p: p.fallback_precision)
         return best.fallback, best.fallback_precision, [Evidence(field="location", start=best.start, end=best.end, quote=best.text, reason=best.reason)]
     notes = "; ".join(f"'{p.text}' not in the gazetteer" for p in unresolved)
-    named_before = _town_referred_to(incident, geo, text)
+    named_before = _town_referred_to(incident, geo, text, before)
     if named_before is not None:
         reason = (f"the incident's own sentences name no known place but refer back to the town: "
                   f"{named_before.text}, the last town named before them")
@@ -286,19 +286,19 @@ def _is_actor(place_mention, facts) -> bool:
     return place_mention.start < hit.end and hit.start < place_mention.end
 
 
-def _town_referred_to(incident, geo, text):
+def _town_referred_to(incident, geo, text, before):
     """"Insurgents occupied the town of Macomia ... During the occupation they killed six
     traders in the town's market": an incident whose sentences say only "the town" is in
-    the last town named before that phrase (not one named as a source or a reference)."""
+    the last town named before that phrase (not one named as a source or a reference).
+    `before` is choose_place's map of each place mention to the one before it."""
     if text is None:
         return None
     for m in incident.mentions:
         hit = PLACE_ANAPHOR.search(text, m.sentence_start, m.sentence_end)
         if hit is None:
             continue
-        before = [p for p in geo.mentions if p.end <= hit.start() and p.place is not None and p.place.kind == "city"]
-        previous = {id(b): a for a, b in zip([None] + geo.mentions, geo.mentions)}
-        before = [p for p in before if not (is_source_place(p, text) or is_reference_place(p, text, previous.get(id(p))))]
-        if before:
-            return before[-1]
+        towns = [p for p in geo.mentions if p.end <= hit.start() and p.place is not None and p.place.kind == "city"
+                 and not (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))))]
+        if towns:
+            return towns[-1]
     return None
