@@ -192,3 +192,20 @@ def test_weapons_looted_earlier_and_still_held_are_no_looting(nlp):
     assert signals_of(nlp, "Elders said the militias must hand over the looted rifles they still hold.") == []
     found = signals_of(nlp, "A mob looted weapons from the police armoury in the town on Monday.")
     assert found and found[0] & {"riot", "looting"}
+
+
+def test_a_running_total_or_a_span_of_years_is_a_trend(nlp):
+    assert mentions(nlp, "The militia, which swore allegiance to the caliphate, has killed hundreds in the two "
+                         "provinces this year.") == []
+    assert mentions(nlp, "Aid agencies say more than 4,300 civilians have been killed.") == []
+    assert mentions(nlp, "The tribunal tried officers for the killing of 80 people between 1998 and 2003.") == []
+    assert mentions(nlp, "The rebels attacked dozens of convoys between October 2023 and March, the navy said.") == []
+    # a day's protest against gangs that have killed people this year is still the protest
+    assert mentions(nlp, "Hundreds of traders marched in Kano on Monday against gangs that have killed 30 people this year.") != []
+    # a toll of one attack told in the perfect is still an incident
+    assert mentions(nlp, "Officials say 14 people have been killed in the bombing of the bus station on Friday.") != []
+
+
+def test_talks_about_a_possible_ceasefire_are_no_agreement(nlp):
+    assert mentions(nlp, "Ministers discussed guarantees for a possible ceasefire in the east.") == []
+    assert mentions(nlp, "The two sides signed a ceasefire in Doha on Sunday.") != []
