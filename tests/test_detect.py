@@ -209,3 +209,9 @@ def test_a_running_total_or_a_span_of_years_is_a_trend(nlp):
 def test_talks_about_a_possible_ceasefire_are_no_agreement(nlp):
     assert mentions(nlp, "Ministers discussed guarantees for a possible ceasefire in the east.") == []
     assert mentions(nlp, "The two sides signed a ceasefire in Doha on Sunday.") != []
+
+
+def test_a_call_for_a_ceasefire_is_no_agreement_and_a_group_that_still_operates_is_a_habit(nlp):
+    assert mentions(nlp, "The governor called for an immediate ceasefire between the two militias.") == []
+    assert mentions(nlp, "Remnants of the group still operate in the hills, where they raid farms and ambush patrols.") == []
+
