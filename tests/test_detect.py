@@ -157,3 +157,61 @@ def test_a_strike_that_came_a_day_after_another_tells_the_other_as_background(nl
     found = mentions(nlp, text)
     attack = [m for m in found if "Nikopol" in m.text]
     assert attack and all(m.has("background") for m in attack), [(m.text, m.cues) for m in found]
+
+
+def test_a_published_count_dated_to_a_month_or_a_year_is_a_statistic(nlp):
+    # a count the sentence tells as published figures, dated to a whole month or year, sums many incidents
+    assert mentions(nlp, "According to figures published on Friday by the ministry, 57 people were killed "
+                         "in the northern region in August.") == []
+    assert mentions(nlp, "The monitor recorded 412 people killed in the province in 2024.") == []
+    # either part alone is no statistic: a toll counted after one attack, and an attack told by its month
+    assert mentions(nlp, "Rescuers counted 23 people dead after gunmen attacked the village on Monday.") != []
+    assert mentions(nlp, "Gunmen killed 12 people in a raid on Dapchi in May, residents said.") != []
+
+
+def test_a_toll_summed_over_a_period_is_a_trend(nlp):
+    assert mentions(nlp, "Between February and May, 200 people were killed in the district.") == []
+    assert mentions(nlp, "Troops killed 45 people across the region in the past week, the army said.") == []
+    assert mentions(nlp, "Drone strikes by the coalition had killed 340 people in June, the monitor said.") == []
+    assert mentions(nlp, "The rebels have raided border villages in previous years.") == []
+    assert mentions(nlp, "The militia was responsible for most killings in the valley, the study found.") == []
+    # one strike that killed people on a day is an incident
+    assert mentions(nlp, "A drone strike by the coalition killed 34 people in Hajjah on Sunday.") != []
+
+
+def test_a_vehicle_crash_or_a_collapse_is_an_accident(nlp):
+    assert mentions(nlp, "A minibus overturned on a mountain road near the pass on Friday, killing 9 people.") == []
+    assert mentions(nlp, "Two men were charged over the roof collapse, which killed 16 people in March.") == []
+    # a bus attacked is violence, whatever happened to the bus after
+    assert mentions(nlp, "Gunmen ambushed a minibus on the pass road on Friday, killing 9 people, and it overturned.") != []
+
+
+def test_weapons_looted_earlier_and_still_held_are_no_looting(nlp):
+    assert signals_of(nlp, "A district official said shootings had doubled since spring, and that looted guns "
+                           "remained in the hands of the vigilantes.") == []
+    assert signals_of(nlp, "Elders said the militias must hand over the looted rifles they still hold.") == []
+    found = signals_of(nlp, "A mob looted weapons from the police armoury in the town on Monday.")
+    assert found and found[0] & {"riot", "looting"}
+
+
+def test_a_running_total_or_a_span_of_years_is_a_trend(nlp):
+    assert mentions(nlp, "The militia, which swore allegiance to the caliphate, has killed hundreds in the two "
+                         "provinces this year.") == []
+    assert mentions(nlp, "Aid agencies say more than 4,300 civilians have been killed.") == []
+    assert mentions(nlp, "The tribunal tried officers for the killing of 80 people between 1998 and 2003.") == []
+    assert mentions(nlp, "The rebels attacked dozens of convoys between October 2023 and March, the navy said.") == []
+    # a day's protest against gangs that have killed people this year is still the protest
+    assert mentions(nlp, "Hundreds of traders marched in Kano on Monday against gangs that have killed 30 people this year.") != []
+    # a toll of one attack told in the perfect is still an incident
+    assert mentions(nlp, "Officials say 14 people have been killed in the bombing of the bus station on Friday.") != []
+
+
+def test_talks_about_a_possible_ceasefire_are_no_agreement(nlp):
+    assert mentions(nlp, "Ministers discussed guarantees for a possible ceasefire in the east.") == []
+    assert mentions(nlp, "The two sides signed a ceasefire in Doha on Sunday.") != []
+
+
+def test_a_call_for_a_ceasefire_is_no_agreement_and_a_group_that_still_operates_is_a_habit(nlp):
+    assert mentions(nlp, "The governor called for an immediate ceasefire between the two militias.") == []
+    assert mentions(nlp, "Remnants of the group still operate in the hills, where they raid farms and ambush patrols.") == []
+

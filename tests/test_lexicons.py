@@ -23,11 +23,11 @@ def test_cues_compile_and_cover_the_names_detect_uses():
     cues = load_data("cues.json")
     for name in ("trend", "planned", "hypothetical", "denied", "new_incident", "background",
                  "correction", "responsibility_claim", "responsibility_none", "clause_trend", "denial_of", "accident", "background_reason",
-                 "state_account", "judicial", "period_lead", "background_lead"):
+                 "state_account", "judicial", "period_lead", "background_lead", "tally_source", "tally_period"):
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
-    for name in ("judicial", "period_lead", "clause_trend", "state_account"):
+    for name in ("judicial", "period_lead", "clause_trend", "state_account", "tally", "trend_period", "accident_vehicle"):
         assert cues[f"_{name}_doc"], f"{name} says why it exists"
 
 

@@ -261,3 +261,45 @@ def test_the_town_where_the_wounded_died_or_were_treated_is_not_the_incidents_pl
     # an attack on a hospital is at the hospital's town: no verb of care stands before it
     events = code("Gunmen attacked a hospital in Tame on Monday, killing two guards, the police said.\n", "2025-03-12")
     assert [e.location.name for e in events if e.mode == "reported"] == ["Tame"]
+
+
+def test_an_attack_a_court_sentenced_someone_for_is_background_even_when_the_court_day_is_told(code):
+    # the day in the sentence is the court's; the bombing is older, context of the day's news
+    events = code(
+        "KADUNA - Gunmen killed three farmers near Birnin Gwari on Tuesday, police said. "
+        "Separately, a high court on Tuesday sentenced two men to death for the 2019 bombing of a market in Kano, "
+        "which killed 14 people.\n",
+        "2025-04-16",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert len(reported) == 1 and reported[0].fatalities.best == 3, [(e.mode, e.location.name) for e in events]
+    assert any(e.mode == "background" and e.fatalities and e.fatalities.best == 14 for e in events)
+
+
+def test_workers_of_a_party_who_stone_police_are_rioters_not_the_party(code):
+    # the party told as its people ("workers of the ...", its abbreviation after) is the crowd's party, not an armed side
+    events = code(
+        "DHAKA - Activists of the Bangladesh Nationalist Party (BNP) clashed with police in Sylhet on Sunday. "
+        "The activists threw bricks at officers, who fired tear gas; 14 people were hurt. BNP leaders condemned "
+        "the police action.\n",
+        "2025-03-03",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert len(reported) == 1
+    assert (reported[0].event_type, reported[0].actor1.name, reported[0].actor1.inter) == ("Riots", "Rioters (Bangladesh)", 5)
+
+
+def test_residents_who_set_fire_to_a_building_in_a_protest_are_rioters(code):
+    events = code(
+        "NAIROBI - Residents of Kibera, angered by a week without water, set fire to a county office on Monday "
+        "during a protest, and police fired tear gas to disperse them.\n",
+        "2025-03-04",
+    )
+    reported = [e for e in events if e.mode == "reported"]
+    assert len(reported) == 1 and reported[0].event_type == "Riots", [(e.event_type, e.sub_event_type) for e in events]
+    # residents who find their homes torched by others are the victims, not rioters
+    events = code(
+        "KADUNA - Villagers returned to find their houses torched after gunmen raided Kauru on Monday, killing 4 people.\n",
+        "2025-03-04",
+    )
+    assert all(e.event_type != "Riots" for e in events), [(e.event_type, e.sub_event_type) for e in events]

@@ -26,6 +26,13 @@ ATTACKING = frozenset(_TRIGGERS["attacking_signals"])
 FOLLOWERS_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:party\s+)?(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\b", re.I
 )
+# "Workers of the PTI clashed with police", "supporters of the ruling party": the same people, told before the name
+# (or before the full name whose abbreviation follows: "workers of the Pakistan Tehreek-i-Insaf (PTI)")
+FOLLOWERS_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\s+of\s+(?:the\s+)?(?:(?:ruling|opposition|main)\s+)?"
+    r"(?:(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+\()?$",
+    re.I,
+)
 # a strike or an attack on a place, which a state's forces abroad carry out from afar; not
 # the means of men on the ground (a suicide bomber, a grenade, a kidnapping, a rape)
 STRIKE_SIGNALS = frozenset({"air", "shelling", "strike_noun", "attack"})
@@ -287,8 +294,12 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if group_name(group, iso2) not in claimed_by:
             claimed_by.append(group_name(group, iso2))
             cite("claimed_by", hit)
+    # a party whose people the incident tells as its followers anywhere ("workers of the PTI clashed ...; PTI leaders
+    # said") is the crowd's party, not an armed side, in each of its mentions
+    followed = {g.name for _, f in parts for g, hit in f.groups if g.inter == 3 and _followers(parts, hit)}
     armed_perpetrator = unidentified is not None or any(
-        g.inter in (2, 3, 4, 8) and not (g.inter == 3 and _followers(parts, hit)) for g, hit in agents + claimed
+        g.inter in (2, 3, 4, 8) and not (g.inter == 3 and (g.name in followed or _followers(parts, hit)))
+        for g, hit in agents + claimed
     )
     # soldiers who raid a village and loot it are no rioters: with no protest told, the military as the
     # subject makes riot words (looted, ransacked) the acts of an armed side; but soldiers who fire tear
@@ -870,10 +881,12 @@ def arrested_categories(parts) -> dict[str, int]:
 
 
 def _followers(parts, hit: Hit) -> bool:
-    """A party named for its people ("PTI supporters", "BNP activists"): demonstrators, not an armed side."""
+    """A party named for its people ("PTI supporters", "BNP activists", "workers of the PTI"): demonstrators, not an
+    armed side."""
     for mention, _ in parts:
         if mention.start <= hit.start < mention.end:
-            return bool(FOLLOWERS_AFTER.match(mention.text[hit.end - mention.start :]))
+            return bool(FOLLOWERS_AFTER.match(mention.text[hit.end - mention.start :])
+                        or FOLLOWERS_BEFORE.search(mention.text[: hit.start - mention.start]))
     return False
 
 

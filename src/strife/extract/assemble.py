@@ -169,6 +169,9 @@ def _ended_before(facts: MentionFacts, day: dt.date | None, days: int) -> bool:
 def _is_background(mention: Mention, facts: MentionFacts, story_date: dt.date | None) -> bool:
     if _ended_before(facts, story_date, STORY_WINDOW_DAYS):
         return True
+    if mention.has("judicial"):
+        # "a court on Monday sentenced two men for the 2022 bombing": the day told is the court's, the attack older
+        return True
     d = facts.best_date()
     if (d is not None and d.date is not None and story_date is not None and d.precision == 1
             and abs((d.date - story_date).days) <= SAME_INCIDENT_MAX_GAP_DAYS):

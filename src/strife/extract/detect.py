@@ -160,6 +160,12 @@ def _habit_aside(c_text: str, c_start: int) -> int | None:
     return c_start + aside.start()
 
 
+def _death_word(trigger: Hit) -> bool:
+    """A word that only tells a death ("killing", "died"), even where it is also read as an attack: "a bus plunged
+    into a ravine, killing 14" is no attack."""
+    return LEXICON.signal_patterns["kill"].fullmatch(trigger.text) is not None
+
+
 def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> bool:
     kinds = {t.kind for t in triggers}
     if kinds - LEXICON.weak_signals:
@@ -186,6 +192,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
+        # a published count in the sentence: its clauses dated to a month or a year are the statistic's
+        tally = bool(_cue_hits("tally_source", s_text, sent.start_char))
         told_as_example = False
         if "trend" in sentence_cues and not _tells_its_day(s_text):
             if not _dates_another_clause(s_text, sent.start_char, dates):
@@ -208,6 +216,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):
                 continue  # "after a week of protests in which 150 people have been killed"
+            if tally and _cue_hits("tally_period", c_text, c_start):
+                continue  # "According to a report released on Monday, 48 personnel were killed in the province in October"
             if _cue_hits("period_lead", c_text, c_start) and not any(c_start <= s < c_end for s, _ in count_spans):
                 continue  # "…signed a truce on Monday after weeks of fighting over grazing land": the lead-up, no incident
             accident = _cue_hits("accident", c_text, c_start)
@@ -226,7 +236,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 continue
             if not triggers and planned and not has_count:
                 continue
-            if accident and not ({t.kind for t in triggers} - LEXICON.weak_signals):
+            if accident and all(t.kind in LEXICON.weak_signals or _death_word(t) for t in triggers):
                 continue  # "45 people were killed when a dam burst": an accident, whatever its toll
             cues = dict(sentence_cues)
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
