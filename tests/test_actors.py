@@ -726,3 +726,12 @@ def test_civilians_named_as_such_at_a_base_stay_civilians(code):
     e = _first(code, "A truck bomb outside an army base in Kismayo, Somalia, killed four civilians on "
                      "Monday, officials said.", "2025-03-25")
     assert e.actor2.name == "Civilians (Somalia)"
+
+
+def test_a_claim_told_through_a_statement_or_as_the_shooting_is_claimed_by(code):
+    events = [e for e in code("Gunmen shot dead two road workers near Ilaga in Puncak regency, Central Papua, on Sunday, police said. "
+                              "The West Papua National Liberation Army claimed the shooting.", "2025-05-12") if e.mode == "reported"]
+    assert events and events[0].claimed_by == ["TPNPB: West Papua National Liberation Army"]
+    events = [e for e in code("A bomb killed three soldiers near Quetta on Friday. The Balochistan Liberation Army said in a statement "
+                              "on its Telegram channel that it had carried out the attack.", "2025-05-10") if e.mode == "reported"]
+    assert events and events[0].claimed_by == ["BLA: Balochistan Liberation Army"]

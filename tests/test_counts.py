@@ -217,12 +217,16 @@ def test_military_unit_numbers_are_not_counted():
 
 
 @pytest.mark.parametrize("sentence", [
-    "Two gunmen killed the guard.",  # active: the number counts the killers
+    "Two gunmen killed the villagers.",  # active: the number counts the killers
     "An army patrol reportedly killed the villagers.",  # no auxiliary: still active
     "Four militants who have killed the mayor were sentenced.",  # "have killed" is active
 ])
 def test_the_number_of_attackers_is_not_a_toll(sentence):
     assert read(sentence) == []
+
+
+def test_the_killers_number_is_not_the_toll_but_the_one_victim_named_is():
+    assert summary("Two gunmen killed the guard.") == [("killed", 1, "guard")]
 
 
 def test_a_perpetrators_earlier_killings_are_returned_for_the_caller():
@@ -556,8 +560,12 @@ def test_the_toll_idiom_sections_of_counting_json_are_consistent():
     # a possessive victim must name people, or the list it stands in would stop at it
     assert po["nouns"] and all(person.fullmatch(n) for n in po["nouns"]), [n for n in po["nouns"] if not person.fullmatch(n)]
     assert not set(po["determiners"]) & set(DATA["group"]["stop_words"]) and po["why"].strip()
-    for section in ("side_split", "ordinal_later", "own_losses"):
+    for section in ("side_split", "ordinal_later", "own_losses", "along_with"):
         assert DATA[section]["why"].strip(), section
+    # "along with" joins groups of the dead: none of its words is itself a person noun
+    assert DATA["along_with"]["words"] and all(person.search(w) is None for w in DATA["along_with"]["words"])
+    re.compile(DATA["self_killed"]["subject_verbs"])
+    assert not any(w.endswith("self") for w in DATA["self_killed"]["words"] if w.startswith("the "))
     re.compile(DATA["side_split"]["between"]), re.compile(DATA["side_split"]["after"]), re.compile(DATA["own_losses"]["verbs"])
     assert "{ordinal}" in DATA["ordinal_later"]["pattern"] and DATA["ordinal_later"]["ordinals"]
     # the verb of own losses counts only people ("lost two vehicles" is no toll)
@@ -631,3 +639,57 @@ def test_a_source_named_with_its_acronym_or_a_relative_clause_is_the_source():
     assert c.by == "nurse"
     (c,) = read("A farmer who fled the village said nine people had died.")
     assert c.by is None  # the head of a restrictive relative is out of reach
+
+
+def test_the_attacker_as_the_subject_of_a_death_verb_is_one_more():
+    assert summary("The gunman was also killed in the exchange of fire.") == [("killed", 1, "The gunman")]
+    assert summary("Two guards died at the gate and the assailant also died.") == [("killed", 2, "guards"), ("killed", 1, "the assailant")]
+    # an attacker who fled or is sought is no death
+    assert summary("The attacker fled on foot and police said the bomber had not been identified.") == []
+
+
+def test_a_group_told_along_with_the_dead_is_summed():
+    assert summary("Six bandits were killed, along with a vigilante, residents said.") == [("killed", 6, "bandits"), ("killed", 1, "vigilante")]
+    assert summary("The ambush killed two soldiers along with their driver.") == [("killed", 2, "soldiers"), ("killed", 1, "driver")]
+    assert summary("The raid killed the driver and two passengers.") == [("killed", 1, "driver"), ("killed", 2, "passengers")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A protester died after the pickup he was riding in crashed into a wall.",
+    "One marcher died in a road accident on the way home from the rally.",
+    "Two elderly supporters died of heat exhaustion while they waited for the speech.",
+    "An officer died when his motorbike skidded on the wet road near the roadblock.",
+    "Nine people died in a crush at the gates of the aid depot on Friday.",
+])
+def test_road_deaths_and_heat_at_a_protest_are_no_toll(sentence):
+    assert [c for c in read(sentence) if c.kind == "killed"] == []
+
+
+def test_a_crash_caused_by_a_mine_or_fire_is_still_a_toll():
+    assert summary("Three soldiers died when their truck overturned after it was hit by a rocket.") == [("killed", 3, "soldiers")]
+    assert summary("Four policemen were killed when their vehicle struck a landmine and overturned.") == [("killed", 4, "policemen")]
+
+
+def test_one_victim_named_by_a_person_noun_and_a_name():
+    assert summary("Gunmen on a motorbike shot dead lawyer Rosa Quispe outside the courthouse.") == [
+        ("killed", 1, "lawyer Rosa Quispe")]
+    assert summary("Residents mourned the killing of village chief Tun Aung on Friday.") == [
+        ("killed", 1, "village chief Tun Aung")]
+    # a number after the verb is the figure, and a bare name is not read as a victim
+    assert summary("The killing of three teachers in Kasese shocked the town.") == [("killed", 3, "teachers")]
+    assert summary("Militants killed Saturday in the raid were buried.") == []
+
+
+def test_an_arrest_over_a_killing_does_not_carry_its_toll():
+    assert summary("Police detained four men on Monday in connection with the murder of two traders.") == [("arrested", 4, "men")]
+    assert summary("Police questioned a soldier over the killing of a student.") == []
+    # a sentence handed down for a killing dates it: the killing is an event of its own, with its toll
+    assert summary("A court sentenced two soldiers for the killing of four miners.") == [("killed", 4, "miners")]
+    # the killing told for itself keeps its figure
+    assert summary("Relatives protested over the killing of two fishermen.") == [("killed", 2, "fishermen")]
+
+
+def test_a_name_is_not_read_in_text_set_in_capitals():
+    # every word of a wire story in capitals looks like a name: "THE KILLING OF PEASANTS IN THE AREA" names no one
+    assert summary("THEY CONDEMNED THE KILLING OF PEASANTS IN THE AREA.") == []
+    assert summary("THE MURDER OF MAGISTRATE CARLOS VALENCIA LED THE JUDGES TO PROTEST.") == []

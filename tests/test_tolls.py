@@ -422,3 +422,53 @@ def test_a_risen_toll_of_one_side_and_the_enemy_dead_it_claims_add_up():
         ("The police said it killed three of the gunmen.", "police"),
     ), "fatalities")
     assert (toll.count.low, toll.count.best) == (6, 9)
+
+
+def test_another_n_adds_to_the_figure_told_before():
+    toll = tally("killed", items(
+        ("A mortar round killed three people in the market, the governor said.", "the governor"),
+        ("Another four were killed when a second round landed near the mosque, he said.", None),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (7, 7, 7)
+    toll = tally("killed", items(
+        ("The strike killed two fishermen, officials said.", "officials"),
+        ("A further three died of their wounds in hospital overnight.", None),
+    ), "fatalities")
+    assert toll.count.best == 5
+
+
+def test_wounded_who_died_later_add_when_only_the_enemy_dead_are_told_after():
+    toll = tally("killed", items(
+        ("Four policemen were killed and nine wounded, a police source said.", "a police source"),
+        ("Three of the wounded later died.", None),
+        ("Police said officers killed six of the raiders.", "Police"),
+    ), "fatalities")
+    assert toll.count.best == 13
+    # a new figure for the policemen told after them counts them already
+    toll = tally("killed", items(
+        ("Four policemen were killed and nine wounded, a police source said.", "a police source"),
+        ("Three of the wounded later died.", None),
+        ("In all, seven policemen died.", None),
+    ), "fatalities")
+    assert toll.count.best == 7
+
+
+def test_the_bomber_who_also_died_and_traffickers_killed_by_police_are_groups_of_their_own():
+    toll = tally("killed", items(
+        ("A suicide bomber struck a checkpoint, killing two soldiers, the army said.", "the army"),
+        ("The bomber also died.", None),
+    ), "fatalities")
+    assert toll.count.best == 3
+    toll = tally("killed", items(
+        ("Five drug traffickers were killed in the raid, police said.", "police"),
+        ("A police officer also died.", None),
+    ), "fatalities")
+    assert toll.count.best == 6
+
+
+def test_a_figure_a_source_had_earlier_given_is_replaced_by_its_correction():
+    toll = tally("killed", items(
+        ("Gunmen opened fire in a bar, killing three men, police said.", "police"),
+        ("Police had earlier said six people died, but one of them survived.", "Police"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 6)

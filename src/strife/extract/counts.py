@@ -158,7 +158,9 @@ _GAP = re.compile(
 # the lead of an aside that lists part of the subject, however long the list: ", among them two children and a
 # police officer, died"
 _SUBSET_BEFORE = re.compile(rf",\s*{_alt(DATA['subset_leads'], literal=True)}\s+[^,;:]*$", re.I)
-_AND = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
+_ALONG_WITH = _alt(DATA["along_with"]["words"], literal=True)  # "nine attackers were killed, along with a soldier"
+_AND = re.compile(rf"\s*,?\s+(?:and|as\s+well\s+as|{_ALONG_WITH})\s+(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman and her two children"
+_ALONG_AFTER = re.compile(rf"\s*,?\s+{_ALONG_WITH}\s+", re.I)
 _COMMA = re.compile(r"\s*,\s*(?:the\s+|(?:his|her|their|its)\s+)?", re.I)  # "a woman, her two children and ..."
 _OBJECT_GAP = re.compile(r"\s+[\"“']?(?:the\s+)?", re.I)  # a quoted claim: killed "several mercenaries"
 _COMPOUND = re.compile(rf"\s+(?:and|or|nor)\s+(?:{_AUX_OR_ADVERB}\s+)*", re.I)
@@ -192,6 +194,10 @@ LATER_DEATHS = re.compile(r"(?:of|among) the (?:wounded|injured)$", re.I)  # the
 _CONJOINED_SELF = re.compile(rf"\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], literal=True)})(?![\w-])", re.I)
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
+# "The bomber also died": the attacker as the subject of a death verb, one more dead (reflexives are objects only)
+_SELF_SUBJECT = re.compile(
+    rf"(?<![\w-])({_alt([w for w in DATA['self_killed']['words'] if not w.endswith('self')], literal=True)})"
+    rf"\s+{DATA['self_killed']['subject_verbs']}(?![\w-])", re.I)
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
 _NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
@@ -223,6 +229,12 @@ _RELATIVE_CLAUSE = re.compile(
 )
 _NAMED_AND = re.compile(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+and\s+", re.I)
 OTHERS_GROUP = re.compile(r"others?\b", re.I)
+# "the killing of community leader Marcos Ayala", "gunmen shot dead journalist Ana Ruiz": a person noun and a name
+# after the verb, with no number, is one victim (its modifiers at most two words, the name one to four title-case words:
+# in text set in capitals every word looks like a name, so there the rule reads nothing)
+_NAMED_ONE = re.compile(
+    rf"\s+(?:(?:the|a|an)\s+)?(?P<group>(?:[\w-]+\s+){{0,2}}?{_PERSON.pattern})\s+"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})(?![\w'’-])")
 _TOLL_FROM = re.compile(r"(?<![\w-])from\s+$", re.I)
 _TOLL_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\s(?:and|but)\s", re.I)
 _DEAD_CLOSES = re.compile(r"\s+dead(?=\s*(?:[.,;]|$))", re.I)  # "put the toll at 14 dead.": no verb of its own follows
@@ -671,7 +683,10 @@ class _Reader:
         if "toll" in forms:
             return self._toll(t)
         if "nominal" in forms:
-            return self._emit(t.kind, self._objects(t.end), t, verb_first=True)
+            objects = self._objects(t.end)
+            if not objects and t.kind == "killed" and (named := self._named_one(t.end)) is not None:
+                objects = [named]
+            return self._emit(t.kind, objects, t, verb_first=True)
         if "counted" in forms:  # "12 deaths", "took 20 hostages"
             c = self._before(t.start)
             if c and c.group is None and self._free(c) and not text[c.end : t.start].strip():
@@ -697,6 +712,8 @@ class _Reader:
                 return self._emit(t.kind, objects, t, verb_first=True)
             if (others := self._named_and_others(t.end)) is not None:
                 return self._emit(t.kind, [others], t, verb_first=True)
+            if t.kind == "killed" and (named := self._named_one(t.end)) is not None:
+                return self._emit(t.kind, [named], t, verb_first=True)
         if (subjects and subjects[1] == "plain" and "passive" in forms and _REDUCED_FOLLOWER.match(text, t.end)
                 and all(_names_people(text, c) for c in subjects[0])):
             # "12 killed in blast", "left 5 dead and 20 injured": a participle with no
@@ -704,6 +721,15 @@ class _Reader:
             # and its subject names people ("an army patrol reportedly killed")
             return self._passive(t, subjects[0], "passive")
         return None
+
+    def _named_one(self, pos: int) -> _Counted | None:
+        """ "the killing of community leader Marcos Ayala": one victim named by a person noun and a name, when no
+        number follows the verb."""
+        m = _NAMED_ONE.match(self.text, pos)
+        if m is None or any(m.start() <= c.start < m.end() for c in self.counted):
+            return None
+        s, e = m.span("group")
+        return _Counted(s, s, s, (1, 1, 1), None, (s, m.end("name")), zero=False)
 
     def _named_and_others(self, pos: int) -> _Counted | None:
         """ "killed the group's spokesman Mohammed X and three other people": a named victim
@@ -722,7 +748,14 @@ class _Reader:
         other = self._compound(t, form)
         if other is not None:
             return self._emit_pair(t, other, subjects, verb_first=False)
-        return self._emit(t.kind, subjects, t, verb_first=False)
+        self._emit(t.kind, subjects, t, verb_first=False)
+        # "nine attackers were killed, along with a soldier": the group after "along with" is one more of the dead
+        m = _ALONG_AFTER.match(self.text, t.end)
+        c = self._after(m.end()) if m else None
+        if c is not None and c.start == m.end() and self._free(c) and not c.zero and _names_people(self.text, c) \
+                and not self._starts_predicate(c.end):
+            self._emit(t.kind, [c], t, verb_first=True)
+        return None
 
     def _toll(self, t: _Trigger) -> None:
         """"the death toll rose to 12", "a toll of 12": the last figure after a link word
@@ -919,6 +952,11 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
             group = (m.end("num") + 1, m.end("num") + (head.end() if head else 0))
             c = _Counted(m.start(), m.start("num"), m.end("num"), values, None, group, zero=False)
             unique.append(_Found("killed", c, group, m.start(), m.end()))
+    for m in _SELF_SUBJECT.finditer(reading):
+        s, e = m.span(1)
+        if not any(f.kind == "killed" and f.counted.num_start == s for f in unique):
+            c = _Counted(s, s, e, (1, 1, 1), None, (s, e), zero=False)
+            unique.append(_Found("killed", c, (s, e), s, m.end()))
     for m in _ORDINAL_LATER.finditer(reading):
         # "... and a third died in hospital": one more; its group is the ordinal, so the toll adds it
         head = ORDINAL_LATER.match(m.group(0))

@@ -40,6 +40,7 @@ _OWN = load_data("counting.json")["own_losses"]
 OWN_LOSSES = re.compile(rf"^(?:{_OWN['verbs']})(?![\w-])", re.I)  # "lost five men": the subject's own dead
 _COUNTING = load_data("counting.json")
 ONE_PERSON_WORDS = frozenset(["a", "an", *_COUNTING["possessive_one"]["determiners"]])  # "a magistrate", "his driver"
+ADDITIONAL = frozenset(" ".join(p.lower().split()) for p in _COUNTING["qualifiers"]["additional"]["phrases"])  # "another three"
 NOT_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|which|who)$", re.I)
 
 
@@ -172,15 +173,17 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     surface: dict[str, str] = {}
     previous = None
     last: tuple[Figure, str, str] | None = None  # the figure before, its clause and category
-    later_deaths: list[Casualty] = []  # "two of the wounded had since died"
-    last_figure_start = -1
-    for c, claimant, corrected, clause in items:
-        if c.kind == kind and not c.negated:
-            last_figure_start = max(last_figure_start, c.start)
+    later_deaths: list[tuple[int, Casualty, str | None]] = []  # "two of the wounded had since died", and the group they add to
+    told: list[tuple[int, str]] = []  # (reading order, category) of every figure, to see whether one told later counts them
+    last_category = None
+    for i, (c, claimant, corrected, clause) in enumerate(items):
         if kind == "killed" and c.kind == kind and _later_death(c):
-            later_deaths.append(c)
+            later_deaths.append((i, c, last_category))
             toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
             continue
+        if c.kind == kind and not c.negated:
+            told.append((i, _category(c, previous)))
+            last_category = told[-1][1]
         category = _category(c, previous)
         previous = category
         if c.kind != kind:
@@ -216,7 +219,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     # the wounded who died later add to the toll told before them; a figure told after them
     # ("..., bringing the toll to 20"), or a toll told as risen ("has risen to 11 ... Four of the wounded died"), already counts them
     risen = any(RISEN.search(c.text) for c, *_ in items if c.kind == kind and not _later_death(c))
-    added_later = 0 if risen else sum(c.quantity.best for c in later_deaths if c.start >= last_figure_start)
+    added_later = 0 if risen else sum(c.quantity.best for i, c, group in later_deaths if not _counted_after(i, group, told))
     if not by_category:
         if added_later:
             toll.count = Count(low=added_later, best=added_later, high=added_later)
@@ -310,10 +313,18 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
 
 
 def _later_death(c: Casualty) -> bool:
-    """ "two of the wounded had since died", "a third died in hospital", "two more soldiers died": deaths added to
-    the toll told before."""
+    """ "two of the wounded had since died", "a third died in hospital", "two more soldiers died", "another three
+    soldiers were killed": deaths added to the toll told before."""
     group = c.group or ""
-    return bool(LATER_DEATHS.match(group) or ORDINAL_LATER.fullmatch(group) or MORE_GROUP.match(group))
+    return bool(LATER_DEATHS.match(group) or ORDINAL_LATER.fullmatch(group) or MORE_GROUP.match(group)
+                or (c.quantity.qualifier or "").lower() in ADDITIONAL)
+
+
+def _counted_after(at: int, group: str | None, told: list[tuple[int, str]]) -> bool:
+    """Whether a figure told after the later deaths already counts them: a total ("bringing the toll to 20",
+    "12 people were killed in all") or a new figure for the group they add to. The enemy's dead claimed after
+    "two of the wounded later died" (another group) do not."""
+    return any(i > at and (category == "people" or category == group or group is None) for i, category in told)
 
 
 def _risen_above(chosen: Figure, figures: list[Figure]) -> bool:
