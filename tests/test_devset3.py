@@ -50,11 +50,10 @@ def test_it_is_weighted_to_hard_tolls_and_actors(gold, manifest):
     assert {1, 2, 3, 4, 7, 8} <= set(inters)
 
 
-def test_negatives_have_no_record_and_every_report_has_phenomena(reports, gold, manifest):
-    coded = {g["article"]["id"] for g in gold}
-    assert manifest["negatives"] and not set(manifest["negatives"]) & coded
-    assert set(manifest["phenomena"]) == {r["id"] for r in reports}
-    assert coded | set(manifest["negatives"]) == {r["id"] for r in reports}
+def test_it_has_negatives(manifest):
+    # that negatives are exactly the reports without gold, and every report has phenomena, is
+    # test_every_gold_record_belongs_to_a_report's check (imported above); here only how many
+    assert len(manifest["negatives"]) >= 1
 
 
 def test_two_totals_and_claims_are_coded_as_the_readme_decides(gold):

@@ -55,11 +55,11 @@ def test_it_covers_every_sub_event_type_and_weights_the_edges(gold, manifest, ta
     assert len({g["location"]["iso3"] for g in gold}) >= 15
 
 
-def test_negatives_have_no_record_and_every_report_has_phenomena(reports, gold, manifest):
-    coded = {g["article"]["id"] for g in gold}
-    assert len(manifest["negatives"]) >= 5 and not set(manifest["negatives"]) & coded
-    assert set(manifest["phenomena"]) == {r["id"] for r in reports}
-    assert coded | set(manifest["negatives"]) == {r["id"] for r in reports}
+def test_it_has_negatives_and_each_record_is_in_its_reports_phenomena(gold, manifest):
+    # that negatives are exactly the reports without gold, and every report has phenomena, is
+    # test_every_gold_record_belongs_to_a_report's check (imported above); here how many, and that the
+    # manifest's sub-event types list each record's
+    assert len(manifest["negatives"]) >= 5
     for g in gold:
         assert g["sub_event_type"] in manifest["phenomena"][g["article"]["id"]]["sub_event_types"]
 

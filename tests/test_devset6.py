@@ -54,11 +54,10 @@ def test_it_is_weighted_to_hard_places_and_countries(gold, manifest):
                                       "foreign actor", "capital statement", "bearing")), tags
 
 
-def test_negatives_have_no_record_and_every_report_has_phenomena(reports, gold, manifest):
-    coded = {g["article"]["id"] for g in gold}
-    assert len(manifest["negatives"]) >= 3 and not set(manifest["negatives"]) & coded
-    assert set(manifest["phenomena"]) == {r["id"] for r in reports}
-    assert coded | set(manifest["negatives"]) == {r["id"] for r in reports}
+def test_it_has_negatives(manifest):
+    # that negatives are exactly the reports without gold, and every report has phenomena, is
+    # test_every_gold_record_belongs_to_a_report's check (imported above); here only how many
+    assert len(manifest["negatives"]) >= 3
 
 
 def test_foreign_forces_are_placed_where_they_struck(gold):

@@ -60,12 +60,11 @@ def test_reported_events_have_the_proportions_of_a_feed(gold):
     assert len(countries) >= 25 and len(countries & LESS_COVERED) >= 20
 
 
-def test_negatives_have_no_record(reports, gold, manifest):
-    coded = {g["article"]["id"] for g in gold}
+def test_it_has_negatives(manifest):
+    # that negatives are exactly the reports without gold, and every report has phenomena, is
+    # test_every_gold_record_belongs_to_a_report's check (imported above); here only how many
     negatives = manifest["negatives"]
-    assert len(negatives) == 5 and not set(negatives) & coded
-    assert coded | set(negatives) == {r["id"] for r in reports}
-    assert set(manifest["phenomena"]) == {r["id"] for r in reports}
+    assert len(negatives) == 5
 
 
 def test_it_is_weighted_to_wire_tolls_places_and_background(gold, manifest):
