@@ -17,7 +17,12 @@ recall side (entities no fill matched):
   absent     none of its mentions is in the parsed text (what no tagger can find)
   missed     none of the above
 
-Run: PYTHONPATH=src python benchmarks/muc4_role_errors.py --cache DIR [--examples N]
+--ceiling: also what the second stage can reach at all, per role: the key's entities of
+which a candidate phrase (extract.roles.candidates over the CRF's out-of-fold marginals,
+CACHE/oof_tagged_all.pkl), bared as the fills are, equals a mention; of which some token
+span of the text does; and of which a mention is in the text at all.
+
+Run: PYTHONPATH=src python benchmarks/muc4_role_errors.py --cache DIR [--examples N] [--ceiling]
 """
 
 from __future__ import annotations
@@ -91,14 +96,49 @@ def classify(doc: dict, fills: dict[str, list[str]], has_event: bool, present) -
     return fp, fn, examples
 
 
+def ceiling(docs: list[dict], tagged: dict) -> None:
+    """Per role: gold entities, those a candidate of the role reaches, those any token span
+    (up to 12 tokens) of the text reaches, those with a mention in the text."""
+    from strife.evaluate.muc4 import COUNTED_ROLES, bare
+
+    def key(role: str, text: str) -> str:
+        return normalise(bare(text, keep_count=role in COUNTED_ROLES))
+
+    counts = Counter()
+    for d in docs:
+        reached = {r: set() for r in ROLES}
+        for c in R.candidates(d["sents"], tagged[d["docid"]]):
+            rows = d["sents"][c.sentence].rows
+            reached[c.role].add(key(c.role, d["text"][rows[c.a].start : rows[c.b].end]))
+        spans = {d["text"][s.rows[a].start : s.rows[b].end] for s in d["sents"]
+                 for a in range(len(s.rows)) for b in range(a, min(len(s.rows), a + 12))}
+        text = f" {normalise(d['text'])} "
+        for role in ROLES:
+            span_keys = {key(role, t) for t in spans}
+            for e in d["gold"].get(role, []):
+                mentions = {normalise(m) for m in e}
+                counts[(role, "gold")] += 1
+                counts[(role, "candidate")] += bool(mentions & reached[role])
+                counts[(role, "span")] += bool(mentions & span_keys)
+                counts[(role, "in text")] += any(f" {m} " in text for m in mentions)
+    kinds = ("gold", "candidate", "span", "in text")
+    print(f"{'ceiling':<9}" + "".join(f"{k:>10}" for k in kinds))
+    for role in list(ROLES) + ["all"]:
+        pick = ROLES if role == "all" else (role,)
+        print(f"{role:<9}" + "".join(f"{sum(counts[(r, k)] for r in pick):10d}" for k in kinds))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--oof", type=Path, default=None, help="default: CACHE/oof_entities.pkl or CACHE/oof_spans_all.pkl")
     parser.add_argument("--examples", type=int, default=0, help="print N examples per role and bucket")
     parser.add_argument("--json", type=Path, default=None, help="write the counts here")
+    parser.add_argument("--ceiling", action="store_true", help="also the candidates' recall ceiling (needs oof_tagged_all.pkl)")
     args = parser.parse_args()
     docs = pickle.loads((args.cache / "train_docs.pkl").read_bytes())
+    if args.ceiling:
+        ceiling(docs, pickle.loads((args.cache / "oof_tagged_all.pkl").read_bytes()))
     config = json.loads((T.DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     # the thresholds of roles.json are the entity stage's when there is one: read its spans
     entities = args.cache / "oof_entities.pkl"

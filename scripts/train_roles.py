@@ -13,7 +13,8 @@ mentions as BIO spans, and:
    a classifier that decides each candidate entity of a document once is cross-validated
    on the same folds, and the thresholds and sources are chosen again on its out-of-fold
    entities (--no-entities: the CRF's spans are the fills, as before);
-3. trains the final CRF on all training documents and writes it to
+3. trains the final CRF on all training documents (or, as roles.json's crf_documents
+   says, on those of them that key an incident; the CV folds do the same) and writes it to
    src/strife/data/models/roles.crfsuite, the entity classifier, trained on all the
    out-of-fold entities (how the CRF errs on text it did not see), to
    models/roles_entities.crfsuite, with the chosen thresholds and combination in
@@ -23,6 +24,7 @@ benchmarks/muc4_roles.py.
 
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
      [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
+     [--crf c1=0.02 ...: a crfsuite parameter for this run] [--crf-documents all|relevant]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
 train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
@@ -95,9 +97,13 @@ def marked(doc: dict) -> list[R.Sentence]:
     return R.mark_events(doc["sents"], [Event.model_validate(e) for e in doc["events"]])
 
 
-def train(docs: list[dict], path: Path, params: dict, which: str) -> None:
+def train(docs: list[dict], path: Path, params: dict, which: str, relevant_only: bool = False) -> None:
+    """The CRF on the documents' BIO labels; `relevant_only`: on the documents that key an
+    incident only (whether a report has one is the document classifier's to say)."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for d in docs:
+        if relevant_only and keys_incident(d) == "N":
+            continue
         for sentence, labels in zip(marked(d), R.gold_labels(d["sents"], d["gold"], which)):
             trainer.append(R.sentence_features(sentence), labels)
     trainer.set_params(params)
@@ -251,9 +257,19 @@ def main() -> None:
     parser.add_argument("--label-mentions", choices=("all", "first"), default=None, help="override roles.json's")
     parser.add_argument("--no-entities", action="store_true", help="no second stage: the CRF's spans are the fills")
     parser.add_argument("--no-documents", action="store_true", help="no document classifier in the second stage")
+    parser.add_argument("--crf", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a crfsuite parameter of roles.json for this run (CV of c1, c2, feature.minfreq)")
+    parser.add_argument("--crf-documents", choices=("all", "relevant"), default=None, help="override roles.json's")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
+    for override in args.crf:
+        name, _, value = override.partition("=")
+        params[name] = json.loads(value)
+    if args.crf_documents:
+        config["training"]["crf_documents"] = args.crf_documents
+    relevant_only = config["training"].get("crf_documents", "all") == "relevant"
+    print(f"CRF parameters: {params}; trained on {'the documents that key an incident' if relevant_only else 'all documents'}")
     which = config["training"]["label_mentions"] = args.label_mentions or config["training"]["label_mentions"]
 
     started = time.perf_counter()
@@ -273,9 +289,9 @@ def main() -> None:
                 rest = [d for j, f in enumerate(folds) if j != k for d in f]
                 path = Path(tmp) / f"fold{k}.crfsuite"
                 t0 = time.perf_counter()
-                train(rest, path, params, which)
+                train(rest, path, params, which, relevant_only)
                 oof_tagged.update(tag(held, path))
-                print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+                print(f"fold {k + 1}/{args.folds}: trained on {sum(1 for d in rest if not relevant_only or keys_incident(d) == 'Y')} of {len(rest)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
         print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
         if args.cache is not None:  # the out-of-fold marginals, to study decoding without retraining
             (args.cache / f"oof_tagged_{which}.pkl").write_bytes(pickle.dumps(oof_tagged))
@@ -323,8 +339,8 @@ def main() -> None:
     t0 = time.perf_counter()
     model = DATA_DIR / config["model_file"]
     model.parent.mkdir(parents=True, exist_ok=True)
-    train(docs, model, params, which)
-    print(f"final model: {len(docs)} documents, trained in {time.perf_counter() - t0:.0f} s, {model.stat().st_size / 1e6:.2f} MB")
+    train(docs, model, params, which, relevant_only)
+    print(f"final model: {sum(1 for d in docs if not relevant_only or keys_incident(d) == 'Y')} of {len(docs)} documents, trained in {time.perf_counter() - t0:.0f} s, {model.stat().st_size / 1e6:.2f} MB")
     entity_model = DATA_DIR / config["entity_model_file"]
     if use_entities:  # trained on all the out-of-fold readings: the CRF's errors on unseen text
         train_ranker(docs, items, entity_model, ranker_params)

@@ -145,6 +145,7 @@ def test_the_data_file_is_consistent_with_the_model():
     assert all(0 <= v <= 1 for v in config["thresholds"].values())
     assert set(config["combine"].values()) <= {"union", "fallback", "tagger", "rules"}
     assert config["training"]["label_mentions"] in ("all", "first")
+    assert config["training"]["crf_documents"] in ("all", "relevant")
     model = resources.files("strife.data").joinpath(config["model_file"])
     assert model.is_file() and model.stat().st_size < 5_000_000
     labels = set(R.load_tagger().labels())
@@ -190,6 +191,34 @@ def test_a_tiny_model_trains_and_tags(tmp_path):
     tagger.open(str(tmp_path / "tiny.crfsuite"))
     s = _sentence(["they", "fired", "a", "machete", "at", "police"])
     assert tagger.tag(R.sentence_features(s))[3] == "B-Weapon"
+
+
+def test_the_crf_can_learn_from_the_reports_that_key_an_incident_only(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import train_roles as T
+
+    def doc(n: int, keyed: bool) -> dict:
+        s = _sentence(["rebels", "threw", "a", "grenade", "at", "troops"])
+        gold = {"Weapon": [["grenade"]]} if keyed else {}
+        return {"docid": f"d{n}", "sents": [s], "gold": gold, "events": []}
+
+    # one report keys its grenade, three tell a grenade MUC keyed nothing of
+    docs = [doc(0, True)] + [doc(n, False) for n in range(1, 4)]
+    params = {"max_iterations": 50, "c2": 0.01}
+
+    def grenade(relevant_only: bool) -> float:
+        path = tmp_path / f"m{relevant_only}.crfsuite"
+        T.train(docs, path, params, "all", relevant_only)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        tagger.set(R.sentence_features(docs[0]["sents"][0]))
+        return tagger.marginal("B-Weapon", 3)
+
+    # the unkeyed reports' O labels pull the grenade down; left out, it is a weapon
+    assert grenade(True) > 0.5 > grenade(False)
 
 
 def test_mark_events_tells_each_sentence_the_events_it_holds_and_the_documents():
