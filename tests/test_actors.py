@@ -208,6 +208,19 @@ def test_a_riot_between_two_communities_has_rioters_on_both_sides(code):
     assert e.actor2 is not None and e.actor2.name == "Rioters (India)"
 
 
+def test_two_rival_factions_fighting_are_a_mob_even_when_police_part_them(code):
+    e = _first(code, "KHULNA: Supporters of two rival factions of the ruling party clashed with rods and bricks at a "
+                     "ferry ghat in Khulna, Bangladesh, on Monday, leaving 9 people injured, before police fired tear gas "
+                     "to disperse them.")
+    assert e.actor1.name == "Rioters (Bangladesh)"
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Rioters (Bangladesh)", 5)
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    # demonstrators who fight the police that break up their march stay a violent demonstration against the police
+    e = _first(code, "KHULNA: Students marching against fee rises threw bricks at police in Khulna, Bangladesh, on "
+                     "Monday, and police fired tear gas to disperse them.")
+    assert (e.sub_event_type, e.actor2.inter if e.actor2 else None) == ("Violent demonstration", 1)
+
+
 def test_a_mob_attack_has_civilian_victims(code):
     e = _first(code, "A mob of several hundred people attacked and vandalised Hindu homes in a village of Rangpur, "
                      "Bangladesh, on Monday night. Several residents were injured.")
@@ -735,3 +748,22 @@ def test_a_claim_told_through_a_statement_or_as_the_shooting_is_claimed_by(code)
     events = [e for e in code("A bomb killed three soldiers near Quetta on Friday. The Balochistan Liberation Army said in a statement "
                               "on its Telegram channel that it had carried out the attack.", "2025-05-10") if e.mode == "reported"]
     assert events and events[0].claimed_by == ["BLA: Balochistan Liberation Army"]
+
+
+def test_a_state_that_says_it_struck_a_group_is_no_claim_of_that_group(code):
+    e = _first(code, "NAIROBI: The Kenyan military said it carried out an air strike against al-Shabaab fighters near "
+                     "Kolbio, Somalia, on Monday, killing 6 militants.")
+    assert e.claimed_by == []
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Kenya")
+    assert e.actor2 is not None and e.actor2.name == "Al Shabaab"
+    # a group that says it carried out the attack still claims it
+    e = _first(code, "MOGADISHU: Al-Shabaab said it carried out a bombing at a checkpoint in Afgoye, Somalia, on Monday "
+                     "that killed 4 soldiers.")
+    assert e.claimed_by == ["Al Shabaab"]
+
+
+def test_a_march_on_a_strike_day_has_no_state_acting_on_it(code):
+    e = _first(code, "ACCRA: Hundreds of teachers marched through Accra on Monday on the fourth day of a national strike "
+                     "over pay. The strike, called by the Ghana National Association of Teachers, has closed public schools.")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+    assert e.actor2 is None

@@ -135,3 +135,25 @@ def test_a_transfer_without_a_fight_is_no_battle():
 def test_the_deadlier_act_and_two_armed_sides_decide(signals, inter1, inter2, killed, abducted, expected):
     got = classify(sig(*signals), inter1, inter2, killed, state_acting=False, abducted=abducted)
     assert (got.event_type, got.sub_event_type) == expected
+
+
+def test_a_riot_that_protests_nothing_and_falls_on_civilians_is_mob_violence():
+    # looters and a xenophobic crowd attacking shopkeepers: no demonstration told, civilians the target
+    coding = classify(sig("riot", "looting", "arson"), 5, 7, {}, False, demonstration=True)
+    assert (coding.event_type, coding.sub_event_type) == ("Riots", "Mob violence")
+    # demonstrators who stone the police, or a protest whose crowd burns shops, stay a violent demonstration
+    assert classify(sig("riot"), 5, 1, {}, False, demonstration=True).sub_event_type == "Violent demonstration"
+    assert classify(sig("protest", "riot", "arson"), 5, 7, {}, False, demonstration=True).sub_event_type == \
+        "Violent demonstration"
+
+
+def test_a_crowd_that_burns_a_police_station_rises_against_the_state():
+    coding = classify(sig("riot", "arson"), 5, 7, {}, False, demonstration=True, state_target=True)
+    assert coding.sub_event_type == "Violent demonstration"
+
+
+def test_a_crowd_falling_on_a_place_the_state_holds_is_told_apart():
+    from strife.extract.facts import crowd_state_target
+    assert crowd_state_target("Youths set fire to the police station in the market town.")
+    assert crowd_state_target("The crowd stoned an army post at the junction.")
+    assert not crowd_state_target("The crowd set fire to shops owned by traders from the north.")

@@ -215,3 +215,45 @@ def test_a_call_for_a_ceasefire_is_no_agreement_and_a_group_that_still_operates_
     assert mentions(nlp, "The governor called for an immediate ceasefire between the two militias.") == []
     assert mentions(nlp, "Remnants of the group still operate in the hills, where they raid farms and ambush patrols.") == []
 
+
+
+def test_raids_feared_drills_and_simulated_strikes_are_no_attack(nlp):
+    assert signals_of(nlp, "Traders shut their stalls in the town, fearing renewed air strikes.") == []
+    assert signals_of(nlp, "The navy held live-fire exercises off the coast, and warplanes took part in the drills.") == []
+    assert signals_of(nlp, "Cadets simulated an attack on a bridge at the academy.") == []
+    # a raid that happened is still one
+    assert signals_of(nlp, "Air strikes hit a fuel depot outside the city on Friday.") != []
+
+
+def test_arms_handed_over_under_a_deal_are_no_bombing(nlp):
+    found = signals_of(nlp, "The militia signed an accord on Monday to surrender its stockpile of explosives, "
+                            "landmines and grenades.")
+    assert found and all(not s & {"explosion", "grenade"} for s in found)
+    assert any("explosion" in s for s in signals_of(nlp, "A landmine killed 3 people near the well on Monday."))
+
+
+def test_a_protest_that_did_not_follow_or_a_truce_not_in_place_is_none(nlp):
+    assert signals_of(nlp, "No demonstrations followed the verdict.") == []
+    assert signals_of(nlp, "Diplomats said no truce is in place along the river.") == []
+    assert signals_of(nlp, "Envoys said talks on a ceasefire would resume in Nairobi next week.") == []
+    assert signals_of(nlp, "Fighting persists in the hills north of the lake.") == []
+    assert signals_of(nlp, "Mortar crews fire on the villages nearly every night.") == []
+
+
+def test_a_reporter_who_covered_fighting_tells_no_clash(nlp):
+    assert all("clash" not in s for s in signals_of(nlp, "Gunmen seized the editor, who had written about fighting "
+                                                         "between the cartels, outside his office on Monday."))
+
+
+def test_a_group_suspending_its_attacks_changes_its_activity(nlp):
+    found = signals_of(nlp, "The rebel front announced on Sunday that it was suspending its armed operations.")
+    assert found and "group_change" in found[0]
+
+
+def test_a_threat_to_consider_rallies_is_no_protest(nlp):
+    assert signals_of(nlp, "The union said it would also consider rallies in three cities.") == []
+
+
+def test_state_media_calling_protesters_rioters_is_the_state_account(nlp):
+    found = mentions(nlp, "State television said rioters had set fire to a bank.")
+    assert found and found[0].has("state_account")

@@ -120,6 +120,15 @@ def test_armed_targets_load_and_need_an_attack_on_them():
     assert armed_target("gunmen shot dead two farmers near a police station") is None
 
 
+def test_crowd_target_leads_load_and_need_a_place_the_state_holds():
+    from strife.extract.facts import crowd_state_target
+
+    targets = load_data("targets.json")
+    assert targets["crowd_target_leads"] and targets["_crowd_target_leads_doc"]
+    assert crowd_state_target("rioters torched the police post on the highway")
+    assert not crowd_state_target("rioters torched two buses near the bridge")
+
+
 def test_trigger_phrases_for_territory_mobs_and_aircraft():
     kinds = lambda text: {h.kind for h in LEXICON.triggers(text)}  # noqa: E731
     assert "overtake" in kinds("the group said it had taken full control of the township")

@@ -18,7 +18,7 @@ from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
-from strife.extract.facts import SPEECH_BEFORE, armed_target, fill
+from strife.extract.facts import SPEECH_BEFORE, armed_target, crowd_state_target, fill
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
@@ -205,6 +205,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         state_acting=state is not None,
         demonstration=actors.demonstration,
         armed_target=any(armed_target(m.text) is not None for m in incident.mentions),
+        state_target=any(crowd_state_target(m.text) for m in incident.mentions),
         abducted=abducted.count.best if abducted.count else None,
     )
     if coding is None:

@@ -206,7 +206,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
-        if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts)) is not None:
+        if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts, mention)) is not None:
             claimed.append(claimant)
         if by_unidentified is None and mention.triggers:
             by_unidentified = _passive_agent(mention)
@@ -315,8 +315,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             actor1 = generic("Rioters", home, 5, None, "participant")
         else:
             actor1 = generic("Protesters", home, 6, None, "participant")
-        if state is not None:
-            # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened
+        if state is not None and signals - {"protest", "strike_noun"}:
+            # "Israeli forces fired tear gas at Palestinian demonstrators": that state intervened; a march on a
+            # strike day ("nurses marched on the third day of a national strike") tells a walkout, no state acting
             if _police_follow(parts, state[1]):
                 actor2 = police(state[0], state[1].text, "intervener")
             else:
@@ -329,7 +330,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")
             cite("actor2", hit)
-        if signals & {"riot", "mob"} and actor2 is None and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
+        # police who only came to separate two crowds are no side of their riot
+        separating = actor2 is not None and actor2.inter == 1 and not harmed.get("security forces", 0)
+        if signals & {"riot", "mob"} and (actor2 is None or (separating and "protest" not in signals)) \
+                and any(LEXICON.communal_re.search(m.text) for m, _ in parts):
             actor2 = actor1.model_copy(update={"role": "participant"})  # "stone-pelting between two communities"
         if _mob(parts, signals) and home and (actor2 is None or (actor2.inter == 1 and not harmed.get("security forces", 0))):
             # a mob attacks people: its victims, not the police who came later to rescue or arrest
@@ -1043,11 +1047,20 @@ def _subject(before: str, offset: int) -> Hit | None:
     return max(found, key=lambda h: h.end, default=None)
 
 
-def _claimant(facts):
+TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+
+
+def _claimant(facts, mention=None):
     """The group that claims: the one named last before "claimed responsibility" (its
     subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
-    the first named after it ("… was claimed by the TTP")."""
+    the first named after it ("… was claimed by the TTP") unless that one is the claim's target ("the U.S.
+    military said it carried out an air strike against al-Shabaab fighters": the army claims, not the group)."""
     before = [g for g in facts.groups if g[1].end <= facts.claim.start]
     if before:
         return before[-1]
-    return facts.groups[0] if facts.groups else None
+    if not facts.groups:
+        return None
+    first = facts.groups[0]
+    if mention is not None and TARGET_BEFORE.search(mention.text[max(0, first[1].start - mention.start - 40) : first[1].start - mention.start]):
+        return None
+    return first

@@ -39,11 +39,13 @@ def classify(
     demonstration: bool | None = None,
     armed_target: bool = False,
     abducted: int | None = None,
+    state_target: bool = False,
 ) -> Coding | None:
     """`signals` maps each signal the incident carries to its first trigger span;
     `killed` maps casualty categories to counts; `armed_target` says the incident's
     attack was on a place armed forces hold (a checkpoint, a base, a patrol); `abducted` is the
-    incident's count of people carried off, if told."""
+    incident's count of people carried off, if told; `state_target` says a crowd in it fell on a place the
+    state's forces hold (a police station)."""
 
     def code(event_type: str, sub: str, signal: str) -> Coding:
         return Coding(event_type, sub, signal, signals.get(signal))
@@ -70,6 +72,11 @@ def classify(
             # a crowd that attacks people or homes is a mob even when a protest set it off
             return code("Riots", "Mob violence", "mob")
         if has("riot"):
+            if actor2_inter in (5, 7) and not has("protest") and not state_target:
+                # a crowd that protests nothing and falls on people or their shops (looters, a xenophobic
+                # crowd) or on another crowd (two factions' supporters) is a mob, not a demonstration
+                # turned violent (ACLED); one that burns a police station is still rising against the state
+                return code("Riots", "Mob violence", "riot")
             return code("Riots", "Violent demonstration", "riot")
         if has("lethal_force"):
             return code("Protests", "Excessive force against protesters", "lethal_force")

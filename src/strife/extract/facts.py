@@ -79,6 +79,18 @@ def _seized(weapon: Hit, mention: Mention) -> bool:
     around = mention.text[max(0, local - SEIZED_BEFORE) : local + (weapon.end - weapon.start) + SEIZED_AFTER]
     return LEXICON.seized_re.search(around) is not None
 
+# "set fire to a police station": a crowd that falls on a place the state's forces hold
+CROWD_STATE_TARGET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_targets["crowd_target_leads"]) + r")\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:" + "|".join(sorted(_targets["armed_targets"], key=len, reverse=True)) + r")(?![\w-])",
+    re.I,
+)
+
+
+def crowd_state_target(text: str) -> bool:
+    """Whether the text tells a crowd falling on a place the state's forces hold (targets.json crowd_target_leads)."""
+    return CROWD_STATE_TARGET.search(text) is not None
+
 
 def armed_target(text: str, offset: int = 0) -> Hit | None:
     """An attack on a place armed forces hold (a checkpoint, a base, a patrol), if the
