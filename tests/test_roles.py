@@ -383,3 +383,51 @@ def test_features_say_how_far_the_first_trigger_is_and_how_a_phrase_hangs():
     assert [s.since_signal for s in marked] == [-1, 0, 2]
     assert "since=before" in R.sentence_features(marked[0])[0] and "since=2" in R.sentence_features(marked[2])[0]
     assert "phrase=pobj|by" in R.sentence_features(marked[2])[1]
+
+
+def test_the_word_cluster_file_loads_and_is_consistent():
+    config = json.loads(resources.files("strife.data").joinpath("roles.json").read_text(encoding="utf-8"))["word_clusters"]
+    assert isinstance(config["use"], bool) and config["sizes"] == sorted(config["sizes"])
+    path = resources.files("strife.data").joinpath(config["file"])
+    assert path.is_file() and path.stat().st_size < 2_000_000
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#word\t" + "\t".join(f"c{k}" for k in config["sizes"])
+    words = set()
+    for line in lines[1:]:
+        word, *ids = line.split("\t")
+        assert word and word == word.lower() and word not in words, line
+        words.add(word)
+        assert len(ids) == len(config["sizes"]) and all(0 <= int(c) < k for c, k in zip(ids, config["sizes"])), line
+    assert {"guerrillas", "bomb", "killed", "the"} <= words
+    # distributional: the classes put words used alike together and apart from others
+    ids = {line.split("\t")[0]: line.split("\t")[2] for line in lines[1:]}
+    assert ids["guerrillas"] == ids["terrorists"] and ids["guerrillas"] != ids["embassy"]
+
+
+def test_cluster_features_of_the_token_its_window_and_its_head(monkeypatch):
+    clusters = {"rebels": ("3", "17"), "bombed": ("5", "40"), "bridge": ("9", "88")}
+    monkeypatch.setattr(R, "word_clusters", lambda: clusters)
+    s = _sentence(["rebels", "bombed", "a", "bridge"])
+    s = replace(s, rows=tuple(replace(r, head="bombed", head_i=1) for r in s.rows))
+    f = R.sentence_features(s)
+    assert {"c0=3", "c1=17", "head:c0=5", "head:c1=40", "1:c0=5", "2:c=none"} <= set(f[0])
+    assert {"c=none", "-1:c0=5", "-2:c1=17", "1:c1=88"} <= set(f[2])
+    monkeypatch.setattr(R, "word_clusters", lambda: {})
+    assert not any("c0=" in x or "c=none" in x for x in R.sentence_features(s)[0])
+
+
+def test_a_crf_generalises_through_a_word_cluster_to_a_word_it_never_saw(tmp_path, monkeypatch):
+    # the frame says nothing: only the cluster tells the weapons (5) from the other words (7)
+    clusters = {w: ("5",) for w in ("grenade", "rifle", "pistol", "mortar")}
+    clusters |= {w: ("7",) for w in ("tree", "river", "church", "dog", "garden")}
+    monkeypatch.setattr(R, "word_clusters", lambda: clusters)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for word in ("grenade", "rifle", "pistol", "tree", "river", "church"):
+        s = _sentence(["they", "saw", "a", word])
+        trainer.append(R.sentence_features(s), R.gold_labels([s], {"Weapon": [["grenade"], ["rifle"], ["pistol"]]})[0])
+    trainer.set_params({"max_iterations": 100, "c2": 0.01})
+    trainer.train(str(tmp_path / "clusters.crfsuite"))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "clusters.crfsuite"))
+    assert tagger.tag(R.sentence_features(_sentence(["they", "saw", "a", "mortar"])))[3] == "B-Weapon"
+    assert tagger.tag(R.sentence_features(_sentence(["they", "saw", "a", "garden"])))[3] == "O"
