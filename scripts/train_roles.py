@@ -25,7 +25,6 @@ benchmarks/muc4_roles.py.
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
      [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
      [--crf c1=0.02 ...: a crfsuite parameter for this run] [--crf-documents all|relevant]
-     [--clusters on|off: the CRF's word-cluster features, roles.json word_clusters.use]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
 train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
@@ -261,8 +260,6 @@ def main() -> None:
     parser.add_argument("--crf", action="append", default=[], metavar="NAME=VALUE",
                         help="override a crfsuite parameter of roles.json for this run (CV of c1, c2, feature.minfreq)")
     parser.add_argument("--crf-documents", choices=("all", "relevant"), default=None, help="override roles.json's")
-    parser.add_argument("--clusters", choices=("on", "off"), default=None,
-                        help="override roles.json's word_clusters.use: the CRF's word-cluster features (scripts/train_word_clusters.py)")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
@@ -272,10 +269,6 @@ def main() -> None:
     if args.crf_documents:
         config["training"]["crf_documents"] = args.crf_documents
     relevant_only = config["training"].get("crf_documents", "all") == "relevant"
-    if args.clusters:  # the features are read through extract.roles' own config
-        config["word_clusters"]["use"] = R.CONFIG["word_clusters"]["use"] = args.clusters == "on"
-        R.word_clusters.cache_clear()
-    print(f"word-cluster features: {len(next(iter(R.word_clusters().values()), ()))} sizes of {len(R.word_clusters())} words")
     print(f"CRF parameters: {params}; trained on {'the documents that key an incident' if relevant_only else 'all documents'}")
     which = config["training"]["label_mentions"] = args.label_mentions or config["training"]["label_mentions"]
 

@@ -151,33 +151,10 @@ def _position(index: int) -> str:
     return str(index) if index < 4 else "4-6" if index < 7 else "7+"
 
 
-@functools.lru_cache(maxsize=1)
-def word_clusters() -> dict[str, tuple[str, ...]]:
-    """Each known word's cluster ids (roles.json word_clusters, one per size, coarse to fine),
-    or nothing when the CRF is trained without them. Words used alike share an id, so what
-    the CRF learnt of "guerrillas" reaches "subversives" it saw less."""
-    config = CONFIG.get("word_clusters") or {}
-    path = resources.files("strife.data").joinpath(config["file"]) if config.get("use") else None
-    if path is None or not path.is_file():
-        return {}
-    out = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                word, *ids = line.rstrip("\n").split("\t")
-                out[word] = tuple(ids)
-    return out
-
-
-def _cluster_features(word: str, prefix: str, clusters: dict[str, tuple[str, ...]]) -> list[str]:
-    ids = clusters.get(word)
-    return [f"{prefix}c{k}={c}" for k, c in enumerate(ids)] if ids else [f"{prefix}c=none"] if clusters else []
-
-
-def _token_features(row: Row, prefix: str, clusters: dict[str, tuple[str, ...]] = {}) -> list[str]:
+def _token_features(row: Row, prefix: str) -> list[str]:
     low = row.text.lower()
     return [f"{prefix}w={low}", f"{prefix}pos={row.pos}", f"{prefix}ent={row.ent}", f"{prefix}lex={row.lex}",
-            f"{prefix}chunk={row.chunk}"] + _cluster_features(low, prefix, clusters)
+            f"{prefix}chunk={row.chunk}"]
 
 
 def sentence_features(sentence: Sentence) -> list[list[str]]:
@@ -191,7 +168,6 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
     context += [f"sev={e}" for e in sentence.events] or ["sev=none"]
     context += [f"dev={e}" for e in sentence.doc_events] or ["dev=none"]
     context.append(f"since={_position(sentence.since_signal) if sentence.since_signal >= 0 else 'before'}")
-    clusters = word_clusters()
     out = []
     for i, row in enumerate(rows):
         low = row.text.lower()
@@ -205,12 +181,11 @@ def sentence_features(sentence: Sentence) -> list[list[str]]:
              # how that phrase hangs from the clause: "pobj|by" for "urban" in "by urban
              # guerrillas" (the agent), "dobj|kidnapped" for "party" in "kidnapped party leaders"
              f"phrase={rows[row.head_i].dep}|{rows[row.head_i].head}" if row.head_i >= 0 else "phrase=root"]
-        f += _cluster_features(low, "", clusters) + _cluster_features(row.head, "head:", clusters)
         f += context
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(rows):
-                f += _token_features(rows[j], f"{offset}:", clusters)
+                f += _token_features(rows[j], f"{offset}:")
             else:
                 f.append(f"{offset}:edge")
         if i > 0:
