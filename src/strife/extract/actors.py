@@ -1050,7 +1050,7 @@ def _subject(before: str, offset: int) -> Hit | None:
 TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
-def _claimant(facts, mention=None):
+def _claimant(facts, mention):
     """The group that claims: the one named last before "claimed responsibility" (its
     subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
     the first named after it ("… was claimed by the TTP") unless that one is the claim's target ("the U.S.
@@ -1061,6 +1061,6 @@ def _claimant(facts, mention=None):
     if not facts.groups:
         return None
     first = facts.groups[0]
-    if mention is not None and TARGET_BEFORE.search(mention.text[max(0, first[1].start - mention.start - 40) : first[1].start - mention.start]):
+    if TARGET_BEFORE.search(mention.text[max(0, first[1].start - mention.start - 40) : first[1].start - mention.start]):
         return None
     return first

@@ -728,7 +728,7 @@ class _Reader:
         m = _NAMED_ONE.match(self.text, pos)
         if m is None or any(m.start() <= c.start < m.end() for c in self.counted):
             return None
-        s, e = m.span("group")
+        s = m.start("group")
         return _Counted(s, s, s, (1, 1, 1), None, (s, m.end("name")), zero=False)
 
     def _named_and_others(self, pos: int) -> _Counted | None:

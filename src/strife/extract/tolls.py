@@ -181,10 +181,10 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             later_deaths.append((i, c, last_category))
             toll.evidence.append(Evidence(field=field_name, start=c.start, end=c.end, quote=c.text))
             continue
-        if c.kind == kind and not c.negated:
-            told.append((i, _category(c, previous)))
-            last_category = told[-1][1]
         category = _category(c, previous)
+        if c.kind == kind and not c.negated:
+            told.append((i, category))
+            last_category = category
         previous = category
         if c.kind != kind:
             continue
