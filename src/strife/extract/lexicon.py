@@ -24,6 +24,16 @@ def _alternation(patterns: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w-])", re.I)
 
 
+def _masks_by_signal(masks: dict[str, list[str]]) -> dict[str, list[str]]:
+    """triggers.json `masks`, per signal: a key naming several signals ("looting|riot": "looted weapons remained"
+    holds words of both) gives its phrases to each, so a phrase masking two signals is written once."""
+    out: dict[str, list[str]] = {}
+    for key, patterns in masks.items():
+        for signal in key.split("|"):
+            out.setdefault(signal, []).extend(patterns)
+    return out
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str  # a signal, a weapon, a cue name, an actor name
@@ -56,7 +66,7 @@ class Lexicon:
         self.signal_patterns = {s: _alternation(p) for s, p in triggers["signals"].items()}
         self.violent_signals = frozenset(triggers["violent_signals"])
         self.weak_signals = frozenset(triggers["weak_signals"])
-        self.signal_masks = {s: _alternation(p) for s, p in triggers.get("masks", {}).items()}
+        self.signal_masks = {s: _alternation(p) for s, p in _masks_by_signal(triggers.get("masks", {})).items()}
         self._any_signal = _alternation([p for ps in triggers["signals"].values() for p in ps])
         cues = load_data("cues.json")
         self.cue_patterns = {
