@@ -876,3 +876,24 @@ def test_mutineers_killed_by_loyal_troops_are_the_other_side(code):
                      "three of the mutineers were killed, the government said.", "2024-05-10")
     assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Niger", 1)
     assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Mutiny of Military Forces of Niger", 8)
+
+
+def test_a_group_before_a_clause_cut_at_and_is_the_forces_opponent(code):
+    e = _first(code, "BAHIR DAR - Fighters of the Fano, a militia of the Amhara region, and troops of the Ethiopian "
+                     "army fought on Friday near Lalibela, Ethiopia, residents said. Nine people were killed.",
+              "2024-05-11")
+    assert (e.actor1.name, e.actor2.name if e.actor2 else None) == ("Fano Militia", "Military Forces of Ethiopia")
+
+
+def test_people_the_attack_falls_on_are_civilians_with_no_toll(code):
+    e = _first(code, "BULAWAYO, Zimbabwe - A group of ZANU-PF youths assaulted three union activists in Bulawayo "
+                     "on Sunday, a lawyer said.", "2024-05-06")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Zimbabwe)"
+
+
+def test_peoples_at_work_are_words_of_work_not_of_arms():
+    from strife.extract.actors import PEOPLE_AT_WORK
+    assert PEOPLE_AT_WORK.search("Tuareg herders") and PEOPLE_AT_WORK.search("Fulani pastoralists")
+    assert not PEOPLE_AT_WORK.search("armed Fulani herders") and not PEOPLE_AT_WORK.search("Fulani gunmen")
+    assert not any(re.fullmatch(p, w) for p in load_data("actor_groups.json")["peoples_at_work"]
+                   for w in ("gunmen", "fighters", "militiamen", "raiders", "youths"))

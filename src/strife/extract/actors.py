@@ -501,10 +501,20 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
-        if target is None:
+        if target is None and article_text and "clash" in signals:
+            # "Fighters of the Fano, the Amhara militia, and | soldiers of the army fought": the clause was cut at
+            # ", and"; the group named before it in the same sentence is the side the forces fought
+            target = _group_before_clause(parts, article_text)
+            if target is not None:  # told first in the subject, the group is actor1, the forces it fought actor2
+                actor1, actor2 = named(target[0], target[1].text, "perpetrator", home), actor1.model_copy(update={"role": "target"})
+                cite("actor1", target[1])
+                target = None
+        if target is None and actor2 is None:
             # other forces told as harmed ("two of the mutineers were killed"), not its allies told acting
             target = next((t for t in victims_named if t[0].inter == 8 and group_name(t[0], home) != actor1.name), None)
-        if target is not None:
+        if actor2 is not None:
+            pass  # the group and the forces are the two sides (above)
+        elif target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
         elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
@@ -587,6 +597,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
     if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
         actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
+    if actor2 is None and actor1 is not None and actor1.inter != 7 and home and signals & ATTACKING and _civilians_acted_on(parts):
+        actor2 = generic("Civilians", home, 7, None, "target")  # "youths assaulted five opposition activists"
     if actor2 is not None and home and actor2.name == generic("Civilians", home, 7, None, "target").name and (
         (foreign := _civilians_from_abroad(parts, home)) is not None
     ):
@@ -828,6 +840,37 @@ def _civilian_target(parts) -> bool:
                 after = mention.text[t.end - mention.start : t.end - mention.start + 80]
                 if LEXICON.civilian_property_re.search(after) and not LEXICON.state_property_re.search(after):
                     return True
+    return False
+
+
+def _group_before_clause(parts, article_text: str) -> tuple[NamedGroup, Hit] | None:
+    """The named armed group (inter 2, 3 or 4) that the sentence of the incident's first clause names before that
+    clause, when the clause begins with "and"-joined words of its subject (the clause was cut at ", and")."""
+    mention = parts[0][0]
+    head = article_text[mention.sentence_start : mention.start]
+    if not re.search(r",?\s+and\s+$", head):
+        return None
+    found = [(g, h) for g, h in LEXICON.named_groups_in(head, mention.sentence_start) if g.inter in (2, 3, 4)
+             and not LEXICON.supporting_re.search(head[: h.start - mention.sentence_start])]
+    return found[0] if found else None
+
+
+def _civilians_acted_on(parts) -> bool:
+    """Whether people with no arms are the object of the attack's verb ("assaulted five opposition activists",
+    "beat four villagers"), though no toll names them."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in ATTACKING:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 50]
+                words = re.match(r"\s+((?:[\w'’-]+\s+){0,3})", after)
+                if words is None:
+                    continue
+                at = words.start(1)
+                for word in [""] + words.group(1).split():  # "five opposition activists": after 0, 1 or 2 words
+                    at = after.index(word, at) + len(word) if word else at
+                    rest = after[at:].lstrip()
+                    if LEXICON.civilian_re.match(rest):
+                        return True
     return False
 
 
