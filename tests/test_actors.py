@@ -767,3 +767,133 @@ def test_a_march_on_a_strike_day_has_no_state_acting_on_it(code):
                      "over pay. The strike, called by the Ghana National Association of Teachers, has closed public schools.")
     assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
     assert e.actor2 is None
+
+
+# -- actors13: state forces of many kinds, forces that are no state's, named militias ------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("KIGALI - Prison warders shot dead an inmate who was climbing a wall of a jail in Huye, Rwanda, on Thursday, his family said.",
+     "Police Forces of Rwanda"),
+    ("Intelligence agents shot dead a shopkeeper in Kassala, Sudan, on Friday, his brother said.",
+     "Police Forces of Sudan"),
+])
+def test_warders_and_intelligence_agents_are_the_state(code, text, name):
+    e = _first(code, text, "2024-05-11")
+    assert (e.actor1.name, e.actor1.inter) == (name, 1)
+
+
+def test_private_security_guards_are_other_forces(code):
+    e = _first(code, "Private security guards shot dead three men who had entered a copper mine near Kolwezi, "
+                     "Democratic Republic of Congo, on Tuesday, a local official said.", "2024-05-09")
+    assert (e.actor1.name, e.actor1.inter) == ("Private Security Forces (Democratic Republic of Congo)", 8)
+
+
+@pytest.mark.parametrize("text, name, inter", [
+    ("Armed Toposa raiders killed four herders near Kapoeta, South Sudan, on Monday, officials said.",
+     "Toposa Ethnic Militia (South Sudan)", 4),
+    ("Imbonerakure militiamen killed two opposition supporters in Gitega, Burundi, on Monday, witnesses said.",
+     "Imbonerakure", 3),
+    ("Fulani gunmen killed nine farmers near Mopti, Mali, on Monday, the mayor said.",
+     "Fulani Ethnic Militia (Mali)", 4),
+])
+def test_militias_named_by_their_people_or_their_party(code, text, name, inter):
+    e = _first(code, text, "2024-05-07")
+    assert (e.actor1.name, e.actor1.inter) == (name, inter)
+
+
+def test_identity_militia_patterns_read_armed_people_and_self_defence_militias():
+    found = []
+    for text in ("armed Lou Nuer youths pursued them", "a Hema self-defence militia held the hill",
+                 "Dogon hunters fought with automatic rifles"):
+        who = [m.group("who") for p in LEXICON.identity_militia_res if (m := p.search(text))]
+        found.append(who[0] if who else None)
+    assert found == ["Lou Nuer", "Hema", "Dogon"]
+    # hunters with no guns told are no militia
+    assert not any(p.search("Dogon hunters sold meat at the market") for p in LEXICON.identity_militia_res)
+
+
+@pytest.mark.parametrize("alias, name", [
+    ("MINUSCA", "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic"),
+    ("UNIFIL", "UNIFIL: United Nations Interim Force in Lebanon"),
+    ("mutineers", "Mutiny of Military Forces of {country}"),
+])
+def test_un_missions_and_mutineers_are_other_forces(alias, name):
+    found = LEXICON.named_groups_in(f"They said the {alias} had fired.")
+    assert found and found[0][0].name == name and found[0][0].inter == 8
+
+
+def test_forces_that_are_the_agent_of_a_passive_acted(code):
+    e = _first(code, "MBARARA, Uganda - A detainee died on Friday after he was beaten by prison warders at a jail in "
+                     "Mbarara, his lawyer said.", "2024-05-11")
+    assert (e.actor1.name, e.actor1.inter) == ("Police Forces of Uganda", 1)
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Uganda)"
+
+
+def test_soldiers_and_police_fighting_each_other(code):
+    e = _first(code, "KADUNA, Nigeria - Soldiers and policemen traded gunfire at a market in Kaduna on Saturday, "
+                     "killing a corporal, residents said.", "2024-05-06")
+    assert (e.actor1.name, e.actor2.name) == ("Military Forces of Nigeria", "Police Forces of Nigeria")
+
+
+def test_a_patrol_of_a_un_mission_is_the_mission(code):
+    e = _first(code, "BANGUI - Gunmen of the CPC ambushed a patrol of the UN mission, MINUSCA, near Kaga-Bandoro in "
+                     "the Central African Republic on Friday, killing one peacekeeper.", "2024-05-11")
+    assert e.actor2 is not None and (e.actor2.name.split(":")[0], e.actor2.inter) == ("MINUSCA", 8)
+
+
+def test_a_named_group_fighting_a_militia_named_by_its_people(code):
+    e = _first(code, "BUNIA - CODECO fighters attacked a hill near Fataki in Ituri, Democratic Republic of Congo, on "
+                     "Monday and fought with a Hema self-defence militia for two hours; four civilians died in the "
+                     "crossfire, a local leader said.", "2024-05-07")
+    assert e.actor1.name.startswith("CODECO")
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Hema Ethnic Militia (Democratic Republic of Congo)", 4)
+
+
+def test_student_wings_fighting_are_rioters_with_their_parties(code):
+    e = _first(code, "CHITTAGONG, Bangladesh - Twelve students were hurt on Sunday when activists of Bangladesh "
+                     "Chhatra League, the student wing of the Awami League, and of Jatiyatabadi Chhatra Dal clashed "
+                     "with sticks and bricks at Chittagong University until teachers separated the two sides.",
+              "2024-05-06")
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Mob violence", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
+    assert [(a.name.split(":")[0], a.role) for a in e.assoc_actors] == [("BCL", "participant"), ("JCD", "target")]
+
+
+def test_herders_killed_by_soldiers_are_civilians(code):
+    e = _first(code, "MOPTI, Mali - Soldiers killed six Fulani herders at a well near Sevare on Tuesday, "
+                     "a herders' association said.", "2024-05-08")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Mali)"
+
+
+def test_an_authority_blaming_a_front_of_a_group(code):
+    e = _first(code, "POPAYAN, Colombia - A bomb exploded outside a police station in Suarez, Cauca, on Sunday, "
+                     "wounding three officers. The police commander blamed the Dagoberto Ramos front of the EMC.",
+              "2024-05-06")
+    assert e.actor1.name == "EMC: FARC-EP Central General Staff"
+
+
+def test_mutineers_killed_by_loyal_troops_are_the_other_side(code):
+    e = _first(code, "NIAMEY - Loyal troops stormed a barracks in Niamey, Niger, on Thursday to end a mutiny; "
+                     "three of the mutineers were killed, the government said.", "2024-05-10")
+    assert (e.actor1.name, e.actor1.inter) == ("Military Forces of Niger", 1)
+    assert e.actor2 is not None and (e.actor2.name, e.actor2.inter) == ("Mutiny of Military Forces of Niger", 8)
+
+
+def test_a_group_before_a_clause_cut_at_and_is_the_forces_opponent(code):
+    e = _first(code, "BAHIR DAR - Fighters of the Fano, a militia of the Amhara region, and troops of the Ethiopian "
+                     "army fought on Friday near Lalibela, Ethiopia, residents said. Nine people were killed.",
+              "2024-05-11")
+    assert (e.actor1.name, e.actor2.name if e.actor2 else None) == ("Fano Militia", "Military Forces of Ethiopia")
+
+
+def test_people_the_attack_falls_on_are_civilians_with_no_toll(code):
+    e = _first(code, "BULAWAYO, Zimbabwe - A group of ZANU-PF youths assaulted three union activists in Bulawayo "
+                     "on Sunday, a lawyer said.", "2024-05-06")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Zimbabwe)"
+
+
+def test_peoples_at_work_are_words_of_work_not_of_arms():
+    from strife.extract.actors import PEOPLE_AT_WORK
+    assert PEOPLE_AT_WORK.search("Tuareg herders") and PEOPLE_AT_WORK.search("Fulani pastoralists")
+    assert not PEOPLE_AT_WORK.search("armed Fulani herders") and not PEOPLE_AT_WORK.search("Fulani gunmen")
+    assert not any(re.fullmatch(p, w) for p in load_data("actor_groups.json")["peoples_at_work"]
+                   for w in ("gunmen", "fighters", "militiamen", "raiders", "youths"))

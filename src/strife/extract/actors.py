@@ -26,6 +26,11 @@ ATTACKING = frozenset(_TRIGGERS["attacking_signals"])
 FOLLOWERS_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:party\s+)?(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\b", re.I
 )
+FOLLOWERS_OF = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\s+of\b", re.I)
+# "soldiers killed eight Fulani herders": a people at work, harmed, are civilians (actor_groups.json peoples_at_work)
+PEOPLE_AT_WORK = re.compile(r"^(?![Aa]rmed\b).*\b(?:" + "|".join(load_data("actor_groups.json")["peoples_at_work"]) + r")$")
+PARENT_OF_WING = re.compile(r"\bwings?\s+of\s+(?:the\s+)?$", re.I)
+FOLLOWERS_AND_OF = re.compile(r",?\s+and\s+(?:those\s+)?of\s+(?:the\s+)?$", re.I)
 # "Workers of the PTI clashed with police", "supporters of the ruling party": the same people, told before the name
 # (or before the full name whose abbreviation follows: "workers of the Pakistan Tehreek-i-Insaf (PTI)")
 FOLLOWERS_BEFORE = re.compile(
@@ -325,7 +330,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             cite("actor2", state[1])
         elif police_named is not None or forces_named is not None or _intervened(parts, signals):
             hit = police_named or forces_named
-            if home and hit is forces_named and hit is not None:
+            if (owner := _forces_of_group(parts, hit)) is not None:
+                actor2 = named(owner[0], owner[1].text, "target", home)  # "stones at a patrol of UNIFIL"
+            elif home and hit is forces_named and hit is not None:
                 actor2 = military(home, home, hit.text, "intervener")
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")
@@ -340,7 +347,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             actor2 = generic("Civilians", home, 7, None, "target")
         # excessive force keeps the same sides: the coding guide's "a peaceful protest has only
         # actor1 (Protesters); police who break it up become actor2 and the sub-type says how"
-        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=True)
+        return ActorCoding(actor1, actor2, _crowd_parties(parts, actor1, actor2, home, evidence), claimed_by, evidence, demonstration=True)
 
     if "disrupted" in signals and not _violent_beyond_disruption(parts, signals) and home:
         # a bomb defused, a cache seized: the forces that did it, against whoever planted it
@@ -372,8 +379,19 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if not between and "clash" in signals and len(agents) >= 2 and agents[0][0] != agents[1][0] and _joined(parts, agents[0][1], agents[1][1]):
         between = agents[:2]  # "supporters of the BNP and the Awami League clashed": the two sides
-    if len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed:
-        between.append(between[0])  # "clashes between two rival clans": clan militias on both sides
+    if (len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed
+            and not between[0][0].name.endswith(" Ethnic Militia ({country})")):
+        # "clashes between two rival clans": clan militias on both sides (a militia named by its people, "Fulani
+        # herders", is one side: the other is told apart)
+        between.append(between[0])
+    if "clash" in signals and not claimed and not between and home and (pair := _forces_pair(parts)) is not None:
+        # "soldiers and policemen exchanged gunfire": the state's forces on both sides, in the order told
+        (k1, h1), (k2, h2) = pair
+        actor1 = police(home, h1.text, "perpetrator") if k1 == "police" else military(home, home, h1.text, "perpetrator")
+        actor2 = police(home, h2.text, "target") if k2 == "police" else military(home, home, h2.text, "target")
+        cite("actor1", h1)
+        cite("actor2", h2)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if len(between) >= 2 and not claimed:
         # a side with no group is the state's forces ("between the army and the RSF")
         (g1, h1), (g2, h2) = between[:2]
@@ -429,6 +447,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         else:
             actor1 = police(home, hit.text if hit else None, "perpetrator")
         cite("actor1", hit)
+    elif unidentified is None and not agents and home and (passive := _passive_forces(parts, article_text)) is not None:
+        # "he died after he was beaten by prison warders": the forces are the passive's agent
+        actor1 = police(home, passive.text, "perpetrator") if passive.kind == "police" else military(home, home, passive.text, "perpetrator")
+        cite("actor1", passive)
     elif (militia := _identity_militia(parts)) is not None and home:
         actor1 = Actor(name=f"{militia.kind} Ethnic Militia ({STATES.display_name(home)})", mention=militia.text, inter=4, role="perpetrator")
         cite("actor1", militia)
@@ -456,6 +478,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor1 = military(abroad[0], home, abroad[1].text, "perpetrator")
         evidence.append(Evidence(field="actor1", start=abroad[1].start, end=abroad[1].end, quote=abroad[1].text,
                                  reason="a strike with no side named, in a report of this state's strikes there"))
+    elif "clash" in signals and unidentified is None and (first_side := _other_armed_side(parts, None, home, associated, suffered=False)) is not None:
+        # "armed Murle youths raided a cattle camp … the two groups fought": with no side before the fighting's
+        # verb, the armed group the incident names first (not one told as killed) is the side that acted
+        actor1 = named(first_side[0], first_side[1].text, "perpetrator", home)
+        cite("actor1", first_side[1])
     elif signals & {"explosion", "suicide", "grenade", "attack", "kill", "abduction", "shelling"}:
         actor1 = generic("Unidentified Armed Group", home, 3, None, "perpetrator")
         evidence.append(Evidence(field="actor1", reason="the report names no perpetrator: an unidentified armed group, as ACLED codes it"))
@@ -472,8 +499,22 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # the state acted: a named armed group in the incident is the side it fought or struck
         named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
-        target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)), None)
-        if target is not None:
+        target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
+                       and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
+        if target is None and article_text and "clash" in signals:
+            # "Fighters of the Fano, the Amhara militia, and | soldiers of the army fought": the clause was cut at
+            # ", and"; the group named before it in the same sentence is the side the forces fought
+            target = _group_before_clause(parts, article_text)
+            if target is not None:  # told first in the subject, the group is actor1, the forces it fought actor2
+                actor1, actor2 = named(target[0], target[1].text, "perpetrator", home), actor1.model_copy(update={"role": "target"})
+                cite("actor1", target[1])
+                target = None
+        if target is None and actor2 is None:
+            # other forces told as harmed ("two of the mutineers were killed"), not its allies told acting
+            target = next((t for t in victims_named if t[0].inter == 8 and group_name(t[0], home) != actor1.name), None)
+        if actor2 is not None:
+            pass  # the group and the forces are the two sides (above)
+        elif target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
         elif harmed.get("civilians", 0) or (harmed.get("people", 0) and not harmed.get("attackers", 0)):
@@ -511,6 +552,12 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         # vehicle" stays an attack on civilians, as does a suicide bomber among people), so the
         # forces were acted upon
         actor2 = police(home, None, "target") if target_kind == "police" else military(home, home, None, "target")
+    elif (owner := _forces_of_group(parts, forces_named or police_named)) is not None:
+        actor2 = named(owner[0], owner[1].text, "target", home)  # "ambushed a patrol of the UN mission, MINUSCA"
+        cite("actor2", owner[1])
+    elif "clash" in signals and (other_side := _other_armed_side(parts, actor1, home, associated)) is not None:
+        actor2 = named(other_side[0], other_side[1].text, "target", home)  # two named armed sides fought
+        cite("actor2", other_side[1])
     elif (
         harmed.get("civilians", 0) and not harmed.get("security forces", 0)
         and not _in_first_mention(parts, forces_named) and not _in_first_mention(parts, police_named)
@@ -550,6 +597,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
     if actor2 is None and actor1 is not None and home and signals & ATTACKING and _civilian_target(parts):
         actor2 = generic("Civilians", home, 7, None, "target")  # shells on a village, a strike on homes
+    if actor2 is None and actor1 is not None and actor1.inter != 7 and home and signals & ATTACKING and _civilians_acted_on(parts):
+        actor2 = generic("Civilians", home, 7, None, "target")  # "youths assaulted five opposition activists"
     if actor2 is not None and home and actor2.name == generic("Civilians", home, 7, None, "target").name and (
         (foreign := _civilians_from_abroad(parts, home)) is not None
     ):
@@ -794,12 +843,122 @@ def _civilian_target(parts) -> bool:
     return False
 
 
+def _group_before_clause(parts, article_text: str) -> tuple[NamedGroup, Hit] | None:
+    """The named armed group (inter 2, 3 or 4) that the sentence of the incident's first clause names before that
+    clause, when the clause begins with "and"-joined words of its subject (the clause was cut at ", and")."""
+    mention = parts[0][0]
+    head = article_text[mention.sentence_start : mention.start]
+    if not re.search(r",?\s+and\s+$", head):
+        return None
+    found = [(g, h) for g, h in LEXICON.named_groups_in(head, mention.sentence_start) if g.inter in (2, 3, 4)
+             and not LEXICON.supporting_re.search(head[: h.start - mention.sentence_start])]
+    return found[0] if found else None
+
+
+def _civilians_acted_on(parts) -> bool:
+    """Whether people with no arms are the object of the attack's verb ("assaulted five opposition activists",
+    "beat four villagers"), though no toll names them."""
+    for mention, _ in parts:
+        for t in mention.triggers:
+            if t.kind in ATTACKING:
+                after = mention.text[t.end - mention.start : t.end - mention.start + 50]
+                words = re.match(r"\s+((?:[\w'’-]+\s+){0,3})", after)
+                if words is None:
+                    continue
+                at = words.start(1)
+                for word in [""] + words.group(1).split():  # "five opposition activists": after 0, 1 or 2 words
+                    at = after.index(word, at) + len(word) if word else at
+                    rest = after[at:].lstrip()
+                    if LEXICON.civilian_re.match(rest):
+                        return True
+    return False
+
+
 def _violent_beyond_disruption(parts, signals: set[str]) -> bool:
     """Violence besides the disrupted device: a bomb defused is no explosion, its 'IED' no attack."""
     return bool(signals & {"kill", "clash", "air", "shelling", "abduction", "sexual", "arrest"} - {"disrupted"}) or any(
         t.kind == "attack" and not LEXICON.raid_re.match(t.text) for m, _ in parts for t in m.triggers
     )
 
+
+
+# "a patrol of the UN mission, MINUSCA", "peacekeepers of UNIFIL": a forces noun of a named group is that group's
+FORCES_OF_GROUP = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?$", re.I)
+
+
+def _forces_of_group(parts, hit: Hit | None) -> tuple[NamedGroup, Hit] | None:
+    """The named group of other forces (inter 8: a UN mission, a foreign contingent) whose forces HIT names: "a
+    patrol of the UN mission, MINUSCA" is MINUSCA's, not the country's army."""
+    if hit is None:
+        return None
+    for mention, facts in parts:
+        if not mention.start <= hit.start < mention.end:
+            continue
+        for group, ghit in facts.groups:
+            if group.inter == 8 and hit.end <= ghit.start and FORCES_OF_GROUP.match(mention.text[hit.end - mention.start : ghit.start - mention.start]):
+                return group, ghit
+    return None
+
+
+def _other_armed_side(parts, actor1: Actor | None, home: str | None, associated: set[int], suffered: bool = True) -> tuple[NamedGroup, Hit] | None:
+    """In a clash, the first named armed group (inter 2, 3, 4 or 8) of the incident's first sentence that is not
+    actor1 nor an ally of the forces:
+    "CODECO fighters fought a Hema self-defence militia" is CODECO against the Hema militia, even with civilians
+    killed in the crossfire."""
+    first_sentence = parts[0][0].sentence_start if parts else None
+    allies: set[str] = set()
+    for mention, facts in parts:
+        if mention.sentence_start != first_sentence:
+            continue  # the sides are told with the fight, not in a later sentence's aside
+        for group, hit in facts.groups:
+            local = hit.start - mention.start
+            if (group.name in allies or LEXICON.supporting_re.search(mention.text[:local])
+                    or _beside_forces(mention.text, local, hit.end - mention.start)):
+                allies.add(group.name)
+                continue  # "soldiers backed by VDP volunteers": an ally of the forces, not the other side
+            if not suffered and SUFFERED.match(mention.text[hit.end - mention.start :]):
+                continue  # "three NPA rebels were killed": a side harmed, not the one that acted (SUFFERED=False)
+            if group.inter in (2, 3, 4, 8) and hit.start not in associated and (actor1 is None or group_name(group, home) != actor1.name):
+                return group, hit
+    return None
+
+
+PASSIVE_BY = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+){1,4}?by\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+
+
+def _passive_forces(parts, article_text: str | None) -> Hit | None:
+    """State forces named as the agent of a passive in the sentence of the incident's first clause ("a prisoner
+    died after he was beaten by prison warders", "were shot by border guards"), as a Hit of kind police or
+    military."""
+    for mention, _ in parts[:1]:
+        if not mention.triggers:
+            continue
+        start, end = (mention.sentence_start, mention.sentence_end) if article_text else (mention.start, mention.end)
+        text = article_text[start:end] if article_text else mention.text
+        for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re)):
+            for m in pattern.finditer(text):
+                if PASSIVE_BY.search(text[max(0, m.start() - 80) : m.start()]):
+                    return Hit(kind, start + m.start(), start + m.end(), m.group(0))
+    return None
+
+FORCES_PAIR = re.compile(
+    r"(?P<a>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")\s+and\s+(?:the\s+)?(?P<b>"
+    + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern
+    + r")\s+(?:\w+\s+){0,2}?(?:clashed|fought|battled|(?:exchanged|traded)\s+(?:\w+\s+)?(?:fire|gunfire|shots))\b",
+    re.I,
+)
+
+
+def _forces_pair(parts) -> tuple[tuple[str, Hit], tuple[str, Hit]] | None:
+    """Soldiers and police told as the two sides of a fight ("Soldiers and policemen exchanged gunfire"): the
+    (kind, Hit) of each, one military and one police."""
+    for mention, _ in parts:
+        for m in FORCES_PAIR.finditer(mention.text):
+            kinds = ["police" if LEXICON.police_re.fullmatch(m.group(k)) else "military" for k in ("a", "b")]
+            if sorted(kinds) == ["military", "police"]:
+                return tuple((kind, Hit(kind, mention.start + m.start(k), mention.start + m.end(k), m.group(k)))
+                             for kind, k in zip(kinds, ("a", "b")))
+    return None
 
 def _in_first_mention(parts, hit: Hit | None) -> bool:
     first = parts[0][0]
@@ -884,13 +1043,41 @@ def arrested_categories(parts) -> dict[str, int]:
     return found
 
 
+def _crowd_parties(parts, actor1: Actor, actor2: Actor | None, home: str | None, evidence: list[Evidence]) -> list[Actor]:
+    """The parties whose people the crowd is ("PTI supporters marched", "activists of the JCD and of Shibir
+    clashed"): ACLED's associated actors of the protesters or rioters; with rioters on both sides, the second
+    party stands with actor2."""
+    found: list[Actor] = []
+    seen: set[str] = set()
+    for mention, facts in parts:
+        for group, hit in facts.groups:
+            if group.inter != 3 or not _followers(parts, hit):
+                continue
+            if found and PARENT_OF_WING.search(mention.text[: hit.start - mention.start]):
+                continue  # "the JCD, the student wing of the BNP": the wing is the crowd's party, its parent only told
+            name = group_name(group, home)
+            if name in seen:
+                continue
+            seen.add(name)
+            both = actor2 is not None and actor2.name == actor1.name and found
+            found.append(Actor(name=name, mention=hit.text, inter=3, role="target" if both else actor1.role or "participant"))
+            evidence.append(Evidence(field="assoc_actors", start=hit.start, end=hit.end, quote=hit.text,
+                                     reason=f"the party of {actor2.name if both else actor1.name}"))
+    return found
+
+
 def _followers(parts, hit: Hit) -> bool:
     """A party named for its people ("PTI supporters", "BNP activists", "workers of the PTI"): demonstrators, not an
     armed side."""
-    for mention, _ in parts:
+    for i, (mention, _) in enumerate(parts):
         if mention.start <= hit.start < mention.end:
+            before = mention.text[: hit.start - mention.start]
+            if i and re.fullmatch(r"\s*of\s+(?:the\s+)?", before) and FOLLOWERS_OF.search(parts[i - 1][0].text):
+                return True  # "activists of the JCD, … and | of Islami Chhatra Shibir": a clause split at "and"
             return bool(FOLLOWERS_AFTER.match(mention.text[hit.end - mention.start :])
-                        or FOLLOWERS_BEFORE.search(mention.text[: hit.start - mention.start]))
+                        or FOLLOWERS_BEFORE.search(before)
+                        # "activists of the JCD and of Islami Chhatra Shibir": the second party's people too
+                        or (FOLLOWERS_AND_OF.search(before) and FOLLOWERS_OF.search(before)))
     return False
 
 

@@ -202,9 +202,33 @@ def fill(
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
     facts.weapons = [w for w in LEXICON.weapons(mention.text, mention.start) if not _seized(w, mention)]
-    facts.groups = LEXICON.named_groups_in(mention.text, mention.start)
+    facts.groups = with_identity_militias(mention.text, mention.start, LEXICON.named_groups_in(mention.text, mention.start))
     facts.state_actor = STATES.acting_state(mention.text, mention.start, mention.triggers)
     facts.targets = find_targets(mention.text, mention.start)
     facts.claim = mention.cues.get("responsibility_claim")
     facts.no_claim = mention.cues.get("responsibility_none")
     return facts
+
+
+def with_identity_militias(text: str, offset: int, groups: list[tuple[NamedGroup, Hit]]) -> list[tuple[NamedGroup, Hit]]:
+    """The named groups of TEXT and the militias it names by their people ("armed Lou Nuer youths", "a Hema
+    self-defence militia", actor_groups.json identity_militia): each such militia is a group of its own,
+    '<People> Ethnic Militia (<country>)', inter 4, so that two peoples fighting are the two sides, and one
+    people's militia fighting a named group is that group's opponent. Not a country's or a demonym's word,
+    nor words inside a named group's name."""
+    extra: list[tuple[NamedGroup, Hit]] = []
+    for pattern in LEXICON.identity_militia_res:
+        for m in pattern.finditer(text):
+            who = m.group("who")
+            if any(w in LEXICON.not_communities or STATES.iso2(w) or STATES.is_demonym(w) for w in [who, *who.split()]):
+                continue
+            inside = [(g, h) for g, h in groups if h.start - offset < m.end() and m.start() < h.end - offset]
+            if any("{country}" not in g.name or not (m.start() <= h.start - offset and h.end - offset <= m.end()) for g, h in inside):
+                continue  # words of a named group's name ("Fano militia")
+            if any(s < m.end() and m.start() < e for s, e in [(h.start - offset, h.end - offset) for _, h in extra]):
+                continue
+            # a generic militia inside the people's ("a Hema self-defence militia"): the people's is the one
+            groups = [(g, h) for g, h in groups if (g, h) not in inside]
+            group = NamedGroup(name=f"{who} Ethnic Militia ({{country}})", inter=4, country=None, aliases=(m.group(0),))
+            extra.append((group, Hit(group.name, m.start() + offset, m.end() + offset, m.group(0))))
+    return sorted(groups + extra, key=lambda x: x[1].start) if extra else groups
