@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -208,3 +208,46 @@ def fill(
     facts.claim = mention.cues.get("responsibility_claim")
     facts.no_claim = mention.cues.get("responsibility_none")
     return facts
+
+
+
+SPEECH_WORD = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|released|published|issued|according)\b", re.I)
+
+
+def lend_sentence_days(items: list[tuple[Mention, MentionFacts]], text: str, published: dt.date | None,
+                       dates: list[DateMention], casualties: list[Casualty], places: list) -> list[tuple[Mention, MentionFacts]]:
+    """"On Wednesday police launched an operation in the area, and the police said several gang members were
+    killed": the clause that tells the deaths gives no date, and the clauses before it in its sentence, which
+    tell no happening of their own (no mention), give the day and who acted. The mention takes them in (it
+    starts at the dated clause) and is filled again. The day must be one told of a happening, not of a
+    telling ("On Wednesday, officials said…" lends nothing)."""
+    from strife.extract.detect import clauses  # detect imports this module's neighbours; late to keep it light
+
+    spans = [(m.start, m.end) for m, _ in items]
+    out = []
+    for mention, facts in items:
+        lent = None
+        if not facts.dates and mention.triggers:
+            for d in dates:
+                if not (mention.sentence_start <= d.start and d.end <= mention.start) or d.date is None or d.precision != 1:
+                    continue
+                if published and d.date > published + dt.timedelta(days=1):
+                    continue
+                if SPEECH_BEFORE.search(text[max(mention.sentence_start, d.start - 45) : d.start]):
+                    continue
+                start = next((s for s, e in clauses(text[mention.sentence_start : mention.sentence_end], mention.sentence_start)
+                              if s <= d.start < e), None)
+                if start is None or any(s < mention.start and e > start for s, e in spans):
+                    continue  # a clause in between tells a happening: the day is its own
+                lead = text[start : mention.start]
+                if (SPEECH_WORD.search(lead) or LEXICON.triggers(lead, start)
+                        or any(start <= c.start < mention.start for c in casualties)):
+                    continue  # a telling, or a happening the detector set aside (a tally, a commemoration): not lent
+                lent = start
+                break
+        if lent is None:
+            out.append((mention, facts))
+            continue
+        widened = replace(mention, start=lent, text=text[lent : mention.end])
+        out.append((widened, fill(widened, text, published, dates, casualties, places)))
+    return out
