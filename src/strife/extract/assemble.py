@@ -18,6 +18,7 @@ from strife.extract.dates import find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
+from strife.extract.tolls import MORE_GROUP
 from strife.geo.distance import km_between
 from strife.geo.geoparse import NEAR_WORDS  # the words the geoparser gives precision 2 for
 
@@ -277,7 +278,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if current is not None:
                 current.parts.append((mention, facts))
             continue
-        if current is not None and _later_deaths_only(facts):
+        if current is not None and _later_deaths_only(facts) and not mention.has("new_incident"):
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died;
             # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
             current.parts.append((mention, replace(facts, places=[], dates=[])))
@@ -336,7 +337,9 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
 
 
 def _later_deaths(c) -> bool:
-    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or ""))
+    """"four of the wounded", "a third", "two more soldiers" (counting.json later_deaths.more): deaths that add to
+    the toll of the incident told before."""
+    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or "") or MORE_GROUP.match(c.group or ""))
 
 
 def _later_deaths_only(facts: MentionFacts) -> bool:

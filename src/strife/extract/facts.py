@@ -211,6 +211,8 @@ def fill(
 
 
 
+# "residents said four people had been killed": a happening told as before the clause's day
+PLUPERFECT_BEFORE = re.compile(r"\bhad(?:\s+[\w'’-]+){0,2}\s+$", re.I)
 SPEECH_WORD = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|released|published|issued|according)\b", re.I)
 
 
@@ -227,7 +229,8 @@ def lend_sentence_days(items: list[tuple[Mention, MentionFacts]], text: str, pub
     out = []
     for mention, facts in items:
         lent = None
-        if not facts.dates and mention.triggers:
+        told_before = any(PLUPERFECT_BEFORE.search(text, max(mention.start, t.start - 30), t.start) for t in mention.triggers)
+        if not facts.dates and mention.triggers and not told_before:
             for d in dates:
                 if not (mention.sentence_start <= d.start and d.end <= mention.start) or d.date is None or d.precision != 1:
                     continue
