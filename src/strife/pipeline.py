@@ -18,7 +18,7 @@ from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
-from strife.extract.facts import SPEECH_BEFORE, armed_target, crowd_state_target, fill
+from strife.extract.facts import SPEECH_BEFORE, armed_target, crowd_state_target, fill, lend_sentence_days
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
 from strife.extract.places import choose_place
@@ -100,6 +100,7 @@ class Extractor:
         geo = geoparse(doc, self.gazetteer, dateline=dateline)
         mentions = detect(doc, text, [(c.start, c.end) for c in casualties], dates)
         items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
+        items = lend_sentence_days(items, text, published, dates, casualties, geo.mentions)
         incidents = assemble(items, published)
         for incident in incidents:
             share_sentence_date(incident, text, dates, published)

@@ -18,6 +18,7 @@ from strife.extract.dates import find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
+from strife.extract.tolls import MORE_GROUP
 from strife.geo.distance import km_between
 from strife.geo.geoparse import NEAR_WORDS  # the words the geoparser gives precision 2 for
 
@@ -34,6 +35,8 @@ SAME_INCIDENT_MAX_GAP_DAYS: int = _ASSEMBLY["same_incident_max_gap_days"]
 STORY_WINDOW_DAYS: int = _ASSEMBLY["story_window_days"]
 BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 STALE_DAYS: int = _ASSEMBLY["stale_days"]
+NEXT_DAY_WORDS = tuple(_ASSEMBLY["next_day_words"])
+DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
 
 
 @dataclass
@@ -79,6 +82,11 @@ class Incident:
         return [p for f in self.facts for p in f.places
                 if p.place is not None and p.precision == 2 and p.place.kind == "city" and p.qualifier in NEAR_WORDS]
 
+    def districts(self):
+        """The places that put the incident in a district: towns and districts (precision 2 or finer) whose
+        district (admin2) is known."""
+        return [p for f in self.facts for p in f.places if _district_level(p)]
+
     def countries(self) -> set[str]:
         return {p.place.country_iso2 for f in self.facts for p in f.places if p.place is not None}
 
@@ -97,8 +105,36 @@ def _date_conflict(a, b) -> bool:
     return gap > SAME_INCIDENT_MAX_GAP_DAYS
 
 
+def _district_level(p) -> bool:
+    return p.place is not None and p.precision is not None and p.precision <= 2 and p.place.kind in ("city", "admin2") and bool(_district_ids(p.place))
+
+
+def _district_ids(place) -> set:
+    """The district a place lies in (or is): its admin2, and its own id when it is one."""
+    return {i for i in (place.admin2_id, place.geonameid if place.kind == "admin2" else None) if i}
+
+
+def _other_district(incident: Incident, p) -> bool:
+    """A town or district in another district than every district-level place of the incident, and more than
+    assembly.json district_split_km from each: "a policeman was shot dead in Bajaur district … a roadside bomb
+    struck a vehicle in Miran Shah" are two places; a village in the district already named, or the district of
+    the town already named, is the same one."""
+    if not _district_level(p):
+        return False
+    known = incident.districts()
+    if not known:
+        return False
+    ids = _district_ids(p.place)
+    return all(not (ids & _district_ids(k.place)) and k.place.geonameid != p.place.geonameid
+               and not _within(p.place, k.place, DISTRICT_SPLIT_KM) and p.place.lat is not None and k.place.lat is not None
+               for k in known)
+
+
 def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
     if _date_conflict(incident.best_date(), facts.best_date()):
+        return False
+    if _families_apart(mention.own_signals()) and any(_other_district(incident, p) for p in facts.places):
+        # a clause that only tells deaths ("Two more soldiers died in a hospital in Popayan") names where they died
         return False
     towns = incident.towns()
     provinces = {p.place.admin1_id for f in incident.facts for p in f.places if p.place is not None and p.place.admin1_id}
@@ -200,18 +236,49 @@ def _dated_back_from_the_news(mention: Mention, facts: MentionFacts, current: In
     return replace(facts, dates=[shift_date(anchor, offsets[-1])])
 
 
+def _told_later(mention: Mention, first_of_sentence: bool) -> bool:
+    """"Hours later, a roadside bomb struck…", "The next day, gunmen attacked…" (cues.json new_incident_later): the
+    first clause of the sentence tells another happening, when it tells one of its own, of a kind that stands
+    apart; "Hours later, the Taliban claimed the attack", "The next day, police arrested two suspects" or "Two
+    days later, two more bodies were found" go on telling the incident."""
+    return first_of_sentence and mention.has("new_incident_later") and bool(_families_apart(mention.own_signals()))
+
+
+def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
+    """"Two days later, gunmen attacked…" with no date of its own: the span after the day of the incident just
+    told ("hours later" is its day)."""
+    cue = mention.cues.get("new_incident_later")
+    if facts.best_date() is not None or cue is None or current is None:
+        return facts
+    anchor = current.best_date()
+    if anchor is None or anchor.date is None or anchor.precision != 1:
+        return facts
+    offsets = [by for by in find_offsets(cue.text, cue.start) if by.sign > 0]
+    if not offsets and any(w in cue.text.lower() for w in NEXT_DAY_WORDS):
+        offsets = [by for by in find_offsets("a day later", cue.start)]
+        offsets = [replace(by, end=cue.end, connector_start=cue.end, text=cue.text) for by in offsets]
+    if not offsets:
+        return facts
+    return replace(facts, dates=[shift_date(anchor, offsets[0])])
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
     told_earlier: int | None = None  # the sentence of the last mention found to be background
+    sentence: int | None = None
     for mention, facts in items:
+        first_of_sentence, sentence = mention.sentence_start != sentence, mention.sentence_start
+        told_later = _told_later(mention, first_of_sentence)
+        if told_later:
+            facts = _dated_on(mention, facts, current)
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:
                 current.parts.append((mention, facts))
             continue
-        if current is not None and _later_deaths_only(facts):
+        if current is not None and _later_deaths_only(facts) and not mention.has("new_incident"):
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died;
             # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
             current.parts.append((mention, replace(facts, places=[], dates=[])))
@@ -231,7 +298,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         mode = "background" if background else "reported"
         if background:
             facts = _dated_back_from_the_news(mention, facts, current)
-        if mention.anaphoric and not mention.has("new_incident"):
+        if mention.anaphoric and not mention.has("new_incident") and not told_later:
             target = _antecedent(incidents, current, mention, facts, mode, background)
             if target is None and _refines(current, mention, facts):
                 target = current
@@ -247,6 +314,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         if (
             current is not None
             and not mention.has("new_incident")
+            and not told_later
             and current.mode == mode
             and _fits(current, facts, mention)
         ):
@@ -269,7 +337,9 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
 
 
 def _later_deaths(c) -> bool:
-    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or ""))
+    """"four of the wounded", "a third", "two more soldiers" (counting.json later_deaths.more): deaths that add to
+    the toll of the incident told before."""
+    return bool(LATER_DEATHS.match(c.group or "") or ORDINAL_LATER.fullmatch(c.group or "") or MORE_GROUP.match(c.group or ""))
 
 
 def _later_deaths_only(facts: MentionFacts) -> bool:

@@ -189,7 +189,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             continue
         sentence_cues = {
             name: hits[0]
-            for name in ("trend", "hypothetical", "new_incident", "responsibility_claim", "responsibility_none")
+            for name in ("trend", "hypothetical", "new_incident", "new_incident_later", "responsibility_claim", "responsibility_none")
             if (hits := _cue_hits(name, s_text, sent.start_char))
         }
         # a published count in the sentence: its clauses dated to a month or a year are the statistic's

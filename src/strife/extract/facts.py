@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -232,3 +232,55 @@ def with_identity_militias(text: str, offset: int, groups: list[tuple[NamedGroup
             group = NamedGroup(name=f"{who} Ethnic Militia ({{country}})", inter=4, country=None, aliases=(m.group(0),))
             extra.append((group, Hit(group.name, m.start() + offset, m.end() + offset, m.group(0))))
     return sorted(groups + extra, key=lambda x: x[1].start) if extra else groups
+
+
+# "residents said four people had been killed": a happening told as before the clause's day
+PLUPERFECT_BEFORE = re.compile(r"\bhad(?:\s+[\w'’-]+){0,2}\s+$", re.I)
+SAME_DAY_GAP: int = load_data("assembly.json")["same_incident_max_gap_days"]
+SPEECH_WORD = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|released|published|issued|according)\b", re.I)
+
+
+def lend_sentence_days(items: list[tuple[Mention, MentionFacts]], text: str, published: dt.date | None,
+                       dates: list[DateMention], casualties: list[Casualty], places: list) -> list[tuple[Mention, MentionFacts]]:
+    """"On Wednesday police launched an operation in the area, and the police said several gang members were
+    killed": the clause that tells the deaths gives no date, and the clauses before it in its sentence, which
+    tell no happening of their own (no mention), give the day and who acted. The mention takes them in (it
+    starts at the dated clause) and is filled again. The day must be one told of a happening, not of a
+    telling ("On Wednesday, officials said…" lends nothing), and another day than that of the incident told
+    before it (more than assembly.json same_incident_max_gap_days apart): a day the story already has is the
+    sentence's to share (pipeline.share_sentence_date), and the clause goes on telling that incident."""
+    from strife.extract.detect import clauses  # detect imports this module's neighbours; late to keep it light
+
+    spans = [(m.start, m.end) for m, _ in items]
+    out = []
+    told: DateMention | None = None  # the day of the last dated mention before
+    for mention, facts in items:
+        lent = None
+        told_before = any(PLUPERFECT_BEFORE.search(text, max(mention.start, t.start - 30), t.start) for t in mention.triggers)
+        if not facts.dates and mention.triggers and not told_before:
+            for d in dates:
+                if not (mention.sentence_start <= d.start and d.end <= mention.start) or d.date is None or d.precision != 1:
+                    continue
+                if published and d.date > published + dt.timedelta(days=1):
+                    continue
+                if told is None or told.date is None or abs((d.date - told.date).days) <= SAME_DAY_GAP:
+                    continue  # no other day told before: nothing to tell apart
+                if SPEECH_BEFORE.search(text[max(mention.sentence_start, d.start - 45) : d.start]):
+                    continue
+                start = next((s for s, e in clauses(text[mention.sentence_start : mention.sentence_end], mention.sentence_start)
+                              if s <= d.start < e), None)
+                if start is None or any(s < mention.start and e > start for s, e in spans):
+                    continue  # a clause in between tells a happening: the day is its own
+                lead = text[start : mention.start]
+                if (SPEECH_WORD.search(lead) or LEXICON.triggers(lead, start)
+                        or any(start <= c.start < mention.start for c in casualties)):
+                    continue  # a telling, or a happening the detector set aside (a tally, a commemoration): not lent
+                lent = start
+                break
+        if lent is not None:
+            mention = replace(mention, start=lent, text=text[lent : mention.end])
+            facts = fill(mention, text, published, dates, casualties, places)
+        out.append((mention, facts))
+        if (d := facts.best_date()) is not None and d.date is not None:
+            told = d
+    return out
