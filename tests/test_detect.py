@@ -257,3 +257,21 @@ def test_a_threat_to_consider_rallies_is_no_protest(nlp):
 def test_state_media_calling_protesters_rioters_is_the_state_account(nlp):
     found = mentions(nlp, "State television said rioters had set fire to a bank.")
     assert found and found[0].has("state_account")
+
+
+def test_a_strike_called_off_or_a_campaign_rally_is_no_protest(nlp):
+    # a walkout or march that was called off, suspended or averted did not happen
+    assert signals_of(nlp, "The dockers' union on Friday called off a general strike planned for the port.") == []
+    assert signals_of(nlp, "Nurses said their national strike was suspended after the minister met them.") == []
+    # a candidate's rally is a campaign event, which ACLED does not code as a demonstration
+    assert signals_of(nlp, "The governor addressed thousands of supporters at a campaign rally in the stadium.") == []
+    assert signals_of(nlp, "His rival, a former mayor, held her own rally in the port city on Sunday.") == []
+    # a strike that went ahead and a rally against the government are still protests
+    assert signals_of(nlp, "Dockers went on strike on Friday and rallied outside the port authority.") != []
+
+
+def test_air_strikes_a_crowd_protests_against_are_no_air_strike_there(nlp):
+    found = signals_of(nlp, "Thousands of students marched in the capital on Friday to protest against air strikes on "
+                            "the border villages.")
+    assert found and all("air" not in s for s in found) and any("protest" in s for s in found)
+    assert any("air" in s for s in signals_of(nlp, "Air strikes hit two border villages on Friday."))
