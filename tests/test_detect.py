@@ -275,3 +275,13 @@ def test_air_strikes_a_crowd_protests_against_are_no_air_strike_there(nlp):
                             "the border villages.")
     assert found and all("air" not in s for s in found) and any("protest" in s for s in found)
     assert any("air" in s for s in signals_of(nlp, "Air strikes hit two border villages on Friday."))
+
+
+def test_a_human_chain_a_march_to_demand_and_drivers_who_blocked_roads_are_protests(nlp):
+    assert any("protest" in s for s in signals_of(nlp, "Nurses formed a human chain outside the ministry on Monday."))
+    assert any("protest" in s for s in signals_of(nlp, "Farmers reached the capital on Monday after a week-long march "
+                                                       "to demand water rights."))
+    assert any("protest" in s for s in signals_of(nlp, "Bus drivers who blocked the ring road on Monday were fined."))
+    # a chain of shops, an army's march and drivers blocked by a landslide are none
+    assert signals_of(nlp, "The chain of shops reopened in the capital on Monday.") == []
+    assert signals_of(nlp, "Bus drivers were blocked by a landslide on the ring road on Monday.") == []
