@@ -285,3 +285,22 @@ def test_a_human_chain_a_march_to_demand_and_drivers_who_blocked_roads_are_prote
     # a chain of shops, an army's march and drivers blocked by a landslide are none
     assert signals_of(nlp, "The chain of shops reopened in the capital on Monday.") == []
     assert signals_of(nlp, "Bus drivers were blocked by a landslide on the ring road on Monday.") == []
+
+
+def test_fireworks_at_police_and_a_crowd_setting_cars_on_fire_are_a_riot(nlp):
+    assert any("riot" in s for s in signals_of(nlp, "Youths fired rockets and fireworks at riot officers on Saturday night."))
+    assert any("riot" in s for s in signals_of(nlp, "Protesters set two buses and a kiosk on fire in the square on Friday."))
+    # fireworks at a festival are no riot
+    assert not any("riot" in s for s in signals_of(nlp, "Families set off fireworks over the harbour on Friday."))
+
+
+def test_marchers_who_set_off_to_march_on_parliament_protest(nlp):
+    assert any("protest" in s for s in signals_of(nlp, "Police detained six students on Monday as they set off to march "
+                                                       "on the ministry."))
+
+
+def test_a_union_that_will_keep_up_its_protests_tells_no_new_protest(nlp):
+    assert mentions(nlp, "The dockers' union said it would keep up its protests until wages were paid.") == []
+    assert mentions(nlp, "Farmers said they will continue their blockades next week.") == []
+    # a protest told that day is still one
+    assert mentions(nlp, "Dockers protested outside the port on Monday and said they would return.") != []
