@@ -304,3 +304,12 @@ def test_a_union_that_will_keep_up_its_protests_tells_no_new_protest(nlp):
     assert mentions(nlp, "Farmers said they will continue their blockades next week.") == []
     # a protest told that day is still one
     assert mentions(nlp, "Dockers protested outside the port on Monday and said they would return.") != []
+
+
+def test_a_crackdown_a_crowd_protests_against_or_that_is_suspended_is_no_intervention(nlp):
+    found = signals_of(nlp, "Hawkers marched to City Hall on Monday to protest against a council crackdown on street "
+                            "vendors.")
+    assert found and all("intervention" not in s for s in found)
+    assert signals_of(nlp, "The council agreed to suspend the crackdown for a month.") == []
+    # a crackdown on the marchers is still force used on them
+    assert any("intervention" in s for s in signals_of(nlp, "Police cracked down on the hawkers' march on Monday."))
