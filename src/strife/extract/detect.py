@@ -259,6 +259,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if "judicial" in cues and not has_count and not _incident_dated(c_start, c_end, dates) \
+                    and not _names_place(doc, c_start, c_end):
+                continue  # "The prosecutor said the men had attacked a polling station": a trial's charge, no incident told
             if told_as_example and "background" not in cues:
                 trend = sentence_cues["trend"]
                 cues["background"] = Hit("background", trend.start, trend.end, trend.text)
