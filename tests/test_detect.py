@@ -284,8 +284,8 @@ def test_a_list_of_legal_charges_is_no_incident(nlp):
     found = mentions(nlp, "He was sentenced for murdering a shopkeeper in Kano.")
     assert found and "judicial" in found[0].cues
     # what a prosecutor says the accused did, with no date, place or toll of its own, is the trial's charge
-    assert mentions(nlp, "The prosecutor said the two brothers had attacked a police station.") == []
-    found = mentions(nlp, "The prosecutor said the two brothers had attacked a police station in Mopti.")
+    assert mentions(nlp, "The prosecutor said the two men had attacked a police station.") == []
+    found = mentions(nlp, "The prosecutor said the two men had attacked a police station in Mopti.")
     assert found and "judicial" in found[0].cues
 
 
