@@ -313,3 +313,65 @@ def test_a_crackdown_a_crowd_protests_against_or_that_is_suspended_is_no_interve
     assert signals_of(nlp, "The council agreed to suspend the crackdown for a month.") == []
     # a crackdown on the marchers is still force used on them
     assert any("intervention" in s for s in signals_of(nlp, "Police cracked down on the hawkers' march on Monday."))
+
+
+def test_kinds_of_violence_named_in_general_are_no_mention(nlp):
+    # plural nouns for kinds of violence, told as a period's causes, a suspect's pattern or a state's campaign
+    assert mentions(nlp, "The commission said land disputes, reprisal killings and kidnappings were the leading "
+                         "causes of displacement.") == []
+    assert mentions(nlp, "Officers blamed separatists, citing similar ambushes on convoys in the valley this year.") == []
+    assert mentions(nlp, "Local leaders have blamed previous raids on a rival clan.") == []
+    assert mentions(nlp, "Ruritania has kept up air strikes in the border zone despite the truce.") == []
+    assert mentions(nlp, "The governor said in the capital on Friday that the lines would hold, "
+                         "as rebel units pressed their attacks from the east.") == []
+    assert mentions(nlp, "The two republics fought a short border war in 2019 that left hundreds dead.") == []
+    # one attack told as such is still a mention, and so is the day's clash an aside likens to the campaign
+    assert mentions(nlp, "Gunmen attacked a convoy in the valley on Friday, killing 4 people.") != []
+    found = mentions(nlp, "Soldiers and rebels clashed near the dam on Sunday, as the rebels pressed their attacks on the town.")
+    assert len(found) == 1 and found[0].text.endswith("on Sunday")
+
+
+def test_a_list_of_legal_charges_is_no_incident(nlp):
+    assert mentions(nlp, "She was found guilty of torture, murder and the enslavement of prisoners.") == []
+    assert mentions(nlp, "The two men were charged with terrorism and kidnapping.") == []
+    # a trial over one attack that the clause places or counts keeps that attack (coded as background)
+    found = mentions(nlp, "The colonel was convicted of the massacre of 30 people in Kivu.")
+    assert found and "judicial" in found[0].cues
+    found = mentions(nlp, "He was sentenced for murdering a shopkeeper in Kano.")
+    assert found and "judicial" in found[0].cues
+    # what a prosecutor says the accused did, with no date, place or toll of its own, is the trial's charge
+    assert mentions(nlp, "The prosecutor said the two men had attacked a police station.") == []
+    found = mentions(nlp, "The prosecutor said the two men had attacked a police station in Mopti.")
+    assert found and "judicial" in found[0].cues
+
+
+def test_what_a_rumour_tells_and_a_threat_to_burn_are_no_mention(nlp):
+    assert mentions(nlp, "Crowds gathered after a rumour that soldiers had shot a herder.") == []
+    assert mentions(nlp, "The warlord said his men would torch the farms and kill every family that stayed.") == []
+    # a condition is no happening, like "if"
+    assert mentions(nlp, "The rebels said the truce would end unless the militia disbanded.") == []
+
+
+def test_a_count_set_against_another_period_is_a_statistic(nlp):
+    assert mentions(nlp, "The institute counted 93 people killed in bandit attacks, down from 140.") == []
+    assert mentions(nlp, "The survey recorded 61 people killed in attacks on farmers, more than the year before.") == []
+
+
+def test_a_state_appointing_a_commander_is_no_change_to_a_group(nlp):
+    def changes(text):
+        return any("group_change" in s for s in signals_of(nlp, text))
+    assert not changes("The prime minister has appointed a new commander for the border guard.")
+    assert not changes("The junta named a new chief of the army on Monday.")
+    # an armed group that names a new leader is a change to the group
+    assert changes("The rebel movement named a new leader after its founder died.")
+
+
+def test_blasts_that_were_heard_and_gangs_fighting_for_control_are_no_mention(nlp):
+    assert mentions(nlp, "Explosions and gunfire were heard in the east of the city through the night.") == []
+    assert mentions(nlp, "Two cartels fighting for control of the port have split the town.") == []
+    # clash words beside it still tell the clash
+    assert mentions(nlp, "Gangs fighting for control of the port clashed on Monday, leaving 6 people dead.") != []
+
+
+def test_a_toll_of_the_first_days_of_a_movement_is_a_period(nlp):
+    assert mentions(nlp, "The UN said 31 people were killed in the first weeks of the uprising.") == []

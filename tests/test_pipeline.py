@@ -303,3 +303,20 @@ def test_residents_who_set_fire_to_a_building_in_a_protest_are_rioters(code):
         "2025-03-04",
     )
     assert all(e.event_type != "Riots" for e in events), [(e.event_type, e.sub_event_type) for e in events]
+
+
+def test_an_air_defence_tally_over_a_whole_country_is_no_event(code):
+    # drones shot down with no place of their own: a tally, not a disrupted attack somewhere
+    events = code(
+        "Ukraine's air force said on Sunday that 41 of the 55 drones Russia launched overnight had been shot down.\n",
+        "2024-06-02",
+    )
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Disrupted weapons use"] == []
+    # an interception over a named city stays an event there
+    events = code(
+        "KHARKIV - Ukrainian air defences intercepted 9 Russian drones over Kharkiv early on Sunday, the regional "
+        "governor said.\n",
+        "2024-06-02",
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    assert events[0].location.name == "Kharkiv"

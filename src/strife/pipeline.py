@@ -224,6 +224,11 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
             actors.evidence.append(Evidence(field="actor1", start=t.start, end=t.end, quote=t.text, reason="a riot's actor1 is its rioters"))
         actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention if actors.actor1 else (coding.trigger.text if coding.trigger else None),
                                 actors.actor1.role if actors.actor1 else "perpetrator")
+    if coding.sub_event_type == "Disrupted weapons use" and (place is None or place.kind == "country"):
+        # "the air force said 62 of the 86 drones Russia launched across the country were shot down": an air
+        # defence's tally over a whole country names no place where a weapon was stopped (ACLED codes each
+        # interception where it happened: "intercepted 12 drones over Odesa")
+        return None
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:

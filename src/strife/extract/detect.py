@@ -149,6 +149,17 @@ def _dates_another_clause(s_text: str, s_start: int, dates: list[DateMention]) -
     return False
 
 
+def _incident_dated(c_start: int, c_end: int, dates: list[DateMention]) -> bool:
+    """The clause gives a date no longer than one incident's (a day or a month, not "since 2021")."""
+    return any(c_start <= d.start < c_end and d.date is not None
+               and ((d.date_end or d.date) - d.date).days <= INCIDENT_SPAN_DAYS for d in dates)
+
+
+def _names_place(doc: Doc, c_start: int, c_end: int) -> bool:
+    """The clause names a place (a town, a region, a country)."""
+    return any(c_start <= e.start_char < c_end and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents)
+
+
 def _habit_aside(c_text: str, c_start: int) -> int | None:
     """Where a trailing aside that likens the clause's happening to a habit begins ("…, as
     they have every week since January"), when it holds all of the clause's trend cues."""
@@ -229,6 +240,12 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
             ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
+            if (charges := _cue_hits("charge_list", c_text, c_start)) and not has_count \
+                    and not _incident_dated(c_start, c_end, dates) and not _names_place(doc, c_start, c_end):
+                # "He was convicted of murder, persecution and the recruitment of child soldiers": crimes in law
+                triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and _nominal(doc, t))]
+                if not triggers:
+                    continue
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
             if not triggers and not has_count and not claim:
                 continue
@@ -242,6 +259,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if "judicial" in cues and not has_count and not _incident_dated(c_start, c_end, dates) \
+                    and not _names_place(doc, c_start, c_end):
+                continue  # "The prosecutor said the men had attacked a polling station": a trial's charge, no incident told
             if told_as_example and "background" not in cues:
                 trend = sentence_cues["trend"]
                 cues["background"] = Hit("background", trend.start, trend.end, trend.text)
