@@ -25,9 +25,6 @@ benchmarks/muc4_roles.py.
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
      [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
      [--crf c1=0.02 ...: a crfsuite parameter for this run] [--crf-documents all|relevant]
-     [--encoder-oof CACHE/encoder_oof_0.pkl CACHE/encoder_oof_1.pkl --blend 0.5: the pretrained
-      encoder's out-of-fold reading (scripts/train_role_encoder.py) blended with the CRF's; the
-      entity stage and document classifier learn from the blend, role_encoder.json keeps the weight]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
 train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
@@ -263,10 +260,6 @@ def main() -> None:
     parser.add_argument("--crf", action="append", default=[], metavar="NAME=VALUE",
                         help="override a crfsuite parameter of roles.json for this run (CV of c1, c2, feature.minfreq)")
     parser.add_argument("--crf-documents", choices=("all", "relevant"), default=None, help="override roles.json's")
-    parser.add_argument("--encoder-oof", type=Path, nargs="+", default=[],
-                        help="the encoder's out-of-fold probabilities (scripts/train_role_encoder.py --fold K): blended "
-                             "with the CRF's marginals before the second stage, and the shipped blend weight is --blend")
-    parser.add_argument("--blend", type=float, default=0.5, help="the encoder's weight in the blend (with --encoder-oof)")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
@@ -302,19 +295,6 @@ def main() -> None:
         print(f"cross-validation: {time.perf_counter() - cv_started:.0f} s")
         if args.cache is not None:  # the out-of-fold marginals, to study decoding without retraining
             (args.cache / f"oof_tagged_{which}.pkl").write_bytes(pickle.dumps(oof_tagged))
-    encoder_config = json.loads((DATA_DIR / "role_encoder.json").read_text(encoding="utf-8"))
-    if args.encoder_oof:  # the pretrained encoder's out-of-fold reading, blended in before everything after
-        encoder_oof: dict = {}
-        for path in args.encoder_oof:
-            encoder_oof.update(pickle.loads(path.read_bytes()))
-        missing = [d["docid"] for d in docs if d["docid"] not in encoder_oof]
-        if missing:
-            raise SystemExit(f"--encoder-oof lacks {len(missing)} documents (first: {missing[0]})")
-        weight = encoder_config["blend"] = args.blend
-        oof_tagged = {d["docid"]: R.blend(oof_tagged[d["docid"]], encoder_oof[d["docid"]], weight) for d in docs}
-        print(f"encoder blended in at weight {weight}")
-    else:
-        encoder_config["blend"] = 0.0
     oof = {d["docid"]: viterbi_spans(d, oof_tagged[d["docid"]]) for d in docs}
     if args.cache is not None:  # what benchmarks/muc4_role_errors.py reads
         (args.cache / f"oof_spans_{which}.pkl").write_bytes(pickle.dumps(oof))
@@ -380,7 +360,6 @@ def main() -> None:
         "cv_micro_f1_with_tagger": round(micro(score(docs, chosen)).f1, 4),
     }
     (DATA_DIR / "roles.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    (DATA_DIR / "role_encoder.json").write_text(json.dumps(encoder_config, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

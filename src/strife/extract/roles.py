@@ -333,35 +333,13 @@ class Tagged:
             return 0.0
 
 
-def tag_marginals(sents: list[Sentence], tagger, encoder=None) -> list[Tagged]:
-    """The CRF's reading of each sentence; with the pretrained `encoder`
-    (role_encoder.RoleEncoder), its probabilities blended in (`blend`)."""
+def tag_marginals(sents: list[Sentence], tagger) -> list[Tagged]:
     names = tuple(tagger.labels())
     out = []
     for sentence in sents:
         labels = tagger.tag(sentence_features(sentence))
         marginals = tuple(tuple(round(tagger.marginal(n, i), 4) for n in names) for i in range(len(labels)))
         out.append(Tagged(tuple(labels), marginals, names))
-    if encoder is not None:
-        from strife.extract.role_encoder import CONFIG as ENCODER
-
-        out = blend(out, encoder.probabilities(sents), ENCODER["blend"])
-    return out
-
-
-def blend(tagged: list[Tagged], encoder_probs: list[list[tuple[float, ...]]], weight: float) -> list[Tagged]:
-    """The CRF's marginals averaged with the encoder's label probabilities (role_encoder
-    LABELS order), the encoder weighing `weight`. The CRF's Viterbi labels stay: they are
-    what the entity stage's 'viterbi' feature says of the CRF itself."""
-    from strife.extract.role_encoder import LABELS
-
-    out = []
-    for t, probs in zip(tagged, encoder_probs):
-        where = [LABELS.index(n) if n in LABELS else None for n in t.names]
-        marginals = tuple(
-            tuple(round((1 - weight) * m + (weight * p[k] if k is not None else 0.0), 4) for m, k in zip(row, where))
-            for row, p in zip(t.marginals, probs))
-        out.append(Tagged(t.labels, marginals, t.names))
     return out
 
 
@@ -552,11 +530,10 @@ def entity_items(sents: list[Sentence], tagged: list[Tagged], text: str,
 
 
 def rank_entities(sents: list[Sentence], text: str, tagger, ranker, rules: dict[str, list[str]] | None = None,
-                  classifier=None, encoder=None) -> list[RoleSpan]:
+                  classifier=None) -> list[RoleSpan]:
     """The document's entities with the classifier's probability that each is a fill
-    (`classifier`: the document classifier, whose relevance is one of its features;
-    `encoder`: the pretrained encoder whose reading is blended with the CRF's)."""
-    tagged = tag_marginals(sents, tagger, encoder)
+    (`classifier`: the document classifier, whose relevance is one of its features)."""
+    tagged = tag_marginals(sents, tagger)
     return score_items(entity_items(sents, tagged, text, rules, relevance(sents, tagged, classifier)), ranker)
 
 
@@ -615,10 +592,7 @@ def role_spans(sents: list[Sentence], text: str, tagger, ranker=None, events: li
     if ranker is not None:
         from strife.evaluate.muc4 import rule_fills
 
-        from strife.extract.role_encoder import load_encoder
-
-        spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)), load_document_classifier(),
-                              load_encoder())
+        spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)), load_document_classifier())
     else:
         spans = tag_sentences(sents, text, tagger)
     return one_per_entity(spans, CONFIG["thresholds"])
