@@ -158,6 +158,9 @@ def test_assembly_data_loads_and_is_consistent():
     assert assembly["story_window_days"] < assembly["stale_days"]
     for name in ("same_incident_max_gap_days", "story_window_days", "background_max_span_days", "stale_days"):
         assert isinstance(assembly[name], int), name
+    # sub-event types that need a place below the country are ones the taxonomy defines
+    sub_types = {s for t in load_data("taxonomy.json")["types"] for s in t["sub_event_types"]}
+    assert assembly["needs_place_below_country"] and set(assembly["needs_place_below_country"]) <= sub_types
 
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
 from strife.extract.actors import code_actors, forces_in_sentences, generic
-from strife.extract.assemble import Incident, assemble
+from strife.extract.assemble import NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
@@ -224,11 +224,8 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
             actors.evidence.append(Evidence(field="actor1", start=t.start, end=t.end, quote=t.text, reason="a riot's actor1 is its rioters"))
         actors.actor1 = generic(RIOTERS, iso2, 5, actors.actor1.mention if actors.actor1 else (coding.trigger.text if coding.trigger else None),
                                 actors.actor1.role if actors.actor1 else "perpetrator")
-    if coding.sub_event_type == "Disrupted weapons use" and (place is None or place.kind == "country"):
-        # "the air force said 62 of the 86 drones Russia launched across the country were shot down": an air
-        # defence's tally over a whole country names no place where a weapon was stopped (ACLED codes each
-        # interception where it happened: "intercepted 12 drones over Odesa")
-        return None
+    if coding.sub_event_type in NEEDS_PLACE_BELOW_COUNTRY and (place is None or place.kind == "country"):
+        return None  # a country-wide tally of interceptions names no place where one happened (assembly.json)
     if incident.mode == "background" and coding.event_type == "Strategic developments":
         return None  # an old agreement or arrest mentioned for context is not coded (ACLED codes violence in passing)
     if coding.trigger is not None:

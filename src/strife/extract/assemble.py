@@ -28,6 +28,7 @@ _ASSEMBLY = load_data("assembly.json")
 FAMILIES: dict[str, str] = _ASSEMBLY["signal_families"]
 JOINING_FAMILIES = frozenset(_ASSEMBLY["joining_families"])
 GENERIC_KILL = frozenset(_ASSEMBLY["generic_kill_signals"])
+NEEDS_PLACE_BELOW_COUNTRY = frozenset(_ASSEMBLY["needs_place_below_country"])
 VAGUE_DAYS = frozenset(_ASSEMBLY["vague_day_words"])
 SAME_CITY_KM: float = _ASSEMBLY["same_city_km"]
 NEAR_TOWN_KM: float = _ASSEMBLY["near_town_km"]
