@@ -149,15 +149,14 @@ def _dates_another_clause(s_text: str, s_start: int, dates: list[DateMention]) -
     return False
 
 
-def _incident_dated(c_start: int, c_end: int, dates: list[DateMention]) -> bool:
-    """The clause gives a date no longer than one incident's (a day or a month, not "since 2021")."""
-    return any(c_start <= d.start < c_end and d.date is not None
-               and ((d.date_end or d.date) - d.date).days <= INCIDENT_SPAN_DAYS for d in dates)
-
-
-def _names_place(doc: Doc, c_start: int, c_end: int) -> bool:
-    """The clause names a place (a town, a region, a country)."""
-    return any(c_start <= e.start_char < c_end and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents)
+def _tells_incident_of_its_own(doc: Doc, c_start: int, c_end: int, has_count: bool, dates: list[DateMention]) -> bool:
+    """The clause gives a toll, a date no longer than one incident's (a day or a month, not
+    "since 2021") or a place (a town, a region, a country): what a trial's or a charge's
+    wording needs before it tells an incident rather than a crime in law."""
+    return (has_count
+            or any(c_start <= d.start < c_end and d.date is not None
+                   and ((d.date_end or d.date) - d.date).days <= INCIDENT_SPAN_DAYS for d in dates)
+            or any(c_start <= e.start_char < c_end and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents))
 
 
 def _habit_aside(c_text: str, c_start: int) -> int | None:
@@ -240,8 +239,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
             ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
-            if (charges := _cue_hits("charge_list", c_text, c_start)) and not has_count \
-                    and not _incident_dated(c_start, c_end, dates) and not _names_place(doc, c_start, c_end):
+            if (charges := _cue_hits("charge_list", c_text, c_start)) \
+                    and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
                 # "He was convicted of murder, persecution and the recruitment of child soldiers": crimes in law
                 triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and _nominal(doc, t))]
                 if not triggers:
@@ -259,8 +258,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
-            if "judicial" in cues and not has_count and not _incident_dated(c_start, c_end, dates) \
-                    and not _names_place(doc, c_start, c_end):
+            if "judicial" in cues and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
                 continue  # "The prosecutor said the men had attacked a polling station": a trial's charge, no incident told
             if told_as_example and "background" not in cues:
                 trend = sentence_cues["trend"]
