@@ -161,6 +161,13 @@ def test_assembly_data_loads_and_is_consistent():
     # sub-event types that need a place below the country are ones the taxonomy defines
     sub_types = {s for t in load_data("taxonomy.json")["types"] for s in t["sub_event_types"]}
     assert assembly["needs_place_below_country"] and set(assembly["needs_place_below_country"]) <= sub_types
+    # retelling subjects are lower-case nouns (compared with the parse's lowered word), in one list each, and no
+    # state force (after a raid on an army post, "the army shelled…" is the army's reply, not a retelling)
+    subjects = assembly["retelling_subjects"]
+    words = subjects["any_incident"] + subjects["named_before"]
+    assert assembly["_retelling_subjects"] and words and len(words) == len(set(words))
+    assert all(w == w.lower() and " " not in w for w in words)
+    assert not {"army", "troops", "soldiers", "police", "forces", "military"} & set(words)
 
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():

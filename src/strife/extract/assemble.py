@@ -11,6 +11,7 @@ attacks", "those strikes") joins the most recent incident it fits and creates no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
@@ -38,6 +39,9 @@ BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 STALE_DAYS: int = _ASSEMBLY["stale_days"]
 NEXT_DAY_WORDS = tuple(_ASSEMBLY["next_day_words"])
 DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
+RETELLING_ANY = frozenset(_ASSEMBLY["retelling_subjects"]["any_incident"])
+RETELLING_NAMED = frozenset(_ASSEMBLY["retelling_subjects"]["named_before"])
+ARMED_FAMILIES = frozenset({"remote", "violence"})
 
 
 @dataclass
@@ -134,12 +138,18 @@ def _other_district(incident: Incident, p) -> bool:
 def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
     if _date_conflict(incident.best_date(), facts.best_date()):
         return False
-    if _families_apart(mention.own_signals()) and any(_other_district(incident, p) for p in facts.places):
+    # a place that says where the teller or a hospital is, or locates another place ("The ministry in Mexico City
+    # later said…", "in critical condition at a hospital in Dhaka", "from Iraq"), does not place a clause of the
+    # incident's kind elsewhere; a clause of another kind keeps all its places ("Youths in the area later blocked
+    # the road to Jos in protest", after an attack: another incident)
+    fam_new, fam_old = _families_apart(mention.signals), _families_apart(incident.signals)
+    places = facts.places if fam_new and fam_old and not fam_new & fam_old else facts.locating_places()
+    if _families_apart(mention.own_signals()) and any(_other_district(incident, p) for p in places):
         # a clause that only tells deaths ("Two more soldiers died in a hospital in Popayan") names where they died
         return False
     towns = incident.towns()
     provinces = {p.place.admin1_id for f in incident.facts for p in f.places if p.place is not None and p.place.admin1_id}
-    for p in facts.places:
+    for p in places:
         if p.place is not None and provinces and p.place.admin1_id and p.place.admin1_id not in provinces:
             return False  # another province: another incident
         if p.place is None:
@@ -158,13 +168,38 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
             return False
     if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
         return False
-    fam_new = _families_apart(mention.signals)
-    fam_old = _families_apart(incident.signals)
     if fam_old and fam_new and not (fam_new & fam_old):
         # a strike and a protest in one story are two incidents unless one refers back
-        if not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old) and not _one_assault(incident, mention, fam_new | fam_old):
+        if (not ({"demonstration"} <= fam_new | fam_old and "violence" in fam_new | fam_old)
+                and not _one_assault(incident, mention, fam_new | fam_old)
+                and not _retells(incident, mention, facts, fam_new | fam_old)):
             return False
     return True
+
+
+def _means_of(incident: Incident, mention: Mention, facts: MentionFacts) -> bool:
+    """The clause fits the incident only as a retelling of how it was done (_retells): another family of
+    happening, not one assault told in one sentence."""
+    fam_new, fam_old = _families_apart(mention.signals), _families_apart(incident.signals)
+    return (bool(fam_new and fam_old) and not fam_new & fam_old and not _one_assault(incident, mention, fam_new | fam_old)
+            and _retells(incident, mention, facts, fam_new | fam_old))
+
+
+def _retells(incident: Incident, mention: Mention, facts: MentionFacts, families: set[str]) -> bool:
+    """"Four soldiers were killed when militants attacked a military camp … A Levies official said the militants had
+    fired rockets at the camp before trying to storm it": a clause whose definite subject is the incident's attackers
+    (assembly.json retelling_subjects), with no day, toll or other named group of its own, tells how the same attack
+    was done (guns, rockets or a mine), not another incident. A group named inside the subject ("The attackers, from
+    the X front of the EMC,") says who they were."""
+    subject = mention.subject
+    if subject is None or not families <= ARMED_FAMILIES or facts.best_date() is not None or facts.casualties:
+        return False
+    word = subject.text
+    if word not in RETELLING_ANY and not (
+            word in RETELLING_NAMED and any(re.search(rf"\b{re.escape(word)}\b", m.text, re.I) for m in incident.mentions)):
+        return False
+    known = {g.name for f in incident.facts for g, _ in f.groups}
+    return all(g.name in known or (subject.start <= h.start and h.end <= subject.end) for g, h in facts.groups)
 
 
 def _one_assault(incident: Incident, mention: Mention, families: set[str]) -> bool:
@@ -319,6 +354,10 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             and current.mode == mode
             and _fits(current, facts, mention)
         ):
+            if _means_of(current, mention, facts):
+                # the means of the attack told ("the militants had fired rockets"): the incident keeps the type
+                # its own telling gives (a raid the troops fought off is a battle, not a shelling)
+                mention = replace(mention, referring=frozenset(range(len(mention.triggers))))
             current.parts.append((mention, facts))
             continue
         if background:

@@ -63,6 +63,9 @@ class Mention:
     cues: dict[str, Hit] = field(default_factory=dict)
     anaphoric: bool = False
     referring: frozenset[int] = frozenset()  # triggers written as references ("the rally")
+    # the definite subject of the clause's first act ("the militants had fired rockets"): its head word (lower
+    # case) over the span of the whole subject phrase ("The attackers, from the X front of the EMC,")
+    subject: Hit | None = None
     people: list[Hit] = field(default_factory=list)  # named victims and perpetrators (extract.people)
 
     @property
@@ -82,6 +85,30 @@ def _modifier(doc: Doc, trigger: Hit) -> bool:
     tells no new happening in this clause."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span.root.dep_ == "amod" and span.root.tag_ in ("VBN", "JJ")
+
+
+DEFINITE = ("the", "these", "those")
+
+
+def _definite_subject(doc: Doc, triggers: list[Hit], referring: frozenset[int]) -> Hit | None:
+    """The subject of the act the clause's first trigger tells, when it is a definite noun phrase ("the militants
+    had fired rockets", "The attackers, from the X front, detonated explosives"): someone already told, whom
+    assembly may match to the incident being told. Through a coordinated or infinitive verb to the subject of
+    its head ("the gunmen stormed the post and set off a bomb")."""
+    first = next((t for i, t in enumerate(triggers) if i not in referring), None)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand") if first is not None else None
+    if span is None:
+        return None
+    verb, subject = span.root, None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            break
+        verb = verb.head
+    if subject is None or subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children):
+        return None
+    words = list(subject.subtree)
+    return Hit("subject", words[0].idx, words[-1].idx + len(words[-1].text), subject.lower_)
 
 
 def _nominal(doc: Doc, trigger: Hit) -> bool:
@@ -284,6 +311,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                     cues=cues,
                     anaphoric=anaphoric,
                     referring=referring,
+                    subject=_definite_subject(doc, triggers, referring) if triggers else None,
                     people=people_in(doc, c_start, c_end) if {t.kind for t in triggers} & (LEXICON.violent_signals | {"arson"}) else [],
                 )
             )

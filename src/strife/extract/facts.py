@@ -17,6 +17,7 @@ from strife.extract.counts import Casualty
 from strife.extract.dates import DateMention, find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
+from strife.extract.places import locates_another
 from strife.extract.states import STATES
 
 _targets = load_data("targets.json")
@@ -53,6 +54,8 @@ class MentionFacts:
     dates: list[DateMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     places: list = field(default_factory=list)  # geo PlaceMention
+    # of those, the places that say where something else is (the teller, a hospital, a reference: places.locates_another)
+    asides: list = field(default_factory=list)
     weapons: list[Hit] = field(default_factory=list)
     groups: list[tuple[NamedGroup, Hit]] = field(default_factory=list)
     state_actor: tuple[str, Hit] | None = None  # (iso2, span) of a state acting: "Pakistan's strikes"
@@ -63,6 +66,10 @@ class MentionFacts:
     def best_date(self) -> DateMention | None:
         dates = [d for d in self.dates if d.date is not None]
         return min(dates, key=lambda d: (d.precision, d.start), default=None)
+
+    def locating_places(self) -> list:
+        """The places that say where the clause's happening was (not its asides)."""
+        return [p for p in self.places if not any(p is a for a in self.asides)]
 
 
 def _inside(start: int, end: int, m: Mention) -> bool:
@@ -201,9 +208,15 @@ def fill(
         facts.dates = [shifted]
     facts.casualties = [c for c in casualties if _inside(c.start, c.end, mention) or mention.start <= c.start < mention.end]
     facts.places = [p for p in places if _inside(p.start, p.end, mention)]
+    previous = {id(m): prev for prev, m in zip([None] + list(places), places)}
+    facts.asides = [p for p in facts.places if locates_another(p, text, previous.get(id(p)))]
     facts.weapons = [w for w in LEXICON.weapons(mention.text, mention.start) if not _seized(w, mention)]
     facts.groups = with_identity_militias(mention.text, mention.start, LEXICON.named_groups_in(mention.text, mention.start))
     facts.state_actor = STATES.acting_state(mention.text, mention.start, mention.triggers)
+    if facts.state_actor is not None and any(a.start < facts.state_actor[1].end and facts.state_actor[1].start < a.end for a in facts.asides):
+        # "carrying fuel across the border from Iraq when the troops opened fire": a country named to locate
+        # where they came from, not the state whose forces acted
+        facts.state_actor = None
     facts.targets = find_targets(mention.text, mention.start)
     facts.claim = mention.cues.get("responsibility_claim")
     facts.no_claim = mention.cues.get("responsibility_none")

@@ -32,6 +32,8 @@ BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|sou
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
+# "on the city's Dniprovskyi district": a part of the town the article last named
+PART_OF_TOLD_PLACE = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})['’]s\s+$", re.I)
 # "an attack on the same town", "at the same protest": an earlier incident where the news happened
 SAME_PLACE = re.compile(rf"\bthe\s+same\s+(?:{_alternation(_RULES['same_place_nouns'])})\b", re.I)
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
@@ -73,6 +75,16 @@ def is_source_place(mention, text: str) -> bool:
     told = SPEECH_THEN_PLACE_UPPER if before.isupper() else SPEECH_THEN_PLACE
     return bool(told.search(before) or SPEAKER_BEFORE.search(before[-60:])
                 or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
+
+
+def locates_another(mention, text: str, previous) -> bool:
+    """The place does not say where the clause's happening was: the teller's or the
+    hospital's place, a reference for another place ("across the border from Iraq"), or a
+    part of the town already told ("the city's Dniprovskyi district"). Such a place does
+    not make the clause another incident's (extract.assemble)."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    return (is_source_place(mention, text) or is_reference_place(mention, text, previous)
+            or PART_OF_TOLD_PLACE.search(before[-40:]) is not None)
 
 
 def is_owner_place(mention, text: str, following) -> bool:

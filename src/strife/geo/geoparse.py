@@ -41,6 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from strife.extract.lexicon import LEXICON, load_data
+from strife.extract.places import is_source_place
 from strife.extract.states import STATES
 from strife.geo.capitals import capital_of, national_capitals
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
@@ -739,7 +740,10 @@ def _provincial_capitals(text: str, skip, mentions: list[PlaceMention], gazettee
             named = [m for m in mentions if m.place is not None and m.start < hit.end("name") and hit.start("name") < m.end]
             province = next((m.place for m in named if m.place.kind == "admin1"), None)
         else:
-            before = [m for m in mentions if m.place is not None and m.end <= start and m.place.kind != "country"]
+            # not the teller's town ("The Defence Ministry in Mexico City later said … The state capital"): the
+            # story's province is where its incidents are
+            before = [m for m in mentions if m.place is not None and m.end <= start and m.place.kind != "country"
+                      and not is_source_place(m, text)]
             province = None
             for m in reversed(before):
                 province = m.place if m.place.kind == "admin1" else gazetteer.get(m.place.admin1_id) if m.place.admin1_id else None
