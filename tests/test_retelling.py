@@ -91,3 +91,10 @@ def test_care_words_include_a_patients_condition():
     care = [re.compile(p, re.I) for p in load_data("geo_rules.json")["care_before"]]
     assert any(p.search("was in critical condition at a hospital in ") for p in care)
     assert not any(p.search("gunmen attacked a hospital in ") for p in care)
+
+
+def test_where_the_marchers_came_from_is_not_where_they_marched(code):
+    text = ("Police fired tear gas at farmers marching on the parliament in Lima on Monday. Marchers who had arrived from "
+            "Cusco and Puno regrouped in a nearby park.")
+    (event,) = _reported(code, text)
+    assert event.location.name == "Lima"

@@ -32,6 +32,7 @@ BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|sou
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
+LISTED_WITH = re.compile(r"^(?:\s*,)?\s+(?:and|or)\s+$|^\s*,\s+$")
 # "on the city's Dniprovskyi district": a part of the town the article last named
 PART_OF_TOLD_PLACE = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})['’]s\s+$", re.I)
 # "an attack on the same town", "at the same protest": an earlier incident where the news happened
@@ -83,6 +84,9 @@ def locates_another(mention, text: str, previous) -> bool:
     part of the town already told ("the city's Dniprovskyi district"). Such a place does
     not make the clause another incident's (extract.assemble)."""
     before = text[max(0, mention.start - 80) : mention.start]
+    if (previous is not None and previous.end <= mention.start and LISTED_WITH.match(text[previous.end : mention.start])
+            and is_reference_place(previous, text, None)):
+        return True  # "arrived from Cotopaxi and Imbabura": listed with a reference, a reference too
     return (is_source_place(mention, text) or is_reference_place(mention, text, previous)
             or PART_OF_TOLD_PLACE.search(before[-40:]) is not None)
 
