@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
 from strife.extract.actors import code_actors, forces_in_sentences, generic
-from strife.extract.assemble import NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble
+from strife.extract.assemble import NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble, split_by_town
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
@@ -101,7 +101,7 @@ class Extractor:
         mentions = detect(doc, text, [(c.start, c.end) for c in casualties], dates)
         items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
         items = lend_sentence_days(items, text, published, dates, casualties, geo.mentions)
-        incidents = assemble(items, published)
+        incidents = split_by_town(assemble(items, published), text, geo.mentions)
         for incident in incidents:
             share_sentence_date(incident, text, dates, published)
         ref = ArticleRef(
@@ -113,6 +113,7 @@ class Extractor:
             published_basis=basis,
         )
         events, taken = [], set()
+        placed: dict[int, tuple] = {}  # each coded incident's place and precision, for the incidents split from it
         firsts = sorted(min(m.start for m in inc.mentions) for inc in incidents)
         for incident in incidents:
             # a coder's "Fatalities coded as N" speaks of the incident it follows, up to the next one
@@ -123,9 +124,14 @@ class Extractor:
                 # "…killing 5 civilians. On the same day, bandits abducted 12 people. Fatalities coded as 5":
                 # a later incident that tells no death of its own is not what the figure counts
                 coded = None
-            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded)
+            parent = placed.get(id(incident.parent)) if incident.parent is not None else None
+            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded, parent)
             if event is None:
                 continue
+            if event.location is not None and event.location.geonameid is not None:
+                where = self.gazetteer.get(event.location.geonameid)
+                if where is not None and where.kind != "country":
+                    placed[id(incident)] = (where, event.location.geo_precision, event.location.name)
             ordinal = 0
             while event.with_stable_id(ordinal).id in taken:  # unique within an article: the store refuses a reused id
                 ordinal += 1
@@ -166,7 +172,9 @@ def share_sentence_date(incident: Incident, text: str, dates, published: dt.date
 
 
 def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.date | None, geo, gazetteer, dateline,
-                  coded: tuple[int, int, int] | None = None) -> Event | None:
+                  coded: tuple[int, int, int] | None = None, parent: tuple | None = None) -> Event | None:
+    """The incident's event record; `parent` is the place (Place, precision, name) of the incident it was split
+    from, which stands for its own when it names none (places.choose_place)."""
     evidence: list[Evidence] = []
     signals = {}
     kinds = incident.signals
@@ -175,7 +183,7 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
             if t.kind in kinds:
                 signals.setdefault(t.kind, t)
 
-    place, geo_precision, place_evidence = choose_place(incident, geo, gazetteer, dateline)
+    place, geo_precision, place_evidence = choose_place(incident, geo, gazetteer, dateline, parent)
     evidence.extend(place_evidence)
     state = next((f.state_actor[0] for f in incident.facts if f.state_actor), None)
     # actors are named for the incident's country: its place's, else the article's main country

@@ -19,6 +19,7 @@ from strife.extract.dates import find_offsets, shift_date
 from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
+from strife.extract.places import locates_another
 from strife.extract.tolls import MORE_GROUP
 from strife.geo.distance import km_between
 from strife.geo.geoparse import NEAR_WORDS  # the words the geoparser gives precision 2 for
@@ -48,6 +49,9 @@ ARMED_FAMILIES = frozenset({"remote", "violence"})
 class Incident:
     mode: str
     parts: list[tuple[Mention, MentionFacts]] = field(default_factory=list)
+    # the news incident being told when this one was split from it (another place, day, kind or an earlier
+    # incident told for context): its place stands for this one's when this one names none (pipeline)
+    parent: "Incident | None" = field(default=None, repr=False, compare=False)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -365,7 +369,9 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if earlier is not None:
                 earlier.parts.append((mention, facts))
                 continue
-        incident = Incident(mode=mode, parts=[(mention, facts)])
+        if mode == "reported" and not mention.has("new_incident") and not told_later:
+            facts = _dated_as_told_before(current, mention, facts)
+        incident = Incident(mode=mode, parts=[(mention, facts)], parent=current if current is not None and current.mode == "reported" else None)
         incidents.append(incident)
         if mode == "reported":
             current = incident
@@ -374,6 +380,21 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         elif current is None:
             current = incident
     return [i for i in incidents if i.mode != "background" or _dated(i)]
+
+
+def _dated_as_told_before(current: Incident | None, mention: Mention, facts: MentionFacts) -> MentionFacts:
+    """"Police fired on marchers in Nakuru on Monday … Similar marches in Nairobi and Eldoret were dispersed with tear
+    gas": a happening of the same kind, told as the news with no day of its own, split from the incident told before
+    it only by its place, is of that incident's day (else the publication date's, as any undated news)."""
+    if current is None or current.mode != "reported" or facts.best_date() is not None:
+        return facts
+    if not (_families_apart(mention.signals) & _families_apart(current.signals)):
+        return facts
+    anchor = current.best_date()
+    if anchor is None or anchor.date is None:
+        return facts
+    reason = f"no day of its own: the day of the incident told before it, '{anchor.text}' ({anchor.reason})"
+    return replace(facts, dates=[replace(anchor, reason=reason)])
 
 
 def _later_deaths(c) -> bool:
@@ -426,3 +447,117 @@ def _antecedent(incidents, current, mention, facts, mode, background) -> Inciden
         and (not fam or not i.families or fam & i.families)
     ]
     return max(fitting, key=lambda t: t[:3])[3] if fitting else None
+
+
+# One event per location (assembly.json town_split)
+_TOWN_SPLIT = _ASSEMBLY["town_split"]
+SPLIT_FAMILIES = frozenset(_TOWN_SPLIT["families"])
+TOWN_LIST_GAP = re.compile(_TOWN_SPLIT["list_gap"], re.I)
+COUNTED_TOWNS = re.compile(_TOWN_SPLIT["counted_towns"])
+CLAUSE_TOWN_LEAD = re.compile(_TOWN_SPLIT["clause_town_lead"])
+
+
+def split_by_town(incidents: list[Incident], text: str, places: list) -> list[Incident]:
+    """ACLED codes an event per location: a protest told of several towns ("Junior doctors held protests in Kolkata
+    and Chennai", "rallied in three cities. In Ahvaz, …; in Shush, …") is one incident per town. Each town's
+    incident has the clause that lists it, with that town alone for its place, and the clauses that name that
+    town; the clauses that name none stay with the first town's. `places` are the text's place mentions."""
+    spans = sorted((m.start, m.end) for i in incidents for m in i.mentions)
+    out: list[Incident] = []
+    for incident in incidents:
+        out.extend(_per_town(incident, text, places, spans) or [incident])
+    return out
+
+
+def _per_town(incident: Incident, text: str, places: list, spans: list[tuple[int, int]]) -> list[Incident] | None:
+    starts = [s for s, _ in spans]
+    kinds = incident.families - JOINING_FAMILIES
+    if not kinds or not kinds <= SPLIT_FAMILIES:
+        return None
+    for n, (mention, facts) in enumerate(incident.parts):
+        if facts.casualties:
+            continue  # a toll told of several towns cannot be shared out among them
+        towns = _distinct(_town_list(mention, facts, text, places, spans))
+        if len(towns) >= 2:
+            return _split(incident, n, towns)
+    own = [p for f in incident.facts for p in f.locating_places() if p.place is not None and p.place.kind == "city" and p.precision <= 2]
+    for n, (mention, facts) in enumerate(incident.parts):
+        if facts.casualties or not COUNTED_TOWNS.search(mention.text):
+            continue
+        # "rallied in three Iranian cities on Tuesday … In Ahvaz, retirees gathered…; in Shush, …": the towns that open
+        # the clauses after it, up to the next clause that tells a happening of another incident
+        end = next((s for s in starts if s > mention.end and not any(m.start == s for m in incident.mentions)), len(text))
+        towns = _distinct([p for p in places if mention.sentence_end <= p.start < end and _opens_clause(p, text)])
+        # the incident's own towns are among them ("in Multan, teachers blocked a road" told it there)
+        if len(towns) >= 2 and all(any(t.place.geonameid == o.place.geonameid or _same_city(t.place, o.place) for t in towns) for o in own):
+            return _split(incident, n, towns)
+    return None
+
+
+def _is_town(p) -> bool:
+    return p.place is not None and p.place.kind == "city" and p.precision == 1
+
+
+def _town_list(mention: Mention, facts: MentionFacts, text: str, places: list, spans: list[tuple[int, int]]) -> list:
+    """The first list of two or more towns the clause names ("in Kolkata and Chennai", "in Medellin, Cali and
+    Bogota"): only list words between them, once the other places named between them are left out ("Kolkata, West
+    Bengal, and Chennai"). The list may run on into a clause of the sentence that tells no happening of its own
+    (detect cuts "…in Lucknow, Patna, | and Kanpur on Monday" before the "and")."""
+    previous = {id(m): prev for prev, m in zip([None] + list(places), places)}
+    after = [p for p in places if mention.end <= p.start < mention.sentence_end and not any(s <= p.start < e for s, e in spans)
+             and not locates_another(p, text, previous.get(id(p)))]
+    towns = sorted((p for p in facts.locating_places() + after if _is_town(p)), key=lambda p: p.start)
+    run: list = []
+    for town in towns:
+        if run:
+            gap = text[run[-1].end : town.start]
+            for p in places:  # blank the other places between them
+                if run[-1].end <= p.start and p.end <= town.start:
+                    gap = gap.replace(p.text, "", 1)
+            if not TOWN_LIST_GAP.match(gap):
+                if len(run) >= 2:
+                    return run
+                run = []
+        run.append(town)
+    return run if len(run) >= 2 else []
+
+
+def _opens_clause(p, text: str) -> bool:
+    """"In Ahvaz, retirees …", "…; and in Tehran, pensioners …": a town that opens a clause."""
+    return _is_town(p) and bool(CLAUSE_TOWN_LEAD.search(text, max(0, p.start - 12), p.start)) and text[p.end : p.end + 1] == ","
+
+
+def _distinct(towns: list) -> list:
+    """The towns of the list that are not the same place or parts of one city ("through Zemun, New Belgrade and
+    Vracar" is Belgrade)."""
+    kept: list = []
+    for t in towns:
+        if not any(t.place.geonameid == k.place.geonameid or _same_city(t.place, k.place) for k in kept):
+            kept.append(t)
+    return kept
+
+
+def _split(incident: Incident, n: int, towns: list) -> list[Incident]:
+    """One incident per town: the clause `n` that names them all, given that town alone; each other clause with the
+    town it names (one of these, or a part of its city), a clause that names none with the first town's."""
+    def home(facts: MentionFacts) -> int | None:
+        for p in facts.locating_places():
+            if p.place is None:
+                continue
+            for i, t in enumerate(towns):
+                if p.place.geonameid == t.place.geonameid or _same_city(p.place, t.place):
+                    return i
+        return None
+
+    copies = []
+    for i, town in enumerate(towns):
+        parts = []
+        for k, (mention, facts) in enumerate(incident.parts):
+            if k == n:
+                # the clause's other places, and this town (a town of the list may stand in the clause after it)
+                kept = [p for p in facts.places if not any(p is t for t in towns)] + [town]
+                parts.append((mention, replace(facts, places=kept)))
+            elif home(facts) == i or (home(facts) is None and i == 0):
+                parts.append((mention, facts))
+        copies.append(Incident(mode=incident.mode, parts=parts, parent=incident.parent))
+    return copies

@@ -153,8 +153,9 @@ def _abroad_of(described, anchor) -> bool:
             and described.place.country_iso2 != anchor.place.country_iso2)
 
 
-def choose_place(incident, geo, gazetteer, dateline):
-    """-> (Place | None, geo_precision | None, evidence)"""
+def choose_place(incident, geo, gazetteer, dateline, parent=None):
+    """-> (Place | None, geo_precision | None, evidence). `parent`: (Place, precision, name) of the incident this one
+    was split from, for an incident that names no known place of its own."""
     text = getattr(geo, "text", None) or None
     before = {id(m): prev for prev, m in zip([None] + geo.mentions, geo.mentions)}
     after = {id(m): nxt for m, nxt in zip(geo.mentions, geo.mentions[1:] + [None])}
@@ -219,6 +220,16 @@ def choose_place(incident, geo, gazetteer, dateline):
                   f"{named_before.text}, the last town named before them")
         return named_before.place, named_before.precision, [Evidence(field="location", start=named_before.start, end=named_before.end,
                                                                      quote=named_before.text, reason=reason)]
+    if parent is not None:
+        # "…on Nov. 28, police arrested 11 people at a rally outside the public broadcaster", told with the news from
+        # Tbilisi: an incident split from the one being told that names no known place of its own is where that one
+        # was, near it (precision 2): closer than the dateline or the country
+        where, precision, name = parent
+        reason = (f"the incident's own sentences name no known place: the place of the incident it is told with, "
+                  f"{name}, precision {max(precision or 2, 2)}")
+        if notes:
+            reason += f" ({notes})"
+        return where, max(precision or 2, 2), [Evidence(field="location", reason=reason)]
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_dateline(dateline)
         elsewhere = _country_named_instead_of(resolved, geo, gazetteer) if resolved is not None else None

@@ -97,6 +97,9 @@ RELATIVE = re.compile(
 # that holds it and the country; checked against STATES for the country before it is kept
 LOCATOR = re.compile(rf"(?P<name>{_NAME})\s+\((?P<province>{_NAME}),\s*(?P<country>[A-Z][\w .'’-]+?)\)")
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
+# "In Ahvaz, retirees gathered…": a name that opens a sentence after "In" and before a comma (the tagger often misses
+# it there), checked against the gazetteer like the two below ("In Addition," is no town)
+CLAUSE_IN = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'’”]\s)|(?<=\n))In\s+(?P<name>{_NAME})(?=,)")
 # "Tibu, Norte de Santander": a name after a town and a comma, checked against the
 # gazetteer as a province or country before it is kept
 APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
@@ -430,7 +433,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         name = LEADING_WORDS.sub("", m.group("name"))
         add(_Candidate(m.end("name") - len(name), m.end("name"), name, None, None))
         add(_Candidate(m.start("province"), m.end("province"), m.group("province"), None, "admin1"))
-    for pattern in (OBJECT, APPOSITION):
+    for pattern in (OBJECT, APPOSITION, CLAUSE_IN):
         for m in pattern.finditer(text):
             name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
             add(_Candidate(m.start("name"), m.start("name") + len(name), name, None, None, weak=True))
