@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
 from strife.extract.actors import code_actors, forces_in_sentences, generic
-from strife.extract.assemble import NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble, split_by_town
+from strife.extract.assemble import ACTORS_FROM_THE_EVENT_BESIDE, NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble, split_by_town
 from strife.extract.classify import classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
@@ -114,24 +114,30 @@ class Extractor:
         )
         events, taken = [], set()
         placed: dict[int, tuple] = {}  # each coded incident's place and precision, for the incidents split from it
+        coded: dict[int, Event] = {}  # id(incident) -> its event, for a second event told beside it
         firsts = sorted(min(m.start for m in inc.mentions) for inc in incidents)
         for incident in incidents:
             # a coder's "Fatalities coded as N" speaks of the incident it follows, up to the next one
             first = min(m.start for m in incident.mentions)
             following = next((f for f in firsts if f > first), len(text))
-            coded = coded_figure(text, first, following)
-            if coded is not None and first != firsts[0] and coded[0] > 0 and not _tells_deaths(incident, text):
+            coded_n = coded_figure(text, first, following)
+            if coded_n is not None and first != firsts[0] and coded_n[0] > 0 and not _tells_deaths(incident, text):
                 # "…killing 5 civilians. On the same day, bandits abducted 12 people. Fatalities coded as 5":
                 # a later incident that tells no death of its own is not what the figure counts
-                coded = None
+                coded_n = None
             parent = placed.get(id(incident.parent)) if incident.parent is not None else None
-            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded, parent)
+            event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded_n, parent)
             if event is None:
                 continue
             if event.location is not None and event.location.geonameid is not None:
                 where = self.gazetteer.get(event.location.geonameid)
                 if where is not None and where.kind != "country":
                     placed[id(incident)] = (where, event.location.geo_precision, event.location.name)
+            coded[id(incident)] = event
+            if incident.beside is not None and (beside := coded.get(id(incident.beside))) is not None:
+                _take_sides_beside(event, beside)
+                event.notes = write_notes(event, incident, dateline)
+                event.confidence = _confidence(event)
             ordinal = 0
             while event.with_stable_id(ordinal).id in taken:  # unique within an article: the store refuses a reused id
                 ordinal += 1
@@ -147,6 +153,22 @@ class Extractor:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
         return events, roles
+
+
+def _take_sides_beside(event: Event, beside: Event) -> None:
+    """A development split off beside another event takes that event's sides where its own clause names none (an
+    unidentified armed group coded for want of a name is none; assembly.json actors_from_the_event_beside)."""
+    for role, from_role in ACTORS_FROM_THE_EVENT_BESIDE.get(event.sub_event_type, {}).items():
+        own, theirs = getattr(event, role), getattr(beside, from_role)
+        other = event.actor2 if role == "actor1" else event.actor1
+        if theirs is None or (other is not None and other.name == theirs.name):
+            continue  # a side cannot stand against itself
+        if role == "actor1" and theirs.inter in (5, 6, 7):
+            continue  # the civilians a drone struck did not shoot the others down
+        if own is not None and not (own.name.startswith("Unidentified Armed Group") and own.mention is None):
+            continue  # the clause names its own side ("looting by unidentified men")
+        setattr(event, role, theirs.model_copy())
+        event.evidence.append(Evidence(field=role, reason=f"{theirs.name}, the {from_role} of the {beside.sub_event_type} it is told beside"))
 
 
 def _tells_deaths(incident: Incident, text: str) -> bool:

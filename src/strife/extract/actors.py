@@ -377,6 +377,24 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             actor2 = named(other[0], other[1].text, "participant", home)
             cite("actor2", other[1])
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if "transfer" in signals and not signals & VIOLENT and home and (sides := _transfer_sides(parts, home, article_text)) is not None:
+        # "Al-Shabaab fighters withdrew ... and government forces entered them": who took it over, against who left
+        (actor1, hit1), left = sides
+        cite("actor1", hit1)
+        if left is not None:
+            actor2 = left[0]
+            cite("actor2", left[1])
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if "group_change" in signals and not signals & VIOLENT and home and (gov := _deciding_authority(parts)) is not None:
+        # "the interim government banned the Awami League", "the district magistrate imposed a curfew": the
+        # state's decision (ACLED's Government of <country>), against the group it bans
+        actor1 = Actor(name=f"Government of {STATES.force_name(home)}", mention=gov.text, inter=1, role="participant")
+        cite("actor1", gov)
+        other = next(((g, h) for _, f in parts for g, h in f.groups if h.start >= gov.end), None)
+        if other is not None:
+            actor2 = named(other[0], other[1].text, "target", home)
+            cite("actor2", other[1])
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if not between and "clash" in signals and len(agents) >= 2 and agents[0][0] != agents[1][0] and _joined(parts, agents[0][1], agents[1][1]):
         between = agents[:2]  # "supporters of the BNP and the Awami League clashed": the two sides
     if (len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed
@@ -733,7 +751,7 @@ def _unique_hits(hits: list[Hit]) -> list[Hit]:
 
 MEMBERS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 SUFFERED = re.compile(
-    r"^(?:\s+(?:rebels|fighters|militants|members|insurgents|cadres|commanders?))?\s+(?:were|was|had been|have been)\s+"
+    r"^(?:\s+(?:rebels|fighters|militants|members|insurgents|cadres|commanders?|activists|supporters|leaders|workers))?\s+(?:(?:were|was)(?:\s+also)?|(?:had|have)(?:\s+also)?\s+been)\s+"
     r"(?:\w+\s+)?(?:killed|wounded|injured|arrested|captured|detained|neutrali[sz]ed)\b",
     re.I,
 )
@@ -778,6 +796,64 @@ def _government(parts) -> Hit | None:
     for mention, _ in parts:
         if (m := GOVERNMENT.search(mention.text)) is not None:
             return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
+
+
+_TRANSFER = load_data("actor_groups.json")["state_forces"]["transfer_sides"]
+TRANSFER_LEAVING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
+TRANSFER_TAKING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["taking"]) + r")\b", re.I)
+TRANSFER_RECEIVING = re.compile("(?:" + "|".join(_TRANSFER["receiving_before"]) + ")", re.I)
+
+
+def _transfer_sides(parts, home: str, article_text: str | None) -> tuple[tuple[Actor, Hit], tuple[Actor, Hit] | None] | None:
+    """In a non-violent transfer of territory, the side that took the place over and the side that left it
+    (actor_groups.json state_forces.transfer_sides), read in the sentences of its clauses ("Al-Shabaab fighters
+    withdrew from three villages on Tuesday, and government forces entered them"), when the side that took it is
+    told."""
+    taking: tuple[Actor, Hit] | None = None
+    leaving: tuple[Actor, Hit] | None = None
+    sentences = sorted({(m.sentence_start, m.sentence_end) for m, _ in parts}) if article_text else []
+    for start, end in sentences:
+        text = article_text[start:end]
+        groups = LEXICON.named_groups_in(text)
+        names = [(h.start, h.end) for _, h in groups]
+        sides: list[tuple[int, int, Actor]] = [(h.start, h.end, named(g, h.text, "participant", home)) for g, h in groups]
+        forces_home = next((iso2 for iso2, hit in STATES.mentioned(text) if LEXICON.military_re.match(text[hit.end : hit.end + 25].lstrip())), None)
+        for pattern, kind in ((LEXICON.military_re, "military"), (LEXICON.police_re, "police")):
+            for m in pattern.finditer(text):
+                if any(s <= m.start() < e or (e <= m.start() and not text[e : m.start()].strip()) for s, e in names):
+                    continue  # "Syrian Democratic Forces" names a group
+                actor = police(home, m.group(0), "participant") if kind == "police" else \
+                    military(forces_home or home, home, m.group(0), "participant")
+                sides.append((m.start(), m.end(), actor))
+        for s, e, actor in sorted(sides, key=lambda x: x[0]):
+            hit = Hit(actor.name, start + s, start + e, text[s:e])
+            if TRANSFER_LEAVING.match(text[e:]):
+                leaving = leaving or (actor.model_copy(update={"role": "target"}), hit)
+            elif TRANSFER_TAKING.match(text[e:]) or TRANSFER_RECEIVING.search(text[:s]):
+                taking = taking or (actor.model_copy(update={"role": "perpetrator"}), hit)
+    if taking is None or (leaving is not None and leaving[0].name == taking[0].name):
+        return None
+    return taking, leaving
+
+
+DECIDING_AUTHORITY = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["state_forces"]["deciding_authorities"]) + r")\b", re.I)
+
+
+def _deciding_authority(parts) -> Hit | None:
+    """The civil authority told before a change to a group's activity, when no group is told before it: the
+    one who decided it (actor_groups.json deciding_authorities)."""
+    for mention, facts in parts:
+        change = next((t for t in mention.triggers if t.kind == "group_change"), None)
+        if change is None:
+            continue
+        found = [m for m in DECIDING_AUTHORITY.finditer(mention.text, 0, change.start - mention.start)]
+        if not found:
+            continue
+        m = found[0]
+        if any(h.start < mention.start + m.start() for _, h in facts.groups):
+            continue  # "the RSF's administration": the group's own
+        return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
 
 

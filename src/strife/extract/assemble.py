@@ -43,6 +43,11 @@ DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
 RETELLING_ANY = frozenset(_ASSEMBLY["retelling_subjects"]["any_incident"])
 RETELLING_NAMED = frozenset(_ASSEMBLY["retelling_subjects"]["named_before"])
 ARMED_FAMILIES = frozenset({"remote", "violence"})
+DEVELOPMENT_KINDS: dict[str, str] = _ASSEMBLY["development_kinds"]
+DEVELOPMENT_KINDS_OF_BATTLES: dict[str, str] = _ASSEMBLY["development_kinds_of_battles"]
+ACTORS_FROM_THE_EVENT_BESIDE: dict[str, dict[str, str]] = _ASSEMBLY["actors_from_the_event_beside"]
+APART_BY_INSTANCE = frozenset(_ASSEMBLY["apart_by_instance_kinds"])
+OWN_DAY_MAX_SPAN_DAYS: int = _ASSEMBLY["own_day_max_span_days"]
 
 
 @dataclass
@@ -52,6 +57,8 @@ class Incident:
     # the news incident being told when this one was split from it (another place, day, kind or an earlier
     # incident told for context): its place stands for this one's when this one names none (pipeline)
     parent: "Incident | None" = field(default=None, repr=False, compare=False)
+    # the incident a strategic development was told beside, when it was split off as a second event of its own
+    beside: "Incident | None" = field(default=None, repr=False, compare=False)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -204,6 +211,73 @@ def _retells(incident: Incident, mention: Mention, facts: MentionFacts, families
         return False
     known = {g.name for f in incident.facts for g, _ in f.groups}
     return all(g.name in known or (subject.start <= h.start and h.end <= subject.end) for g, h in facts.groups)
+def _development_told(mention: Mention) -> set[str]:
+    """The kinds of strategic development (assembly.json development_kinds) a clause tells when it tells nothing
+    else: no attack, no protest, no death. A riot word on a development's own words ("looted") is the development's,
+    and so is the raid in which arrests were made."""
+    own = [t for i, t in enumerate(mention.triggers) if i not in mention.referring]
+    told = [t for t in own if t.kind in DEVELOPMENT_KINDS]
+    if not told:
+        return set()
+    arrest = any(t.kind == "arrest" for t in told)
+    for t in own:
+        if arrest and t.kind == "attack" and LEXICON.raid_re.match(t.text):
+            continue  # "arrested seven suspects in raids": the arrests' own operation
+        if t.kind not in DEVELOPMENT_KINDS and not any(d.start <= t.start and t.end <= d.end or t.start <= d.start and d.end <= t.end
+                                                        for d in told):
+            return set()
+    return {DEVELOPMENT_KINDS[t.kind] for t in told}
+
+
+def _only_developments(incident: Incident) -> bool:
+    """Every clause of the incident that tells a happening tells only strategic developments (the president's
+    detention); one that only tells deaths ("No one was killed") is said of whatever the incident is."""
+    telling = [m for m in incident.mentions if m.own_signals() and not m.own_signals() <= GENERIC_KILL]
+    return bool(telling) and all(_development_told(m) for m in telling)
+
+
+def _own_day(incident: Incident, facts: MentionFacts) -> bool:
+    """The clause dates its happening to a day (or a weekend) of its own, apart from the incident's day: the
+    ceasefire brokered on Tuesday after Monday's clashes, the arrests over the weekend after Friday's arson."""
+    a, b = incident.best_date(), facts.best_date()
+    if a is None or b is None or a.date is None or b.date is None:
+        return False
+    if a.text.lower() in VAGUE_DAYS or b.text.lower() in VAGUE_DAYS:
+        return False  # "withdrew overnight" beside "on Wednesday": the night of the day told, not a day of its own
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    if (b_end - b.date).days > OWN_DAY_MAX_SPAN_DAYS or (a_end - a.date).days > OWN_DAY_MAX_SPAN_DAYS:
+        return False
+    return not (a.date <= b.date <= a_end or b.date <= a.date <= b_end)
+
+
+def _second_event(incident: Incident, mention: Mention, facts: MentionFacts) -> str | None:
+    """Whether a clause that fits the incident being told is still another event beside it (assembly.json
+    development_kinds): "development" for a strategic development of a kind the incident lacks, told with a day of
+    its own or as one more of a thing ("Another IED was defused nearby"); "after development" for violence or a
+    protest told with a day of its own after an incident that is only a development. None: it is the incident's."""
+    told = _development_told(mention)
+    if told and not any(c.kind in ("killed", "injured") for c in facts.casualties):
+        kinds = {DEVELOPMENT_KINDS[s] for s in incident.signals if s in DEVELOPMENT_KINDS}
+        kinds |= {DEVELOPMENT_KINDS_OF_BATTLES[s] for s in incident.signals if s in DEVELOPMENT_KINDS_OF_BATTLES}
+        if told & kinds:
+            return None
+        if _own_day(incident, facts):
+            return "development"
+        if told & APART_BY_INSTANCE and LEXICON.cue("another_instance", mention.text):
+            return "development"
+        return None
+    if not told and mention.own_signals() - GENERIC_KILL and _only_developments(incident) and _own_day(incident, facts):
+        return "after development"
+    return None
+
+
+def _told_beside(incident: Incident, facts: MentionFacts) -> MentionFacts:
+    """A development told beside an incident with no day or place of its own ("Another IED was recovered and
+    defused nearby", "The attackers also burned about 40 houses in two nearby villages") happened on the
+    incident's day, where it happened."""
+    dates = facts.dates if facts.best_date() is not None else [d for d in [incident.best_date()] if d is not None]
+    places = facts.places if any(p.place is not None for p in facts.places) else [p for f in incident.facts for p in f.places]
+    return replace(facts, dates=list(dates), places=list(places))
 
 
 def _one_assault(incident: Incident, mention: Mention, families: set[str]) -> bool:
@@ -330,6 +404,11 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             # undated mention after an old one goes on telling it ("The soldiers were convicted of murder.")
             background = (_stale(facts, published) or mention.has("judicial")
                           or (current is not None and facts.best_date() is None))
+        if (not background and mention.has("period_lead") and facts.best_date() is None
+                and current is not None and _only_developments(current)):
+            # "Elders signed a ceasefire agreement on Sunday | after a week of clashes that left 11 people dead": the
+            # fighting the agreement ended is told as its background, an earlier incident (cues.json period_lead)
+            background = True
         if not background and told_earlier == mention.sentence_start and facts.best_date() is None:
             # "In February, a suicide attack in Kabul killed one, and a bombing in Kunduz killed five":
             # an undated incident told in the same sentence after a background one is background too
@@ -351,6 +430,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
                 continue  # refers back to something we did not record, and adds nothing
             # a definite first telling with its own facts ("the explosion of a bomb at noon
             # downtown") introduces the incident
+        second = None
         if (
             current is not None
             and not mention.has("new_incident")
@@ -358,12 +438,25 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             and current.mode == mode
             and _fits(current, facts, mention)
         ):
-            if _means_of(current, mention, facts):
-                # the means of the attack told ("the militants had fired rockets"): the incident keeps the type
-                # its own telling gives (a raid the troops fought off is a battle, not a shelling)
-                mention = replace(mention, referring=frozenset(range(len(mention.triggers))))
-            current.parts.append((mention, facts))
-            continue
+            second = _second_event(current, mention, facts)
+            if second is None:
+                if _means_of(current, mention, facts):
+                    # the means of the attack told ("the militants had fired rockets"): the incident keeps the type
+                    # its own telling gives (a raid the troops fought off is a battle, not a shelling)
+                    mention = replace(mention, referring=frozenset(range(len(mention.triggers))))
+                current.parts.append((mention, facts))
+                continue
+        if second is None and not background and (told := _development_told(mention)):
+            # "Police said dozens of BNP activists had also been arrested overnight", told after the clashes the
+            # arrest story recalled: more of the arrests told before, not an incident of its own
+            earlier = next((i for i in reversed(incidents) if i.mode == "reported" and i is not current and _only_developments(i)
+                            and told <= {DEVELOPMENT_KINDS[s] for s in i.signals if s in DEVELOPMENT_KINDS}
+                            and _fits(i, facts, mention)), None)
+            if earlier is not None:
+                earlier.parts.append((mention, facts))
+                continue
+        if second == "development":
+            facts = _told_beside(current, facts)
         if background:
             earlier = next((i for i in incidents if i.mode == "background" and _fits(i, facts, mention)), None)
             if earlier is not None:
@@ -371,9 +464,11 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
                 continue
         if mode == "reported" and not mention.has("new_incident") and not told_later:
             facts = _dated_as_told_before(current, mention, facts)
-        incident = Incident(mode=mode, parts=[(mention, facts)], parent=current if current is not None and current.mode == "reported" else None)
+        incident = Incident(mode=mode, parts=[(mention, facts)], parent=current if current is not None and current.mode == "reported" else None,
+                            beside=current if second == "development" else None)
         incidents.append(incident)
-        if mode == "reported":
+        if mode == "reported" and second != "development":
+            # a development told beside the story (a second bomb defused) leaves the story the one being told
             current = incident
             if story_date is None and (d := facts.best_date()) is not None and d.date is not None:
                 story_date = d.date

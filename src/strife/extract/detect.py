@@ -32,13 +32,17 @@ CLAUSE_BOUNDARY = re.compile(
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s)|"
     # "…gathered on Sunday to mark 30 years since the massacre, in which 800 were killed": what is
     # commemorated is another (old) happening; cues.json clause_trend drops that clause
-    r"\s+(?=(?:to\s+mark|marking|to\s+commemorate|commemorating)\s))",
+    r"\s+(?=(?:to\s+mark|marking|to\s+commemorate|commemorating)\s)|"
+    # "The jihadists took control of the town and on Sunday set up a headquarters": an act told with a day of its
+    # own after "and" is another happening (assemble.py weighs whether it is another event)
+    r",?\s+and\s+(?=(?:then\s+|later\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.I,
 )
 # A trigger preceded by a definite determiner within a few words refers back to an
 # incident already told ("the overnight attacks", "the rocket and gun attacks").
 ANAPHORIC_BEFORE = re.compile(
-    r"(?:^|\W)(?:the|those|these|this|that|such|both)\s+(?:[\w'’.-]+\s+){0,3}$", re.I
+    # ("this week in a recruitment drive": a determiner of a time word refers to no incident)
+    r"(?:^|\W)(?:the|those|these|this|that|such|both)\s+(?!(?:week|weekend|month|year|morning|afternoon|evening|night|time)\b)(?:[\w'’.-]+\s+){0,3}$", re.I
 )
 # A day the sentence gives its happening: a weekday, or a day and a month ("on 14 March")
 DAY_TOLD = re.compile(
@@ -282,7 +286,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             if accident and all(t.kind in LEXICON.weak_signals or _death_word(t) for t in triggers):
                 continue  # "45 people were killed when a dam burst": an accident, whatever its toll
             cues = dict(sentence_cues)
-            for name in ("background", "correction", "denied", "negated", "state_account", "judicial"):
+            for name in ("background", "correction", "denied", "negated", "state_account", "judicial", "period_lead"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
             if "judicial" in cues and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
