@@ -161,6 +161,12 @@ def test_assembly_data_loads_and_is_consistent():
     # sub-event types that need a place below the country are ones the taxonomy defines
     sub_types = {s for t in load_data("taxonomy.json")["types"] for s in t["sub_event_types"]}
     assert assembly["needs_place_below_country"] and set(assembly["needs_place_below_country"]) <= sub_types
+    # the families coded once per listed town are families signals have; the list's words compile and read a list
+    import re
+    assert assembly["listed_town_families"] and set(assembly["listed_town_families"]) <= set(families.values())
+    assert re.search(assembly["listed_town_lead"], "protests were held in ", re.I)
+    assert not re.search(assembly["listed_town_lead"], "marchers from ", re.I)
+    assert all(re.fullmatch(assembly["listed_town_joiner"], j, re.I) for j in (", ", " and ", ", and "))
 
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():

@@ -11,6 +11,7 @@ attacks", "those strikes") joins the most recent incident it fits and creates no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
@@ -38,6 +39,9 @@ BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 STALE_DAYS: int = _ASSEMBLY["stale_days"]
 NEXT_DAY_WORDS = tuple(_ASSEMBLY["next_day_words"])
 DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
+LISTED_TOWN_FAMILIES = frozenset(_ASSEMBLY["listed_town_families"])
+LISTED_TOWN_LEAD = re.compile(_ASSEMBLY["listed_town_lead"], re.I)
+LISTED_TOWN_JOINER = re.compile(_ASSEMBLY["listed_town_joiner"], re.I)
 
 
 @dataclass
@@ -139,6 +143,10 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         return False
     towns = incident.towns()
     provinces = {p.place.admin1_id for f in incident.facts for p in f.places if p.place is not None and p.place.admin1_id}
+    # "In Lagos, protesters gathered at the Ikeja under-bridge": a clause that names the incident's town tells a
+    # town near it (assembly.json near_town_km), in its province, as a part of it
+    told_in = [p.place for p in facts.places if p.place is not None and p.precision == 1
+               and any(p.place.geonameid == t.place.geonameid for t in towns)]
     for p in facts.places:
         if p.place is not None and provinces and p.place.admin1_id and p.place.admin1_id not in provinces:
             return False  # another province: another incident
@@ -147,7 +155,8 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         if towns and p.precision == 1 and all(p.place.geonameid != t.place.geonameid for t in towns):
             # a place named inside the incident's town or district does not split it
             if not any(p.place.admin2_id and p.place.admin2_id in (t.place.admin2_id, t.place.geonameid) for t in towns):
-                if not any(_same_city(p.place, t.place) for t in towns):
+                if not any(_same_city(p.place, t.place) for t in towns) and not any(
+                        p.place.admin1_id == t.admin1_id and _within(p.place, t, NEAR_TOWN_KM) for t in told_in):
                     return False
         near = incident.near_towns()
         if not towns and near and p.precision == 1 and p.place.kind == "city":
@@ -263,7 +272,90 @@ def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -
     return replace(facts, dates=[shift_date(anchor, offsets[0])])
 
 
+def _listed_towns(mention: Mention, facts: MentionFacts) -> list:
+    """The towns a clause names in one list as the places of its happening ("held in Lagos, Abuja and Port
+    Harcourt", "including Sao Paulo, Rio de Janeiro and Brasilia"): two or more towns of one country, each a town
+    of its own (not a district of the city before it), joined only by commas and "and", after "in" or "including"
+    (assembly.json listed_town_lead); none when the clause names no such list."""
+    towns = sorted((p for p in facts.places if p.place is not None and p.precision == 1 and p.place.kind == "city"),
+                   key=lambda p: p.start)
+    best: list = []
+    run: list = []
+    for p in towns:
+        if run and LISTED_TOWN_JOINER.fullmatch(mention.text[run[-1].end - mention.start : p.start - mention.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or not LISTED_TOWN_LEAD.search(mention.text[: best[0].start - mention.start]):
+        return []
+    if len({p.place.country_iso2 for p in best}) != 1:
+        return []
+    for a, b in zip(best, best[1:]):
+        if a.place.geonameid == b.place.geonameid or _same_city(a.place, b.place):
+            return []  # a district told after its city ("in Kolkata and Howrah"): one city's protest
+    return best
+
+
+def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> list[tuple[Mention, MentionFacts]]:
+    """ACLED codes a demonstration once per place: a clause that tells protests in a list of towns
+    (_listed_towns) is one mention per town, each with that town as its only place. The first town's is told
+    last, so that the clauses after it that name no place go on telling the first town's (the story's lead);
+    the toll the clause gives is the first town's alone (it cannot be shared out)."""
+    out: list[tuple[Mention, MentionFacts]] = []
+    for mention, facts in items:
+        families = {FAMILIES.get(s) for s in mention.own_signals()}
+        towns = _listed_towns(mention, facts) if families & LISTED_TOWN_FAMILIES else []
+        if not towns:
+            out.append((mention, facts))
+            continue
+        for town in reversed(towns[1:]):
+            out.append((mention, replace(facts, places=[town], casualties=[])))
+        out.append((mention, replace(facts, places=[towns[0]])))
+    return out
+
+
+def _same_place(incident: Incident, facts: MentionFacts) -> bool:
+    """The clause names a place of the incident: the same town or district, or a district of the same city."""
+    known = [p.place for f in incident.facts for p in f.places if p.place is not None and p.precision is not None and p.precision <= 2]
+    for p in facts.places:
+        if p.place is None or p.precision is None or p.precision > 2 or p.place.kind not in ("city", "admin2"):
+            continue
+        for k in known:
+            if (p.place.geonameid == k.geonameid or _same_city(p.place, k)
+                    or (_district_ids(p.place) and _district_ids(p.place) & _district_ids(k))):
+                return True
+    return False
+
+
+def _told_again(incidents: list[Incident], current: Incident | None, mention: Mention, facts: MentionFacts) -> Incident | None:
+    """An incident told before another one, told again further on at its own place: "Protests were held in Lagos,
+    Abuja and Port Harcourt … In Lagos, protesters gathered at the Ikeja under-bridge" goes on with Lagos's
+    protest, and "gunmen killed 23 people in Mangu … Police said the attackers struck the village of Kwahaslalek in
+    Mangu local government area on Sunday night" with the Mangu killings. It names the incident's town or district,
+    fits it (_fits: a kind of happening that may be told with it) and gives no other day; an earlier incident told as background is joined only when the
+    clause gives the very day it has."""
+    if not _families_apart(mention.own_signals()):
+        return None
+    d = facts.best_date()
+    for incident in reversed(incidents):
+        if incident is current or not _same_place(incident, facts):
+            continue
+        if not _fits(incident, facts, mention):
+            continue
+        known = incident.best_date()
+        if incident.mode == "background":
+            if d is None or known is None or d.precision != 1 or known.precision != 1 or d.date != known.date:
+                continue
+        elif d is not None and known is not None and d.date is not None and known.date is not None and d.date != known.date:
+            continue
+        return incident
+    return None
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
+    items = split_listed_towns(items)
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
@@ -326,6 +418,11 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if earlier is not None:
                 earlier.parts.append((mention, facts))
                 continue
+        elif not mention.has("new_incident") and not told_later and (again := _told_again(incidents, current, mention, facts)):
+            again.parts.append((mention, facts))
+            if again.mode == "reported":
+                current = again
+            continue
         incident = Incident(mode=mode, parts=[(mention, facts)])
         incidents.append(incident)
         if mode == "reported":
