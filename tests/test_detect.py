@@ -425,6 +425,8 @@ def test_a_vigil_to_mourn_is_no_protest_and_the_deaths_mourned_are_read_apart(nl
     # a vigil that demands something is a protest
     found = mentions(nlp, "Hundreds of women held a vigil in Lahore on Friday and demanded faster trials for rapists.")
     assert found and "protest" in found[0].signals
+    found = mentions(nlp, "Students held a vigil in Multan on Friday to mourn a classmate shot by police, and demanded an inquiry.")
+    assert found and "protest" in found[0].signals
 
 
 def test_the_court_words_after_the_days_protest_do_not_make_it_a_trial(nlp):

@@ -166,7 +166,8 @@ def test_assembly_data_loads_and_is_consistent():
     assert assembly["listed_town_families"] and set(assembly["listed_town_families"]) <= set(families.values())
     assert re.search(assembly["listed_town_lead"], "protests were held in ", re.I)
     assert not re.search(assembly["listed_town_lead"], "marchers from ", re.I)
-    assert all(re.fullmatch(assembly["listed_town_joiner"], j, re.I) for j in (", ", " and ", ", and "))
+    assert all(re.fullmatch(assembly["listed_town_joiner"], j, re.I) for j in (", ", " and ", ", and ", " and in "))
+    assert not re.fullmatch(assembly["listed_town_joiner"], " to ", re.I)
 
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():

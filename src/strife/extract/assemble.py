@@ -298,12 +298,14 @@ def _listed_towns(mention: Mention, facts: MentionFacts) -> list:
     return best
 
 
-def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> list[tuple[Mention, MentionFacts]]:
+def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> tuple[list[tuple[Mention, MentionFacts]], set[int]]:
     """ACLED codes a demonstration once per place: a clause that tells protests in a list of towns
     (_listed_towns) is one mention per town, each with that town as its only place. The first town's is told
     last, so that the clauses after it that name no place go on telling the first town's (the story's lead);
-    the toll the clause gives is the first town's alone (it cannot be shared out)."""
+    the toll the clause gives is the first town's alone (it cannot be shared out). Also returns the ids of the
+    mentions that were split."""
     out: list[tuple[Mention, MentionFacts]] = []
+    split: set[int] = set()
     for mention, facts in items:
         families = {FAMILIES.get(s) for s in mention.own_signals()}
         towns = _listed_towns(mention, facts) if families & LISTED_TOWN_FAMILIES else []
@@ -313,7 +315,8 @@ def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> list[tuple[
         for town in reversed(towns[1:]):
             out.append((mention, replace(facts, places=[town], casualties=[])))
         out.append((mention, replace(facts, places=[towns[0]])))
-    return out
+        split.add(id(mention))
+    return out, split
 
 
 def _same_place(incident: Incident, facts: MentionFacts) -> bool:
@@ -329,18 +332,22 @@ def _same_place(incident: Incident, facts: MentionFacts) -> bool:
     return False
 
 
-def _told_again(incidents: list[Incident], current: Incident | None, mention: Mention, facts: MentionFacts) -> Incident | None:
+def _told_again(incidents: list[Incident], current: Incident | None, mention: Mention, facts: MentionFacts,
+                listed: set[int]) -> Incident | None:
     """An incident told before another one, told again further on at its own place: "Protests were held in Lagos,
-    Abuja and Port Harcourt … In Lagos, protesters gathered at the Ikeja under-bridge" goes on with Lagos's
-    protest, and "gunmen killed 23 people in Mangu … Police said the attackers struck the village of Kwahaslalek in
-    Mangu local government area on Sunday night" with the Mangu killings. It names the incident's town or district,
-    fits it (_fits: a kind of happening that may be told with it) and gives no other day; an earlier incident told as background is joined only when the
-    clause gives the very day it has."""
+    Abuja and Port Harcourt … In Abuja, police fired tear gas" goes on with Abuja's protest (one of the towns of a
+    list, split_listed_towns), and "two days after gunmen killed 23 people in Mangu … Police said the attackers struck
+    the village of Kwahaslalek in Mangu local government area on Sunday night" with the Mangu killings (an earlier
+    incident told as background, joined only when the clause gives the very day it has). It names the incident's
+    town or district, fits it (_fits: a kind of happening that may be told with it) and gives no other day. Two
+    incidents of one city and day told one after the other (a war's many attacks in its capital) stay two."""
     if not _families_apart(mention.own_signals()):
         return None
     d = facts.best_date()
     for incident in reversed(incidents):
         if incident is current or not _same_place(incident, facts):
+            continue
+        if incident.mode == "reported" and id(incident.mentions[0]) not in listed:
             continue
         if not _fits(incident, facts, mention):
             continue
@@ -355,7 +362,7 @@ def _told_again(incidents: list[Incident], current: Incident | None, mention: Me
 
 
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
-    items = split_listed_towns(items)
+    items, listed = split_listed_towns(items)
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
@@ -418,7 +425,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if earlier is not None:
                 earlier.parts.append((mention, facts))
                 continue
-        elif not mention.has("new_incident") and not told_later and (again := _told_again(incidents, current, mention, facts)):
+        elif not mention.has("new_incident") and not told_later and (again := _told_again(incidents, current, mention, facts, listed)):
             again.parts.append((mention, facts))
             if again.mode == "reported":
                 current = again
