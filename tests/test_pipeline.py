@@ -385,3 +385,13 @@ def test_a_village_captain_is_a_civilian_and_men_killed_in_a_blast_are_its_victi
     )
     assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan")]
+
+
+def test_similar_protests_told_without_a_day_are_of_the_storys_day(code):
+    events = code(
+        "LUSAKA - Thousands of vendors marched in Lusaka on Saturday against new market fees. Similar protests "
+        "were held in Ndola and Kitwe, the vendors' association said.\n",
+        "2025-06-02",
+    )
+    assert sorted((e.location.name, e.date) for e in events) == [
+        ("Kitwe", "2025-05-31"), ("Lusaka", "2025-05-31"), ("Ndola", "2025-05-31")]

@@ -42,6 +42,7 @@ DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
 LISTED_TOWN_FAMILIES = frozenset(_ASSEMBLY["listed_town_families"])
 LISTED_TOWN_LEAD = re.compile(_ASSEMBLY["listed_town_lead"], re.I)
 LISTED_TOWN_JOINER = re.compile(_ASSEMBLY["listed_town_joiner"], re.I)
+LIKE_THE_NEWS = re.compile(_ASSEMBLY["like_the_news"], re.I)
 
 
 @dataclass
@@ -366,6 +367,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
+    story_day = None  # the story's date as told, when it is a day
     told_earlier: int | None = None  # the sentence of the last mention found to be background
     sentence: int | None = None
     for mention, facts in items:
@@ -430,12 +432,17 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if again.mode == "reported":
                 current = again
             continue
+        if mode == "reported" and story_day is not None and facts.best_date() is None and LIKE_THE_NEWS.match(mention.text):
+            # "Smaller marches were held in Medellin and Cali", "Similar rallies took place in Bandung": happenings
+            # like the story's, told without a day of their own, are of its day
+            facts = replace(facts, dates=[story_day])
         incident = Incident(mode=mode, parts=[(mention, facts)])
         incidents.append(incident)
         if mode == "reported":
             current = incident
             if story_date is None and (d := facts.best_date()) is not None and d.date is not None:
                 story_date = d.date
+                story_day = d if d.precision == 1 else None
         elif current is None:
             current = incident
     return [i for i in incidents if i.mode != "background" or _dated(i)]
