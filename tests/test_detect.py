@@ -375,3 +375,82 @@ def test_blasts_that_were_heard_and_gangs_fighting_for_control_are_no_mention(nl
 
 def test_a_toll_of_the_first_days_of_a_movement_is_a_period(nlp):
     assert mentions(nlp, "The UN said 31 people were killed in the first weeks of the uprising.") == []
+
+
+def test_protests_said_not_to_have_happened_or_only_a_period_of_them_are_no_mention(nlp):
+    # police saying no protest took place, a party that held no rallies
+    assert mentions(nlp, "The governor's office said no demonstrations had taken place in the province.") == []
+    assert mentions(nlp, "The union did not hold any marches, saying the boycott was enough.") == []
+    # the protests a decision came after or despite: a period's, no protest of the day
+    assert mentions(nlp, "The cabinet dropped the fuel levy on Friday after three weeks of protests by taxi drivers.") == []
+    assert mentions(nlp, "The senate approved the mining code despite months of demonstrations in the north.") == []
+    # a protest of the day told beside them is still one
+    found = mentions(nlp, "Students marched on the ministry in Accra on Monday despite weeks of protests by lecturers.")
+    assert [t.text for m in found for t in m.triggers] == ["marched"]
+
+
+def test_a_decision_whether_to_strike_and_detentions_since_a_month_are_no_mention(nlp):
+    assert mentions(nlp, "The teachers' union will meet on Friday to decide whether to call a national strike.") == []
+    assert mentions(nlp, "Lawyers say 85 people have been detained over the marches since January.") == []
+    assert mentions(nlp, "Activists have been arrested at border crossings this year for joining the 2019 rallies.") == []
+
+
+def test_protests_continuing_across_a_country_are_an_aside_of_the_days_protest(nlp):
+    text = ("Hundreds of nurses marched in Lyon on Tuesday, as protests over the deaths of 9 people in a "
+            "hospital fire continued across France.")
+    found = mentions(nlp, text)
+    assert len(found) == 1 and found[0].text.endswith("on Tuesday")
+    # without a day of its own the movement across the country is a trend
+    assert mentions(nlp, "Protests against the pension law continued across the country.") == []
+
+
+def test_an_anniversary_told_after_the_day_is_the_old_happening_not_the_days(nlp):
+    text = ("Thousands of people marched to the harbour in Izmir on Saturday, the tenth anniversary of the ferry "
+            "bombing that killed 40 people, to demand a new trial.")
+    found = mentions(nlp, text)
+    assert len(found) == 1 and "anniversary" not in found[0].text
+    # the victims of an attack named by its year are commemorated, not attacked that day
+    assert mentions(nlp, "Relatives of the victims of the 2004 Madrid train bombings laid wreaths at Atocha on Thursday.") == []
+    # a trial's incident keeps its words
+    found = mentions(nlp, "A court jailed two men on Monday over the 2019 bombing of a bus in Kano.")
+    assert found and "judicial" in found[0].cues
+
+
+def test_a_vigil_to_mourn_is_no_protest_and_the_deaths_mourned_are_read_apart(nlp):
+    text = ("Hundreds of people held a candlelight vigil in Quetta on Friday to mourn six miners killed in "
+            "Thursday's bombing of a bus in Mach.")
+    found = mentions(nlp, text)
+    assert len(found) == 1
+    assert "protest" not in found[0].signals and "Mach" in found[0].text and "Quetta" not in found[0].text
+    # a vigil that demands something is a protest
+    found = mentions(nlp, "Hundreds of women held a vigil in Lahore on Friday and demanded faster trials for rapists.")
+    assert found and "protest" in found[0].signals
+    found = mentions(nlp, "Students held a vigil in Multan on Friday to mourn a classmate shot by police, and demanded an inquiry.")
+    assert found and "protest" in found[0].signals
+
+
+def test_the_court_words_after_the_days_protest_do_not_make_it_a_trial(nlp):
+    found = mentions(nlp, "Thousands rallied in Lima on Saturday against a law that would free officers convicted of abuses.")
+    assert found and "judicial" not in found[0].cues
+    found = mentions(nlp, "A court in Harare on Monday freed 12 activists arrested at a rally in Mbare on May 2.")
+    assert found and "judicial" in found[0].cues
+
+
+def test_a_police_account_of_stones_and_an_angry_crowd_that_blocked_a_road_are_no_riot(nlp):
+    found = mentions(nlp, "A police spokeswoman said marchers threw stones at officers outside the court.")
+    assert found and "state_account" in found[0].cues
+    assert "riot" not in signals_of(nlp, "Angry villagers blocked the Mombasa road for three hours on Friday.")[0]
+    assert "riot" in signals_of(nlp, "Angry villagers set fire to the chief's office on Friday.")[0]
+
+
+def test_deaths_in_a_house_fire_or_under_a_truck_are_no_violence(nlp):
+    assert mentions(nlp, "3 people died in a house fire in the settlement on Saturday.") == []
+    assert mentions(nlp, "A minibus struck and killed 2 people on the bypass on Monday.") == []
+    # a fire set by attackers is no accident
+    assert mentions(nlp, "5 people died in a fire set by raiders in the village on Saturday.") != []
+
+
+def test_a_demanded_arrest_and_a_driver_detained_are_no_intervention(nlp):
+    assert "arrest" not in signals_of(nlp, "The marchers demanded compensation and the arrest of the factory owner.")[0]
+    assert signals_of(nlp, "Police said the lorry driver had been detained.") == []
+    assert "arrest" in signals_of(nlp, "Police detained 14 marchers outside the parliament.")[0]

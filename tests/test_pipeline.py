@@ -320,3 +320,78 @@ def test_an_air_defence_tally_over_a_whole_country_is_no_event(code):
     )
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
     assert events[0].location.name == "Kharkiv"
+
+
+def _where(events):
+    return sorted((e.mode, e.event_type, e.location.name if e.location else None) for e in events)
+
+
+def test_protests_told_in_a_list_of_towns_are_one_event_in_each(code):
+    events = code(
+        "ACCRA - Nurses held protests in Kumasi, Tamale and Takoradi on Tuesday over unpaid allowances. "
+        "In Tamale, police fired tear gas at nurses who blocked the road outside the regional hospital.\n",
+        "2025-03-12",
+    )
+    got = {e.location.name: e.sub_event_type for e in events if e.location}
+    assert got == {"Kumasi": "Peaceful protest", "Tamale": "Protest with intervention", "Takoradi": "Peaceful protest"}, got
+    # marchers told by where they came from are one protest (which place it takes is the place chooser's)
+    events = code(
+        "NAIROBI - Farmers from Nakuru and Eldoret marched to the Ministry of Agriculture in Nairobi on Monday "
+        "to demand higher maize prices.\n",
+        "2025-03-11",
+    )
+    assert len(events) == 1
+
+
+def test_an_incident_told_again_at_its_place_after_another_is_the_same_incident(code):
+    events = code(
+        "MAIDUGURI - Hundreds of widows marched in Maiduguri on Thursday to demand protection, two days after "
+        "gunmen killed 11 farmers near Konduga. The march ended at the Government House. Police said the gunmen "
+        "struck farms outside Konduga on Tuesday afternoon, shooting the farmers as they worked.\n",
+        "2025-05-08",
+    )
+    kinds = sorted((e.mode, e.event_type) for e in events)
+    assert kinds == [("background", "Violence against civilians"), ("reported", "Protests")], kinds
+
+
+def test_a_court_freeing_protesters_tells_an_earlier_protest(code):
+    events = code(
+        "HARARE - A magistrate's court in Harare on Friday freed 31 vendors who were arrested when police broke up "
+        "a protest against the demolition of their stalls in Mbare on April 2.\n",
+        "2025-05-16",
+    )
+    assert [(e.mode, e.date, e.sub_event_type) for e in events] == [("background", "2025-04-02", "Protest with intervention")]
+
+
+def test_followers_of_a_leaders_party_rallying_are_protesters(code):
+    events = code(
+        "DHAKA - Thousands of supporters of exiled former prime minister Sheikh Hasina's Awami League rallied in "
+        "Dhaka on Friday to demand fresh elections.\n",
+        "2025-05-16",
+    )
+    assert [(e.event_type, e.actor1.name) for e in events] == [("Protests", "Protesters (Bangladesh)")]
+
+
+def test_a_village_captain_is_a_civilian_and_men_killed_in_a_blast_are_its_victims(code):
+    events = code(
+        "DAVAO - Gunmen shot dead a barangay captain outside a chapel in Davao City on Sunday, police said.\n",
+        "2025-05-19",
+    )
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [("Attack", "Civilians (Philippines)")]
+    events = code(
+        "KARACHI - Mourners on Monday buried four soldiers killed in Sunday's roadside bombing of a convoy in "
+        "Turbat, the army said.\n",
+        "2025-05-19",
+    )
+    assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan")]
+
+
+def test_similar_protests_told_without_a_day_are_of_the_storys_day(code):
+    events = code(
+        "LUSAKA - Thousands of vendors marched in Lusaka on Saturday against new market fees. Similar protests "
+        "were held in Ndola and Kitwe, the vendors' association said.\n",
+        "2025-06-02",
+    )
+    assert sorted((e.location.name, e.date) for e in events) == [
+        ("Kitwe", "2025-05-31"), ("Lusaka", "2025-05-31"), ("Ndola", "2025-05-31")]

@@ -32,9 +32,11 @@ PEOPLE_AT_WORK = re.compile(r"^(?![Aa]rmed\b).*\b(?:" + "|".join(load_data("acto
 PARENT_OF_WING = re.compile(r"\bwings?\s+of\s+(?:the\s+)?$", re.I)
 FOLLOWERS_AND_OF = re.compile(r",?\s+and\s+(?:those\s+)?of\s+(?:the\s+)?$", re.I)
 # "Workers of the PTI clashed with police", "supporters of the ruling party": the same people, told before the name
-# (or before the full name whose abbreviation follows: "workers of the Pakistan Tehreek-i-Insaf (PTI)")
+# (or before the full name whose abbreviation follows: "workers of the Pakistan Tehreek-i-Insaf (PTI)"; or after
+# the party's leader: "supporters of jailed former prime minister Imran Khan's PTI party")
 FOLLOWERS_BEFORE = re.compile(
     r"\b(?:" + "|".join(load_data("actor_groups.json")["party_followers"]) + r")\s+of\s+(?:the\s+)?(?:(?:ruling|opposition|main)\s+)?"
+    r"(?:(?:[\w'’.-]+\s+){0,6}?[\w.-]+(?:'s|’s)\s+)?"
     r"(?:(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+\()?$",
     re.I,
 )
@@ -251,7 +253,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if state is None and facts.state_actor:
             state = facts.state_actor
         # "Three policemen and the bomber died": before a verb of dying stands who died, not who acted
-        dying = bool(mention.triggers) and DYING.fullmatch(mention.triggers[0].text) is not None
+        dying = bool(mention.triggers) and (DYING.fullmatch(mention.triggers[0].text) is not None
+                                            or _reduced_passive(mention, mention.triggers[0]))
         subject = None if dying else _subject(before, before_start)
         if subject is not None and subject.kind == "unidentified" and unidentified is None:
             unidentified = subject
@@ -1288,6 +1291,14 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
 
 DYING = re.compile("|".join(f"(?:{p})" for p in load_data("counting.json")["kinds"]["killed"]["intransitive"]), re.I)
 PASSIVE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has been|have been|had been|got|being)\b", re.I)
+# "to mourn nine policemen killed in Monday's bombing": a participle told after its noun, then where or how it
+# happened, says who suffered it, not who did it
+REDUCED_PASSIVE_AFTER = re.compile(r"^\s+(?:in|by|during|when|while|near|after|at(?!\s+(?:least|most)\b))\b", re.I)
+
+
+def _reduced_passive(mention, trigger: Hit) -> bool:
+    return (trigger.text.lower().endswith("ed") and " " not in trigger.text
+            and REDUCED_PASSIVE_AFTER.match(mention.text[trigger.end - mention.start :]) is not None)
 
 
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)

@@ -48,6 +48,10 @@ DEVELOPMENT_KINDS_OF_BATTLES: dict[str, str] = _ASSEMBLY["development_kinds_of_b
 ACTORS_FROM_THE_EVENT_BESIDE: dict[str, dict[str, str]] = _ASSEMBLY["actors_from_the_event_beside"]
 APART_BY_INSTANCE = frozenset(_ASSEMBLY["apart_by_instance_kinds"])
 OWN_DAY_MAX_SPAN_DAYS: int = _ASSEMBLY["own_day_max_span_days"]
+LISTED_TOWN_FAMILIES = frozenset(_ASSEMBLY["listed_town_families"])
+LISTED_TOWN_LEAD = re.compile(_ASSEMBLY["listed_town_lead"], re.I)
+LISTED_TOWN_JOINER = re.compile(_ASSEMBLY["listed_town_joiner"], re.I)
+LIKE_THE_NEWS = re.compile(_ASSEMBLY["like_the_news"], re.I)
 
 
 @dataclass
@@ -160,6 +164,10 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         return False
     towns = incident.towns()
     provinces = {p.place.admin1_id for f in incident.facts for p in f.places if p.place is not None and p.place.admin1_id}
+    # "In Lagos, protesters gathered at the Ikeja under-bridge": a clause that names the incident's town tells a
+    # town near it (assembly.json near_town_km), in its province, as a part of it
+    told_in = [p.place for p in facts.places if p.place is not None and p.precision == 1
+               and any(p.place.geonameid == t.place.geonameid for t in towns)]
     for p in places:
         if p.place is not None and provinces and p.place.admin1_id and p.place.admin1_id not in provinces:
             return False  # another province: another incident
@@ -168,7 +176,8 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
         if towns and p.precision == 1 and all(p.place.geonameid != t.place.geonameid for t in towns):
             # a place named inside the incident's town or district does not split it
             if not any(p.place.admin2_id and p.place.admin2_id in (t.place.admin2_id, t.place.geonameid) for t in towns):
-                if not any(_same_city(p.place, t.place) for t in towns):
+                if not any(_same_city(p.place, t.place) for t in towns) and not any(
+                        p.place.admin1_id == t.admin1_id and _within(p.place, t, NEAR_TOWN_KM) for t in told_in):
                     return False
         near = incident.near_towns()
         if not towns and near and p.precision == 1 and p.place.kind == "city":
@@ -376,10 +385,101 @@ def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -
     return replace(facts, dates=[shift_date(anchor, offsets[0])])
 
 
+def _listed_towns(mention: Mention, facts: MentionFacts) -> list:
+    """The towns a clause names in one list as the places of its happening ("held in Lagos, Abuja and Port
+    Harcourt", "including Sao Paulo, Rio de Janeiro and Brasilia"): two or more towns of one country, each a town
+    of its own (not a district of the city before it), joined only by commas and "and", after "in" or "including"
+    (assembly.json listed_town_lead); none when the clause names no such list."""
+    towns = sorted((p for p in facts.places if p.place is not None and p.precision == 1 and p.place.kind == "city"),
+                   key=lambda p: p.start)
+    best: list = []
+    run: list = []
+    for p in towns:
+        if run and LISTED_TOWN_JOINER.fullmatch(mention.text[run[-1].end - mention.start : p.start - mention.start]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or not LISTED_TOWN_LEAD.search(mention.text[: best[0].start - mention.start]):
+        return []
+    if len({p.place.country_iso2 for p in best}) != 1:
+        return []
+    for a, b in zip(best, best[1:]):
+        if a.place.geonameid == b.place.geonameid or _same_city(a.place, b.place):
+            return []  # a district told after its city ("in Kolkata and Howrah"): one city's protest
+    return best
+
+
+def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> tuple[list[tuple[Mention, MentionFacts]], set[int]]:
+    """ACLED codes a demonstration once per place: a clause that tells protests in a list of towns
+    (_listed_towns) is one mention per town, each with that town as its only place. The first town's is told
+    last, so that the clauses after it that name no place go on telling the first town's (the story's lead);
+    the toll the clause gives is the first town's alone (it cannot be shared out). Also returns the ids of the
+    mentions that were split."""
+    out: list[tuple[Mention, MentionFacts]] = []
+    split: set[int] = set()
+    for mention, facts in items:
+        families = {FAMILIES.get(s) for s in mention.own_signals()}
+        towns = _listed_towns(mention, facts) if families & LISTED_TOWN_FAMILIES else []
+        if not towns:
+            out.append((mention, facts))
+            continue
+        for town in reversed(towns[1:]):
+            out.append((mention, replace(facts, places=[town], casualties=[])))
+        out.append((mention, replace(facts, places=[towns[0]])))
+        split.add(id(mention))
+    return out, split
+
+
+def _same_place(incident: Incident, facts: MentionFacts) -> bool:
+    """The clause names a place of the incident: the same town or district, or a district of the same city."""
+    known = [p.place for f in incident.facts for p in f.places if p.place is not None and p.precision is not None and p.precision <= 2]
+    for p in facts.places:
+        if p.place is None or p.precision is None or p.precision > 2 or p.place.kind not in ("city", "admin2"):
+            continue
+        for k in known:
+            if (p.place.geonameid == k.geonameid or _same_city(p.place, k)
+                    or (_district_ids(p.place) and _district_ids(p.place) & _district_ids(k))):
+                return True
+    return False
+
+
+def _told_again(incidents: list[Incident], current: Incident | None, mention: Mention, facts: MentionFacts,
+                listed: set[int]) -> Incident | None:
+    """An incident told before another one, told again further on at its own place: "Protests were held in Lagos,
+    Abuja and Port Harcourt … In Abuja, police fired tear gas" goes on with Abuja's protest (one of the towns of a
+    list, split_listed_towns), and "two days after gunmen killed 23 people in Mangu … Police said the attackers struck
+    the village of Kwahaslalek in Mangu local government area on Sunday night" with the Mangu killings (an earlier
+    incident told as background, joined only when the clause gives the very day it has). It names the incident's
+    town or district, fits it (_fits: a kind of happening that may be told with it) and gives no other day. Two
+    incidents of one city and day told one after the other (a war's many attacks in its capital) stay two."""
+    if not _families_apart(mention.own_signals()):
+        return None
+    d = facts.best_date()
+    for incident in reversed(incidents):
+        if incident is current or not _same_place(incident, facts):
+            continue
+        if incident.mode == "reported" and id(incident.mentions[0]) not in listed:
+            continue
+        if not _fits(incident, facts, mention):
+            continue
+        known = incident.best_date()
+        if incident.mode == "background":
+            if d is None or known is None or d.precision != 1 or known.precision != 1 or d.date != known.date:
+                continue
+        elif d is not None and known is not None and d.date is not None and known.date is not None and d.date != known.date:
+            continue
+        return incident
+    return None
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
+    items, listed = split_listed_towns(items)
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
+    story_day = None  # the story's date as told, when it is a day
     told_earlier: int | None = None  # the sentence of the last mention found to be background
     sentence: int | None = None
     for mention, facts in items:
@@ -462,6 +562,15 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if earlier is not None:
                 earlier.parts.append((mention, facts))
                 continue
+        elif not mention.has("new_incident") and not told_later and (again := _told_again(incidents, current, mention, facts, listed)):
+            again.parts.append((mention, facts))
+            if again.mode == "reported":
+                current = again
+            continue
+        if mode == "reported" and story_day is not None and facts.best_date() is None and LIKE_THE_NEWS.match(mention.text):
+            # "Smaller marches were held in Medellin and Cali", "Similar rallies took place in Bandung": happenings
+            # like the story's, told without a day of their own, are of its day
+            facts = replace(facts, dates=[story_day])
         if mode == "reported" and not mention.has("new_incident") and not told_later:
             facts = _dated_as_told_before(current, mention, facts)
         incident = Incident(mode=mode, parts=[(mention, facts)], parent=current if current is not None and current.mode == "reported" else None,
@@ -472,6 +581,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             current = incident
             if story_date is None and (d := facts.best_date()) is not None and d.date is not None:
                 story_date = d.date
+                story_day = d if d.precision == 1 else None
         elif current is None:
             current = incident
     return [i for i in incidents if i.mode != "background" or _dated(i)]

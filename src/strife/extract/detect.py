@@ -31,8 +31,13 @@ CLAUSE_BOUNDARY = re.compile(
     r"[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s)|"
     # "…gathered on Sunday to mark 30 years since the massacre, in which 800 were killed": what is
-    # commemorated is another (old) happening; cues.json clause_trend drops that clause
+    # commemorated is another (old) happening; cues.json clause_trend drops that clause; so is the
+    # anniversary told after the day ("…in Kuta on Sunday, the 23rd anniversary of the attacks that killed 202")
     r"\s+(?=(?:to\s+mark|marking|to\s+commemorate|commemorating)\s)|"
+    r",\s+(?=(?:the|its|their)\s+(?:[\w-]+\s+){0,2}anniversary\s+of\s)|"
+    # "…gathered on Tuesday for a vigil | to mourn nine policemen killed in Monday's bombing in Bannu": the
+    # deaths mourned are another happening, with their own day and place
+    r"\s+(?=to\s+mourn\s)|"
     # "The jihadists took control of the town and on Sunday set up a headquarters": an act told with a day of its
     # own after "and" is another happening (assemble.py weighs whether it is another event)
     r",?\s+and\s+(?=(?:then\s+|later\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
@@ -201,6 +206,34 @@ def _habit_aside(c_text: str, c_start: int) -> int | None:
     return c_start + aside.start()
 
 
+# a clause cut before "after" ("…on Tuesday, two days | after gunmen killed 23"): cues.json background_lead_after
+_AFTER_CLAUSE = re.compile(r"(?:after|following)\s", re.I)
+
+
+def _background_lead(text: str, sentence_start: int, c_start: int) -> re.Match | None:
+    """The words before a clause that date it back (cues.json background_lead): "The strike came a day after | …";
+    before a clause that opens with "after", a span of time told after the day's news is enough too ("Hundreds
+    marched on Tuesday, two days | after gunmen killed 23 people": background_lead_after)."""
+    lead = text[sentence_start:c_start]
+    if found := LEXICON.cue_patterns["background_lead"].search(lead):
+        return found
+    if _AFTER_CLAUSE.match(text, c_start):
+        return LEXICON.cue_patterns["background_lead_after"].search(lead)
+    return None
+
+
+def _news_before_the_court(c_text: str, c_start: int, triggers: list[Hit], judicial: Hit) -> bool:
+    """"Thousands demonstrated on Sunday against a bill that would pardon people convicted over the riots": every
+    happening of the clause is told, with its day, before the court's words, which speak of other people; the clause
+    is the day's news, not a trial's. A trigger after the court's words ("sentenced two men for the 2022 bombing")
+    or no day told before them ("men who bombed a bus in 2021 were sentenced on Tuesday") keeps it a trial's."""
+    if not triggers or any(t.end > judicial.start for t in triggers):
+        return False
+    before = c_text[: judicial.start - c_start]
+    return any(not SAID_BEFORE.search(before, 0, m.start()) and not SAID_AFTER.match(before, m.end())
+               for m in DAY_TOLD.finditer(before))
+
+
 def _death_word(trigger: Hit) -> bool:
     """A word that only tells a death ("killing", "died"), even where it is also read as an attack: "a bus plunged
     into a ravine, killing 14" is no attack."""
@@ -268,6 +301,7 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 t for t in LEXICON.triggers(c_text, c_start)
                 if not _planned(t, planned) and not _modifier(doc, t)
                 and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
+                and not LEXICON.sentence_masked(t, s_text, sent.start_char)
             ]
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
             if (charges := _cue_hits("charge_list", c_text, c_start)) \
@@ -289,12 +323,14 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial", "period_lead"):
                 if hits := _cue_hits(name, c_text, c_start):
                     cues[name] = hits[0]
+            if "judicial" in cues and _news_before_the_court(c_text, c_start, triggers, cues["judicial"]):
+                del cues["judicial"]
             if "judicial" in cues and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
                 continue  # "The prosecutor said the men had attacked a polling station": a trial's charge, no incident told
             if told_as_example and "background" not in cues:
                 trend = sentence_cues["trend"]
                 cues["background"] = Hit("background", trend.start, trend.end, trend.text)
-            if "background" not in cues and (lead := LEXICON.cue_patterns["background_lead"].search(text[sent.start_char : c_start])):
+            if "background" not in cues and (lead := _background_lead(text, sent.start_char, c_start)):
                 # "The strike came a day after | a missile attack on Sumy killed 35": dated back by the clause before
                 cues["background"] = Hit("background", sent.start_char + lead.start(), sent.start_char + lead.end(), lead.group(0))
             if "hypothetical" in cues and not has_count:

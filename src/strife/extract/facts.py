@@ -201,6 +201,10 @@ def fill(
         # "police said on Wednesday", "in a statement on Wednesday": when it was told
         and not SPEECH_BEFORE.search(text[max(mention.start, d.start - 45) : d.start])
     ]
+    if (court := mention.cues.get("judicial")) is not None:
+        # "A court in Dakar on Thursday freed 23 people arrested at a protest on March 8": the day inside the court's
+        # words is the court's; the incident is the one the court speaks of
+        facts.dates = [d for d in facts.dates if not court.start <= d.start < court.end]
     # a date inside a group's name ("19 April Movement") is no date
     facts.dates = [d for d in facts.dates if not any(h.start < d.end and d.start < h.end for _, h in LEXICON.named_groups_in(mention.text, mention.start))]
     shifted = date_from_anchor(mention, text, published, dates)

@@ -67,6 +67,8 @@ class Lexicon:
         self.violent_signals = frozenset(triggers["violent_signals"])
         self.weak_signals = frozenset(triggers["weak_signals"])
         self.signal_masks = {s: _alternation(p) for s, p in _masks_by_signal(triggers.get("masks", {})).items()}
+        # masks whose phrase may run across the clauses detect.py cuts a sentence into ("a vigil | to mourn …")
+        self.sentence_masks = {s: _alternation(p) for s, p in _masks_by_signal(triggers.get("sentence_masks", {})).items()}
         self._any_signal = _alternation([p for ps in triggers["signals"].values() for p in ps])
         cues = load_data("cues.json")
         self.cue_patterns = {
@@ -184,6 +186,15 @@ class Lexicon:
         shells", "no one was arrested"): triggers.json `masks`."""
         mask = self.signal_masks.get(signal)
         return mask is not None and any(m.start() <= start and end <= m.end() for m in mask.finditer(text))
+
+    def sentence_masked(self, trigger: Hit, sentence: str, offset: int) -> bool:
+        """A trigger inside a phrase of its sentence that tells no such happening, where the phrase spans the
+        clauses the sentence is cut into ("a candlelight vigil | to mourn nine policemen"): triggers.json
+        `sentence_masks`. `offset` is where the sentence starts in the text."""
+        mask = self.sentence_masks.get(trigger.kind)
+        return mask is not None and any(
+            m.start() + offset <= trigger.start and trigger.end <= m.end() + offset for m in mask.finditer(sentence)
+        )
 
     def cue(self, name: str, text: str) -> re.Match | None:
         return self.cue_patterns[name].search(text)
