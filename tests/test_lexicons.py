@@ -177,6 +177,9 @@ def test_assembly_data_loads_and_is_consistent():
     assert not re.fullmatch(assembly["listed_town_joiner"], " to ", re.I)
     assert re.match(assembly["like_the_news"], "Similar rallies took place in Bandung", re.I)
     assert not re.match(assembly["like_the_news"], "Police said similar rallies were banned", re.I)
+    # a list of towns after "from" is where people came from (split_by_town does not split it)
+    assert re.search(assembly["town_list_origin_before"], "Farmers from ", re.I)
+    assert not re.search(assembly["town_list_origin_before"], "Farmers marched in ", re.I)
 
 
 def test_signal_groups_name_only_defined_signals_and_date_slack_is_small():

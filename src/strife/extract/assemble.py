@@ -422,7 +422,8 @@ def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> tuple[list[
     for mention, facts in items:
         families = {FAMILIES.get(s) for s in mention.own_signals()}
         towns = _listed_towns(mention, facts) if families & LISTED_TOWN_FAMILIES else []
-        if not towns:
+        if not towns or facts.casualties:
+            # a toll told of several towns cannot be shared out among them: one event (split_by_town agrees)
             out.append((mention, facts))
             continue
         for town in reversed(towns[1:]):
@@ -454,8 +455,8 @@ def _told_again(incidents: list[Incident], current: Incident | None, mention: Me
     incident told as background, joined only when the clause gives the very day it has). It names the incident's
     town or district, fits it (_fits: a kind of happening that may be told with it) and gives no other day. Two
     incidents of one city and day told one after the other (a war's many attacks in its capital) stay two."""
-    if not _families_apart(mention.own_signals()):
-        return None
+    if not _families_apart(mention.own_signals()) and not _development_told(mention):
+        return None  # ("In Patna, police detained 12 nurses": arrests told at one town of the list are its protest's)
     d = facts.best_date()
     for incident in reversed(incidents):
         if incident is current or not _same_place(incident, facts):
@@ -567,12 +568,12 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             if again.mode == "reported":
                 current = again
             continue
+        if mode == "reported" and not mention.has("new_incident") and not told_later:
+            facts = _dated_as_told_before(current, mention, facts)
         if mode == "reported" and story_day is not None and facts.best_date() is None and LIKE_THE_NEWS.match(mention.text):
             # "Smaller marches were held in Medellin and Cali", "Similar rallies took place in Bandung": happenings
             # like the story's, told without a day of their own, are of its day
             facts = replace(facts, dates=[story_day])
-        if mode == "reported" and not mention.has("new_incident") and not told_later:
-            facts = _dated_as_told_before(current, mention, facts)
         incident = Incident(mode=mode, parts=[(mention, facts)], parent=current if current is not None and current.mode == "reported" else None,
                             beside=current if second == "development" else None)
         incidents.append(incident)
@@ -662,6 +663,9 @@ COUNTED_TOWNS = re.compile(_TOWN_SPLIT["counted_towns"])
 CLAUSE_TOWN_LEAD = re.compile(_TOWN_SPLIT["clause_town_lead"])
 
 
+TOWN_LIST_ORIGIN = re.compile(_ASSEMBLY["town_list_origin_before"], re.I)
+
+
 def split_by_town(incidents: list[Incident], text: str, places: list) -> list[Incident]:
     """ACLED codes an event per location: a protest told of several towns ("Junior doctors held protests in Kolkata
     and Chennai", "rallied in three cities. In Ahvaz, …; in Shush, …") is one incident per town. Each town's
@@ -683,6 +687,8 @@ def _per_town(incident: Incident, text: str, places: list, spans: list[tuple[int
         if facts.casualties:
             continue  # a toll told of several towns cannot be shared out among them
         towns = _distinct(_town_list(mention, facts, text, places, spans))
+        if len(towns) >= 2 and TOWN_LIST_ORIGIN.search(text[max(0, towns[0].start - 30) : towns[0].start]):
+            continue  # "Farmers from Nakuru and Eldoret marched in Nairobi": where the marchers came from, one march
         if len(towns) >= 2:
             return _split(incident, n, towns)
     own = [p for f in incident.facts for p in f.locating_places() if p.place is not None and p.place.kind == "city" and p.precision <= 2]
