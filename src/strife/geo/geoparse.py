@@ -80,12 +80,17 @@ _NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|d
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 # "in rural Tame", "in downtown Port-au-Prince": a word for the town's land or its centre
 _TOWN_SIDE_ALT = _alternation(RULES["town_land_words"] + RULES["town_centre_words"])
-PREP = re.compile(
-    rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
+_PREP_TAIL = (
     rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?(?P<side>(?i:{_TOWN_SIDE_ALT})\s+)?"
     rf"(?:(?:[A-Z]\w+\s+)?(?P<desc>(?:{_DESC_ALT}))(?:\s+of|,)?\s+)?"
     rf"(?P<name>{_NAME})"
 )
+PREP = re.compile(rf"\b(?P<prep>{_alternation(_PREPS)})\s+" + _PREP_TAIL)
+# a sentence may open with its place ("In Tulkarm last week, two women were killed"): the
+# preposition is capitalised there, and only there (a pass of its own: the name before the
+# sentence's stop may have run into it, "on Monday. In Tubas")
+_OPENING_PREPS = ["In", "At", "Near", "Outside", "Inside", "Around", "Across", "Throughout"]
+PREP_OPENING = re.compile(rf"(?:\A|(?<=[.!?;:] )|(?<=[.!?]\" )|(?<=\n))(?P<prep>{_alternation(_OPENING_PREPS)})\s+" + _PREP_TAIL)
 WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
 NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}|{_DESC_ALT}))\s+of\s+(?P<name>{_NAME})")
 RELATIVE = re.compile(
@@ -410,7 +415,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
             continue
         qualifier = "area" if noun in AREA_NOUNS else None
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, NOUN_KIND.get(noun, "city")))
-    for m in PREP.finditer(text):
+    for m in [*PREP.finditer(text), *PREP_OPENING.finditer(text)]:
         prep = m.group("prep").lower()
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         hint = "city" if m.group("desc") else None
@@ -525,6 +530,9 @@ def _town_named_with_noun(name: str, gazetteer: Gazetteer) -> bool:
     return any(p.kind == "city" and normalise(p.name) == key for p in gazetteer.lookup(name))
 
 
+GLUED_ARTICLE = re.compile(r"(?:El|Al)([b-df-hj-np-tv-z]\w{2,})")
+
+
 def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     """The gazetteer's readings of a candidate; a country's name reads as the country
     (not Mozambique Island, not the town of Us in France for "US")."""
@@ -545,6 +553,12 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     found = gazetteer.lookup(c.name)
     if TRAILING_NOUN.search(c.name) and (whole := [p for p in found if p.kind == "city" and normalise(p.name) == normalise(c.name)]):
         return whole  # "Quezon City" is that city, not one of the towns called Quezon
+    if not found and (glued := GLUED_ARTICLE.fullmatch(c.name)):
+        # the Arabic article written into the name: "Elwak" is GeoNames' "El Wak"
+        found = [p for p in gazetteer.lookup("Al " + glued.group(1)) if p.kind != "country"]
+    if not found and re.fullmatch(r"[A-Z][\w'’]+-[A-Z][\w'’]+", c.name):
+        # a compound written with a hyphen or as one word: "Petion-Ville" is "Pétionville"
+        found = [p for p in gazetteer.lookup(c.name.replace("-", "")) if p.kind != "country"]
     wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
     direct = bool(found)
     article = bool(re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name))
@@ -650,6 +664,26 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
                 whole = max(towns, key=lambda p: p.population)
         m.reason += f"; but '{m.text}' is a part of {n.text}, and {m.place.name} lies elsewhere: {whole.name}, precision 2"
         m.place, m.precision = whole, 2
+
+
+# "in the city's Shevchenkivskyi district", "the town's Souq area": a part of the town named before
+TOWN_OWNS_BEFORE = re.compile(rf"\bthe\s+(?:{_alternation(RULES['place_anaphors'])})['’]s\s+(?:(?i:{_DIR_ALT}|central|old)\s+)?$", re.I)
+
+
+def _parts_of_the_town_before(text: str, mentions: list[PlaceMention]) -> None:
+    """"killed a worker in the city's Shevchenkivskyi district": the name is a part of the
+    last town the article named before it; a reading of it in another province (a district
+    of that name in another city) is a namesake, and a part the gazetteer lacks is that town
+    too: the town, precision 2."""
+    for i, m in enumerate(mentions):
+        if not TOWN_OWNS_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        town = next((n for n in reversed(mentions[:i]) if n.place is not None and n.place.kind == "city"), None)
+        if town is None or (m.place is not None and _inside(m.place, town.place)):
+            continue
+        what = f"{m.place.name} lies elsewhere" if m.place is not None else "it is not in the gazetteer"
+        m.reason += f"; '{m.text}' is a part of the town named before it, and {what}: {town.place.name}, precision 2"
+        m.place, m.precision, m.tagged_only = town.place, 2, False
 
 
 def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
@@ -1127,5 +1161,6 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
     _part_of_the_next(text, mentions, looked)
+    _parts_of_the_town_before(text, mentions)
     _fall_back_unknown(doc, mentions, police[0] if len(police) == 1 else None)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
