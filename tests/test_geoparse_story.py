@@ -6,10 +6,12 @@ place through another one ('near the X dam, southeast of Y', 'the city's X distr
 wounded man airlifted to Y, 'In X last week', 'Elwak', 'Petion-Ville'). Sentences written for
 these tests (not those of any devset)."""
 
+import re
+
 import pytest
 
 from strife.extract.places import PROVINCE_ANAPHOR
-from strife.geo.geoparse import PREP_OPENING, RULES
+from strife.geo.geoparse import BACKER_AFTER, PREP_OPENING, RULES
 
 
 def _events(code, text, published="2025-06-12"):
@@ -27,6 +29,12 @@ def test_rules_load():
     assert PROVINCE_ANAPHOR.search("The province has seen attacks") and not PROVINCE_ANAPHOR.search("the province's governor")
     assert not PROVINCE_ANAPHOR.search("the provincial capital")
     assert "based in" in RULES["reference_before"]
+    for key in ("province_anaphors", "place_subject_verbs", "backer_suffixes"):
+        words = RULES[key]
+        assert words and all(w == w.lower() and w.strip() == w for w in words) and len(set(words)) == len(words), key
+    assert "say" not in RULES["place_subject_verbs"]  # ("Moscow said" is its government speaking)
+    assert BACKER_AFTER.match("-backed") and not BACKER_AFTER.match("-Kivu")
+    assert any(re.search(p, "was wounded and airlifted to ") for p in RULES["care_before"])
     assert PREP_OPENING.search("In Kidal last week").group("name") == "Kidal"
     assert PREP_OPENING.search("Rebels attacked on Monday. At Kidal they").group("name") == "Kidal"
     assert PREP_OPENING.search("the Rebels In Kidal") is None
@@ -116,3 +124,45 @@ def test_the_province_points_back_to_the_last_province_named(code):
 def test_town_aliases(gaz):
     assert any(p.kind == "city" and p.name == "Baardheere" for p in gaz.lookup("Bardhere", "SO"))
     assert any(p.kind == "city" and p.name == "Kyaukpyu" for p in gaz.lookup("Kyaukphyu", "MM"))
+
+
+def test_an_incident_with_no_place_after_the_storys_town_is_there_not_at_the_dateline(code):
+    text = ("CUSCO - Hundreds of farmers marched peacefully through Sicuani on Tuesday to demand water rights, organisers said. "
+            "On Thursday, gunmen shot dead two farm leaders as they drove home, police said.")
+    attack = [e for e in _events(code, text, "2025-06-19") if e.sub_event_type == "Attack"]
+    assert attack and attack[0].location.name == "Sicuani" and attack[0].location.geo_precision == 2
+
+
+def test_a_backer_or_a_country_named_before_its_forces_is_not_the_place(code):
+    text = ("DAMASCUS - The Iran-aligned Nujaba militia said on Tuesday it was suspending military operations against "
+            "U.S. forces in Syria to avoid embarrassing the government, a statement on its website said.")
+    (e,) = _events(code, text)
+    assert e.location.iso3 == "SYR"
+
+
+def test_a_capital_acting_is_its_government_and_a_part_of_a_country_stays_in_it(code, parse):
+    text = ("U.S. strikes on a fuel depot on Yemen's Red Sea coast killed 20 people on Thursday, "
+            "in the deadliest raid since Washington stepped up its campaign.")
+    (e,) = _events(code, text)
+    assert e.location.iso3 == "YEM"  # not Washington, nor Sudan's Red Sea state
+    red_sea = next(m for m in parse(text).mentions if m.text == "Red Sea")
+    assert red_sea.place is None
+    niger = next(m for m in parse("Gunmen killed six people in Nigeria's Niger State on Monday.").mentions if m.text == "Niger")
+    assert niger.place.country_iso2 == "NG" and niger.place.kind == "admin1"
+    (acting,) = parse("Washington blamed the group for the attack on its base.").mentions
+    assert acting.government
+    (rally,) = parse("Thousands rallied in Washington on Saturday.").mentions
+    assert not rally.government
+
+
+def test_a_backers_name_is_no_place(parse):
+    geo = parse("The Iran-aligned militia fired drones at a base in Anbar province.")
+    assert [m.text for m in geo.mentions] == ["Anbar"] and "IR" not in geo.context.named
+
+
+def test_a_road_between_towns_is_near_the_first_known_town(code):
+    (e,) = _events(code, "Bandits abducted 12 passengers on the Kaduna-Abuja highway in Nigeria on Monday, police said.")
+    assert e.location.name == "Kaduna" and e.location.geo_precision == 2
+    # a town its sentence names is the place, not the road's end
+    (e,) = _events(code, "Bandits abducted 12 passengers on the Kaduna-Abuja highway near Kachia on Monday, police said.")
+    assert e.location.name == "Kachia"

@@ -78,6 +78,14 @@ def is_source_place(mention, text: str) -> bool:
                 or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
 
 
+def is_force_owner(mention, text: str) -> bool:
+    """A country named before its forces or weapons ("operations against U.S. forces in Iraq",
+    "Russian drones"): whose they are, not where the incident was (strife.geo.geoparse.FORCE_AFTER)."""
+    from strife.geo.geoparse import FORCE_AFTER
+
+    return mention.place is not None and mention.place.kind == "country" and bool(FORCE_AFTER.match(text, mention.end))
+
+
 def is_owner_place(mention, text: str, following) -> bool:
     """The place owns the next one ("Dera Ismail Khan's Kulachi area", "Peshawar's
     Hayatabad"): named to say where that one is, which is the more precise."""
@@ -158,7 +166,7 @@ def choose_place(incident, geo, gazetteer, dateline):
             return False  # the town a misread namesake was said to lie by is the place
         misread = nxt is not None and _described_by_anchor(p, nxt, text) and _abroad_of(p, nxt)
         return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
-                or is_owner_place(p, text, nxt))
+                or is_owner_place(p, text, nxt) or is_force_owner(p, text) or getattr(p, "government", False))
 
     candidates = [
         (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
@@ -247,6 +255,19 @@ def choose_place(incident, geo, gazetteer, dateline):
             if notes:
                 reason += f" ({notes})"
             return elsewhere, 3, [Evidence(field="location", reason=reason)]
+        first = min(m.start for m in incident.mentions)
+        story = _first_story_mention(geo, text, dateline, before, until=first) if text is not None else None
+        if resolved is not None and story is not None and story.place.country_iso2 == resolved.country_iso2 \
+                and story.place.geonameid != resolved.geonameid:
+            # "TRUJILLO - Miners blocked the highway near Chao ... When police moved to clear the road, the miners
+            # threw stones": an incident that names no place, told after the story's own town, is there (near it),
+            # not where the reporter files from
+            reason = (f"the incident's own sentences name no known place: the story's place named before them, "
+                      f"{story.text}, near it (precision 2), rather than the dateline's")
+            if notes:
+                reason += f" ({notes})"
+            return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
+                                                                        quote=story.text, reason=reason)]
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:

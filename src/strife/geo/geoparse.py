@@ -58,6 +58,8 @@ SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
 FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
+# "the Iran-aligned Kataib Hezbollah", "Turkish-backed factions": an adjective of a backer, not a place
+BACKER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(map(re.escape, RULES['backer_suffixes']), key=len, reverse=True))})\b", re.I)
 POLICE_BEYOND = RULES["police_beyond_borders"]
 # "Kenyan police", "the Uganda Police Force", "Congolese riot police": a country's police act at home,
 # so the story is in that country (one lower-case or capitalised word may stand between)
@@ -170,6 +172,8 @@ class PlaceMention:
     # found by the tagger alone, in no place position ("M23", "Murree Road"): if unknown,
     # it may be no place at all, so it gets no fallback and no mention in the evidence
     tagged_only: bool = False
+    # a national capital standing for its government ("since Washington stepped up its campaign")
+    government: bool = False
 
 
 @dataclass
@@ -322,6 +326,8 @@ class _Candidate:
     # the name after "of" in "the Angel of Independence": a thing's name, a place only
     # inside the story's countries
     of_a_thing: bool = False
+    # "Yemen's Red Sea coast", "Nigeria's Niger State": named as a part of this country (ISO2)
+    within: str | None = None
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -334,7 +340,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         if possessive:  # "Pakistan's Baluchistan province", "the Philippines' Sulu province": two places
             head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
             add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
-            add(replace(c, start=c.start + possessive.end(), name=tail))
+            add(replace(c, start=c.start + possessive.end(), name=tail, within=STATES.iso2(head) or c.within))
             return
         stop = re.search(r"(?<=\w{3})\.\s", c.name)
         if stop:  # "on the road to Ansongo. The army said": the name ends with its sentence
@@ -356,6 +362,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
                 c = replace(c, qualifier=c.qualifier or "area")
             elif c.hint is None:
                 c = replace(c, hint=NOUN_KIND.get(noun))
+        if BACKER_AFTER.match(text, c.end):  # ("Iran-aligned", "Kurdish-led": who backs or leads, no place)
+            return
         key = normalise(c.name)
         if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
             return
@@ -734,6 +742,33 @@ def _town_opening(name: str, mentions: list[PlaceMention], gazetteer: Gazetteer)
     return None
 
 
+ROAD_NOUNS = {"road", "highway", "expressway"}
+
+
+def _road_end(text: str, m: PlaceMention, mentions: list[PlaceMention], gazetteer: Gazetteer) -> Place | None:
+    """"the Mandera-Lafey road", "the Gusau-Funtua highway": a road named after the towns it joins is near
+    the first of them the gazetteer knows as a town in a country of the article's other places."""
+    words = m.text.split()
+    after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 20])
+    if not words or not (words[-1].lower() in ROAD_NOUNS or (after is not None and after.group(1) in ROAD_NOUNS)):
+        return None
+    name = " ".join(words[:-1]) if words[-1].lower() in ROAD_NOUNS else m.text
+    ends = [e.strip() for e in name.split("-")]
+    if len(ends) < 2:
+        return None
+    for n in mentions:  # ("on the Gusau-Funtua road near Tsafe": the town its sentence names is the place)
+        if n is not m and n.place is not None and n.place.kind == "city":
+            a, b = (n.end, m.start) if n.end <= m.start else (m.end, n.start)
+            if a <= b and not re.search(r"[.;!?]\s", text[a:b]):
+                return None
+    countries = {n.place.country_iso2 for n in mentions if n.place is not None}
+    for end in ends:
+        towns = [p for p in gazetteer.lookup(end) if p.kind == "city" and p.lat is not None and p.country_iso2 in countries]
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return None
+
+
 def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None, gazetteer: Gazetteer) -> None:
     """A landmark the gazetteer lacks is in the town named with it ("Tahrir Square in
     central Baghdad", "Kenyatta Avenue, Nairobi"), else in the dateline's town (precision 2,
@@ -744,12 +779,16 @@ def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_p
         town = next((n for n in mentions[i + 1 :] if n.place is not None and n.place.kind == "city"
                      and LANDMARK_TOWN_GAP.fullmatch(text[m.end : n.start])), None)
         head = _town_opening(m.text, mentions, gazetteer) if town is None else None
+        end = _road_end(text, m, mentions, gazetteer) if town is None and head is None else None
         if town is not None:
             m.place, m.precision = town.place, town.precision
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) of the town named with it: {town.place.name}"
         elif head is not None:
             m.place, m.precision = head, 1
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) named after its town: {head.name}"
+        elif end is not None:
+            m.place, m.precision = end, 2
+            m.reason = f"'{m.text}' is a road between towns (not in the gazetteer): near the first of them the gazetteer knows, {end.name}, precision 2"
         elif dateline_place is not None and dateline_place.kind == "city":
             m.place, m.precision = dateline_place, 2
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) with no town named with it: the dateline's town, {dateline_place.name}, precision 2"
@@ -846,6 +885,9 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
+        if BACKER_AFTER.match(text, hit.end):
+            acting[iso2] += 1  # "the Iran-aligned group", "U.S.-backed forces": whose backing, not where
+            continue
         if HOME_POLICE_AFTER.match(text, hit.end):
             ctx.home.add(iso2)
         force = FORCE_AFTER.match(text, hit.end)
@@ -946,6 +988,26 @@ def _named_with_members(c: _Candidate, groups, text: str) -> bool:
     militiamen", actors.json): the group is meant, not a town of the name ("between Fano militiamen and
     federal troops" is no Fano, Italy)."""
     return any(h.start == c.start and c.end < h.end and GROUP_MEMBER_TAIL.fullmatch(text[c.end : h.end]) for h in groups)
+
+
+PLACE_SUBJECT_VERBS = set(RULES["place_subject_verbs"])
+
+
+def _capitals_as_governments(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"since Washington stepped up its campaign", "the group, which Washington blames for the attacks": a
+    national capital that is the active subject of a verb is its government acting, not a place of the
+    incident; a verb a place undergoes ("Kyiv came under attack", "Khartoum fell") leaves it a place."""
+    capitals = national_capitals()
+    for m in mentions:
+        if m.place is None or m.place.kind != "city" or capitals.get(m.place.country_iso2) != m.place.name:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() not in PLACE_SUBJECT_VERBS:
+            m.government = True
+            m.reason += f"; the subject of '{root.head.text}': the government of {m.place.country}, not a place of the incident"
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
@@ -1086,6 +1148,13 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             if not own:
                 reason = f"'{c.name}' is part of a name of a thing, and no province or big town has it as its own name; "
             options = own
+        if c.within and options and not any(p.country_iso2 == c.within for p in options):
+            # "Yemen's Red Sea coast" is no Sudanese Red Sea state: a part of the country named as
+            # its owner, which the gazetteer lacks there (a country or province of the name excepted)
+            reason = f"'{c.name}' is named as a part of {STATES.display_name(c.within)}, which has no place of that name in the gazetteer; "
+            options = []
+        elif c.within and options:
+            options = [p for p in options if p.country_iso2 == c.within]
         held = {p.country_iso2 for p in options if _in_named_province(p, ctx, c.name)}
         if held:
             # a reading inside a province the article names (by another name) rules out
@@ -1111,7 +1180,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             # makes no story of South Dakota's Day County)
             held = Counter(iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos)
             near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
-            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, near) if p.geonameid not in set_aside]
+            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, [c.within] if c.within else near) if p.geonameid not in set_aside]
             options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
@@ -1162,5 +1231,6 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _read_in_the_province_after(text, mentions, looked)
     _part_of_the_next(text, mentions, looked)
     _parts_of_the_town_before(text, mentions)
+    _capitals_as_governments(doc, mentions)
     _fall_back_unknown(doc, mentions, police[0] if len(police) == 1 else None)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
