@@ -166,3 +166,14 @@ def test_a_road_between_towns_is_near_the_first_known_town(code):
     # a town its sentence names is the place, not the road's end
     (e,) = _events(code, "Bandits abducted 12 passengers on the Kaduna-Abuja highway near Kachia on Monday, police said.")
     assert e.location.name == "Kachia"
+
+
+def test_a_district_without_a_point_falls_back_to_its_town_written_in_two_words(code):
+    (e,) = _events(code, "NIAMEY - Gunmen ambushed an army convoy near Banibangou in the Tillaberi region on Friday, killing six soldiers.")
+    assert e.location.name == "Bani Bangou" and e.location.admin1 == "Tillabéri"
+
+
+def test_a_village_said_to_lie_in_a_province_is_no_namesake_elsewhere(code):
+    # the gazetteer's Mafa is in Borno; the text puts this one in Yobe
+    (e,) = _events(code, "Insurgents burned Mafa village in Yobe State on Friday night, killing nine people, residents said.")
+    assert e.location.admin1 == "Yobe"

@@ -593,6 +593,10 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     inside = [p for p in options if p.kind == "city" and p.lat is not None and place.geonameid in (p.admin1_id, p.admin2_id)]
     if not inside and place.admin1_id:  # the district's links are missing: a town of its name in its province
         inside = [p for p in options if p.kind == "city" and p.lat is not None and p.admin1_id == place.admin1_id]
+    if not inside and place.kind == "admin2" and place.admin1_id and (province := gazetteer.get(place.admin1_id)) is not None:
+        # the district's town written as two words or one ("Banibangou" district, "Bani Bangou" town)
+        joined = normalise(DISPLAY_SUFFIXES.sub("", place.name)).replace(" ", "")
+        inside = [p for p in gazetteer.towns_in(province) if p.lat is not None and normalise(p.name).replace(" ", "") == joined]
     if inside:
         town = max(inside, key=lambda p: p.population)
         return town, f"; {place.name} has no coordinates in the gazetteer: the town of its name, {town.name}"
@@ -605,6 +609,7 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
 
 
 PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+IN_ITS_PROVINCE = re.compile(r"\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?|,\s+a\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?")
 # "Kani Township, Sagaing Region": a place set beside the province it lies in
 BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
 
@@ -660,6 +665,14 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         # "Gombe, Kinshasa's business district": the first a part of the town after it
         town_part = (n.place.kind == "city" and re.fullmatch(r",\s*", gap)
                      and POSSESSIVE_PART.match(text, n.end))
+        # "Mafa village in Yobe State": a town said to lie in a province named with its noun, read
+        # in another province of that country, is a namesake; the place is that province
+        held_in = (IN_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2") and n.place.kind in ("admin1", "admin2")
+                   and m.place.kind == "city" and m.place.country_iso2 == n.place.country_iso2)
+        if held_in and not _inside(m.place, n.place):
+            m.reason += f"; but '{m.text}' is said to lie in {n.text}, and {m.place.name} lies elsewhere: {n.place.name}"
+            m.place, m.precision = n.place, n.precision
+            continue
         if not (PART_OF.fullmatch(gap) or beside or town_part):
             continue
         if _inside(m.place, n.place):
