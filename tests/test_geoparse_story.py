@@ -177,3 +177,10 @@ def test_a_village_said_to_lie_in_a_province_is_no_namesake_elsewhere(code):
     # the gazetteer's Mafa is in Borno; the text puts this one in Yobe
     (e,) = _events(code, "Insurgents burned Mafa village in Yobe State on Friday night, killing nine people, residents said.")
     assert e.location.admin1 == "Yobe"
+
+
+def test_two_countries_named_before_their_jets_and_a_curated_english_name(code):
+    # "U.S. and British jets" are whose; "Hodeidah" is strife's own alias of Al Hudaydah, as good as its
+    # own name even where the text names only the United States
+    (e,) = _events(code, "U.S. and British jets struck a radar site at a port north of Hodeidah on Friday, the U.S. Central Command said.")
+    assert e.location.iso3 == "YEM" and e.location.geo_precision == 2

@@ -56,7 +56,8 @@ SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 # a demonym right before a force or a weapon ("Turkish drone", "Rwandan troops", "Russian
 # military jets") says whose they are: forces abroad must not place the incident at home
 TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
-FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
+# (or another's name between: "U.S. and British warplanes")
+FORCE_AFTER = re.compile(rf"\.?\s+(?:and\s+[A-Z][\w.-]+\s+)?(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
 # "the Iran-aligned Kataib Hezbollah", "Turkish-backed factions": an adjective of a backer, not a place
 BACKER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(map(re.escape, RULES['backer_suffixes']), key=len, reverse=True))})\b", re.I)
@@ -244,10 +245,19 @@ def _primary(place: Place, name: str) -> bool:
     return _own_name(place.name, name)
 
 
+# the aliases strife's own data gives a place (geo_aliases.json: "Hodeidah" for Al Hudaydah, "Kiev" for
+# Kyiv) are chosen English names of it, as good as its own; GeoNames' alternate names are not ("Boni" of Bonn)
+CURATED_NAMES: dict[str, set[str]] = {}
+for _alias in GEO["aliases"]:
+    for _key in keys_of(_alias["target"]):
+        CURATED_NAMES.setdefault(_key, set()).update(keys_of(_alias["name"]))
+
+
 @lru_cache(maxsize=65536)  # asked for every reading of every name, several times an article
 def _own_name(place_name: str, name: str) -> bool:
     bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
     own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
+    own |= {alias for key in set(own) for alias in CURATED_NAMES.get(key, ())}
     # a final "h" after a vowel is a transliteration's choice, not another name
     # ("Basra" is Basrah's own name, not an alternate one; so "Shabwa" and Shabwah)
     return bool(_unaspirated(keys_of(name)) & _unaspirated(own))
@@ -864,7 +874,7 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention], police: Place | N
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
                  and start <= o.start < end and o.qualifier != "km of"]
         countries = [o for o in mentions if o is not m and o.place is not None and o.place.kind == "country"
-                     and start <= o.start < end]
+                     and start <= o.start < end and not FORCE_AFTER.match(doc.text, o.end)]  # ("U.S. warplanes": whose)
         if town is not None:
             # "Kibera, Nairobi", "Shaheen Bagh, in south Delhi": a part of the town named right after it
             m.fallback, m.fallback_precision = town.place, 2
