@@ -35,6 +35,7 @@ def test_rules_load():
     assert "say" not in RULES["place_subject_verbs"]  # ("Moscow said" is its government speaking)
     assert BACKER_AFTER.match("-backed") and not BACKER_AFTER.match("-Kivu")
     assert any(re.search(p, "was wounded and airlifted to ") for p in RULES["care_before"])
+    assert "in solidarity with" in RULES["cause_before"] and not set(RULES["cause_before"]) & set(RULES["reference_before"])
     assert PREP_OPENING.search("In Kidal last week").group("name") == "Kidal"
     assert PREP_OPENING.search("Rebels attacked on Monday. At Kidal they").group("name") == "Kidal"
     assert PREP_OPENING.search("the Rebels In Kidal") is None
@@ -184,3 +185,10 @@ def test_two_countries_named_before_their_jets_and_a_curated_english_name(code):
     # own name even where the text names only the United States
     (e,) = _events(code, "U.S. and British jets struck a radar site at a port north of Hodeidah on Friday, the U.S. Central Command said.")
     assert e.location.iso3 == "YEM" and e.location.geo_precision == 2
+
+
+def test_a_place_a_protest_is_for_is_not_where_it_is(code):
+    text = ("RABAT - Thousands of people marched to the parliament in the Hassan district of Rabat on Sunday evening, organisers said. "
+            "Marchers chanted slogans in solidarity with Gaza, and some hurled bottles and stones at police.")
+    events = _events(code, text)
+    assert events and all(e.location.iso3 == "MAR" for e in events)

@@ -24,6 +24,8 @@ def _alternation(words) -> str:
 
 # "police in Quetta said": where the teller is, not where the incident was
 SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\s+(?:the\s+)?$", re.I)
+# "chanted slogans in support of Gaza": what the protest is for, never where
+CAUSE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['cause_before'])})\s+(?:the\s+)?(?:people\s+of\s+)?$", re.I)
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
 # "Sake, west of Goma", "the Hawija district southwest of Kirkuk": a bearing locates the
 # place named just before it; with none before it in the clause ("in the desert east of
@@ -168,11 +170,14 @@ def choose_place(incident, geo, gazetteer, dateline):
         return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
                 or is_owner_place(p, text, nxt) or is_force_owner(p, text) or getattr(p, "government", False))
 
+    def cause(p) -> bool:
+        return text is not None and bool(CAUSE_BEFORE.search(text, max(0, p.start - 40), p.start))
+
     candidates = [
         (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
-        if p.place is not None and not _is_actor(p, f)
+        if p.place is not None and not _is_actor(p, f) and not cause(p)
     ]
     # a name the gazetteer lacks that falls back to a town ("near the Gorobal dam, northeast of Gao"):
     # near that town, as good as the town's own mention, even where that mention only locates the name
@@ -205,7 +210,7 @@ def choose_place(incident, geo, gazetteer, dateline):
             (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
             for order, p in enumerate(geo.mentions)
             if p.place is not None and any(s <= p.start < e for s, e in spans)
-            and not any(_is_actor(p, f) for f in incident.facts)
+            and not any(_is_actor(p, f) for f in incident.facts) and not cause(p)
         ]
     if candidates:
         source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
@@ -246,6 +251,10 @@ def choose_place(incident, geo, gazetteer, dateline):
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_dateline(dateline)
         elsewhere = _country_named_instead_of(resolved, geo, gazetteer) if resolved is not None else None
+        if elsewhere is not None and text is not None and any(
+                m.place is not None and m.place.geonameid == resolved.geonameid and not is_source_place(m, text)
+                and not is_reference_place(m, text, before.get(id(m))) for m in geo.mentions):
+            elsewhere = None  # ("AMMAN - ... in the Rabieh district of Amman": the text places its story in the dateline's town)
         if elsewhere is not None:
             # "NAIROBI - ... stormed a base in Qx ... Somalia's army said": a dateline whose
             # country the text never names is where the reporter is; the story's country
