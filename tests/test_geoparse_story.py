@@ -29,7 +29,7 @@ def test_rules_load():
     assert PROVINCE_ANAPHOR.search("The province has seen attacks") and not PROVINCE_ANAPHOR.search("the province's governor")
     assert not PROVINCE_ANAPHOR.search("the provincial capital")
     assert "based in" in RULES["reference_before"]
-    for key in ("province_anaphors", "place_subject_verbs", "backer_suffixes"):
+    for key in ("province_anaphors", "area_anaphors", "place_subject_verbs", "backer_suffixes"):
         words = RULES[key]
         assert words and all(w == w.lower() and w.strip() == w for w in words) and len(set(words)) == len(words), key
     assert "say" not in RULES["place_subject_verbs"]  # ("Moscow said" is its government speaking)
@@ -192,3 +192,10 @@ def test_a_place_a_protest_is_for_is_not_where_it_is(code):
             "Marchers chanted slogans in solidarity with Gaza, and some hurled bottles and stones at police.")
     events = _events(code, text)
     assert events and all(e.location.iso3 == "MAR" for e in events)
+
+
+def test_in_the_area_points_back_to_the_last_town_or_district(code):
+    text = ("Bandits killed five herders in an attack in Gwoza Local Government Area of Borno State on Monday, a local leader said. "
+            "Young men in the area later blocked the road to Maiduguri in protest, he said.")
+    protest = [e for e in _events(code, text) if e.event_type == "Protests"]
+    assert protest and protest[0].location.name == "Gwoza"

@@ -37,6 +37,8 @@ APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
 # "The province has been hit by a series of attacks: in March, ...": the province the article last named
 PROVINCE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['province_anaphors'])})\b(?!['’]s|\s+of\b|\s+capital\b)", re.I)
+# "Youths in the area blocked the road": the place the article last named
+AREA_ANAPHOR = re.compile(rf"\b(?:in|from|across)\s+the\s+(?:{_alternation(_RULES['area_anaphors'])})\b(?!\s+of\b|['’]s)", re.I)
 # "an attack on the same town", "at the same protest": an earlier incident where the news happened
 SAME_PLACE = re.compile(rf"\bthe\s+same\s+(?:{_alternation(_RULES['same_place_nouns'])})\b", re.I)
 # "the ministry said in Moscow that", "speaking in Kyiv": where the teller spoke
@@ -188,6 +190,16 @@ def choose_place(incident, geo, gazetteer, dateline):
         for p in f.places
         if p.place is None and getattr(p, "fallback", None) is not None and p.fallback.kind == "city"
     ]
+    if text is not None and (not candidates or all(c[0] for c in candidates)):
+        # "Youths in the area later blocked the road to Jos": the incident's own clause says where it was by
+        # pointing back, to the last town or district named; a place it names only to locate something
+        # else ('the road to Jos') is no better
+        area = _area_referred_to(incident, geo, text, before)
+        if area is not None:
+            reason = (f"the incident's own clauses say '{area[1]}': the last town or district named before them, "
+                      f"{area[0].text}")
+            return area[0].place, max(2, area[0].precision or 2), [Evidence(field="location", start=area[0].start, end=area[0].end,
+                                                                            quote=area[0].text, reason=reason)]
     if not candidates and text is not None and incident.mode == "background":
         same = _story_place(incident, geo, text, dateline, before)
         if same is not None:
@@ -425,5 +437,23 @@ def _province_referred_to(incident, geo, text, gazetteer, before):
             province = p.place if p.place.kind == "admin1" else gazetteer.get(p.place.admin1_id) if p.place.admin1_id else None
             if province is not None and province.lat is not None:
                 return province, p
+        return None
+    return None
+
+
+def _area_referred_to(incident, geo, text, before):
+    """"Youths in the area later blocked the road to Jos in protest": an incident whose own clauses say "in the
+    area" is at the last town or district named before that phrase (not one named as a source's or a
+    reference's place). -> (mention, phrase) or None"""
+    for m in incident.mentions:
+        hit = AREA_ANAPHOR.search(text, m.start, m.end)
+        if hit is None:
+            continue
+        for p in reversed([p for p in geo.mentions if p.end <= hit.start() and p.place is not None]):
+            if p.place.kind not in ("city", "other", "admin2"):
+                continue
+            if is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))):
+                continue
+            return p, hit.group(0)
         return None
     return None
