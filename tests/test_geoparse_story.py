@@ -199,3 +199,20 @@ def test_in_the_area_points_back_to_the_last_town_or_district(code):
             "Young men in the area later blocked the road to Maiduguri in protest, he said.")
     protest = [e for e in _events(code, text) if e.event_type == "Protests"]
     assert protest and protest[0].location.name == "Gwoza"
+
+
+def test_the_same_evening_is_the_day_of_the_incident_told_before(code):
+    text = ("YEREVAN - Police detained 30 people at an opposition rally in Yerevan on Sunday, the interior ministry said. "
+            "In the northern city of Gyumri, hundreds of people marched peacefully the same evening. "
+            "Protests have been held nightly since May; on June 12, police arrested five people at a sit-in outside the parliament.")
+    events = _events(code, text, "2025-06-16")
+    gyumri = [e for e in events if e.location.name == "Gyumri"]
+    assert gyumri and gyumri[0].date == "2025-06-15"
+    june12 = [e for e in events if e.date == "2025-06-12"]
+    assert june12 and june12[0].location.name == "Yerevan"
+
+
+def test_same_time_phrases_load():
+    from strife.extract.assemble import SAME_TIME
+
+    assert SAME_TIME.search("marched peacefully the same evening") and not SAME_TIME.search("the same town")

@@ -11,6 +11,7 @@ attacks", "those strikes") joins the most recent incident it fits and creates no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
@@ -38,6 +39,7 @@ BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 STALE_DAYS: int = _ASSEMBLY["stale_days"]
 NEXT_DAY_WORDS = tuple(_ASSEMBLY["next_day_words"])
 DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
+SAME_TIME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ASSEMBLY["same_time_phrases"]) + r")\b", re.I)
 
 
 @dataclass
@@ -263,6 +265,17 @@ def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -
     return replace(facts, dates=[shift_date(anchor, offsets[0])])
 
 
+def _dated_same_time(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
+    """"In Batumi, several thousand people marched peacefully the same evening": a clause with no date of its
+    own that says "the same evening" is of the day of the incident just told (assembly.json same_time_phrases)."""
+    if facts.best_date() is not None or current is None or not SAME_TIME.search(mention.text):
+        return facts
+    anchor = current.best_date()
+    if anchor is None or anchor.date is None or anchor.precision != 1:
+        return facts
+    return replace(facts, dates=[anchor])
+
+
 def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
@@ -274,6 +287,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         told_later = _told_later(mention, first_of_sentence)
         if told_later:
             facts = _dated_on(mention, facts, current)
+        facts = _dated_same_time(mention, facts, current)
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:
