@@ -40,6 +40,7 @@ BACKGROUND_MAX_SPAN_DAYS: int = _ASSEMBLY["background_max_span_days"]
 STALE_DAYS: int = _ASSEMBLY["stale_days"]
 NEXT_DAY_WORDS = tuple(_ASSEMBLY["next_day_words"])
 DISTRICT_SPLIT_KM: float = _ASSEMBLY["district_split_km"]
+SAME_TIME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ASSEMBLY["same_time_phrases"]) + r")\b", re.I)
 RETELLING_ANY = frozenset(_ASSEMBLY["retelling_subjects"]["any_incident"])
 RETELLING_NAMED = frozenset(_ASSEMBLY["retelling_subjects"]["named_before"])
 ARMED_FAMILIES = frozenset({"remote", "violence"})
@@ -385,6 +386,17 @@ def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -
     return replace(facts, dates=[shift_date(anchor, offsets[0])])
 
 
+def _dated_same_time(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
+    """"In Batumi, several thousand people marched peacefully the same evening": a clause with no date of its
+    own that says "the same evening" is of the day of the incident just told (assembly.json same_time_phrases)."""
+    if facts.best_date() is not None or current is None or not SAME_TIME.search(mention.text):
+        return facts
+    anchor = current.best_date()
+    if anchor is None or anchor.date is None or anchor.precision != 1:
+        return facts
+    return replace(facts, dates=[anchor])
+
+
 def _listed_towns(mention: Mention, facts: MentionFacts) -> list:
     """The towns a clause names in one list as the places of its happening ("held in Lagos, Abuja and Port
     Harcourt", "including Sao Paulo, Rio de Janeiro and Brasilia"): two or more towns of one country, each a town
@@ -488,6 +500,7 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         told_later = _told_later(mention, first_of_sentence)
         if told_later:
             facts = _dated_on(mention, facts, current)
+        facts = _dated_same_time(mention, facts, current)
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:

@@ -10,6 +10,7 @@ written into the evidence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from strife.extract.lexicon import load_data
 from strife.record import Evidence
@@ -23,6 +24,8 @@ def _alternation(words) -> str:
 
 # "police in Quetta said": where the teller is, not where the incident was
 SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\s+(?:the\s+)?$", re.I)
+# "chanted slogans in support of Gaza": what the protest is for, never where
+CAUSE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['cause_before'])})\s+(?:the\s+)?(?:people\s+of\s+)?$", re.I)
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
 # "Sake, west of Goma", "the Hawija district southwest of Kirkuk": a bearing locates the
 # place named just before it; with none before it in the clause ("in the desert east of
@@ -32,6 +35,10 @@ BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|sou
 APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the|about|some|near)\b[^,;.()]*$")
 # "killed six traders in the town's market": the town the article last named
 PLACE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})\b(?!\s+of\b)", re.I)
+# "The province has been hit by a series of attacks: in March, ...": the province the article last named
+PROVINCE_ANAPHOR = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['province_anaphors'])})\b(?!['’]s|\s+of\b|\s+capital\b)", re.I)
+# "Youths in the area blocked the road": the place the article last named
+AREA_ANAPHOR = re.compile(rf"\b(?:in|from|across)\s+the\s+(?:{_alternation(_RULES['area_anaphors'])})\b(?!\s+of\b|['’]s)", re.I)
 LISTED_WITH = re.compile(r"^(?:\s*,)?\s+(?:and|or)\s+$|^\s*,\s+$")
 # "on the city's Dniprovskyi district": a part of the town the article last named
 PART_OF_TOLD_PLACE = re.compile(rf"\bthe\s+(?:{_alternation(_RULES['place_anaphors'])})['’]s\s+$", re.I)
@@ -78,6 +85,14 @@ def is_source_place(mention, text: str) -> bool:
                 or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
 
 
+def is_force_owner(mention, text: str) -> bool:
+    """A country named before its forces or weapons ("operations against U.S. forces in Iraq",
+    "Russian drones"): whose they are, not where the incident was (strife.geo.geoparse.FORCE_AFTER)."""
+    from strife.geo.geoparse import FORCE_AFTER
+
+    return mention.place is not None and mention.place.kind == "country" and bool(FORCE_AFTER.match(text, mention.end))
+
+
 def locates_another(mention, text: str, previous) -> bool:
     """The place does not say where the clause's happening was: the teller's or the
     hospital's place, a reference for another place ("across the border from Iraq"), or a
@@ -112,7 +127,11 @@ def is_reference_place(mention, text: str, previous) -> bool:
     if REFERENCE_BEFORE.search(before) and mention.qualifier != "km of":
         if not BEARING_BEFORE.search(before):
             return True
-        if _described_by_bearing(previous, mention, text) and not _abroad_of(previous, mention):
+        if _described_by_bearing(previous, mention, text) and not _abroad_of(previous, mention) and not (
+                _unknown(previous) and (previous.fallback is None or previous.fallback.kind != "city")):
+            # ("near the Tishrin dam, southeast of Manbij, in northern Syria": the dam is not in the
+            # gazetteer, and falls back no nearer than the country, so the town it is told by is the
+            # incident's best point, near it)
             return True
     if previous is not None and previous.place is not None and previous.end <= mention.start:
         between = text[previous.end : mention.start]
@@ -168,18 +187,50 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             return False  # the town a misread namesake was said to lie by is the place
         misread = nxt is not None and _described_by_anchor(p, nxt, text) and _abroad_of(p, nxt)
         return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
-                or is_owner_place(p, text, nxt))
+                or is_owner_place(p, text, nxt) or is_force_owner(p, text) or getattr(p, "government", False))
+
+    def cause(p) -> bool:
+        return text is not None and bool(CAUSE_BEFORE.search(text, max(0, p.start - 40), p.start))
 
     candidates = [
         (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), order, p)
         for order, f in enumerate(incident.facts)
         for p in f.places
-        if p.place is not None and not _is_actor(p, f)
+        if p.place is not None and not _is_actor(p, f) and not cause(p)
     ]
+    # a name the gazetteer lacks that falls back to a town ("near the Gorobal dam, northeast of Gao"):
+    # near that town, as good as the town's own mention, even where that mention only locates the name
+    candidates += [
+        (aside(p), p.fallback_precision, KIND_ORDER.get(p.fallback.kind, 4), order,
+         replace(p, place=p.fallback, precision=p.fallback_precision))
+        for order, f in enumerate(incident.facts)
+        for p in f.places
+        if p.place is None and getattr(p, "fallback", None) is not None and p.fallback.kind == "city"
+    ]
+    if text is not None and (not candidates or all(c[0] for c in candidates)):
+        # "Youths in the area later blocked the road to Jos": the incident's own clause says where it was by
+        # pointing back, to the last town or district named; a place it names only to locate something
+        # else ('the road to Jos') is no better
+        area = _area_referred_to(incident, geo, text, before)
+        if area is not None:
+            reason = (f"the incident's own clauses say '{area[1]}': the last town or district named before them, "
+                      f"{area[0].text}")
+            return area[0].place, max(2, area[0].precision or 2), [Evidence(field="location", start=area[0].start, end=area[0].end,
+                                                                            quote=area[0].text, reason=reason)]
     if not candidates and text is not None and incident.mode == "background":
         same = _story_place(incident, geo, text, dateline, before)
         if same is not None:
             return same
+    if not candidates and text is not None:
+        # "A strike on a printing house in the city killed seven people in May, and in April a missile attack on
+        # Sumy killed 35": the incident's own clause says "the city", which points back to the last town named
+        # before it, before any town that another clause of its sentence names
+        referred = _town_referred_to(incident, geo, text, before, own_clauses=True)
+        if referred is not None:
+            reason = (f"the incident's own clauses name no known place but refer back to the town: "
+                      f"{referred.text}, the last town named before them")
+            return referred.place, referred.precision, [Evidence(field="location", start=referred.start, end=referred.end,
+                                                                 quote=referred.text, reason=reason)]
     if not candidates and text is not None:
         # the incident's own clauses name no place: a place of its sentences ("Troops
         # deployed in Tripoli after clashes between gunmen ...")
@@ -188,7 +239,7 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             (aside(p), p.precision, KIND_ORDER.get(p.place.kind, 4), 10 + order, p)
             for order, p in enumerate(geo.mentions)
             if p.place is not None and any(s <= p.start < e for s, e in spans)
-            and not any(_is_actor(p, f) for f in incident.facts)
+            and not any(_is_actor(p, f) for f in incident.facts) and not cause(p)
         ]
     if candidates:
         source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
@@ -220,6 +271,12 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
                   f"{named_before.text}, the last town named before them")
         return named_before.place, named_before.precision, [Evidence(field="location", start=named_before.start, end=named_before.end,
                                                                      quote=named_before.text, reason=reason)]
+    province = _province_referred_to(incident, geo, text, gazetteer, before)
+    if province is not None:
+        place, mention = province
+        reason = (f"the incident's own sentences name no known place but refer back to the province: "
+                  f"{place.name}, the last named before them")
+        return place, 3, [Evidence(field="location", start=mention.start, end=mention.end, quote=mention.text, reason=reason)]
     if parent is not None:
         # "…on Nov. 28, police arrested 11 people at a rally outside the public broadcaster", told with the news from
         # Tbilisi: an incident split from the one being told that names no known place of its own is where that one
@@ -233,6 +290,10 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
     if dateline is not None and dateline.place and incident.mode == "reported":
         resolved = geo.resolve_dateline(dateline)
         elsewhere = _country_named_instead_of(resolved, geo, gazetteer) if resolved is not None else None
+        if elsewhere is not None and text is not None and any(
+                m.place is not None and m.place.geonameid == resolved.geonameid and not is_source_place(m, text)
+                and not is_reference_place(m, text, before.get(id(m))) for m in geo.mentions):
+            elsewhere = None  # ("AMMAN - ... in the Rabieh district of Amman": the text places its story in the dateline's town)
         if elsewhere is not None:
             # "NAIROBI - ... stormed a base in Qx ... Somalia's army said": a dateline whose
             # country the text never names is where the reporter is; the story's country
@@ -242,6 +303,19 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             if notes:
                 reason += f" ({notes})"
             return elsewhere, 3, [Evidence(field="location", reason=reason)]
+        first = min(m.start for m in incident.mentions)
+        story = _first_story_mention(geo, text, dateline, before, until=first) if text is not None else None
+        if resolved is not None and story is not None and story.place.country_iso2 == resolved.country_iso2 \
+                and story.place.geonameid != resolved.geonameid:
+            # "TRUJILLO - Miners blocked the highway near Chao ... When police moved to clear the road, the miners
+            # threw stones": an incident that names no place, told after the story's own town, is there (near it),
+            # not where the reporter files from
+            reason = (f"the incident's own sentences name no known place: the story's place named before them, "
+                      f"{story.text}, near it (precision 2), rather than the dateline's")
+            if notes:
+                reason += f" ({notes})"
+            return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
+                                                                        quote=story.text, reason=reason)]
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:
@@ -249,6 +323,19 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             return resolved, 2, [Evidence(field="location", start=dateline.place_start, end=dateline.place_end, quote=dateline.place, reason=reason)]
     state = next((f.state_actor[0] for f in incident.facts if f.state_actor), None)
     iso2 = geo.main_country(exclude=state if incident.mode == "background" else None)
+    if incident.mode == "background" and text is not None and iso2:
+        # an incident told for context whose sentences name no known place ("A year ago, a
+        # bombing killed 32 people", "in March, an ambush there killed four", or only a
+        # village the gazetteer lacks) is told because it is the story's own ground: the
+        # story's place, near it (precision 2), is closer than the middle of the country
+        story = _story_mention(geo, text, dateline, before)
+        if story is not None and story.place.country_iso2 == iso2:
+            reason = (f"no known place named for this incident, told for context: the story's place, "
+                      f"{story.place.name}, near it (precision 2)")
+            if notes:
+                reason += f" ({notes})"
+            return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
+                                                                        quote=story.text, reason=reason)]
     if iso2:
         country = gazetteer.country(iso2)
         if country is not None:
@@ -259,6 +346,31 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
 
 
+def _first_story_mention(geo, text, dateline, before, until: int | None = None):
+    """The story's own place: the first town (or district) the text names outside its dateline and not as a
+    source's or a reference's place (before `until`, when given)."""
+    in_dateline = (lambda p: dateline is not None and dateline.place_start is not None
+                   and dateline.place_start <= p.start < dateline.place_end)
+    return next((p for p in geo.mentions
+                 if p.place is not None and p.place.kind in ("city", "admin2") and (until is None or p.end <= until)
+                 and not in_dateline(p) and not is_source_place(p, text)
+                 and not is_reference_place(p, text, before.get(id(p)))), None)
+
+
+def _story_mention(geo, text, dateline, before):
+    """The story's place as a mention: its first town or district, else the dateline's town (as a mention
+    of the dateline's span)."""
+    first = _first_story_mention(geo, text, dateline, before)
+    if first is not None:
+        return first
+    resolved = geo.resolve_dateline(dateline) if dateline is not None and dateline.place else None
+    if resolved is not None and resolved.kind == "city":
+        from strife.geo.geoparse import PlaceMention
+
+        return PlaceMention(dateline.place_start, dateline.place_end, dateline.place, resolved, 1, None, "the dateline's town")
+    return None
+
+
 def _story_place(incident, geo, text, dateline, before):
     """"In April, an attack on the same town freed 529 inmates": a context incident whose own clauses name no place
     but "the same town" is where the story's news is, the first town (or district) the text names outside its
@@ -266,12 +378,7 @@ def _story_place(incident, geo, text, dateline, before):
     hit = next((h for m in incident.mentions if (h := SAME_PLACE.search(text, m.start, m.end))), None)
     if hit is None:
         return None
-    in_dateline = (lambda p: dateline is not None and dateline.place_start is not None
-                   and dateline.place_start <= p.start < dateline.place_end)
-    first = next((p for p in geo.mentions
-                  if p.place is not None and p.place.kind in ("city", "admin2") and p.end <= hit.start()
-                  and not in_dateline(p) and not is_source_place(p, text)
-                  and not is_reference_place(p, text, before.get(id(p)))), None)
+    first = _first_story_mention(geo, text, dateline, before, until=hit.start())
     reason = f"the incident's own clauses name no place but '{hit.group(0)}': the story's place"
     if first is not None:
         return first.place, first.precision, [Evidence(field="location", start=first.start, end=first.end, quote=first.text,
@@ -313,19 +420,67 @@ def _is_actor(place_mention, facts) -> bool:
     return place_mention.start < hit.end and hit.start < place_mention.end
 
 
-def _town_referred_to(incident, geo, text, before):
+def _town_referred_to(incident, geo, text, before, own_clauses: bool = False):
     """"Insurgents occupied the town of Macomia ... During the occupation they killed six
     traders in the town's market": an incident whose sentences say only "the town" is in
     the last town named before that phrase (not one named as a source or a reference).
-    `before` is choose_place's map of each place mention to the one before it."""
+    `before` is choose_place's map of each place mention to the one before it. With `own_clauses`, the phrase
+    is looked for only in the incident's own clauses, not in the rest of their sentences."""
     if text is None:
         return None
     for m in incident.mentions:
-        hit = PLACE_ANAPHOR.search(text, m.sentence_start, m.sentence_end)
+        hit = (PLACE_ANAPHOR.search(text, m.start, m.end) if own_clauses
+               else PLACE_ANAPHOR.search(text, m.sentence_start, m.sentence_end))
         if hit is None:
             continue
         towns = [p for p in geo.mentions if p.end <= hit.start() and p.place is not None and p.place.kind == "city"
                  and not (is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))))]
         if towns:
             return towns[-1]
+    return None
+
+
+def _unknown(mention) -> bool:
+    """A place phrase the gazetteer lacks (not one the tagger alone found, which may be no place at all)."""
+    return (mention is not None and mention.place is None and not getattr(mention, "tagged_only", False)
+            and "not in the gazetteer" in (mention.reason or ""))
+
+
+def _province_referred_to(incident, geo, text, gazetteer, before):
+    """"The province has been hit by a series of attacks: in March, separatists hijacked a train": an incident
+    whose sentences name no place but "the province" is in the last province named before that phrase (or the
+    province of the last town named), not one named as a source's or a reference's place."""
+    if text is None:
+        return None
+    for m in incident.mentions:
+        hit = PROVINCE_ANAPHOR.search(text, m.sentence_start, m.sentence_end)
+        if hit is None:
+            continue
+        home = geo.main_country()
+        for p in reversed([p for p in geo.mentions if p.end <= hit.start() and p.place is not None]):
+            if (p.place.kind == "country" or p.place.country_iso2 != home
+                    or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))):
+                continue  # (a province abroad is no province of the story's)
+            province = p.place if p.place.kind == "admin1" else gazetteer.get(p.place.admin1_id) if p.place.admin1_id else None
+            if province is not None and province.lat is not None:
+                return province, p
+        return None
+    return None
+
+
+def _area_referred_to(incident, geo, text, before):
+    """"Youths in the area later blocked the road to Jos in protest": an incident whose own clauses say "in the
+    area" is at the last town or district named before that phrase (not one named as a source's or a
+    reference's place). -> (mention, phrase) or None"""
+    for m in incident.mentions:
+        hit = AREA_ANAPHOR.search(text, m.start, m.end)
+        if hit is None:
+            continue
+        for p in reversed([p for p in geo.mentions if p.end <= hit.start() and p.place is not None]):
+            if p.place.kind not in ("city", "other", "admin2"):
+                continue
+            if is_source_place(p, text) or is_reference_place(p, text, before.get(id(p))):
+                continue
+            return p, hit.group(0)
+        return None
     return None

@@ -30,7 +30,7 @@ from strife.extract.lexicon import load_data
 from strife.extract.states import STATES
 from strife.record import Location
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 SUFFIXES = re.compile(
     r"\s+(?:district|province|governorate|department|region|state|division|county|municipality|"
     r"prefecture|oblast|agency|tehsil|zone|city|town|village|wilaya|emirate|parish|commune|territory)$"

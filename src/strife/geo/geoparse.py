@@ -57,8 +57,11 @@ SUPRANATIONAL = {normalise(n) for n in RULES["supranational"]}
 # a demonym right before a force or a weapon ("Turkish drone", "Rwandan troops", "Russian
 # military jets") says whose they are: forces abroad must not place the incident at home
 TELLING_AFTER = re.compile(r"\s+(?:said|says|reported|announced|told|claimed|confirmed|spokes\w+)\b")
-FORCE_AFTER = re.compile(rf"\.?\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
+# (or another's name between: "U.S. and British warplanes")
+FORCE_AFTER = re.compile(rf"\.?\s+(?:and\s+[A-Z][\w.-]+\s+)?(?:[a-z]+\s+)?(?:{'|'.join(sorted(map(re.escape, RULES['force_nouns']), key=len, reverse=True))})\b")
 NEAR_WORDS = set(RULES["near_words"])
+# "the Iran-aligned Kataib Hezbollah", "Turkish-backed factions": an adjective of a backer, not a place
+BACKER_AFTER = re.compile(rf"-(?:{'|'.join(sorted(map(re.escape, RULES['backer_suffixes']), key=len, reverse=True))})\b", re.I)
 POLICE_BEYOND = RULES["police_beyond_borders"]
 # "Kenyan police", "the Uganda Police Force", "Congolese riot police": a country's police act at home,
 # so the story is in that country (one lower-case or capitalised word may stand between)
@@ -81,12 +84,17 @@ _NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.-]*(?:[ -](?:(?:de|d
 _PREPS = ["in", "at", "of", "from", "to", "into", "toward", "towards", "across", "inside", "on", "through", "throughout", "along"] + sorted(NEAR_WORDS, key=len, reverse=True)
 # "in rural Tame", "in downtown Port-au-Prince": a word for the town's land or its centre
 _TOWN_SIDE_ALT = _alternation(RULES["town_land_words"] + RULES["town_centre_words"])
-PREP = re.compile(
-    rf"\b(?P<prep>{_alternation(_PREPS)})\s+"
+_PREP_TAIL = (
     rf"(?:the\s+)?(?P<dir>(?i:{_DIR_ALT})\s+)?(?P<side>(?i:{_TOWN_SIDE_ALT})\s+)?"
     rf"(?:(?:[A-Z]\w+\s+)?(?P<desc>(?:{_DESC_ALT}))(?:\s+of|,)?\s+)?"
     rf"(?P<name>{_NAME})"
 )
+PREP = re.compile(rf"\b(?P<prep>{_alternation(_PREPS)})\s+" + _PREP_TAIL)
+# a sentence may open with its place ("In Tulkarm last week, two women were killed"): the
+# preposition is capitalised there, and only there (a pass of its own: the name before the
+# sentence's stop may have run into it, "on Monday. In Tubas")
+_OPENING_PREPS = ["In", "At", "Near", "Outside", "Inside", "Around", "Across", "Throughout"]
+PREP_OPENING = re.compile(rf"(?:\A|(?<=[.!?;:] )|(?<=[.!?]\" )|(?<=\n))(?P<prep>{_alternation(_OPENING_PREPS)})\s+" + _PREP_TAIL)
 WITH_NOUN = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{_NOUN_ALT}))\b")
 NOUN_OF = re.compile(rf"\b(?P<noun>(?i:{_NOUN_ALT}|{_DESC_ALT}))\s+of\s+(?P<name>{_NAME})")
 RELATIVE = re.compile(
@@ -169,6 +177,8 @@ class PlaceMention:
     # found by the tagger alone, in no place position ("M23", "Murree Road"): if unknown,
     # it may be no place at all, so it gets no fallback and no mention in the evidence
     tagged_only: bool = False
+    # a national capital standing for its government ("since Washington stepped up its campaign")
+    government: bool = False
 
 
 @dataclass
@@ -239,10 +249,19 @@ def _primary(place: Place, name: str) -> bool:
     return _own_name(place.name, name)
 
 
+# the aliases strife's own data gives a place (geo_aliases.json: "Hodeidah" for Al Hudaydah, "Kiev" for
+# Kyiv) are chosen English names of it, as good as its own; GeoNames' alternate names are not ("Boni" of Bonn)
+CURATED_NAMES: dict[str, set[str]] = {}
+for _alias in GEO["aliases"]:
+    for _key in keys_of(_alias["target"]):
+        CURATED_NAMES.setdefault(_key, set()).update(keys_of(_alias["name"]))
+
+
 @lru_cache(maxsize=65536)  # asked for every reading of every name, several times an article
 def _own_name(place_name: str, name: str) -> bool:
     bare = re.sub(r"^(?:City|Town|Municipality) of\s+|\s+City$", "", place_name)  # "City of Isabela"
     own = keys_of(place_name) | keys_of(DISPLAY_SUFFIXES.sub("", place_name)) | keys_of(bare)
+    own |= {alias for key in set(own) for alias in CURATED_NAMES.get(key, ())}
     # a final "h" after a vowel is a transliteration's choice, not another name
     # ("Basra" is Basrah's own name, not an alternate one; so "Shabwa" and Shabwah)
     return bool(_unaspirated(keys_of(name)) & _unaspirated(own))
@@ -321,6 +340,8 @@ class _Candidate:
     # the name after "of" in "the Angel of Independence": a thing's name, a place only
     # inside the story's countries
     of_a_thing: bool = False
+    # "Yemen's Red Sea coast", "Nigeria's Niger State": named as a part of this country (ISO2)
+    within: str | None = None
 
 
 def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -333,7 +354,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         if possessive:  # "Pakistan's Baluchistan province", "the Philippines' Sulu province": two places
             head, tail = c.name[: possessive.start()], c.name[possessive.end() :]
             add(replace(c, end=c.start + len(head), name=head, hint=None, qualifier=None))
-            add(replace(c, start=c.start + possessive.end(), name=tail))
+            add(replace(c, start=c.start + possessive.end(), name=tail, within=STATES.iso2(head) or c.within))
             return
         stop = re.search(r"(?<=\w{3})\.\s", c.name)
         if stop:  # "on the road to Ansongo. The army said": the name ends with its sentence
@@ -355,6 +376,8 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
                 c = replace(c, qualifier=c.qualifier or "area")
             elif c.hint is None:
                 c = replace(c, hint=NOUN_KIND.get(noun))
+        if BACKER_AFTER.match(text, c.end):  # ("Iran-aligned", "Kurdish-led": who backs or leads, no place)
+            return
         key = normalise(c.name)
         if re.search(r"\d", c.name):  # "M23", "F-16": names of groups and things, not places
             return
@@ -414,7 +437,7 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
             continue
         qualifier = "area" if noun in AREA_NOUNS else None
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, NOUN_KIND.get(noun, "city")))
-    for m in PREP.finditer(text):
+    for m in [*PREP.finditer(text), *PREP_OPENING.finditer(text)]:
         prep = m.group("prep").lower()
         name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         hint = "city" if m.group("desc") else None
@@ -529,6 +552,9 @@ def _town_named_with_noun(name: str, gazetteer: Gazetteer) -> bool:
     return any(p.kind == "city" and normalise(p.name) == key for p in gazetteer.lookup(name))
 
 
+GLUED_ARTICLE = re.compile(r"(?:El|Al)([b-df-hj-np-tv-z]\w{2,})")
+
+
 def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     """The gazetteer's readings of a candidate; a country's name reads as the country
     (not Mozambique Island, not the town of Us in France for "US")."""
@@ -549,6 +575,12 @@ def _options(c: _Candidate, gazetteer: Gazetteer) -> list[Place]:
     found = gazetteer.lookup(c.name)
     if TRAILING_NOUN.search(c.name) and (whole := [p for p in found if p.kind == "city" and normalise(p.name) == normalise(c.name)]):
         return whole  # "Quezon City" is that city, not one of the towns called Quezon
+    if not found and (glued := GLUED_ARTICLE.fullmatch(c.name)):
+        # the Arabic article written into the name: "Elwak" is GeoNames' "El Wak"
+        found = [p for p in gazetteer.lookup("Al " + glued.group(1)) if p.kind != "country"]
+    if not found and re.fullmatch(r"[A-Z][\w'’]+-[A-Z][\w'’]+", c.name):
+        # a compound written with a hyphen or as one word: "Petion-Ville" is "Pétionville"
+        found = [p for p in gazetteer.lookup(c.name.replace("-", "")) if p.kind != "country"]
     wants_area = c.hint in ("admin1", "admin2") and not any(p.kind in ("admin1", "admin2") for p in found)
     direct = bool(found)
     article = bool(re.match(r"[A-Z]", c.name) and not re.match(r"(?i)al[- ]", c.name))
@@ -575,6 +607,10 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     inside = [p for p in options if p.kind == "city" and p.lat is not None and place.geonameid in (p.admin1_id, p.admin2_id)]
     if not inside and place.admin1_id:  # the district's links are missing: a town of its name in its province
         inside = [p for p in options if p.kind == "city" and p.lat is not None and p.admin1_id == place.admin1_id]
+    if not inside and place.kind == "admin2" and place.admin1_id and (province := gazetteer.get(place.admin1_id)) is not None:
+        # the district's town written as two words or one ("Banibangou" district, "Bani Bangou" town)
+        joined = normalise(DISPLAY_SUFFIXES.sub("", place.name)).replace(" ", "")
+        inside = [p for p in gazetteer.towns_in(province) if p.lat is not None and normalise(p.name).replace(" ", "") == joined]
     if inside:
         town = max(inside, key=lambda p: p.population)
         return town, f"; {place.name} has no coordinates in the gazetteer: the town of its name, {town.name}"
@@ -587,6 +623,7 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
 
 
 PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+IN_ITS_PROVINCE = re.compile(r"\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?|,\s+a\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?")
 # "Kani Township, Sagaing Region": a place set beside the province it lies in
 BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
 
@@ -642,6 +679,14 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
         # "Gombe, Kinshasa's business district": the first a part of the town after it
         town_part = (n.place.kind == "city" and re.fullmatch(r",\s*", gap)
                      and POSSESSIVE_PART.match(text, n.end))
+        # "Mafa village in Yobe State": a town said to lie in a province named with its noun, read
+        # in another province of that country, is a namesake; the place is that province
+        held_in = (IN_ITS_PROVINCE.fullmatch(gap) and n.kind_hint in ("admin1", "admin2") and n.place.kind in ("admin1", "admin2")
+                   and m.place.kind == "city" and m.place.country_iso2 == n.place.country_iso2)
+        if held_in and not _inside(m.place, n.place):
+            m.reason += f"; but '{m.text}' is said to lie in {n.text}, and {m.place.name} lies elsewhere: {n.place.name}"
+            m.place, m.precision = n.place, n.precision
+            continue
         if not (PART_OF.fullmatch(gap) or beside or town_part):
             continue
         if _inside(m.place, n.place):
@@ -654,6 +699,26 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
                 whole = max(towns, key=lambda p: p.population)
         m.reason += f"; but '{m.text}' is a part of {n.text}, and {m.place.name} lies elsewhere: {whole.name}, precision 2"
         m.place, m.precision = whole, 2
+
+
+# "in the city's Shevchenkivskyi district", "the town's Souq area": a part of the town named before
+TOWN_OWNS_BEFORE = re.compile(rf"\bthe\s+(?:{_alternation(RULES['place_anaphors'])})['’]s\s+(?:(?i:{_DIR_ALT}|central|old)\s+)?$", re.I)
+
+
+def _parts_of_the_town_before(text: str, mentions: list[PlaceMention]) -> None:
+    """"killed a worker in the city's Shevchenkivskyi district": the name is a part of the
+    last town the article named before it; a reading of it in another province (a district
+    of that name in another city) is a namesake, and a part the gazetteer lacks is that town
+    too: the town, precision 2."""
+    for i, m in enumerate(mentions):
+        if not TOWN_OWNS_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        town = next((n for n in reversed(mentions[:i]) if n.place is not None and n.place.kind == "city"), None)
+        if town is None or (m.place is not None and _inside(m.place, town.place)):
+            continue
+        what = f"{m.place.name} lies elsewhere" if m.place is not None else "it is not in the gazetteer"
+        m.reason += f"; '{m.text}' is a part of the town named before it, and {what}: {town.place.name}, precision 2"
+        m.place, m.precision, m.tagged_only = town.place, 2, False
 
 
 def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
@@ -704,6 +769,33 @@ def _town_opening(name: str, mentions: list[PlaceMention], gazetteer: Gazetteer)
     return None
 
 
+ROAD_NOUNS = {"road", "highway", "expressway"}
+
+
+def _road_end(text: str, m: PlaceMention, mentions: list[PlaceMention], gazetteer: Gazetteer) -> Place | None:
+    """"the Mandera-Lafey road", "the Gusau-Funtua highway": a road named after the towns it joins is near
+    the first of them the gazetteer knows as a town in a country of the article's other places."""
+    words = m.text.split()
+    after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 20])
+    if not words or not (words[-1].lower() in ROAD_NOUNS or (after is not None and after.group(1) in ROAD_NOUNS)):
+        return None
+    name = " ".join(words[:-1]) if words[-1].lower() in ROAD_NOUNS else m.text
+    ends = [e.strip() for e in name.split("-")]
+    if len(ends) < 2:
+        return None
+    for n in mentions:  # ("on the Gusau-Funtua road near Tsafe": the town its sentence names is the place)
+        if n is not m and n.place is not None and n.place.kind == "city":
+            a, b = (n.end, m.start) if n.end <= m.start else (m.end, n.start)
+            if a <= b and not re.search(r"[.;!?]\s", text[a:b]):
+                return None
+    countries = {n.place.country_iso2 for n in mentions if n.place is not None}
+    for end in ends:
+        towns = [p for p in gazetteer.lookup(end) if p.kind == "city" and p.lat is not None and p.country_iso2 in countries]
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return None
+
+
 def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_place: Place | None, gazetteer: Gazetteer) -> None:
     """A landmark the gazetteer lacks is in the town named with it ("Tahrir Square in
     central Baghdad", "Kenyatta Avenue, Nairobi"), else in the dateline's town (precision 2,
@@ -714,12 +806,16 @@ def _landmarks_in_their_town(text: str, mentions: list[PlaceMention], dateline_p
         town = next((n for n in mentions[i + 1 :] if n.place is not None and n.place.kind == "city"
                      and LANDMARK_TOWN_GAP.fullmatch(text[m.end : n.start])), None)
         head = _town_opening(m.text, mentions, gazetteer) if town is None else None
+        end = _road_end(text, m, mentions, gazetteer) if town is None and head is None else None
         if town is not None:
             m.place, m.precision = town.place, town.precision
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) of the town named with it: {town.place.name}"
         elif head is not None:
             m.place, m.precision = head, 1
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) named after its town: {head.name}"
+        elif end is not None:
+            m.place, m.precision = end, 2
+            m.reason = f"'{m.text}' is a road between towns (not in the gazetteer): near the first of them the gazetteer knows, {end.name}, precision 2"
         elif dateline_place is not None and dateline_place.kind == "city":
             m.place, m.precision = dateline_place, 2
             m.reason = f"'{m.text}' is a landmark (not in the gazetteer) with no town named with it: the dateline's town, {dateline_place.name}, precision 2"
@@ -785,7 +881,7 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention], police: Place | N
         areas = [o for o in mentions if o is not m and o.place is not None and o.place.kind in ("admin1", "admin2")
                  and start <= o.start < end and o.qualifier != "km of"]
         countries = [o for o in mentions if o is not m and o.place is not None and o.place.kind == "country"
-                     and start <= o.start < end]
+                     and start <= o.start < end and not FORCE_AFTER.match(doc.text, o.end)]  # ("U.S. warplanes": whose)
         if town is not None:
             # "Kibera, Nairobi", "Shaheen Bagh, in south Delhi": a part of the town named right after it
             m.fallback, m.fallback_precision = town.place, 2
@@ -819,6 +915,9 @@ def _context(text: str, skip, candidates: list[_Candidate], looked: dict[str, li
         if any(s <= hit.start < e for s, e in provinces):
             continue  # "Niger State" names a Nigerian state, not the country Niger
         word = text[hit.start : hit.end]
+        if BACKER_AFTER.match(text, hit.end):
+            acting[iso2] += 1  # "the Iran-aligned group", "U.S.-backed forces": whose backing, not where
+            continue
         if HOME_POLICE_AFTER.match(text, hit.end):
             ctx.home.add(iso2)
         force = FORCE_AFTER.match(text, hit.end)
@@ -919,6 +1018,26 @@ def _named_with_members(c: _Candidate, groups, text: str) -> bool:
     militiamen", actors.json): the group is meant, not a town of the name ("between Fano militiamen and
     federal troops" is no Fano, Italy)."""
     return any(h.start == c.start and c.end < h.end and GROUP_MEMBER_TAIL.fullmatch(text[c.end : h.end]) for h in groups)
+
+
+PLACE_SUBJECT_VERBS = set(RULES["place_subject_verbs"])
+
+
+def _capitals_as_governments(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"since Washington stepped up its campaign", "the group, which Washington blames for the attacks": a
+    national capital that is the active subject of a verb is its government acting, not a place of the
+    incident; a verb a place undergoes ("Kyiv came under attack", "Khartoum fell") leaves it a place."""
+    capitals = national_capitals()
+    for m in mentions:
+        if m.place is None or m.place.kind != "city" or capitals.get(m.place.country_iso2) != m.place.name:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() not in PLACE_SUBJECT_VERBS:
+            m.government = True
+            m.reason += f"; the subject of '{root.head.text}': the government of {m.place.country}, not a place of the incident"
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
@@ -1059,6 +1178,13 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             if not own:
                 reason = f"'{c.name}' is part of a name of a thing, and no province or big town has it as its own name; "
             options = own
+        if c.within and options and not any(p.country_iso2 == c.within for p in options):
+            # "Yemen's Red Sea coast" is no Sudanese Red Sea state: a part of the country named as
+            # its owner, which the gazetteer lacks there (a country or province of the name excepted)
+            reason = f"'{c.name}' is named as a part of {STATES.display_name(c.within)}, which has no place of that name in the gazetteer; "
+            options = []
+        elif c.within and options:
+            options = [p for p in options if p.country_iso2 == c.within]
         held = {p.country_iso2 for p in options if _in_named_province(p, ctx, c.name)}
         if held:
             # a reading inside a province the article names (by another name) rules out
@@ -1084,7 +1210,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
             # makes no story of South Dakota's Day County)
             held = Counter(iso2 for name, isos in province_countries.items() if name != c.name for iso2 in isos)
             near = [iso for iso, _ in (ctx.named + ctx.demonyms + held).most_common(3)]
-            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, near) if p.geonameid not in set_aside]
+            fuzzy = [(p, score) for p, score in gazetteer.fuzzy(c.name, [c.within] if c.within else near) if p.geonameid not in set_aside]
             options = list({p.geonameid: p for p, _ in fuzzy}.values())
             if options:
                 reason = f"'{c.name}' matched by spelling to '{options[0].name}'; "
@@ -1134,5 +1260,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
     _part_of_the_next(text, mentions, looked)
+    _parts_of_the_town_before(text, mentions)
+    _capitals_as_governments(doc, mentions)
     _fall_back_unknown(doc, mentions, police[0] if len(police) == 1 else None)
     return ArticleGeo(mentions, countries, gazetteer, ctx, text)
