@@ -897,3 +897,24 @@ def test_peoples_at_work_are_words_of_work_not_of_arms():
     assert not PEOPLE_AT_WORK.search("armed Fulani herders") and not PEOPLE_AT_WORK.search("Fulani gunmen")
     assert not any(re.fullmatch(p, w) for p in load_data("actor_groups.json")["peoples_at_work"]
                    for w in ("gunmen", "fighters", "militiamen", "raiders", "youths"))
+
+
+def test_a_group_named_after_a_day_is_no_victim_and_a_brigade_blaming_it_attributes(code):
+    # "said on Tuesday that the ELN had contacted them": "on" a day acts on no one
+    e = _first(code, "A rancher seized by armed men at his farm near Tame, Colombia, two days ago is being held for "
+                     "ransom, his family said on Tuesday. The army's 18th Brigade blamed the ELN's Domingo Lain front.",
+               "2024-05-08")
+    assert e.actor1.name == "ELN: National Liberation Army"
+    assert e.actor2.name == "Civilians (Colombia)"
+
+
+def test_a_police_operation_is_the_police_acting(code):
+    e = _first(code, "Five suspected gang members were killed on Friday during a police operation against the Comando "
+                     "Vermelho in the north of Rio de Janeiro, Brazil, officials said.")
+    assert e.actor1.name == "Police Forces of Brazil"
+
+
+def test_residents_who_stoned_and_burned_two_men_are_a_mob(code):
+    e = _first(code, "Residents of a district of Cap-Haitien, Haiti, stoned, beat and burned to death two men they "
+                     "accused of stealing motorbikes on Saturday, police said.", "2024-05-05")
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Mob violence", "Rioters (Haiti)", "Civilians (Haiti)")
