@@ -918,3 +918,13 @@ def test_residents_who_stoned_and_burned_two_men_are_a_mob(code):
     e = _first(code, "Residents of a district of Cap-Haitien, Haiti, stoned, beat and burned to death two men they "
                      "accused of stealing motorbikes on Saturday, police said.", "2024-05-05")
     assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Mob violence", "Rioters (Haiti)", "Civilians (Haiti)")
+
+
+def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(code):
+    e = _first(code, "Militiamen with machetes attacked a camp for displaced people near Bunia, Congo, on Sunday night, "
+                     "killing 12 people, local officials said.", "2024-05-06")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    # an army camp is held by armed men: attacking it is a battle
+    e = _first(code, "Militiamen attacked an army camp near Bunia, Congo, on Sunday night, killing 12 people, "
+                     "local officials said.", "2024-05-06")
+    assert e.event_type == "Battles"

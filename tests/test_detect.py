@@ -427,3 +427,10 @@ def test_a_crowd_dispersing_peacefully_is_no_intervention(nlp):
 def test_a_person_seized_by_armed_men_is_abducted(nlp):
     assert any("abduction" in s for s in signals_of(
         nlp, "A shopkeeper seized by masked men outside the town on Friday has not been released."))
+
+
+def test_a_charge_of_killing_with_no_incident_of_its_own_is_no_mention(nlp):
+    assert mentions(nlp, "Human rights groups have accused the border police of killing migrants, which the "
+                         "ministry denies.") == []
+    # a charge that places or dates the act still tells it
+    assert mentions(nlp, "Two men were charged with killing a trader in Kisumu on Monday.") != []
