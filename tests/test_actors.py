@@ -928,3 +928,32 @@ def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(
     e = _first(code, "Militiamen attacked an army camp near Bunia, Congo, on Sunday night, killing 12 people, "
                      "local officials said.", "2024-05-06")
     assert e.event_type == "Battles"
+
+
+def test_a_group_that_is_the_subject_of_the_attack_later_in_the_clause_is_actor1(code):
+    e = _first(code, "Three soldiers were killed on Sunday when Houthi forces shelled army positions near Marib, Yemen, "
+                     "a military source said.")
+    assert (e.actor1.name, e.actor2.name) == ("Ansar Allah", "Military Forces of Yemen")
+    # a party named as the complement of its supporters is no armed side of their brawl
+    e = _first(code, "One man was killed when supporters of two rival factions of the Awami League clashed with sticks and "
+                     "bricks at a market in Bogra, Bangladesh, on Monday, police said.")
+    assert e.event_type == "Riots" and e.actor1.name == "Rioters (Bangladesh)"
+
+
+def test_a_group_suspected_under_its_full_name_stays_out_under_its_abbreviation(code):
+    e = _first(code, "Suspected Allied Democratic Forces (ADF) fighters killed nine farmers near Beni, Congo, on Friday, "
+                     "local officials said.")
+    assert e.actor1.name == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_a_group_named_as_what_the_claimant_is_linked_to_is_not_the_claimant(code):
+    e = _first(code, "Jihadists ambushed an army convoy near Dori, Burkina Faso, on Monday, killing 11 soldiers. The Group "
+                     "for the Support of Islam and Muslims (JNIM), linked to al-Qaeda, claimed the ambush on Tuesday.",
+               "2024-05-08")
+    assert e.actor1.name == "JNIM: Group for Support of Islam and Muslims" and e.claimed_by == [e.actor1.name]
+
+
+def test_two_parties_whose_supporters_fought_are_no_armed_sides(code):
+    e = _first(code, "Two men were killed and 30 people were hurt when supporters of the PTI and the PML-N fought with "
+                     "sticks and stones in Sialkot, Pakistan, on Sunday, police said.", "2024-05-06")
+    assert e.event_type == "Riots"

@@ -718,3 +718,10 @@ def test_dissidents_are_attackers_and_recruits_security_forces():
     assert LEXICON.group_category("three dissidents") == "attackers"
     assert LEXICON.group_category("nine police recruits") == "security forces"
     assert LEXICON.group_category("two guardsmen") == "security forces"
+
+
+def test_a_suicide_bomber_who_blew_himself_up_is_one_more_dead():
+    assert summary("A suicide bomber blew himself up outside the court, killing three policemen.") == [
+        ("killed", 1, "A suicide bomber"), ("killed", 3, "policemen")]
+    # an attacker only told as the subject of the blast's verb, not one "blew up" a bridge
+    assert summary("Insurgents blew up a bridge near the town.") == []

@@ -117,3 +117,14 @@ def test_split_data_is_consistent():
     assert dates["offset_connectors"]["later"] == 1
     assert assembly["district_split_km"] > assembly["same_city_km"] and assembly["_district_split_km"]
     assert all(re.compile(p, re.I) for p in cues["new_incident"])
+
+
+def test_a_claim_told_days_later_with_its_own_toll_is_the_incident_it_claims(code):
+    # the claim's day is the claim's, and the place inside the claimant's name ("Sahel") is no second place
+    text = ("Gunmen attacked an army post near Ouallam, Niger, on Friday, killing 9 soldiers, the defence ministry said on "
+            "Tuesday. The Islamic State Sahel Province claimed the raid through its Amaq agency on Sunday and said 25 "
+            "soldiers had died.")
+    (event,) = _reported(code, text, "2025-03-25")
+    assert event.date == "2025-03-21" and event.location.name == "Ouallam"
+    assert event.actor1.name == "ISIS-Sahel: Islamic State Sahel Province" and event.claimed_by == [event.actor1.name]
+    assert (event.fatalities.low, event.fatalities.high) == (9, 25)

@@ -240,12 +240,16 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
-            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 45) : local]):
-                continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, _name_lead(mention, facts, hit) - 45) : _name_lead(mention, facts, hit)]):
+                # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide); "Suspected Allied
+                # Democratic Forces (ADF) rebels": the abbreviation is suspected with its full name
+                continue
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive or AGENT_BY_DESCRIBED.search(mention.text[max(0, local - 50) : local])):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
+            elif facts.claim is None and _acts_in_clause(mention, hit):
+                agents.append((group, hit))  # "two soldiers were killed on Monday when Houthi forces shelled army positions"
         if mention.triggers and not facts.groups and (referred := _referred_group(mention, before, before_start, article_text)) is not None:
             agents.append(referred)  # "A year ago, an attack by the group killed 32": the group named before
         if state is None and facts.state_actor:
@@ -685,6 +689,33 @@ def _referred_group(mention, before: str, before_start: int, article_text: str |
     if not earlier:
         return None
     return earlier[-1][0], Hit("referring", start, end, article_text[start:end])
+
+
+# between a group and the violent verb it is the subject of: a word or two ("Houthi forces shelled", "the RSF's
+# shelling"), no auxiliary of a passive ("positions were shelled")
+SUBJECT_GAP = re.compile(r"^\s*(?:(?!(?:was|were|is|are|been|being|be|and|or|but|by|of|on|in|at|to|with|from)\b)[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _acts_in_clause(mention, hit) -> bool:
+    """The group is the subject of a violent trigger later in its clause ("… when Houthi forces shelled"); not the
+    complement of another noun ("supporters of two factions of the BNP clashed")."""
+    if re.search(r"\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:(?:and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?)?$",
+                 mention.text[max(0, hit.start - mention.start - 60) : hit.start - mention.start], re.I):
+        return False  # "supporters of the BNP and the Awami League fought": the parties name whose supporters
+    return any(
+        t.start >= hit.end and t.kind in LEXICON.violent_signals
+        and SUBJECT_GAP.match(mention.text[hit.end - mention.start : t.start - mention.start]) is not None
+        for t in mention.triggers
+    )
+
+
+def _name_lead(mention, facts, hit) -> int:
+    """Where the words naming a group start, in the clause: at its full name when the group is its abbreviation in
+    brackets right after it ("Allied Democratic Forces (ADF)")."""
+    for other, h in facts.groups:
+        if h.end <= hit.start and re.fullmatch(r"\s*\(\s*", mention.text[h.end - mention.start : hit.start - mention.start]):
+            return h.start - mention.start
+    return hit.start - mention.start
 
 
 def _passive_agent(mention) -> Hit | None:
@@ -1188,7 +1219,7 @@ def _only_a_source(sentence: str, start: int, end: int) -> bool:
 ACTED_ON = re.compile(r"\b" + LEXICON.acted_on_verbs + r"\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 # forces doing something ("police in Niger State arrested", "security forces opened fire"):
 # the verbs are data (actor_groups.json state_forces.acting_verbs)
-ACTING = re.compile(r"^\s+(?:\w+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
+ACTING = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
 
 
 def _force(pattern, kind: str, mention, facts) -> Hit | None:
@@ -1237,14 +1268,19 @@ def _subject(before: str, offset: int) -> Hit | None:
 TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
+LINKED_TO_BEFORE = re.compile(r"\b(?:linked|affiliated|allied|aligned|loyal|close|tied)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
 def _claimant(facts, mention):
     """The group that claims: the one named last before "claimed responsibility" (its
     subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
     the first named after it ("… was claimed by the TTP") unless that one is the claim's target ("the U.S.
     military said it carried out an air strike against al-Shabaab fighters": the army claims, not the group)."""
     before = [g for g in facts.groups if g[1].end <= facts.claim.start]
-    if before:
-        return before[-1]
+    # "JNIM, linked to al-Qaeda, claimed the ambush": a group named only as what the claimant is tied to is not it
+    told = [g for g in before if not LINKED_TO_BEFORE.search(mention.text[max(0, g[1].start - mention.start - 30) : g[1].start - mention.start])]
+    if told or before:
+        return (told or before)[-1]
     if not facts.groups:
         return None
     first = facts.groups[0]
