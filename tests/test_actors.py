@@ -957,3 +957,13 @@ def test_two_parties_whose_supporters_fought_are_no_armed_sides(code):
     e = _first(code, "Two men were killed and 30 people were hurt when supporters of the PTI and the PML-N fought with "
                      "sticks and stones in Sialkot, Pakistan, on Sunday, police said.", "2024-05-06")
     assert e.event_type == "Riots"
+
+
+def test_a_group_that_says_in_a_video_it_holds_the_hostages_or_its_fighters_did_it_claims(code):
+    e = _first(code, "Gunmen abducted two nurses near Kumbo, Cameroon, on Monday, officials said. The Ambazonia Defence "
+                     "Forces said in a video posted on social media that it was holding the two women.", "2024-05-08")
+    assert e.actor1.name == "Ambazonian Separatists" and e.claimed_by == ["Ambazonian Separatists"]
+    e = _first(code, "Gunmen shot dead five labourers near Turbat, Pakistan, on Monday, police said. The Balochistan "
+                     "Liberation Front said in a statement on Tuesday that its fighters had carried out the attack.",
+               "2024-05-08")
+    assert e.claimed_by == ["BLF: Balochistan Liberation Front"]
