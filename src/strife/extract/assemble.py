@@ -11,6 +11,7 @@ attacks", "those strikes") joins the most recent incident it fits and creates no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from strife.extract.counts import LATER_DEATHS, ORDINAL_LATER, TOLL_WORDS
@@ -245,6 +246,26 @@ def _told_later(mention: Mention, first_of_sentence: bool) -> bool:
     return first_of_sentence and mention.has("new_incident_later") and bool(_families_apart(mention.own_signals()))
 
 
+# a sentence that opens on its day ("On Monday, …", "Late on Tuesday, …"): the words before the date
+OPENING_DAY_LEAD = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+
+
+def _opens_on_another_day(mention: Mention, facts: MentionFacts, current: Incident | None, first_of_sentence: bool,
+                          clause: str) -> bool:
+    """A sentence that opens on a day other than the day of the incident being told, and tells a happening of a kind
+    that stands apart, tells another incident: "…overran a police outpost on Sunday … On Monday, military aircraft
+    bombed the village" are two, though a day apart (a gap the date test allows, for "overnight" and deaths the next
+    day). A death or a claim told on the next day ("On Monday, two more bodies were found") goes on telling it."""
+    if not first_of_sentence or current is None or current.mode != "reported" or mention.anaphoric:
+        return False
+    day, anchor = facts.best_date(), current.best_date()
+    if day is None or anchor is None or day.date is None or anchor.date is None or day.precision != 1 or anchor.precision != 1:
+        return False
+    if day.date == anchor.date or not OPENING_DAY_LEAD.match(clause[: max(0, day.start - mention.start)]):
+        return False
+    return bool(_families_apart(mention.own_signals()))
+
+
 def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
     """"Two days later, gunmen attacked…" with no date of its own: the span after the day of the incident just
     told ("hours later" is its day)."""
@@ -274,6 +295,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         told_later = _told_later(mention, first_of_sentence)
         if told_later:
             facts = _dated_on(mention, facts, current)
+        elif _opens_on_another_day(mention, facts, current, first_of_sentence, mention.text):
+            told_later = True  # "On Monday, military aircraft bombed the village": after Sunday's raid, another day's
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:
