@@ -967,3 +967,11 @@ def test_a_group_that_says_in_a_video_it_holds_the_hostages_or_its_fighters_did_
                      "Liberation Front said in a statement on Tuesday that its fighters had carried out the attack.",
                "2024-05-08")
     assert e.claimed_by == ["BLF: Balochistan Liberation Front"]
+
+
+def test_forces_named_as_the_place_a_crowd_attacked_are_not_who_acted(code):
+    # "the gate of an army barracks": the army is where the students rioted, not the subject of their riot
+    e = _first(code, "Students rammed a bus through the gate of an army barracks in Oaxaca, Mexico, on Thursday and threw "
+                     "stones and firecrackers at soldiers, officials said.", "2024-05-10")
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == (
+        "Violent demonstration", "Rioters (Mexico)", "Military Forces of Mexico")

@@ -1248,6 +1248,12 @@ PASSIVE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|has been|ha
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)
 
 
+# a force noun after a preposition ("the gate of an army barracks", "outside a police station") or before a place noun
+# ("army barracks", "police station") names a place the forces hold, not who acted
+OBJECT_LEAD = re.compile(r"\b(?:of|at|on|in|into|through|near|outside|inside|from|to|towards?|against|behind|past)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$", re.I)
+FORCE_PLACE_AFTER = re.compile(r"^\s+(?:barracks|bases?|stations?|posts?|camps?|checkpoints?|headquarters|compound|academy|garrison)\b", re.I)
+
+
 def _subject(before: str, offset: int) -> Hit | None:
     """Who stands as the subject before a trigger: the last armed noun there, an unnamed
     armed group or state forces (not forces that are only the source: "police said")."""
@@ -1257,6 +1263,8 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
+            if kind != "unidentified" and (OBJECT_LEAD.search(before, 0, m.start()) or FORCE_PLACE_AFTER.match(rest)):
+                continue  # "rammed a truck through the gate of an army barracks": forces named as a place, not a subject
             if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
