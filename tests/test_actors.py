@@ -975,3 +975,17 @@ def test_forces_named_as_the_place_a_crowd_attacked_are_not_who_acted(code):
                      "firecrackers at soldiers. Mexico's defence ministry said six soldiers were hurt.", "2024-05-10")
     assert (e.sub_event_type, e.actor1.name, e.actor2.name) == (
         "Violent demonstration", "Rioters (Mexico)", "Military Forces of Mexico")
+
+
+def test_a_crowd_protesting_against_extortion_by_gangs_is_a_demonstration_and_a_dateline_country_does_not_act(code):
+    e = _first(code, "GUAYAQUIL, Ecuador - Police fired tear gas on Monday to clear hundreds of residents who had blocked a "
+                     "highway near Milagro to protest against power cuts and extortion by gangs, officials said.",
+               "2024-05-07")
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == (
+        "Protest with intervention", "Protesters (Ecuador)", "Police Forces of Ecuador")
+
+
+def test_men_plotting_attacks_are_arrested_not_attackers(code):
+    e = _first(code, "MOMBASA, Kenya - Police on Thursday arrested four men they said were Al Shabaab operatives plotting "
+                     "attacks on hotels in Mombasa.", "2024-05-09")
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Arrests", "Police Forces of Kenya", "Al Shabaab")

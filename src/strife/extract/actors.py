@@ -725,8 +725,16 @@ def _passive_agent(mention) -> Hit | None:
     for m in LEXICON.unidentified_re.finditer(mention.text, first):
         lead = mention.text[max(first, m.start() - 30) : m.start()]
         if re.search(r"\bby\s+(?:(?:a|an|the|some|several|two|three|four|five|six|unidentified|unknown|alleged|presumed|heavily)\s+)*$", lead, re.I):
+            if PROTESTED_BEFORE.search(mention.text, 0, m.start()):
+                continue  # "blocked the road to protest against water cuts and extortion by gangs": what they protest
             return Hit("unidentified", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
+
+
+# what a crowd protests against, up to the agent after "by" ("to protest against … extortion by gangs")
+PROTESTED_BEFORE = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|ing|ion|ions)|march(?:ed|ing)?|rall(?:y|ied|ying))\s+(?:against|over|at)\b[^.;:]{0,80}$",
+    re.I)
 
 
 MAX_DESCRIBED = 4  # perpetrator descriptions kept per incident

@@ -147,6 +147,8 @@ class States:
         if TARGETED.search(before):
             return False  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
         after = text[local_end : local_end + 40]
+        if re.match(r"\s*(?:,?\s*[A-Z][a-z]{2}\.?\s+\d{1,2}\s*)?(?:\([^)]{1,20}\)\s*)?[-–—]+\s", after):
+            return False  # a dateline's country ("GUAYAQUIL, Ecuador - Police fired"): where the story was filed
         # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
         acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
         if acting and not LEXICON.unidentified_re.match(after.lstrip()):
