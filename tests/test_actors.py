@@ -989,3 +989,14 @@ def test_men_plotting_attacks_are_arrested_not_attackers(code):
     e = _first(code, "MOMBASA, Kenya - Police on Thursday arrested four men they said were Al Shabaab operatives plotting "
                      "attacks on hotels in Mombasa.", "2024-05-09")
     assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Arrests", "Police Forces of Kenya", "Al Shabaab")
+
+
+def test_a_datelines_country_is_no_state_acting(code):
+    # "PORT SUDAN - Drones launched by the RSF": the dateline says where the story was filed
+    e = _first(code, "KASSALA, Sudan - Drones launched by the Rapid Support Forces struck a fuel depot in Kassala on "
+                     "Friday, officials said. No casualties were reported.", "2024-05-11")
+    assert e.actor1.name == "RSF: Rapid Support Forces"
+    # the police told right after a dateline are still the state's police
+    e = _first(code, "LAGOS, Nigeria - Anti-riot police fired tear gas at hundreds of traders protesting against new "
+                     "market levies in Lagos on Monday, witnesses said.", "2024-05-07")
+    assert e.actor2.name == "Police Forces of Nigeria"

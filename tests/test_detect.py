@@ -434,3 +434,10 @@ def test_a_charge_of_killing_with_no_incident_of_its_own_is_no_mention(nlp):
                          "ministry denies.") == []
     # a charge that places or dates the act still tells it
     assert mentions(nlp, "Two men were charged with killing a trader in Kisumu on Monday.") != []
+
+
+def test_attack_helicopters_and_a_rejected_peace_deal_tell_no_attack_or_agreement(nlp):
+    assert all("attack" not in s for s in signals_of(nlp, "Soldiers backed by attack helicopters clashed with rebels."))
+    assert all("agreement" not in s for s in signals_of(
+        nlp, "The faction, which rejected the 2014 peace deal, has been weakened by defections."))
+    assert any("agreement" in s for s in signals_of(nlp, "The two militias signed a peace deal in Sirte on Monday."))

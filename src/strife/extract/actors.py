@@ -1017,7 +1017,8 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     """Whether the state's name governs a police noun ("Kenyan police", "Israel's border police")."""
     for mention, _ in parts:
         if mention.start <= state_hit.start < mention.end:
-            after = re.sub(r"^(?:'s|’s)?\s+", "", mention.text[state_hit.end - mention.start :])
+            # "GUAYAQUIL, Ecuador - Police fired": a dateline's country and the force that opens the story
+            after = re.sub(r"^(?:\s*[-–—]+\s+|(?:'s|’s)?\s+)", "", mention.text[state_hit.end - mention.start :])
             return LEXICON.police_re.match(after) is not None
     return False
 

@@ -38,6 +38,10 @@ def _short_name(country) -> list[str]:
     return [n for n in names if n]
 
 
+# what follows a dateline's place: "GUAYAQUIL, Ecuador - Police …", "KYIV, June 7 (Reuters) - …"
+DATELINE_AFTER = re.compile(r"\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)]{1,20}\)\s*)?[-–—]+\s")
+
+
 class States:
     @cached_property
     def names(self) -> dict[str, str]:
@@ -147,8 +151,8 @@ class States:
         if TARGETED.search(before):
             return False  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
         after = text[local_end : local_end + 40]
-        if re.match(r"\s*(?:,?\s*[A-Z][a-z]{2}\.?\s+\d{1,2}\s*)?(?:\([^)]{1,20}\)\s*)?[-–—]+\s", after):
-            return False  # a dateline's country ("GUAYAQUIL, Ecuador - Police fired"): where the story was filed
+        if DATELINE_AFTER.match(after):
+            return False  # a dateline's country ("PORT SUDAN - Drones launched by the RSF"): where the story was filed
         # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
         acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
         if acting and not LEXICON.unidentified_re.match(after.lstrip()):
