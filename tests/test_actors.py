@@ -1000,3 +1000,11 @@ def test_a_datelines_country_is_no_state_acting(code):
     e = _first(code, "LAGOS, Nigeria - Anti-riot police fired tear gas at hundreds of traders protesting against new "
                      "market levies in Lagos on Monday, witnesses said.", "2024-05-07")
     assert e.actor2.name == "Police Forces of Nigeria"
+
+
+def test_a_group_that_only_gives_a_toll_is_no_side_and_an_army_claiming_the_drone_strike_is_actor1(code):
+    e = _first(code, "A drone strike on a market near Anefis, Mali, on Sunday killed at least six civilians, residents said. "
+                     "The Azawad Liberation Front (FLA), the rebel alliance active in the area, put the toll at nine. "
+                     "The Malian army said on Monday that one of its drones had destroyed a terrorist hideout in the area.",
+               "2024-05-07")
+    assert (e.actor1.name, e.actor2.name) == ("Military Forces of Mali", "Civilians (Mali)")

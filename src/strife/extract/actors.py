@@ -244,6 +244,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide); "Suspected Allied
                 # Democratic Forces (ADF) rebels": the abbreviation is suspected with its full name
                 continue
+            elif not mention.triggers and facts.claim is None and facts.casualties:
+                continue  # "The FLA, the rebel alliance active in the area, put the toll at 13": a toll's source, no side
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive or AGENT_BY_DESCRIBED.search(mention.text[max(0, local - 50) : local])):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
@@ -501,7 +503,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
-        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated]
+        # (not a group that only gives a toll: "the FLA, active in the area, put the toll at 13")
+        named_in_incident = [(g, h) for m, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated
+                             and (m.triggers or f.claim is not None or not f.casualties)]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)

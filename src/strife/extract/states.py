@@ -24,6 +24,11 @@ TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|aga
 STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
 # "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
 NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")
+# "The Malian army said on Monday that one of its drones had destroyed …": a state's forces claiming the strike
+CLAIMED_STRIKE = re.compile(
+    r"^(?:'s|’s)?\s+(?:army|military|armed forces|air force|defen[cs]e ministry|ministry of defen[cs]e)\s+said\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:one of\s+)?its\s+(?:drones?|jets?|warplanes?|aircraft|helicopters?|aerial vectors?)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|bombed)\b", re.I)
 SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
@@ -111,6 +116,8 @@ class States:
         for iso2, hit in self.mentioned(text):
             before = text[max(0, hit.start - 30) : hit.start]
             if not self.is_demonym(hit.text) and STATE_ATTACKS.match(text[hit.end : hit.end + 40]) and not SUBJECT_BLOCKED.search(before):
+                return iso2, hit
+            if CLAIMED_STRIKE.match(text[hit.end : hit.end + 120]):
                 return iso2, hit
         return None
 
