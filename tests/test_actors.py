@@ -1008,3 +1008,9 @@ def test_a_group_that_only_gives_a_toll_is_no_side_and_an_army_claiming_the_dron
                      "The Malian army said on Monday that one of its drones had destroyed a terrorist hideout in the area.",
                "2024-05-07")
     assert (e.actor1.name, e.actor2.name) == ("Military Forces of Mali", "Civilians (Mali)")
+
+
+def test_militants_who_fired_from_the_hills_on_village_volunteers_of_a_people_attack_their_militia(code):
+    e = _first(code, "Kuki militants fired from the hills on Meitei village volunteers guarding fields near Moirang in "
+                     "Manipur, India, on Tuesday, and the volunteers fired back, police said.", "2024-05-08")
+    assert e.event_type == "Battles" and e.actor1.name == "Kuki Ethnic Militia (India)"
