@@ -1014,3 +1014,19 @@ def test_militants_who_fired_from_the_hills_on_village_volunteers_of_a_people_at
     e = _first(code, "Kuki militants fired from the hills on Meitei village volunteers guarding fields near Moirang in "
                      "Manipur, India, on Tuesday, and the volunteers fired back, police said.", "2024-05-08")
     assert e.event_type == "Battles" and e.actor1.name == "Kuki Ethnic Militia (India)"
+
+
+def test_members_of_the_armed_forces_who_massacred_are_the_forces(code):
+    e = _first(code, "The president admitted on Monday that members of the armed forces massacred nine farmers in a "
+                     "village near Ayacucho, Peru, last week.", "2024-05-08")
+    assert e.actor1.name == "Military Forces of Peru"
+
+
+def test_troops_that_launched_an_operation_act_but_launching_bombs_names_no_forces(code):
+    events = [e for e in code("Militants attacked a checkpoint in Tank, Pakistan, on Monday, killing two soldiers. On "
+                              "Wednesday troops launched an operation in the hills, and the army said five militants "
+                              "were killed.", "2025-05-16") if e.mode == "reported"]
+    assert events[-1].actor1.name == "Military Forces of Pakistan" or (events[-1].actor2 and events[-1].actor2.inter == 1)
+    e = _first(code, "Urban commandos launched two bombs against a car dealership in San Salvador, El Salvador, on "
+                     "Monday, police said.", "2024-05-08")
+    assert e.actor2 is None or e.actor2.name != "Military Forces of El Salvador"

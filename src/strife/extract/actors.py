@@ -1263,7 +1263,8 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|
 
 # a force noun after a preposition ("the gate of an army barracks", "outside a police station") or before a place noun
 # ("army barracks", "police station") names a place the forces hold, not who acted
-OBJECT_LEAD = re.compile(r"\b(?:of|at|on|in|into|through|near|outside|inside|from|to|towards?|against|behind|past)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$", re.I)
+# (not "of": "members of the armed forces massacred" names who acted)
+OBJECT_LEAD = re.compile(r"\b(?:at|on|in|into|through|near|outside|inside|from|to|towards?|against|behind|past)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$", re.I)
 FORCE_PLACE_AFTER = re.compile(r"^\s+(?:barracks|bases?|stations?|posts?|camps?|checkpoints?|headquarters|compound|academy|garrison)\b", re.I)
 
 

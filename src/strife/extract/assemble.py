@@ -304,10 +304,13 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
             continue
         if current is not None and _claims_the_incident(mention):
             # "ISSP claimed the attack through its Amaq agency on Sunday and said 30 soldiers had died": a claim that
-            # refers back to the incident told; its day is the claim's, and a place in the claimant's name ("Islamic
-            # State Sahel Province") is no place of the incident; its toll is the claimant's word, read with the rest
-            current.parts.append((mention, replace(facts, places=[], dates=[])))
-            continue
+            # refers back to an incident told; its day is the claim's, and a place in the claimant's name ("Islamic
+            # State Sahel Province") is no place of the incident; its toll is the claimant's word, read with the rest.
+            # Told as a reference ("claimed the attack"), it joins the incident it refers to (below); else the current
+            facts = replace(facts, places=[], dates=[])
+            if not mention.anaphoric:
+                current.parts.append((mention, facts))
+                continue
         if current is not None and _later_deaths_only(facts) and not mention.has("new_incident"):
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died;
             # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
@@ -369,8 +372,8 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
 def _claims_the_incident(mention: Mention) -> bool:
     """A claim of responsibility whose happening words all refer back ("claimed the attack", "claimed the raid") or
     only tell deaths ("and said its fighters killed a dozen soldiers"): it tells no incident of its own."""
-    return (mention.has("responsibility_claim") and not mention.has("new_incident") and not mention.has("background")
-            and not _families_apart(mention.own_signals()))
+    return (mention.has("responsibility_claim") and not mention.has("responsibility_none") and not mention.has("new_incident")
+            and not mention.has("background") and not _families_apart(mention.own_signals()))
 
 
 def _later_deaths(c) -> bool:
