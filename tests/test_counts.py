@@ -693,3 +693,35 @@ def test_a_name_is_not_read_in_text_set_in_capitals():
     # every word of a wire story in capitals looks like a name: "THE KILLING OF PEASANTS IN THE AREA" names no one
     assert summary("THEY CONDEMNED THE KILLING OF PEASANTS IN THE AREA.") == []
     assert summary("THE MURDER OF MAGISTRATE CARLOS VALENCIA LED THE JUDGES TO PROTEST.") == []
+
+
+def test_guardsmen_a_passer_by_and_a_wounded_man_told_with_his_age_are_counted():
+    assert summary("Officials said three guardsmen and at least two attackers were killed.") == [
+        ("killed", 3, "guardsmen"), ("killed", 2, "attackers")]
+    assert ("killed", 1, "passer-by") in summary("A mine hit the truck, killing four soldiers and a passer-by.")
+    assert [c.quantity.best for c in read("A nurse said that one of the wounded, a 12-year-old girl, had died.")
+            if c.kind == "killed"] == [1]
+
+
+def test_a_group_said_on_its_channel_that_it_killed_is_a_kill_claim():
+    from strife.extract.tolls import mark_kill_claim
+
+    text = "The rebels said on Telegram that they had killed more than 40 soldiers."
+    assert any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
+    text = "The movement said in a statement that it had killed 12 militiamen."
+    assert any(mark_kill_claim(c, text).kill_claim for c in find_casualties(text))
+
+
+def test_dissidents_are_attackers_and_recruits_security_forces():
+    from strife.extract.lexicon import LEXICON
+
+    assert LEXICON.group_category("three dissidents") == "attackers"
+    assert LEXICON.group_category("nine police recruits") == "security forces"
+    assert LEXICON.group_category("two guardsmen") == "security forces"
+
+
+def test_a_suicide_bomber_who_blew_himself_up_is_one_more_dead():
+    assert summary("A suicide bomber blew himself up outside the court, killing three policemen.") == [
+        ("killed", 1, "A suicide bomber"), ("killed", 3, "policemen")]
+    # an attacker only told as the subject of the blast's verb, not one "blew up" a bridge
+    assert summary("Insurgents blew up a bridge near the town.") == []

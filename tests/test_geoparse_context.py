@@ -225,3 +225,10 @@ def test_a_plural_possessive_splits_two_places(parse):
 def test_a_demonym_or_direction_without_a_province_noun_is_still_no_place(parse):
     geo = parse("Somali troops attacked militants in the East on Monday.")
     assert not any(m.text in ("Somali", "East") for m in geo.mentions)
+
+
+def test_the_far_end_of_a_road_is_not_where_a_bomb_was_found(code):
+    events = [e for e in code("Soldiers defused a bomb buried under the road from Mocimboa da Praia to Mueda, Mozambique, "
+                              "on Monday, about 10 km outside Mocimboa da Praia, the army said. No one was hurt.",
+                              "2024-05-07") if e.mode == "reported"]
+    assert events and events[0].location.name.startswith("Moc")

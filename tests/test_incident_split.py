@@ -117,3 +117,30 @@ def test_split_data_is_consistent():
     assert dates["offset_connectors"]["later"] == 1
     assert assembly["district_split_km"] > assembly["same_city_km"] and assembly["_district_split_km"]
     assert all(re.compile(p, re.I) for p in cues["new_incident"])
+
+
+def test_a_claim_told_days_later_with_its_own_toll_is_the_incident_it_claims(code):
+    # the claim's day is the claim's, and the place inside the claimant's name ("Sahel") is no second place
+    text = ("Gunmen attacked an army post near Ouallam, Niger, on Friday, killing 9 soldiers, the defence ministry said on "
+            "Tuesday. The Islamic State Sahel Province claimed the raid through its Amaq agency on Sunday and said 25 "
+            "soldiers had died.")
+    (event,) = _reported(code, text, "2025-03-25")
+    assert event.date == "2025-03-21" and event.location.name == "Ouallam"
+    assert event.actor1.name == "ISIS-Sahel: Islamic State Sahel Province" and event.claimed_by == [event.actor1.name]
+    assert (event.fatalities.low, event.fatalities.high) == (9, 25)
+
+
+def test_a_sentence_opening_on_the_next_day_with_another_kind_of_act_is_a_second_event(code):
+    text = ("Rebels stormed an army outpost near Kalay, Myanmar, on Saturday, killing 4 soldiers, the group said. "
+            "On Sunday, military jets bombed a village a few kilometres from the outpost, killing 7 civilians, "
+            "residents said.")
+    first, second = _reported(code, text, "2025-03-19")
+    assert first.date == "2025-03-15" and first.fatalities.best == 4
+    assert (second.date, second.sub_event_type, second.fatalities.best) == ("2025-03-16", "Air/drone strike", 7)
+    # "from the outpost" places the strike by the town the outpost was near
+    assert second.location.name == first.location.name
+    # a toll told on the next day goes on telling the incident
+    text = ("Rebels stormed an army outpost near Kalay, Myanmar, on Saturday, killing 4 soldiers, the group said. "
+            "On Sunday, two more soldiers died of their wounds, an official said.")
+    (event,) = _reported(code, text, "2025-03-19")
+    assert event.fatalities.best == 6

@@ -472,3 +472,20 @@ def test_a_figure_a_source_had_earlier_given_is_replaced_by_its_correction():
         ("Police had earlier said six people died, but one of them survived.", "Police"),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (3, 3, 6)
+
+
+def test_a_suicide_bomber_adds_to_a_group_but_a_toll_of_people_bounds_him(code):
+    e = [x for x in code("A suicide bomber blew himself up at the gate of a police academy in Mogadishu, Somalia, on Sunday, "
+                         "killing four recruits, police said.", "2024-05-06") if x.mode == "reported"][0]
+    assert e.fatalities.best == 5
+    e = [x for x in code("A suicide bomber blew himself up at a market in Mogadishu, Somalia, on Sunday, killing six people "
+                         "including the attacker, police said.", "2024-05-06") if x.mode == "reported"][0]
+    assert e.fatalities.best == 6
+
+
+def test_a_figure_a_mayor_said_earlier_is_replaced_by_the_governors_later_one():
+    toll = tally("killed", items(
+        ("Drones struck the city overnight, killing four people, the governor said on Saturday.", "governor"),
+        ("The mayor had said earlier that three people were killed.", "mayor"),
+    ), "fatalities")
+    assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 4)

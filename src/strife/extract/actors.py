@@ -242,12 +242,18 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                 continue  # "troops, backed by local clan militias, recaptured …": a helper, not the side
             if facts.claim is None and SUFFERED.match(mention.text[hit.end - mention.start :]):
                 victims_named.append((group, hit))  # "three NPA rebels were killed in an encounter with soldiers"
-            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, local - 45) : local]):
-                continue  # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide)
+            elif facts.claim is None and LEXICON.suspicion_re.search(mention.text[max(0, _name_lead(mention, facts, hit) - 45) : _name_lead(mention, facts, hit)]):
+                # "suspected Boko Haram fighters abducted …": only suspected, not the actor (the guide); "Suspected Allied
+                # Democratic Forces (ADF) rebels": the abbreviation is suspected with its full name
+                continue
+            elif not mention.triggers and facts.claim is None and facts.casualties:
+                continue  # "The FLA, the rebel alliance active in the area, put the toll at 13": a toll's source, no side
             elif facts.claim is None and (hit.start < before_start + len(before) or "by " in preceding[-4:] or preceding.endswith("by the ") or agent_of_passive or AGENT_BY_DESCRIBED.search(mention.text[max(0, local - 50) : local])):
                 agents.append((group, hit))
             elif facts.claim is None and ACTED_ON.search(mention.text[:local]):
                 victims_named.append((group, hit))
+            elif facts.claim is None and _acts_in_clause(mention, hit):
+                agents.append((group, hit))  # "two soldiers were killed on Monday when Houthi forces shelled army positions"
         if mention.triggers and not facts.groups and (referred := _referred_group(mention, before, before_start, article_text)) is not None:
             agents.append(referred)  # "A year ago, an attack by the group killed 32": the group named before
         if state is None and facts.state_actor:
@@ -518,7 +524,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     state_actor1 = actor1 is not None and actor1.inter in (1, 8)
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
-        named_in_incident = [(g, h) for _, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated]
+        # (not a group that only gives a toll: "the FLA, active in the area, put the toll at 13")
+        named_in_incident = [(g, h) for m, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated
+                             and (m.triggers or f.claim is not None or not f.casualties)]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
@@ -708,6 +716,33 @@ def _referred_group(mention, before: str, before_start: int, article_text: str |
     return earlier[-1][0], Hit("referring", start, end, article_text[start:end])
 
 
+# between a group and the violent verb it is the subject of: a word or two ("Houthi forces shelled", "the RSF's
+# shelling"), no auxiliary of a passive ("positions were shelled")
+SUBJECT_GAP = re.compile(r"^\s*(?:(?!(?:was|were|is|are|been|being|be|and|or|but|by|of|on|in|at|to|with|from)\b)[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _acts_in_clause(mention, hit) -> bool:
+    """The group is the subject of a violent trigger later in its clause ("… when Houthi forces shelled"); not the
+    complement of another noun ("supporters of two factions of the BNP clashed")."""
+    if re.search(r"\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:(?:and|or)\s+(?:the\s+)?(?:[\w'’-]+\s+)?)?$",
+                 mention.text[max(0, hit.start - mention.start - 60) : hit.start - mention.start], re.I):
+        return False  # "supporters of the BNP and the Awami League fought": the parties name whose supporters
+    return any(
+        t.start >= hit.end and t.kind in LEXICON.violent_signals
+        and SUBJECT_GAP.match(mention.text[hit.end - mention.start : t.start - mention.start]) is not None
+        for t in mention.triggers
+    )
+
+
+def _name_lead(mention, facts, hit) -> int:
+    """Where the words naming a group start, in the clause: at its full name when the group is its abbreviation in
+    brackets right after it ("Allied Democratic Forces (ADF)")."""
+    for other, h in facts.groups:
+        if h.end <= hit.start and re.fullmatch(r"\s*\(\s*", mention.text[h.end - mention.start : hit.start - mention.start]):
+            return h.start - mention.start
+    return hit.start - mention.start
+
+
 def _passive_agent(mention) -> Hit | None:
     """An unnamed armed agent after "by" past the first trigger ("were kidnapped by
     terrorists", "placed by an urban guerrilla group")."""
@@ -715,8 +750,16 @@ def _passive_agent(mention) -> Hit | None:
     for m in LEXICON.unidentified_re.finditer(mention.text, first):
         lead = mention.text[max(first, m.start() - 30) : m.start()]
         if re.search(r"\bby\s+(?:(?:a|an|the|some|several|two|three|four|five|six|unidentified|unknown|alleged|presumed|heavily)\s+)*$", lead, re.I):
+            if PROTESTED_BEFORE.search(mention.text, 0, m.start()):
+                continue  # "blocked the road to protest against water cuts and extortion by gangs": what they protest
             return Hit("unidentified", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
+
+
+# what a crowd protests against, up to the agent after "by" ("to protest against … extortion by gangs")
+PROTESTED_BEFORE = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|ing|ion|ions)|march(?:ed|ing)?|rall(?:y|ied|ying))\s+(?:against|over|at)\b[^.;:]{0,80}$",
+    re.I)
 
 
 MAX_DESCRIBED = 4  # perpetrator descriptions kept per incident
@@ -1057,7 +1100,8 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     """Whether the state's name governs a police noun ("Kenyan police", "Israel's border police")."""
     for mention, _ in parts:
         if mention.start <= state_hit.start < mention.end:
-            after = re.sub(r"^(?:'s|’s)?\s+", "", mention.text[state_hit.end - mention.start :])
+            # "GUAYAQUIL, Ecuador - Police fired": a dateline's country and the force that opens the story
+            after = re.sub(r"^(?:\s*[-–—]+\s+|(?:'s|’s)?\s+)", "", mention.text[state_hit.end - mention.start :])
             return LEXICON.police_re.match(after) is not None
     return False
 
@@ -1267,7 +1311,7 @@ def _only_a_source(sentence: str, start: int, end: int) -> bool:
 ACTED_ON = re.compile(r"\b" + LEXICON.acted_on_verbs + r"\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 # forces doing something ("police in Niger State arrested", "security forces opened fire"):
 # the verbs are data (actor_groups.json state_forces.acting_verbs)
-ACTING = re.compile(r"^\s+(?:\w+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
+ACTING = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
 
 
 def _force(pattern, kind: str, mention, facts) -> Hit | None:
@@ -1304,6 +1348,13 @@ def _reduced_passive(mention, trigger: Hit) -> bool:
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)
 
 
+# a force noun after a preposition ("the gate of an army barracks", "outside a police station") or before a place noun
+# ("army barracks", "police station") names a place the forces hold, not who acted
+# (not "of": "members of the armed forces massacred" names who acted)
+OBJECT_LEAD = re.compile(r"\b(?:at|on|in|into|through|near|outside|inside|from|to|towards?|against|behind|past)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$", re.I)
+FORCE_PLACE_AFTER = re.compile(r"^\s+(?:barracks|bases?|stations?|posts?|camps?|checkpoints?|headquarters|compound|academy|garrison)\b", re.I)
+
+
 def _subject(before: str, offset: int) -> Hit | None:
     """Who stands as the subject before a trigger: the last armed noun there, an unnamed
     armed group or state forces (not forces that are only the source: "police said")."""
@@ -1313,6 +1364,8 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
+            if kind != "unidentified" and (OBJECT_LEAD.search(before, 0, m.start()) or FORCE_PLACE_AFTER.match(rest)):
+                continue  # "rammed a truck through the gate of an army barracks": forces named as a place, not a subject
             if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
             if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
@@ -1324,14 +1377,19 @@ def _subject(before: str, offset: int) -> Hit | None:
 TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
+LINKED_TO_BEFORE = re.compile(r"\b(?:linked|affiliated|allied|aligned|loyal|close|tied)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
 def _claimant(facts, mention):
     """The group that claims: the one named last before "claimed responsibility" (its
     subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
     the first named after it ("… was claimed by the TTP") unless that one is the claim's target ("the U.S.
     military said it carried out an air strike against al-Shabaab fighters": the army claims, not the group)."""
     before = [g for g in facts.groups if g[1].end <= facts.claim.start]
-    if before:
-        return before[-1]
+    # "JNIM, linked to al-Qaeda, claimed the ambush": a group named only as what the claimant is tied to is not it
+    told = [g for g in before if not LINKED_TO_BEFORE.search(mention.text[max(0, g[1].start - mention.start - 30) : g[1].start - mention.start])]
+    if told or before:
+        return (told or before)[-1]
     if not facts.groups:
         return None
     first = facts.groups[0]

@@ -368,6 +368,26 @@ def _told_later(mention: Mention, first_of_sentence: bool) -> bool:
     return first_of_sentence and mention.has("new_incident_later") and bool(_families_apart(mention.own_signals()))
 
 
+# a sentence that opens on its day ("On Monday, …", "Late on Tuesday, …"): the words before the date
+OPENING_DAY_LEAD = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+
+
+def _opens_on_another_day(mention: Mention, facts: MentionFacts, current: Incident | None, first_of_sentence: bool,
+                          clause: str) -> bool:
+    """A sentence that opens on a day other than the day of the incident being told, and tells a happening of a kind
+    that stands apart, tells another incident: "…overran a police outpost on Sunday … On Monday, military aircraft
+    bombed the village" are two, though a day apart (a gap the date test allows, for "overnight" and deaths the next
+    day). A death or a claim told on the next day ("On Monday, two more bodies were found") goes on telling it."""
+    if not first_of_sentence or current is None or current.mode != "reported" or mention.anaphoric:
+        return False
+    day, anchor = facts.best_date(), current.best_date()
+    if day is None or anchor is None or day.date is None or anchor.date is None or day.precision != 1 or anchor.precision != 1:
+        return False
+    if day.date == anchor.date or not OPENING_DAY_LEAD.match(clause[: max(0, day.start - mention.start)]):
+        return False
+    return bool(_families_apart(mention.own_signals()))
+
+
 def _dated_on(mention: Mention, facts: MentionFacts, current: Incident | None) -> MentionFacts:
     """"Two days later, gunmen attacked…" with no date of its own: the span after the day of the incident just
     told ("hours later" is its day)."""
@@ -500,12 +520,23 @@ def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | Non
         told_later = _told_later(mention, first_of_sentence)
         if told_later:
             facts = _dated_on(mention, facts, current)
+        elif _opens_on_another_day(mention, facts, current, first_of_sentence, mention.text):
+            told_later = True  # "On Monday, military aircraft bombed the village": after Sunday's raid, another day's
         facts = _dated_same_time(mention, facts, current)
         if not mention.triggers and not facts.casualties:
             # a claim of responsibility with no trigger ("The TTP claimed responsibility.")
             if current is not None:
                 current.parts.append((mention, facts))
             continue
+        if current is not None and _claims_the_incident(mention):
+            # "ISSP claimed the attack through its Amaq agency on Sunday and said 30 soldiers had died": a claim that
+            # refers back to an incident told; its day is the claim's, and a place in the claimant's name ("Islamic
+            # State Sahel Province") is no place of the incident; its toll is the claimant's word, read with the rest.
+            # Told as a reference ("claimed the attack"), it joins the incident it refers to (below); else the current
+            facts = replace(facts, places=[], dates=[])
+            if not mention.anaphoric:
+                current.parts.append((mention, facts))
+                continue
         if current is not None and _later_deaths_only(facts) and not mention.has("new_incident"):
             # "Four of the wounded died overnight": the wounded of the incident being told, whatever day they died;
             # where and when they died ("at Bunia general hospital on Wednesday") is not the incident's place or day
@@ -614,6 +645,13 @@ def _dated_as_told_before(current: Incident | None, mention: Mention, facts: Men
         return facts
     reason = f"no day of its own: the day of the incident told before it, '{anchor.text}' ({anchor.reason})"
     return replace(facts, dates=[replace(anchor, reason=reason)])
+
+
+def _claims_the_incident(mention: Mention) -> bool:
+    """A claim of responsibility whose happening words all refer back ("claimed the attack", "claimed the raid") or
+    only tell deaths ("and said its fighters killed a dozen soldiers"): it tells no incident of its own."""
+    return (mention.has("responsibility_claim") and not mention.has("responsibility_none") and not mention.has("new_incident")
+            and not mention.has("background") and not _families_apart(mention.own_signals()))
 
 
 def _later_deaths(c) -> bool:

@@ -196,7 +196,7 @@ _SELF_KILLED = re.compile(rf"\s*,?\s+and\s+({_alt(DATA['self_killed']['words'], 
 SELF_KILLED_CATEGORY = DATA["self_killed"]["category"]
 # "The bomber also died": the attacker as the subject of a death verb, one more dead (reflexives are objects only)
 _SELF_SUBJECT = re.compile(
-    rf"(?<![\w-])({_alt([w for w in DATA['self_killed']['words'] if not w.endswith('self')], literal=True)})"
+    rf"(?<![\w-])({_alt([w for w in DATA['self_killed']['words'] if not w.endswith('self')] + DATA['self_killed']['subject_only_words'], literal=True)})"
     rf"\s+{DATA['self_killed']['subject_verbs']}(?![\w-])", re.I)
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)

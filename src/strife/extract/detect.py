@@ -126,6 +126,12 @@ def _nominal(doc: Doc, trigger: Hit) -> bool:
     return span is None or span.root.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+def _gerund(doc: Doc, trigger: Hit) -> bool:
+    """A verb's -ing form ("accused of killing"), which after a charge names the act charged, not one told."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "VBG"
+
+
 def _cue_hits(name: str, text: str, offset: int) -> list[Hit]:
     return [
         Hit(name, m.start() + offset, m.end() + offset, m.group(0))
@@ -306,8 +312,9 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
             if (charges := _cue_hits("charge_list", c_text, c_start)) \
                     and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
-                # "He was convicted of murder, persecution and the recruitment of child soldiers": crimes in law
-                triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and _nominal(doc, t))]
+                # "He was convicted of murder, persecution and the recruitment of child soldiers": crimes in law; and
+                # "rights groups have accused the militia of killing civilians": a charge's gerund names a kind of crime
+                triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and (_nominal(doc, t) or _gerund(doc, t)))]
                 if not triggers:
                     continue
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues

@@ -27,6 +27,9 @@ SOURCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['source_nouns'])})\s+in\
 # "chanted slogans in support of Gaza": what the protest is for, never where
 CAUSE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['cause_before'])})\s+(?:the\s+)?(?:people\s+of\s+)?$", re.I)
 REFERENCE_BEFORE = re.compile(rf"\b(?:{_alternation(_RULES['reference_before'])})\s+(?:the\s+)?$", re.I)
+# the far end of a road told by its two ends ("on the road from Kano to Zaria", "the highway between Gao and Ansongo")
+ROUTE_END_BEFORE = re.compile(r"\b(?:road|roads|highway|route|motorway|track|axis)\s+(?:from|between|linking|connecting)\s+"
+                              r"(?:(?:[A-Z][\w'’.-]*|da|de|do|dos|das|del|di|du|el|al|la|le)\s+){1,5}(?:to|and|with)\s+$")
 # "Sake, west of Goma", "the Hawija district southwest of Kirkuk": a bearing locates the
 # place named just before it; with none before it in the clause ("in the desert east of
 # Palmyra") the bearing is the incident's own place, near the town
@@ -124,6 +127,8 @@ def is_reference_place(mention, text: str, previous) -> bool:
     """The place is named to say where another is: "on the border with Chad", "Sake, a
     town west of Goma", "Monguno, about 140 km north-east of Maiduguri"."""
     before = text[max(0, mention.start - 80) : mention.start]
+    if ROUTE_END_BEFORE.search(before):
+        return True  # "the road from Mocimboa da Praia to Mueda": where the road goes, not where it happened
     if REFERENCE_BEFORE.search(before) and mention.qualifier != "km of":
         if not BEARING_BEFORE.search(before):
             return True

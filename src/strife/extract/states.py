@@ -24,6 +24,11 @@ TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|aga
 STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
 # "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
 NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")
+# "The Malian army said on Monday that one of its drones had destroyed …": a state's forces claiming the strike
+CLAIMED_STRIKE = re.compile(
+    r"^(?:'s|’s)?\s+(?:army|military|armed forces|air force|defen[cs]e ministry|ministry of defen[cs]e)\s+said\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:one of\s+)?its\s+(?:drones?|jets?|warplanes?|aircraft|helicopters?|aerial vectors?)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|bombed)\b", re.I)
 SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
@@ -36,6 +41,10 @@ def _short_name(country) -> list[str]:
         if "(" in n:
             names.add(n.split("(")[0].strip())
     return [n for n in names if n]
+
+
+# what follows a dateline's place: "GUAYAQUIL, Ecuador - Police …", "KYIV, June 7 (Reuters) - …"
+DATELINE_AFTER = re.compile(r"\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)]{1,20}\)\s*)?[-–—]+\s")
 
 
 class States:
@@ -108,6 +117,8 @@ class States:
             before = text[max(0, hit.start - 30) : hit.start]
             if not self.is_demonym(hit.text) and STATE_ATTACKS.match(text[hit.end : hit.end + 40]) and not SUBJECT_BLOCKED.search(before):
                 return iso2, hit
+            if CLAIMED_STRIKE.match(text[hit.end : hit.end + 120]):
+                return iso2, hit
         return None
 
     def acting_state(self, text: str, offset: int, triggers: list[Hit]) -> tuple[str, Hit] | None:
@@ -147,6 +158,8 @@ class States:
         if TARGETED.search(before):
             return False  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
         after = text[local_end : local_end + 40]
+        if DATELINE_AFTER.match(after):
+            return False  # a dateline's country ("PORT SUDAN - Drones launched by the RSF"): where the story was filed
         # "Pakistan's Jan. 18 strikes", "Iranian strike", "Nigerian troops"
         acting = re.match(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|strikes?|air ?strikes?|shelling|raids?|bombardment)\b", after, re.I)
         if acting and not LEXICON.unidentified_re.match(after.lstrip()):
