@@ -315,12 +315,8 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             # "TRUJILLO - Miners blocked the highway near Chao ... When police moved to clear the road, the miners
             # threw stones": an incident that names no place, told after the story's own town, is there (near it),
             # not where the reporter files from
-            reason = (f"the incident's own sentences name no known place: the story's place named before them, "
-                      f"{story.text}, near it (precision 2), rather than the dateline's")
-            if notes:
-                reason += f" ({notes})"
-            return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
-                                                                        quote=story.text, reason=reason)]
+            return _near_story_place(story, f"the incident's own sentences name no known place: the story's place named "
+                                            f"before them, {story.text}, near it (precision 2), rather than the dateline's", notes)
         if resolved is not None:
             reason = "the incident's own sentences name no known place: the dateline's place"
             if notes:
@@ -335,12 +331,8 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
         # story's place, near it (precision 2), is closer than the middle of the country
         story = _story_mention(geo, text, dateline, before)
         if story is not None and story.place.country_iso2 == iso2:
-            reason = (f"no known place named for this incident, told for context: the story's place, "
-                      f"{story.place.name}, near it (precision 2)")
-            if notes:
-                reason += f" ({notes})"
-            return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
-                                                                        quote=story.text, reason=reason)]
+            return _near_story_place(story, f"no known place named for this incident, told for context: the story's place, "
+                                            f"{story.place.name}, near it (precision 2)", notes)
     if iso2:
         country = gazetteer.country(iso2)
         if country is not None:
@@ -350,6 +342,15 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             return country, 3, [Evidence(field="location", reason=reason)]
     return None, None, [Evidence(field="location", reason=notes or "no place named for this incident")]
 
+
+
+def _near_story_place(story, reason: str, notes: str | None):
+    """An incident that names no known place placed at the story's own place, near it (precision 2 at best), with the
+    evidence of where the text names it."""
+    if notes:
+        reason += f" ({notes})"
+    return story.place, max(2, story.precision or 2), [Evidence(field="location", start=story.start, end=story.end,
+                                                                quote=story.text, reason=reason)]
 
 def _first_story_mention(geo, text, dateline, before, until: int | None = None):
     """The story's own place: the first town (or district) the text names outside its dateline and not as a
