@@ -341,7 +341,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             hit = police_named or forces_named
             if (owner := _forces_of_group(parts, hit)) is not None:
                 actor2 = named(owner[0], owner[1].text, "target", home)  # "stones at a patrol of UNIFIL"
-            elif home and hit is forces_named and hit is not None:
+            elif home and hit is forces_named and hit is not None and not LEXICON.security_agents_re.fullmatch(hit.text):
+                # (generic "security forces" policing a crowd are the police, as they are making arrests)
                 actor2 = military(home, home, hit.text, "intervener")
             elif home:
                 actor2 = police(home, hit.text if hit else None, "intervener")

@@ -81,7 +81,8 @@ def classify(
         if has("lethal_force"):
             return code("Protests", "Excessive force against protesters", "lethal_force")
         if has("intervention") or has("arrest"):
-            if (killed.get("protesters", 0) or killed.get("people", 0)) and not has("riot"):
+            # anyone but the forces who broke it up ("a cooperative miner died when police fired tear gas")
+            if any(n for group, n in killed.items() if group != "security forces") and not has("riot"):
                 return code("Protests", "Excessive force against protesters", "intervention")
             return code("Protests", "Protest with intervention", "intervention" if has("intervention") else "arrest")
         if any(killed.values()):

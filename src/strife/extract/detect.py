@@ -233,7 +233,12 @@ def _news_before_the_court(c_text: str, c_start: int, triggers: list[Hit], judic
     happening of the clause is told, with its day, before the court's words, which speak of other people; the clause
     is the day's news, not a trial's. A trigger after the court's words ("sentenced two men for the 2022 bombing")
     or no day told before them ("men who bombed a bus in 2021 were sentenced on Tuesday") keeps it a trial's."""
-    if not triggers or any(t.end > judicial.start for t in triggers):
+    if not triggers:
+        return False
+    before_kinds = {t.kind for t in triggers if t.end <= judicial.start}
+    # "protested outside the court on Tuesday as the trial of 40 people opened, chanting slogans": more words of the
+    # same happening after the court's (the chanting of the protest told before them) keep it the day's news
+    if not before_kinds or any(t.end > judicial.start and t.kind not in before_kinds for t in triggers):
         return False
     before = c_text[: judicial.start - c_start]
     return any(not SAID_BEFORE.search(before, 0, m.start()) and not SAID_AFTER.match(before, m.end())
@@ -295,7 +300,13 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 c_end = aside
                 c_text = text[c_start:c_end]
             if _cue_hits("clause_trend", c_text, c_start):
-                continue  # "after a week of protests in which 150 people have been killed"
+                # "…gathered on Saturday | to mark six years since the 2019 uprising, banging pots and calling for the
+                # release of prisoners": what the crowd did beside the anniversary is the day's happening
+                demand = LEXICON.cue_patterns["anniversary_demand"].search(c_text)
+                if demand is None:
+                    continue  # "after a week of protests in which 150 people have been killed"
+                c_start += demand.end()
+                c_text = text[c_start:c_end]
             if tally and _cue_hits("tally_period", c_text, c_start):
                 continue  # "According to a report released on Monday, 48 personnel were killed in the province in October"
             if _cue_hits("period_lead", c_text, c_start) and not any(c_start <= s < c_end for s, _ in count_spans):
