@@ -45,6 +45,8 @@ FOLLOWERS_BEFORE = re.compile(
 STRIKE_SIGNALS = frozenset({"air", "shelling", "strike_noun", "attack"})
 GROUND_MEANS = frozenset({"suicide", "grenade", "abduction", "sexual", "explosion", "riot", "mob", "protest"})
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
+# casualties told with no noun of their own ("two others", "another"): of the kind told before them
+OTHERS = re.compile(r"(?:the\s+)?(?:others?|another)", re.I)
 
 
 @dataclass
@@ -97,12 +99,19 @@ def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
     too ("four children were wounded by shells": civilians were acted upon)."""
     harmed = {k: n for k, n in killed.items() if n}
     for _, facts in parts:
+        told: str | None = None  # the category of the casualty told before in the clause
         for c in facts.casualties:
             if c.negated or c.kind not in ("killed", "injured", "abducted"):
                 continue
             if (c.group or "").lower() in SELF_KILLED_WORDS:
                 continue  # "three policemen and the bomber died": the bomber's own death does not make his side the one acted upon
-            category = LEXICON.group_category(c.group or "") or "people"
+            category = LEXICON.group_category(c.group or "")
+            if told is not None and (c.group is None or OTHERS.fullmatch(c.group)):
+                # "a soldier was killed and two others wounded", "killing 41 soldiers and wounding 67": the wounded
+                # told with no noun of their own are of the kind told before them
+                category = told
+            category = category or "people"
+            told = category
             harmed[category] = harmed.get(category, 0) + 1
     return harmed
 
@@ -1228,6 +1237,29 @@ def forces_in_sentences(incident, text: str, iso2: str | None) -> Actor | None:
             if kind == "police":
                 return police(home, m.group(0), "target")
             return military(home, iso2, m.group(0), "target")
+    return None
+
+
+def battle_side(incident, text: str, iso2: str | None, actor1: Actor) -> Actor | None:
+    """The other side of a battle coded with civilians as the side acted upon: ACLED's battles are fought by
+    organised armed actors on both sides (coding-guide.md), so the dead the report calls people or civilians
+    fell in the fighting, and the side fought is the state's forces the incident's sentences name ("clashes
+    between the army and the militia killed 15 people"), another armed group the incident names ("clashes between
+    rival gangs … members of Los Lobos attacked a wing held by Los Choneros"), another state's forces ("opened fire on
+    Ukrainian positions"), else, against state forces, an armed group the report does not name. None when a
+    group's battle names no other armed side: then the civilians may be right and the battle wrong."""
+    if iso2 is None:
+        return None
+    if actor1.inter not in (1, 8) and (forces := forces_in_sentences(incident, text, iso2)) is not None:
+        return forces
+    for _, facts in incident.parts:
+        for group, hit in facts.groups:
+            if group.inter in (2, 3, 4) and group_name(group, iso2) != actor1.name and not PEOPLE_AT_WORK.search(hit.text):
+                return named(group, hit.text, "target", iso2)
+    if (other := _other_state(incident.parts, actor1.name, iso2)) is not None:
+        return military(other[0], iso2, other[1].text, "target")
+    if actor1.inter in (1, 8):
+        return generic("Unidentified Armed Group", iso2, 3, None, "target")
     return None
 
 
