@@ -1092,3 +1092,34 @@ def test_a_base_set_up_has_no_actor2(code):
     assert e.sub_event_type == "Headquarters or base established"
     assert e.actor1 is not None and e.actor1.name == "Military Forces of Nigeria"
     assert e.actor2 is None
+
+
+def test_two_communities_sharing_one_noun_are_two_groups():
+    found = [g.name for g, _ in LEXICON.named_groups_in("Armed Kuki and Meitei militants exchanged fire near the river")]
+    assert found == ["Kuki Ethnic Militia (India)", "Meitei Ethnic Militia (India)"]
+    # a capitalised word that names no group of that noun adds nothing
+    assert [g.name for g, _ in LEXICON.named_groups_in("Police and Meitei militants exchanged fire")] == ["Meitei Ethnic Militia (India)"]
+
+
+def test_a_group_that_only_tells_the_toll_of_a_strike_is_not_its_target(code):
+    e = _first(code, "A Turkish drone strike on a minibus near Kobani, Syria, killed four people on Friday, "
+                     "the Syrian Democratic Forces said.")
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Turkey"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Syria)", e.actor2
+
+
+def test_violence_against_civilians_always_has_civilians_as_actor2(code):
+    events = code("Gunmen shot dead a village chief in Kidal, Mali, on Monday, residents said. "
+                  "Last week a teacher was shot dead in Gao.", "2024-05-08")
+    assert events
+    for e in events:
+        if e.event_type == "Violence against civilians":
+            assert e.actor2 is not None and e.actor2.inter == 7, e
+
+
+def test_a_government_that_only_reports_a_truce_is_not_its_party(code):
+    events = code("Elders of two rival communities signed a truce in Bossaso, Somalia, on Saturday, ending a feud over "
+                  "grazing land, the regional administration said.", "2024-05-08")
+    for e in events:
+        if e.sub_event_type == "Agreement":
+            assert e.actor1 is None or not e.actor1.name.startswith("Government of"), e.actor1

@@ -534,8 +534,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
         # (not a group that only gives a toll: "the FLA, active in the area, put the toll at 13")
+        # (nor one that only tells it: "a drone strike on a convoy killed five people, the SDF said")
         named_in_incident = [(g, h) for m, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated
-                             and (m.triggers or f.claim is not None or not f.casualties)]
+                             and (m.triggers or f.claim is not None or not f.casualties)
+                             and not (f.claim is None and _group_only_tells(m.text, h.start - m.start, h.end - m.start))]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
@@ -848,9 +850,12 @@ GOVERNMENT = re.compile(r"\b(?:government|administration)\b", re.I)
 
 
 def _government(parts) -> Hit | None:
+    """The government that is a party to the agreement; not one that only tells of it ("…, the regional
+    administration said")."""
     for mention, _ in parts:
-        if (m := GOVERNMENT.search(mention.text)) is not None:
-            return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
+        for m in GOVERNMENT.finditer(mention.text):
+            if not _only_a_source(mention.text, m.start(), m.end()):
+                return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
 
 
@@ -1331,6 +1336,15 @@ SOURCE_AFTER = re.compile(
     re.I,
 )
 SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# a group named only as who tells the news ("…, the SDF said", "according to the Houthis"); not "Hezbollah's
+# spokesman", who may be the one killed
+GROUP_SPEAKS = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:said|say|says|told|reported|added|stated)\b", re.I)
+
+
+def _group_only_tells(sentence: str, start: int, end: int) -> bool:
+    return bool(GROUP_SPEAKS.match(sentence[end:]) or SOURCE_BEFORE.search(sentence[max(0, start - 40) : start]))
 
 
 def _only_a_source(sentence: str, start: int, end: int) -> bool:
