@@ -157,3 +157,24 @@ def test_a_crowd_falling_on_a_place_the_state_holds_is_told_apart():
     assert crowd_state_target("Youths set fire to the police station in the market town.")
     assert crowd_state_target("The crowd stoned an army post at the junction.")
     assert not crowd_state_target("The crowd set fire to shops owned by traders from the north.")
+
+
+# -- crowds that burn tyres, drones that drop explosives (actors16) ----------------------------------
+
+def test_protesters_who_burn_tyres_are_still_peaceful(code):
+    events = [e for e in code("Hundreds of farmers protested outside the governor's office in Multan, Pakistan, on Monday "
+                              "over wheat prices. Protesters burned tyres on the road and dispersed in the evening.", "2024-05-08")
+              if e.mode == "reported"]
+    assert events and events[0].event_type == "Protests", events
+
+
+def test_protesters_who_burn_police_cars_riot(code):
+    events = [e for e in code("Protesters burned two police cars in Multan, Pakistan, on Monday during a demonstration "
+                              "over wheat prices.", "2024-05-08") if e.mode == "reported"]
+    assert events and events[0].event_type == "Riots", events
+
+
+def test_a_drone_that_dropped_explosives_is_a_drone_strike(code):
+    events = [e for e in code("A drone dropped explosives on a police post in Jamundi, Colombia, on Sunday, "
+                              "killing one officer, police said.", "2024-05-08") if e.mode == "reported"]
+    assert events and events[0].sub_event_type == "Air/drone strike", events

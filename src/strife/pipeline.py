@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
-from strife.extract.actors import code_actors, forces_in_sentences, generic
+from strife.extract.actors import battle_side, code_actors, forces_in_sentences, generic
 from strife.extract.assemble import ACTORS_FROM_THE_EVENT_BESIDE, NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble, split_by_town
-from strife.extract.classify import classify
+from strife.extract.classify import ONE_SIDED, classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
@@ -161,8 +161,9 @@ def _take_sides_beside(event: Event, beside: Event) -> None:
     for role, from_role in ACTORS_FROM_THE_EVENT_BESIDE.get(event.sub_event_type, {}).items():
         own, theirs = getattr(event, role), getattr(beside, from_role)
         other = event.actor2 if role == "actor1" else event.actor1
-        if theirs is None or (other is not None and other.name == theirs.name):
-            continue  # a side cannot stand against itself
+        mutual = beside.actor1 is not None and beside.actor2 is not None and beside.actor1.name == beside.actor2.name
+        if theirs is None or (other is not None and other.name == theirs.name and not mutual):
+            continue  # a side cannot stand against itself (but two unnamed armed sides that fought can agree a truce)
         if role == "actor1" and theirs.inter in (5, 6, 7):
             continue  # the civilians a drone struck did not shoot the others down
         if own is not None and not (own.name.startswith("Unidentified Armed Group") and own.mention is None):
@@ -245,6 +246,25 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         # a battle has two sides: state forces the incident's sentences name ("after clashing with
         # regime forces", "the RSF and the Sudanese Armed Forces (SAF) clashed") are the other one
         actors.actor2 = forces_in_sentences(incident, text, iso2)
+    elif (coding.event_type == "Battles" and actors.actor1 is not None and actors.actor2 is not None and actors.actor2.inter == 7
+          and not _only_civilians_killed(killed_by_category)):
+        # a battle has two armed sides, never civilians: the dead told only as people fell in the fighting, and the
+        # side fought is armed (dead the report calls civilians, and no one else, leave the civilians the side acted upon)
+        if (side := battle_side(incident, text, iso2, actors.actor1)) is not None:
+            actors.actor2 = side
+            actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
+            actors.evidence.append(Evidence(field="actor2", reason="a battle's other side is armed; the dead told as people fell in it"))
+    if (coding.event_type == "Violence against civilians" and actors.actor2 is None and actors.actor1 is not None and iso2
+            and signals.keys() & {"kill", "abduction", "sexual"}):
+        # violence against civilians is done to civilians (ACLED), even when the report tells its victims only by
+        # the act ("a village headman was shot dead", "died in raids"); an attack only ordered or threatened harms no one
+        actors.actor2 = generic("Civilians", iso2, 7, None, "target")
+        actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
+        actors.evidence.append(Evidence(field="actor2", reason="violence against civilians: its victims are civilians"))
+    if coding.sub_event_type in ONE_SIDED and actors.actor2 is not None:
+        # a base set up is its side's own act, not one on the enemy it is meant against (taxonomy.json)
+        actors.actor2 = None
+        actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
     if coding.event_type == "Riots" and (actors.actor1 is None or actors.actor1.inter not in (5, 1, 8)):
         # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
         # (state forces stay: they are never the rioters, but may be what is told first); a mob told
@@ -329,6 +349,10 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
     event.notes = write_notes(event, incident, dateline)
     event.confidence = _confidence(event)
     return event
+
+
+def _only_civilians_killed(killed: dict[str, int]) -> bool:
+    return killed.get("civilians", 0) > 0 and not any(n for k, n in killed.items() if k not in ("civilians", "people"))
 
 
 def _unique(items: list[str]) -> list[str]:

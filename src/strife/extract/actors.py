@@ -45,6 +45,8 @@ FOLLOWERS_BEFORE = re.compile(
 STRIKE_SIGNALS = frozenset({"air", "shelling", "strike_noun", "attack"})
 GROUND_MEANS = frozenset({"suicide", "grenade", "abduction", "sexual", "explosion", "riot", "mob", "protest"})
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
+# casualties told with no noun of their own ("two others", "another"): of the kind told before them
+OTHERS = re.compile(r"(?:the\s+)?(?:others?|another)", re.I)
 
 
 @dataclass
@@ -97,12 +99,19 @@ def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
     too ("four children were wounded by shells": civilians were acted upon)."""
     harmed = {k: n for k, n in killed.items() if n}
     for _, facts in parts:
+        told: str | None = None  # the category of the casualty told before in the clause
         for c in facts.casualties:
             if c.negated or c.kind not in ("killed", "injured", "abducted"):
                 continue
             if (c.group or "").lower() in SELF_KILLED_WORDS:
                 continue  # "three policemen and the bomber died": the bomber's own death does not make his side the one acted upon
-            category = LEXICON.group_category(c.group or "") or "people"
+            category = LEXICON.group_category(c.group or "")
+            if told is not None and (c.group is None or OTHERS.fullmatch(c.group)):
+                # "a soldier was killed and two others wounded", "killing 41 soldiers and wounding 67": the wounded
+                # told with no noun of their own are of the kind told before them
+                category = told
+            category = category or "people"
+            told = category
             harmed[category] = harmed.get(category, 0) + 1
     return harmed
 
@@ -526,8 +535,10 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     if state_actor1:
         # the state acted: a named armed group in the incident is the side it fought or struck
         # (not a group that only gives a toll: "the FLA, active in the area, put the toll at 13")
+        # (nor one that only tells it: "a drone strike on a convoy killed five people, the SDF said")
         named_in_incident = [(g, h) for m, f in parts for g, h in f.groups if g.inter in (2, 3, 4) and h.start not in associated
-                             and (m.triggers or f.claim is not None or not f.casualties)]
+                             and (m.triggers or f.claim is not None or not f.casualties)
+                             and not (f.claim is None and _group_only_tells(m.text, h.start - m.start, h.end - m.start))]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
@@ -840,9 +851,12 @@ GOVERNMENT = re.compile(r"\b(?:government|administration)\b", re.I)
 
 
 def _government(parts) -> Hit | None:
+    """The government that is a party to the agreement; not one that only tells of it ("…, the regional
+    administration said")."""
     for mention, _ in parts:
-        if (m := GOVERNMENT.search(mention.text)) is not None:
-            return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
+        for m in GOVERNMENT.finditer(mention.text):
+            if not _only_a_source(mention.text, m.start(), m.end()):
+                return Hit("government", mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
 
 
@@ -1232,6 +1246,29 @@ def forces_in_sentences(incident, text: str, iso2: str | None) -> Actor | None:
     return None
 
 
+def battle_side(incident, text: str, iso2: str | None, actor1: Actor) -> Actor | None:
+    """The other side of a battle coded with civilians as the side acted upon: ACLED's battles are fought by
+    organised armed actors on both sides (coding-guide.md), so the dead the report calls people or civilians
+    fell in the fighting, and the side fought is the state's forces the incident's sentences name ("clashes
+    between the army and the militia killed 15 people"), another armed group the incident names ("clashes between
+    rival gangs … members of Los Lobos attacked a wing held by Los Choneros"), another state's forces ("opened fire on
+    Ukrainian positions"), else, against state forces, an armed group the report does not name. None when a
+    group's battle names no other armed side: then the civilians may be right and the battle wrong."""
+    if iso2 is None:
+        return None
+    if actor1.inter not in (1, 8) and (forces := forces_in_sentences(incident, text, iso2)) is not None:
+        return forces
+    for _, facts in incident.parts:
+        for group, hit in facts.groups:
+            if group.inter in (2, 3, 4) and group_name(group, iso2) != actor1.name and not PEOPLE_AT_WORK.search(hit.text):
+                return named(group, hit.text, "target", iso2)
+    if (other := _other_state(incident.parts, actor1.name, iso2)) is not None:
+        return military(other[0], iso2, other[1].text, "target")
+    if actor1.inter in (1, 8):
+        return generic("Unidentified Armed Group", iso2, 3, None, "target")
+    return None
+
+
 def _iso2_of(force_name: str) -> str | None:
     country = force_name.split(" of ", 1)[-1]
     return STATES.iso2(country[4:] if country.startswith("the ") else country)
@@ -1300,6 +1337,15 @@ SOURCE_AFTER = re.compile(
     re.I,
 )
 SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# a group named only as who tells the news ("…, the SDF said", "according to the Houthis"); not "Hezbollah's
+# spokesman", who may be the one killed
+GROUP_SPEAKS = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:said|say|says|told|reported|added|stated)\b", re.I)
+
+
+def _group_only_tells(sentence: str, start: int, end: int) -> bool:
+    return bool(GROUP_SPEAKS.match(sentence[end:]) or SOURCE_BEFORE.search(sentence[max(0, start - 40) : start]))
 
 
 def _only_a_source(sentence: str, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from strife.extract.lexicon import Hit, load_data
 TAXONOMY = load_data("taxonomy.json")
 DISORDER = {t["event_type"]: t["disorder_type"] for t in TAXONOMY["types"]}
 DISORDER_BY_SUB = TAXONOMY["disorder_by_sub_event"]
+ONE_SIDED = frozenset(TAXONOMY["one_sided_sub_event_types"])  # coded with actor1 only
 
 
 @dataclass(frozen=True)

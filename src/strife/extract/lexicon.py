@@ -34,6 +34,10 @@ def _masks_by_signal(masks: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
+# "Kuki and Meitei militants": a capitalised word, then "and" or "or", right before a group's name
+SHARED_HEAD_BEFORE = re.compile(r"\b([A-Z][\w-]+)(?:\s+(?:and|or)|,)\s+$")
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str  # a signal, a weapon, a cue name, an actor name
@@ -228,6 +232,7 @@ class Lexicon:
             for m in regex.finditer(text):
                 group = self._alias_to_group[m.group(1).lower()]
                 found.append((group, Hit(group.name, m.start() + offset, m.end() + offset, m.group(1))))
+        found.extend(self._shared_head(text, offset, found))
         found.sort(key=lambda x: x[1].start)
         kept = []
         for g, h in found:
@@ -235,6 +240,24 @@ class Lexicon:
                 continue
             kept.append((g, h))
         return kept
+
+    def _shared_head(self, text: str, offset: int, found: list[tuple[NamedGroup, Hit]]) -> list[tuple[NamedGroup, Hit]]:
+        """Groups named by a word that shares the head noun of the group named after it ("Kuki and Meitei
+        militants", "Hema and Lendu militias"): "Kuki militants" is an alias of its own, told with one noun
+        for both; the hit spans the word alone."""
+        extra = []
+        for g, h in found:
+            words = h.text.split(" ", 1)
+            if len(words) != 2 or not words[0][:1].isupper():
+                continue
+            local = h.start - offset
+            m = SHARED_HEAD_BEFORE.search(text, max(0, local - 40), local)
+            if m is None:
+                continue
+            other = self._alias_to_group.get(f"{m.group(1)} {words[1]}".lower())
+            if other is not None and other is not g:
+                extra.append((other, Hit(other.name, m.start(1) + offset, m.end(1) + offset, m.group(1))))
+        return extra
 
     def group_by_name(self, name: str) -> NamedGroup | None:
         return next((g for g in self.named_groups if g.name == name), None)

@@ -30,6 +30,8 @@ CLAIMED_STRIKE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:one of\s+)?its\s+(?:drones?|jets?|warplanes?|aircraft|helicopters?|aerial vectors?)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|bombed)\b", re.I)
 SUBJECT_BLOCKED = re.compile(r"\b(?:in|of|from|and|with|to|against|on)\s+$", re.I)  # "drones from Russia hit": not its subject
+# "killed six Mexican soldiers", "captured two Russian soldiers": the state's forces are the object of a harm
+HARMED_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|kidnapped|abducted|downed|intercepted)\s+(?:(?:at\s+least|some|about|around|up\s+to|an?|the|\d+|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|several)\s+){0,3}$", re.I)
 SUFFERING = re.compile(r"\s*(?:were|was|had been|have been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|kidnapped|abducted|attacked|targeted)\b", re.I)
 
 
@@ -155,8 +157,10 @@ class States:
             return False  # "Syrian" in "Syrian Democratic Forces" names a group, not the state
         local_start, local_end = hit.start - offset, hit.end - offset
         before = text[max(0, local_start - 30) : local_start]
-        if TARGETED.search(before):
-            return False  # "a bomb struck an Iraqi army patrol": those forces were hit, they did not act
+        if TARGETED.search(before) or HARMED_BEFORE.search(before):
+            # "a bomb struck an Iraqi army patrol", "a landmine killed six Mexican soldiers": those forces were
+            # hit, they did not act
+            return False
         after = text[local_end : local_end + 40]
         if DATELINE_AFTER.match(after):
             return False  # a dateline's country ("PORT SUDAN - Drones launched by the RSF"): where the story was filed
