@@ -621,6 +621,23 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     ):
         # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
         actor2 = actor1.model_copy(update={"role": "target"})
+    militia = next((h for g, h in agents if actor1 is not None and "{country}" in g.name and group_name(g, home) == actor1.name), None)
+    armed_men = unidentified or by_unidentified or targeted_armed or next(
+        (Hit("unidentified", m.start + u.start(), m.start + u.end(), u.group(0)) for m, _ in parts
+         for u in LEXICON.unidentified_re.finditer(m.text)), None)
+    if (actor1 is not None and actor2 is not None and actor1.name == actor2.name and armed_men is not None and home
+            and militia is not None and not between and armed_men.start != militia.start):
+        # "bandits attacked the village ... local vigilantes engaged them in a gun battle": a generic militia
+        # (vigilantes, a self-defence militia) against the unnamed armed men the incident tells, not against
+        # itself; the side told first (or the one the militia repelled) began it
+        armed = generic("Unidentified Armed Group", home, 3, armed_men.text, "perpetrator")
+        fended = REPELLING.match(article_text or "", militia.end) if article_text else None
+        if armed_men.start < militia.start or defended or fended:
+            actor1, actor2 = armed, actor1.model_copy(update={"role": "target"})
+            cite("actor1", armed_men)
+        else:
+            actor2 = armed.model_copy(update={"role": "target"})
+            cite("actor2", armed_men)
     if actor2 is None and actor1 is not None and actor1.inter not in (1, 8) and home and (kind := _state_target(parts)) is not None:
         # "an attack by ISWAP fighters on a base": the forces the base holds
         actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
@@ -810,6 +827,8 @@ GROUP_THEN_FORCES = re.compile(
     r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")",
     re.I,
 )
+# "Vigilantes repelled bandits who stormed the village": the side right before a verb of fending off was attacked
+REPELLING = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+)?(?:repelled|repulsed|fought off|drove off|beat back|fended off|chased away|routed)\b", re.I)
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
 
