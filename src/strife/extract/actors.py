@@ -89,7 +89,12 @@ def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
     if not triggers:
         return text
     first = triggers[0].start - mention_start
-    return text[max(0, first - PERPETRATOR_WINDOW) : first]
+    start = max(0, first - PERPETRATOR_WINDOW)
+    if COORDINATED.search(text[:first]):
+        start = max(0, first - 2 * PERPETRATOR_WINDOW)  # "soldiers ... entered the village and executed": a second verb
+    # a coder note's brackets ("near Nara (Nara, Koulikoro)") take no room of the window
+    start = max(0, start - sum(len(b.group(0)) for b in BRACKETS.finditer(text, start, first)))
+    return text[start:first]
 
 
 def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
@@ -1364,6 +1369,9 @@ def _reduced_passive(mention, trigger: Hit) -> bool:
             and REDUCED_PASSIVE_AFTER.match(mention.text[trigger.end - mention.start :]) is not None)
 
 
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+COORDINATED = re.compile(r"\band\s*$", re.I)
+SECOND_VERB_REACH = 16
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)
 
 
@@ -1385,8 +1393,13 @@ def _subject(before: str, offset: int) -> Hit | None:
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
             if kind != "unidentified" and (OBJECT_LEAD.search(before, 0, m.start()) or FORCE_PLACE_AFTER.match(rest)):
                 continue  # "rammed a truck through the gate of an army barracks": forces named as a place, not a subject
-            if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
+            # a coder note's brackets are no clause ("near Nara (Nara, Koulikoro) and executed"); a second verb of the
+            # same subject may stand further off ("soldiers ... entered the village and executed eight men")
+            plain = BRACKETS.sub("", rest)
+            if len(plain.split()) > (SECOND_VERB_REACH if COORDINATED.search(plain) else 7) or CLAUSE_BREAK.search(plain):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
+            if LEXICON.supporting_re.search(before[max(0, m.start() - 40) : m.start()]):
+                continue  # "troops supported by Wazalendo fighters regained": the helpers are not the subject
             if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
                 continue  # "a terrorist attack", "a guerrilla raid": a modifier of the act, not its subject
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))
