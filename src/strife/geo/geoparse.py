@@ -106,7 +106,7 @@ RELATIVE = re.compile(
 LOCATOR = re.compile(rf"(?P<name>{_NAME})\s+\((?P<province>{_NAME}),\s*(?P<country>[A-Z][\w .'’-]+?)\)")
 # "Bakura (Bakura, Zamfara)", "Bichena (Enebse Sar Midir, East Gojjam, Amhara)": ACLED's coder notes give a town its
 # district and province in brackets, often with no country (strife.geo.geoparse._read_in_the_brackets)
-BRACKETED = re.compile(rf"(?P<name>{_NAME})\s+\((?P<inner>{_NAME}(?:,\s*{_NAME}){{0,3}})\)")
+BRACKETED = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:village|town|city|market|camp|area|locality|neighbou?rhood))?\s+\((?P<inner>{_NAME}(?:,\s*{_NAME}){{0,3}})\)")
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
 # "In Ahvaz, retirees gathered…": a name that opens a sentence after "In" and before a comma (the tagger often misses
 # it there), checked against the gazetteer like the two below ("In Addition," is no town)
