@@ -91,7 +91,12 @@ def _before_trigger(text: str, mention_start: int, triggers: list[Hit]) -> str:
     if not triggers:
         return text
     first = triggers[0].start - mention_start
-    return text[max(0, first - PERPETRATOR_WINDOW) : first]
+    start = max(0, first - PERPETRATOR_WINDOW)
+    if COORDINATED.search(text[:first]):
+        start = max(0, first - 2 * PERPETRATOR_WINDOW)  # "soldiers ... entered the village and executed": a second verb
+    # a coder note's brackets ("near Nara (Nara, Koulikoro)") take no room of the window
+    start = max(0, start - sum(len(b.group(0)) for b in BRACKETS.finditer(text, start, first)))
+    return text[start:first]
 
 
 def harmed_categories(parts, killed: dict[str, int]) -> dict[str, int]:
@@ -633,6 +638,23 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     ):
         # "armed men from the valley and the hills exchanged fire": two unnamed armed sides
         actor2 = actor1.model_copy(update={"role": "target"})
+    militia = next((h for g, h in agents if actor1 is not None and "{country}" in g.name and group_name(g, home) == actor1.name), None)
+    armed_men = unidentified or by_unidentified or targeted_armed or next(
+        (Hit("unidentified", m.start + u.start(), m.start + u.end(), u.group(0)) for m, _ in parts
+         for u in LEXICON.unidentified_re.finditer(m.text)), None)
+    if (actor1 is not None and actor2 is not None and actor1.name == actor2.name and armed_men is not None and home
+            and militia is not None and not between and armed_men.start != militia.start):
+        # "bandits attacked the village ... local vigilantes engaged them in a gun battle": a generic militia
+        # (vigilantes, a self-defence militia) against the unnamed armed men the incident tells, not against
+        # itself; the side told first (or the one the militia repelled) began it
+        armed = generic("Unidentified Armed Group", home, 3, armed_men.text, "perpetrator")
+        fended = REPELLING.match(article_text or "", militia.end) if article_text else None
+        if armed_men.start < militia.start or defended or fended:
+            actor1, actor2 = armed, actor1.model_copy(update={"role": "target"})
+            cite("actor1", armed_men)
+        else:
+            actor2 = armed.model_copy(update={"role": "target"})
+            cite("actor2", armed_men)
     if actor2 is None and actor1 is not None and actor1.inter not in (1, 8) and home and (kind := _state_target(parts)) is not None:
         # "an attack by ISWAP fighters on a base": the forces the base holds
         actor2 = police(home, None, "target") if kind == "police" else military(home, home, None, "target")
@@ -822,6 +844,8 @@ GROUP_THEN_FORCES = re.compile(
     r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?P<forces>" + LEXICON.military_re.pattern + "|" + LEXICON.police_re.pattern + r")",
     re.I,
 )
+# "Vigilantes repelled bandits who stormed the village": the side right before a verb of fending off was attacked
+REPELLING = re.compile(r"\s+(?:(?:on|late|early)\s+\w+\s+)?(?:repelled|repulsed|fought off|drove off|beat back|fended off|chased away|routed)\b", re.I)
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
 
@@ -1392,6 +1416,9 @@ def _reduced_passive(mention, trigger: Hit) -> bool:
             and REDUCED_PASSIVE_AFTER.match(mention.text[trigger.end - mention.start :]) is not None)
 
 
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+COORDINATED = re.compile(r"\band\s*$", re.I)
+SECOND_VERB_REACH = 16
 CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:when|while|as|after|before|because|since|who|which|that)\b", re.I)
 
 
@@ -1413,8 +1440,13 @@ def _subject(before: str, offset: int) -> Hit | None:
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
             if kind != "unidentified" and (OBJECT_LEAD.search(before, 0, m.start()) or FORCE_PLACE_AFTER.match(rest)):
                 continue  # "rammed a truck through the gate of an army barracks": forces named as a place, not a subject
-            if len(rest.split()) > 7 or CLAUSE_BREAK.search(rest):
+            # a coder note's brackets are no clause ("near Nara (Nara, Koulikoro) and executed"); a second verb of the
+            # same subject may stand further off ("soldiers ... entered the village and executed eight men")
+            plain = BRACKETS.sub("", rest)
+            if len(plain.split()) > (SECOND_VERB_REACH if COORDINATED.search(plain) else 7) or CLAUSE_BREAK.search(plain):
                 continue  # too far from the verb, or in another clause ("…on patrol when the device …")
+            if LEXICON.supporting_re.search(before[max(0, m.start() - 40) : m.start()]):
+                continue  # "troops supported by Wazalendo fighters regained": the helpers are not the subject
             if kind == "unidentified" and not rest.strip() and not m.group(0).lower().endswith(("s", "men")):
                 continue  # "a terrorist attack", "a guerrilla raid": a modifier of the act, not its subject
             found.append(Hit(kind, offset + m.start(), offset + m.end(), m.group(0)))

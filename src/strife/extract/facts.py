@@ -20,6 +20,8 @@ from strife.extract.lexicon import LEXICON, Hit, NamedGroup, load_data
 from strife.extract.places import locates_another
 from strife.extract.states import STATES
 
+ACCUSED_OF = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["accusation_before"]) + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+
 _targets = load_data("targets.json")
 # Case-sensitive: a target is a common noun ("bank"), not part of a name ("West Bank").
 TARGET_NOUNS = re.compile(
@@ -216,6 +218,10 @@ def fill(
     facts.asides = [p for p in facts.places if locates_another(p, text, previous.get(id(p)))]
     facts.weapons = [w for w in LEXICON.weapons(mention.text, mention.start) if not _seized(w, mention)]
     facts.groups = with_identity_militias(mention.text, mention.start, LEXICON.named_groups_in(mention.text, mention.start))
+    # "executed eight villagers, whom they accused of supplying JNIM": a group named as what the victims were accused
+    # of is no side of the incident (actor_groups.json accusation_before)
+    facts.groups = [(g, h) for g, h in facts.groups
+                    if not ACCUSED_OF.search(mention.text[max(0, h.start - mention.start - 90) : h.start - mention.start])]
     facts.state_actor = STATES.acting_state(mention.text, mention.start, mention.triggers)
     if facts.state_actor is not None and any(a.start < facts.state_actor[1].end and facts.state_actor[1].start < a.end for a in facts.asides):
         # "carrying fuel across the border from Iraq when the troops opened fire": a country named to locate

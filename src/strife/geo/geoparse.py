@@ -104,6 +104,9 @@ RELATIVE = re.compile(
 # "Djenne (Mopti, Mali)", "Hawija (Kirkuk, Iraq)": a place, then in brackets the province
 # that holds it and the country; checked against STATES for the country before it is kept
 LOCATOR = re.compile(rf"(?P<name>{_NAME})\s+\((?P<province>{_NAME}),\s*(?P<country>[A-Z][\w .'’-]+?)\)")
+# "Bakura (Bakura, Zamfara)", "Bichena (Enebse Sar Midir, East Gojjam, Amhara)": ACLED's coder notes give a town its
+# district and province in brackets, often with no country (strife.geo.geoparse._read_in_the_brackets)
+BRACKETED = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:village|town|city|market|camp|area|locality|neighbou?rhood))?\s+\((?P<inner>{_NAME}(?:,\s*{_NAME}){{0,3}})\)")
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
 # "In Ahvaz, retirees gathered…": a name that opens a sentence after "In" and before a comma (the tagger often misses
 # it there), checked against the gazetteer like the two below ("In Addition," is no town)
@@ -745,6 +748,64 @@ def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked:
                 n.place, n.precision = holding[0], 3
 
 
+def _read_in_the_brackets(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """"Miango (Bassa, Plateau)", "Bor (Bor South, Jonglei)": a coder note's town with its district and province in
+    brackets and no country. The province is the one whose districts or towns the other names of the brackets are
+    (Plateau, Nigeria, which holds a Bassa; not Plateau, Benin), and every name of the brackets is read inside it:
+    the town's reading there, else (a village the gazetteer lacks, or a namesake abroad: Bassa, Italy) no town but
+    the district named in the brackets (precision 2) or the province itself (precision 3) as its fallback."""
+    for b in BRACKETED.finditer(text):
+        parts = [p.strip() for p in b.group("inner").split(",")]
+        country = STATES.iso2(parts[-1])
+        if country:
+            parts = parts[:-1]
+        if not parts:
+            continue
+        name = LEADING_WORDS.sub("", b.group("name"))
+        provinces = [p for p in gazetteer.lookup(parts[-1]) if p.kind == "admin1" and (not country or p.country_iso2 == country)]
+        if not provinces:
+            continue
+
+        def inside(place_name: str, province: Place) -> list[Place]:
+            return [q for q in gazetteer.lookup(place_name) if q.kind in ("city", "admin2", "other")
+                    and province.geonameid in (q.admin1_id, q.admin2_id)]
+
+        support = {p.geonameid: sum(bool(inside(n, p)) for n in [name, *parts[:-1]]) for p in provinces}
+        best = max(support.values())
+        chosen = [p for p in provinces if support[p.geonameid] == best]
+        if len(chosen) != 1 or (best == 0 and len(provinces) > 1):
+            continue  # (no name of the brackets tells which of the provinces so named)
+        province = chosen[0]
+        town_start = b.end("name") - len(name)
+        districts = [q for n in parts[:-1] for q in inside(n, province) if q.lat is not None]
+        for m in mentions:
+            if not (b.start() <= m.start < b.end()) or m.government:
+                continue
+            if m.place is not None and (m.place.geonameid == province.geonameid or province.geonameid in (m.place.admin1_id, m.place.admin2_id)):
+                continue  # (read there already)
+            town = m.start <= town_start < m.end or town_start <= m.start < b.end("name")
+            readings = [q for q in inside(m.text, province) if q.lat is not None] or (
+                [province] if not town and normalise(m.text) == normalise(parts[-1]) else [])
+            if readings:
+                place = max(readings, key=lambda q: (q.kind == ("city" if town else "admin2"), q.population))
+                precision = PRECISION[place.kind]
+                if town and m.qualifier in NEAR_WORDS and precision == 1:
+                    precision = 2
+                m.reason += f"; in the brackets' province, {province.name}, {province.country}: {place.name}"
+                m.place, m.precision, m.fallback, m.fallback_precision = place, precision, None, None
+            elif town:
+                fallback = districts[0] if districts else province
+                m.reason += (f"; '{m.text}' is not in the gazetteer in the brackets' province, {province.name}, "
+                             f"{province.country}: falls back to {fallback.name} (precision {2 if districts else 3})")
+                m.place, m.precision = None, None
+                m.fallback, m.fallback_precision = fallback, 2 if districts else 3
+                if "not in the gazetteer" not in m.reason:
+                    m.reason += "; not in the gazetteer"
+            else:
+                m.reason += f"; no reading in the brackets' province, {province.name}, {province.country}"
+                m.place, m.precision = None, None
+
+
 def _is_landmark(text: str, m: PlaceMention) -> bool:
     """"Tahrir Square", "the Republican Palace", "Plaza Italia", "the Data Darbar shrine":
     a square, street, building or monument, named by its noun in or right after it."""
@@ -873,7 +934,7 @@ def _fall_back_unknown(doc: Doc, mentions: list[PlaceMention], police: Place | N
     place of the incident's sentences."""
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     for i, m in enumerate(mentions):
-        if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason:
+        if m.place is not None or m.tagged_only or "not in the gazetteer" not in m.reason or m.fallback is not None:
             continue
         start, end = next(((a, b) for a, b in sentences if a <= m.start < b), (m.start, m.end))
         town = next((o for o in mentions[i + 1 : i + 2] if o.place is not None and o.place.kind == "city"
@@ -1259,6 +1320,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _provincial_capitals(text, skip, mentions, gazetteer)
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
+    _read_in_the_brackets(text, mentions, gazetteer)
     _part_of_the_next(text, mentions, looked)
     _parts_of_the_town_before(text, mentions)
     _capitals_as_governments(doc, mentions)
