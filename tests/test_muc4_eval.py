@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from strife.evaluate.muc4 import (
-    ROLES, bare, clean_fills, muc_type, normalise, pair, role_fills, rule_fills, run_muc4, score_document,
+    ROLES, bare, clean_fills, full_name, muc_type, normalise, pair, person_names, role_fills, rule_fills, run_muc4,
+    score_document, settle_fills, trim,
 )
 from strife.extract.lexicon import load_data
 from strife.record import Actor, ArticleRef, Event, Evidence
@@ -183,3 +184,62 @@ def test_seized_weapons_are_no_instrument(code):
                   "TWO RIFLES AND A CACHE OF GRENADES IN A NEARBY HOUSE.\n", published="1990-01-02")
     quotes = {ev.quote.upper() for e in events for ev in e.evidence if ev.field == "weapons"}
     assert "DYNAMITE" in quotes and not quotes & {"RIFLES", "GRENADES"}
+
+
+# -- settling the document's fills (settle_fills) ------------------------------------------
+def test_fills_lose_dangling_function_words_and_hedges():
+    assert trim("BAND OF GUNMEN FROM", "PerpInd") == "BAND OF GUNMEN"
+    assert trim("the security forces of", "PerpOrg") == "security forces"
+    assert trim("SO-CALLED RED DAWN COMMANDO", "PerpInd") == "RED DAWN COMMANDO"
+    assert trim("approximately 30 shops", "Target") == "shops"
+    assert trim("approximately 30 gunmen", "PerpInd") == "30 gunmen"  # the perpetrators keep their count
+    assert trim("office of the mayor", "Target") == "office of the mayor"  # "of" inside stays
+
+
+def test_a_string_in_two_roles_keeps_the_conventional_one():
+    fills = settle_fills({"PerpInd": ["GUNMEN"], "Victim": ["MARTA LOPEZ"],
+                          "Target": ["JEEP"], "Weapon": ["JEEP", "GRENADES"], "PerpOrg": []})
+    assert fills["Target"] == ["JEEP"] and fills["Weapon"] == ["GRENADES"]  # the jeep was hit, not the weapon
+    assert fills["Victim"] == ["MARTA LOPEZ"] and fills["PerpInd"] == ["GUNMEN"]
+
+
+def test_a_fill_with_nothing_to_cut_is_left_as_combined():
+    # clean_fills bared it already; baring again would take ".22" for a count
+    assert trim("22 caliber pistol", "Weapon") == "22 caliber pistol"
+
+
+def test_a_person_named_in_part_gets_the_full_name_the_text_writes():
+    text = ("BOGOTA, 3 MAR 90 -- GUNMEN KILLED JUDGE RAMIRO OCAMPO, IN MEDELLIN. "
+            "POLICE SAID OCAMPO HAD RECEIVED THREATS. MAYOR CARLOS ROJAS WAS UNHURT.")
+    names = dict(person_names(text))
+    assert names["ramiro ocampo"] and names["carlos rojas"]  # closed by a comma; stopped before "was"
+    assert full_name("OCAMPO", list(names.items())) == "ramiro ocampo"
+    assert full_name("GUNMEN", list(names.items())) == "GUNMEN"
+    fills = settle_fills({"Victim": ["OCAMPO", "RAMIRO OCAMPO"]}, text)
+    assert [normalise(v) for v in fills["Victim"]] == ["ramiro ocampo"]  # one person, one fill
+
+
+def test_a_name_run_that_may_have_taken_a_verb_lends_only_its_start():
+    text = "LIMA, 2 JAN 90 -- MARIO PENA WROTE TO THE PAPER. POLICE SAID LUIS GOMEZ VARGAS HOLGUIN BRAVO TOOK IT."
+    names = person_names(text)
+    assert ("mario pena", True) in names  # cut before "wrote", a verb truecase would take for a surname
+    assert ("luis gomez vargas holguin", False) in names  # truecase's longest run: it may go on past the name
+    assert full_name("LUIS GOMEZ", names) == "LUIS GOMEZ"  # its end is not sure: no words after the fill's
+    assert full_name("HOLGUIN", names) == "luis gomez vargas holguin"  # the words before it are
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    names = person_names("CARLOS MENDEZ AND HIS BROTHER JORGE MENDEZ WERE KIDNAPPED.")
+    assert full_name("MENDEZ", names) == "MENDEZ"
+    assert full_name("JORGE MENDEZ", names) == "JORGE MENDEZ"
+    assert full_name("ANA MARIA DE LEON", names) == "ANA MARIA DE LEON"  # long fills are full names
+
+
+def test_settle_conventions_are_consistent():
+    settle = load_data("muc4.json")["settle"]
+    for keeps, loses in settle["role_precedence"]:
+        assert keeps in ROLES and loses in ROLES and keeps != loses
+    assert set(settle["full_name_roles"]) <= set(ROLES)
+    import re
+    assert re.search(settle["trailing_words"], "men from") and not re.search(settle["trailing_words"], "front")
+    assert all(w == w.lower() and " " not in w for w in settle["not_name_words"])
