@@ -7,7 +7,7 @@ import pytest
 
 from strife.evaluate.muc4 import (
     ROLES, bare, clean_fills, full_name, muc_type, normalise, pair, person_names, role_fills, rule_fills, run_muc4,
-    score_document, settle_fills, trim,
+    score_document, settle_fills, trim, widen,
 )
 from strife.extract.lexicon import load_data
 from strife.record import Actor, ArticleRef, Event, Evidence
@@ -243,3 +243,21 @@ def test_settle_conventions_are_consistent():
     import re
     assert re.search(settle["trailing_words"], "men from") and not re.search(settle["trailing_words"], "front")
     assert all(w == w.lower() and " " not in w for w in settle["not_name_words"])
+
+
+def _tagged(text: str, phrase: str, field: str) -> Evidence:
+    start = text.index(phrase)
+    return Evidence(field=field, start=start, end=start + len(phrase), quote=phrase, reason="role tagger (x, confidence 0.50)")
+
+
+def test_a_span_cut_short_of_a_known_group_or_of_whom_the_members_are_is_widened():
+    from strife.extract.lexicon import LEXICON
+
+    text = "QUITO, 9 MAY 90 -- MEMBERS OF THE NATIONAL TAXI DRIVERS UNION WERE BLAMED. THE ARMY OF NATIONAL LIBERATION SAID."
+    groups = [h for _, h in LEXICON.named_groups_in(text)]
+    assert widen(_tagged(text, "MEMBERS", "perpetrators"), "PerpInd", text, groups) == "MEMBERS OF THE NATIONAL TAXI DRIVERS UNION"
+    army = _tagged(text, "ARMY", "perpetrator_groups")
+    assert widen(army, "PerpOrg", text, groups) == "ARMY OF NATIONAL LIBERATION"
+    assert widen(_tagged(text, "BLAMED", "perpetrators"), "PerpInd", text, groups) == "BLAMED"  # nothing to widen
+    lone = "LIMA, 2 JAN 90 -- MEMBERS SET FIRE TO THE TOWN HALL."
+    assert widen(_tagged(lone, "MEMBERS", "perpetrators"), "PerpInd", lone) == "MEMBERS"  # no "of" phrase

@@ -164,6 +164,7 @@ _NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
+_SETTLE = _CONVENTIONS["settle"]
 
 
 def bare(phrase: str, keep_count: bool = False) -> str:
@@ -195,10 +196,34 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
     combine = combine or ROLE_COMBINE
     rules = _rule_fills([rules_only(e) for e in events])
     tagged: dict[str, list[str]] = {r: [] for r in ROLES}
+    groups = [h for _, h in LEXICON.named_groups_in(text)] if text else []
     for ev in [ev for event in events for ev in event.evidence] + list(document_roles):
         if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
-            tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
+            role = TAGGED_FIELDS[ev.field]
+            tagged[role].append(widen(ev, role, text, groups) if text else ev.quote)
     return settle_fills(combine_fills(rules, tagged, combine), text)
+
+
+_BARE_MEMBERS = re.compile(_SETTLE["bare_members"], re.I)
+_MEMBERS_OF = re.compile(_SETTLE["members_of"], re.I)
+
+
+def widen(evidence: Evidence, role: str, text: str, groups: list = ()) -> str:
+    """A tagged span read in its text, where the tagger cut it short of what the keys
+    write: a PerpOrg span inside a known group's name is that name ("ARMY" of "ARMY OF
+    NATIONAL LIBERATION"); a perpetrator that is bare "members" is the members of whom the
+    text says ("MEMBERS OF THE POLICE DEPARTMENT", settle.members_of). `groups`: the text's
+    named-group hits (LEXICON.named_groups_in)."""
+    start, end, quote = evidence.start, evidence.end, evidence.quote
+    if start is None or end is None or text[start:end] != quote:
+        return quote
+    if role == "PerpOrg":
+        hit = next((h for h in groups if h.start <= start and end <= h.end), None)
+        return text[hit.start : hit.end] if hit else quote
+    if role == "PerpInd" and _BARE_MEMBERS.fullmatch(quote):
+        m = _MEMBERS_OF.match(text, end)
+        return quote + m.group(0) if m else quote
+    return quote
 
 
 def rule_fills(events: list[Event]) -> dict[str, list[str]]:
@@ -225,7 +250,6 @@ def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], com
     return clean_fills(fills)
 
 
-_SETTLE = _CONVENTIONS["settle"]
 _TRAILING_WORDS = re.compile(_SETTLE["trailing_words"], re.I)
 _LEADING_MODIFIERS = re.compile(_SETTLE["leading_modifiers"], re.I)
 
