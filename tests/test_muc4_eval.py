@@ -261,3 +261,13 @@ def test_a_span_cut_short_of_a_known_group_or_of_whom_the_members_are_is_widened
     assert widen(_tagged(text, "BLAMED", "perpetrators"), "PerpInd", text, groups) == "BLAMED"  # nothing to widen
     lone = "LIMA, 2 JAN 90 -- MEMBERS SET FIRE TO THE TOWN HALL."
     assert widen(_tagged(lone, "MEMBERS", "perpetrators"), "PerpInd", lone) == "MEMBERS"  # no "of" phrase
+
+
+def test_the_group_individuals_belong_to_is_an_organisation_fill_once():
+    fills = settle_fills({"PerpInd": ["FMLN URBAN COMMANDOS"], "PerpOrg": ["FARABUNDO\nMARTI NATIONAL LIBERATION FRONT"]})
+    # the front's name broken over two wire lines is still the front: one PerpOrg fill
+    assert [normalise(f) for f in fills["PerpOrg"]] == ["farabundo marti national liberation front"]
+    assert fills["PerpInd"] == ["FMLN URBAN COMMANDOS"]
+    fills = settle_fills({"PerpInd": ["SHINING PATH COLUMN"], "PerpOrg": []})
+    assert [normalise(f) for f in fills["PerpOrg"]] == ["shining path"]
+    assert settle_fills({"PerpInd": ["GUNMEN"], "PerpOrg": []})["PerpOrg"] == []

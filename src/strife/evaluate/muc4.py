@@ -323,6 +323,16 @@ def full_name(fill: str, names: list[tuple[str, bool]]) -> str:
     return best
 
 
+def _groups_named(orgs: list[str], individuals: list[str]) -> list[str]:
+    """The organisations of a document's perpetrator fills: the group that individuals
+    belong to ("FARC MEMBERS", "FMLN URBAN COMMANDOS") is a PerpOrg fill as well
+    (settle.individuals_name_groups), and a group is one fill whatever its alias, now the
+    fills are on one line (a name broken over two lines of the wire is no alias)."""
+    if _SETTLE["individuals_name_groups"]:
+        orgs = orgs + [h.text for person in individuals for _, h in LEXICON.named_groups_in(person)]
+    return _one_per_group(orgs)
+
+
 def settle_fills(fills: dict[str, list[str]], text: str | None = None) -> dict[str, list[str]]:
     """The document's fills as its MUC answer key would hold them, once the sources are
     combined (role_fills): each fill bounded (`trim`), a person written by part of the
@@ -335,6 +345,7 @@ def settle_fills(fills: dict[str, list[str]], text: str | None = None) -> dict[s
         for role in _SETTLE["full_name_roles"]:
             out[role] = [full_name(f, names) for f in out[role]]
     out = {r: distinct_fills(fs) for r, fs in out.items()}
+    out["PerpOrg"] = _groups_named(out["PerpOrg"], out["PerpInd"])
     for keeps, loses in _SETTLE["role_precedence"]:
         kept = {normalise(f) for f in out[keeps]}
         out[loses] = [f for f in out[loses] if normalise(f) not in kept]
