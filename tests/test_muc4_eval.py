@@ -271,3 +271,19 @@ def test_the_group_individuals_belong_to_is_an_organisation_fill_once():
     fills = settle_fills({"PerpInd": ["SHINING PATH COLUMN"], "PerpOrg": []})
     assert [normalise(f) for f in fills["PerpOrg"]] == ["shining path"]
     assert settle_fills({"PerpInd": ["GUNMEN"], "PerpOrg": []})["PerpOrg"] == []
+
+
+def test_wire_furniture_prepositions_and_possessives_are_cut_from_a_fill():
+    assert trim("[TEXT] TEN HOODED MEN", "PerpInd") == "TEN HOODED MEN"
+    assert trim("OF THE TRUCKS", "Target") == "TRUCKS"
+    assert trim("SOLDIERS OF THE", "PerpInd") == "SOLDIERS"
+    assert trim("MARIO PENA'S", "Victim") == "MARIO PENA"
+    assert trim("ofelia ruiz", "Victim") == "ofelia ruiz"  # a word that starts like one stays
+
+
+def test_an_organisation_keeps_the_number_of_its_name():
+    fills = role_fills([], {r: "tagger" for r in ROLES}, [
+        Evidence(field="perpetrator_groups", start=0, end=17, quote="14 JUNE BRIGADES",
+                 reason="role tagger (PerpOrg, confidence 0.80)")])
+    assert fills["PerpOrg"] == ["14 JUNE BRIGADES"]
+    assert bare("14 JUNE BRIGADES") == "JUNE BRIGADES"  # what the rules' fills (the tagger's feature) still read

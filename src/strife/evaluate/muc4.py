@@ -165,6 +165,7 @@ _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
 _SETTLE = _CONVENTIONS["settle"]
+_SETTLE_COUNTED = frozenset(_SETTLE["counted_roles"])
 
 
 def bare(phrase: str, keep_count: bool = False) -> str:
@@ -201,7 +202,7 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
         if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
             role = TAGGED_FIELDS[ev.field]
             tagged[role].append(widen(ev, role, text, groups) if text else ev.quote)
-    return settle_fills(combine_fills(rules, tagged, combine), text)
+    return settle_fills(combine_fills(rules, tagged, combine, COUNTED_ROLES | _SETTLE_COUNTED), text)
 
 
 _BARE_MEMBERS = re.compile(_SETTLE["bare_members"], re.I)
@@ -233,8 +234,10 @@ def rule_fills(events: list[Event]) -> dict[str, list[str]]:
                          {r: "rules" for r in ROLES})
 
 
-def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str]) -> dict[str, list[str]]:
-    """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills)."""
+def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str],
+                  counted: frozenset[str] = COUNTED_ROLES) -> dict[str, list[str]]:
+    """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills);
+    `counted`: the roles whose fills keep a leading number (clean_fills)."""
     fills = {}
     for role in ROLES:
         mode = combine.get(role, "union")
@@ -247,7 +250,7 @@ def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], com
         else:
             fills[role] = rules[role]
     fills["PerpOrg"] = _one_per_group(fills["PerpOrg"])
-    return clean_fills(fills)
+    return clean_fills(fills, counted)
 
 
 _TRAILING_WORDS = re.compile(_SETTLE["trailing_words"], re.I)
@@ -264,7 +267,7 @@ def trim(fill: str, role: str) -> str:
         if cut == fill:
             break
         fill = cut
-    return fill if fill == original else bare(fill, keep_count=role in COUNTED_ROLES)
+    return fill if fill == original else bare(fill, keep_count=role in COUNTED_ROLES | _SETTLE_COUNTED)
 
 
 _NOT_NAME_WORDS = frozenset(_SETTLE["not_name_words"])
@@ -394,10 +397,10 @@ def _group_name(phrase: str) -> str | None:
     return found[0][0].name if found else None
 
 
-def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
+def clean_fills(fills: dict[str, list[str]], counted: frozenset[str] = COUNTED_ROLES) -> dict[str, list[str]]:
     """What MUC's keys never hold dropped (generic victims, military targets, the
     military's weapons), the more specific of two weapons kept, one fill a normal form."""
-    fills = {r: [bare(f, keep_count=r in COUNTED_ROLES) for f in fills.get(r, [])] for r in ROLES}
+    fills = {r: [bare(f, keep_count=r in counted) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
