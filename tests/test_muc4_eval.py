@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from strife.evaluate.muc4 import (
-    ROLES, bare, clean_fills, muc_type, normalise, pair, role_fills, rule_fills, run_muc4, score_document,
+    ROLES, bare, clean_fills, full_name, muc_type, normalise, pair, person_names, role_fills, rule_fills, run_muc4,
+    score_document, settle_fills, trim, widen,
 )
 from strife.extract.lexicon import load_data
 from strife.record import Actor, ArticleRef, Event, Evidence
@@ -183,3 +184,106 @@ def test_seized_weapons_are_no_instrument(code):
                   "TWO RIFLES AND A CACHE OF GRENADES IN A NEARBY HOUSE.\n", published="1990-01-02")
     quotes = {ev.quote.upper() for e in events for ev in e.evidence if ev.field == "weapons"}
     assert "DYNAMITE" in quotes and not quotes & {"RIFLES", "GRENADES"}
+
+
+# -- settling the document's fills (settle_fills) ------------------------------------------
+def test_fills_lose_dangling_function_words_and_hedges():
+    assert trim("BAND OF GUNMEN FROM", "PerpInd") == "BAND OF GUNMEN"
+    assert trim("the security forces of", "PerpOrg") == "security forces"
+    assert trim("SO-CALLED RED DAWN COMMANDO", "PerpInd") == "RED DAWN COMMANDO"
+    assert trim("approximately 30 shops", "Target") == "shops"
+    assert trim("approximately 30 gunmen", "PerpInd") == "30 gunmen"  # the perpetrators keep their count
+    assert trim("office of the mayor", "Target") == "office of the mayor"  # "of" inside stays
+
+
+def test_a_string_in_two_roles_keeps_the_conventional_one():
+    fills = settle_fills({"PerpInd": ["GUNMEN"], "Victim": ["MARTA LOPEZ"],
+                          "Target": ["JEEP"], "Weapon": ["JEEP", "GRENADES"], "PerpOrg": []})
+    assert fills["Target"] == ["JEEP"] and fills["Weapon"] == ["GRENADES"]  # the jeep was hit, not the weapon
+    assert fills["Victim"] == ["MARTA LOPEZ"] and fills["PerpInd"] == ["GUNMEN"]
+
+
+def test_a_fill_with_nothing_to_cut_is_left_as_combined():
+    # clean_fills bared it already; baring again would take ".22" for a count
+    assert trim("22 caliber pistol", "Weapon") == "22 caliber pistol"
+
+
+def test_a_person_named_in_part_gets_the_full_name_the_text_writes():
+    text = ("BOGOTA, 3 MAR 90 -- GUNMEN KILLED JUDGE RAMIRO OCAMPO, IN MEDELLIN. "
+            "POLICE SAID OCAMPO HAD RECEIVED THREATS. MAYOR CARLOS ROJAS WAS UNHURT.")
+    names = dict(person_names(text))
+    assert names["ramiro ocampo"] and names["carlos rojas"]  # closed by a comma; stopped before "was"
+    assert full_name("OCAMPO", list(names.items())) == "ramiro ocampo"
+    assert full_name("GUNMEN", list(names.items())) == "GUNMEN"
+    fills = settle_fills({"Victim": ["OCAMPO", "RAMIRO OCAMPO"]}, text)
+    assert [normalise(v) for v in fills["Victim"]] == ["ramiro ocampo"]  # one person, one fill
+
+
+def test_a_name_run_that_may_have_taken_a_verb_lends_only_its_start():
+    text = "LIMA, 2 JAN 90 -- MARIO PENA WROTE TO THE PAPER. POLICE SAID LUIS GOMEZ VARGAS HOLGUIN BRAVO TOOK IT."
+    names = person_names(text)
+    assert ("mario pena", True) in names  # cut before "wrote", a verb truecase would take for a surname
+    assert ("luis gomez vargas holguin", False) in names  # truecase's longest run: it may go on past the name
+    assert full_name("LUIS GOMEZ", names) == "LUIS GOMEZ"  # its end is not sure: no words after the fill's
+    assert full_name("HOLGUIN", names) == "luis gomez vargas holguin"  # the words before it are
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    names = person_names("CARLOS MENDEZ AND HIS BROTHER JORGE MENDEZ WERE KIDNAPPED.")
+    assert full_name("MENDEZ", names) == "MENDEZ"
+    assert full_name("JORGE MENDEZ", names) == "JORGE MENDEZ"
+    assert full_name("ANA MARIA DE LEON", names) == "ANA MARIA DE LEON"  # long fills are full names
+
+
+def test_settle_conventions_are_consistent():
+    settle = load_data("muc4.json")["settle"]
+    for keeps, loses in settle["role_precedence"]:
+        assert keeps in ROLES and loses in ROLES and keeps != loses
+    assert set(settle["full_name_roles"]) <= set(ROLES)
+    import re
+    assert re.search(settle["trailing_words"], "men from") and not re.search(settle["trailing_words"], "front")
+    assert all(w == w.lower() and " " not in w for w in settle["not_name_words"])
+
+
+def _tagged(text: str, phrase: str, field: str) -> Evidence:
+    start = text.index(phrase)
+    return Evidence(field=field, start=start, end=start + len(phrase), quote=phrase, reason="role tagger (x, confidence 0.50)")
+
+
+def test_a_span_cut_short_of_a_known_group_or_of_whom_the_members_are_is_widened():
+    from strife.extract.lexicon import LEXICON
+
+    text = "QUITO, 9 MAY 90 -- MEMBERS OF THE NATIONAL TAXI DRIVERS UNION WERE BLAMED. THE ARMY OF NATIONAL LIBERATION SAID."
+    groups = [h for _, h in LEXICON.named_groups_in(text)]
+    assert widen(_tagged(text, "MEMBERS", "perpetrators"), "PerpInd", text, groups) == "MEMBERS OF THE NATIONAL TAXI DRIVERS UNION"
+    army = _tagged(text, "ARMY", "perpetrator_groups")
+    assert widen(army, "PerpOrg", text, groups) == "ARMY OF NATIONAL LIBERATION"
+    assert widen(_tagged(text, "BLAMED", "perpetrators"), "PerpInd", text, groups) == "BLAMED"  # nothing to widen
+    lone = "LIMA, 2 JAN 90 -- MEMBERS SET FIRE TO THE TOWN HALL."
+    assert widen(_tagged(lone, "MEMBERS", "perpetrators"), "PerpInd", lone) == "MEMBERS"  # no "of" phrase
+
+
+def test_the_group_individuals_belong_to_is_an_organisation_fill_once():
+    fills = settle_fills({"PerpInd": ["FMLN URBAN COMMANDOS"], "PerpOrg": ["FARABUNDO\nMARTI NATIONAL LIBERATION FRONT"]})
+    # the front's name broken over two wire lines is still the front: one PerpOrg fill
+    assert [normalise(f) for f in fills["PerpOrg"]] == ["farabundo marti national liberation front"]
+    assert fills["PerpInd"] == ["FMLN URBAN COMMANDOS"]
+    fills = settle_fills({"PerpInd": ["SHINING PATH COLUMN"], "PerpOrg": []})
+    assert [normalise(f) for f in fills["PerpOrg"]] == ["shining path"]
+    assert settle_fills({"PerpInd": ["GUNMEN"], "PerpOrg": []})["PerpOrg"] == []
+
+
+def test_wire_furniture_prepositions_and_possessives_are_cut_from_a_fill():
+    assert trim("[TEXT] TEN HOODED MEN", "PerpInd") == "TEN HOODED MEN"
+    assert trim("OF THE TRUCKS", "Target") == "TRUCKS"
+    assert trim("SOLDIERS OF THE", "PerpInd") == "SOLDIERS"
+    assert trim("MARIO PENA'S", "Victim") == "MARIO PENA"
+    assert trim("ofelia ruiz", "Victim") == "ofelia ruiz"  # a word that starts like one stays
+
+
+def test_an_organisation_keeps_the_number_of_its_name():
+    fills = role_fills([], {r: "tagger" for r in ROLES}, [
+        Evidence(field="perpetrator_groups", start=0, end=17, quote="14 JUNE BRIGADES",
+                 reason="role tagger (PerpOrg, confidence 0.80)")])
+    assert fills["PerpOrg"] == ["14 JUNE BRIGADES"]
+    assert bare("14 JUNE BRIGADES") == "JUNE BRIGADES"  # what the rules' fills (the tagger's feature) still read

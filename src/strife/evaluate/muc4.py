@@ -27,6 +27,7 @@ from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only
 from strife.ingest.article import Article
 from strife.record import Event, Evidence
+from strife.truecase import MAX_NAME_WORDS, person_name_spans
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
@@ -163,6 +164,8 @@ _NOT_INSTRUMENT = re.compile(_CONVENTIONS["fills"]["not_instruments"], re.I)
 _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
+_SETTLE = _CONVENTIONS["settle"]
+_SETTLE_COUNTED = frozenset(_SETTLE["counted_roles"])
 
 
 def bare(phrase: str, keep_count: bool = False) -> str:
@@ -180,7 +183,7 @@ def bare(phrase: str, keep_count: bool = False) -> str:
 
 
 def role_fills(events: list[Event], combine: dict[str, str] | None = None,
-               document_roles: list[Evidence] = ()) -> dict[str, list[str]]:
+               document_roles: list[Evidence] = (), text: str | None = None) -> dict[str, list[str]]:
     """MUC role fills of a document's events, united over the document (the evaluation
     is per document, not per incident).
 
@@ -194,10 +197,34 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
     combine = combine or ROLE_COMBINE
     rules = _rule_fills([rules_only(e) for e in events])
     tagged: dict[str, list[str]] = {r: [] for r in ROLES}
+    groups = [h for _, h in LEXICON.named_groups_in(text)] if text else []
     for ev in [ev for event in events for ev in event.evidence] + list(document_roles):
         if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
-            tagged[TAGGED_FIELDS[ev.field]].append(ev.quote)
-    return combine_fills(rules, tagged, combine)
+            role = TAGGED_FIELDS[ev.field]
+            tagged[role].append(widen(ev, role, text, groups) if text else ev.quote)
+    return settle_fills(combine_fills(rules, tagged, combine, COUNTED_ROLES | _SETTLE_COUNTED), text)
+
+
+_BARE_MEMBERS = re.compile(_SETTLE["bare_members"], re.I)
+_MEMBERS_OF = re.compile(_SETTLE["members_of"], re.I)
+
+
+def widen(evidence: Evidence, role: str, text: str, groups: list = ()) -> str:
+    """A tagged span read in its text, where the tagger cut it short of what the keys
+    write: a PerpOrg span inside a known group's name is that name ("ARMY" of "ARMY OF
+    NATIONAL LIBERATION"); a perpetrator that is bare "members" is the members of whom the
+    text says ("MEMBERS OF THE POLICE DEPARTMENT", settle.members_of). `groups`: the text's
+    named-group hits (LEXICON.named_groups_in)."""
+    start, end, quote = evidence.start, evidence.end, evidence.quote
+    if start is None or end is None or text[start:end] != quote:
+        return quote
+    if role == "PerpOrg":
+        hit = next((h for h in groups if h.start <= start and end <= h.end), None)
+        return text[hit.start : hit.end] if hit else quote
+    if role == "PerpInd" and _BARE_MEMBERS.fullmatch(quote):
+        m = _MEMBERS_OF.match(text, end)
+        return quote + m.group(0) if m else quote
+    return quote
 
 
 def rule_fills(events: list[Event]) -> dict[str, list[str]]:
@@ -207,8 +234,10 @@ def rule_fills(events: list[Event]) -> dict[str, list[str]]:
                          {r: "rules" for r in ROLES})
 
 
-def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str]) -> dict[str, list[str]]:
-    """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills)."""
+def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], combine: dict[str, str],
+                  counted: frozenset[str] = COUNTED_ROLES) -> dict[str, list[str]]:
+    """Per role, the rules' fills, the tagger's, or both, as `combine` says (role_fills);
+    `counted`: the roles whose fills keep a leading number (clean_fills)."""
     fills = {}
     for role in ROLES:
         mode = combine.get(role, "union")
@@ -221,7 +250,109 @@ def combine_fills(rules: dict[str, list[str]], tagged: dict[str, list[str]], com
         else:
             fills[role] = rules[role]
     fills["PerpOrg"] = _one_per_group(fills["PerpOrg"])
-    return clean_fills(fills)
+    return clean_fills(fills, counted)
+
+
+_TRAILING_WORDS = re.compile(_SETTLE["trailing_words"], re.I)
+_LEADING_MODIFIERS = re.compile(_SETTLE["leading_modifiers"], re.I)
+
+
+def trim(fill: str, role: str) -> str:
+    """A fill bounded as the keys bound it: no hedge or label before the noun phrase
+    ("so-called", "approximately"), no preposition or conjunction left dangling at its
+    end ("group of terrorists from" -> "group of terrorists"), then bared (`bare`)."""
+    fill = original = " ".join(fill.split())
+    for _ in range(3):
+        cut = _TRAILING_WORDS.sub("", _LEADING_MODIFIERS.sub("", fill)).rstrip(" ,.;:")
+        if cut == fill:
+            break
+        fill = cut
+    return fill if fill == original else bare(fill, keep_count=role in COUNTED_ROLES | _SETTLE_COUNTED)
+
+
+_NOT_NAME_WORDS = frozenset(_SETTLE["not_name_words"])
+
+
+def person_names(text: str) -> list[tuple[str, bool]]:
+    """The people's names a text writes, lower case, without titles ("colonel rene emilio
+    ponce" -> "rene emilio ponce"), as truecase finds them in wire text, each with whether
+    its end is sure. truecase, with no dictionary, takes any word for a surname that is
+    not a function word or an -ed/-ing/-ly form: a run is cut before a word of
+    settle.not_name_words ("amando lopez wrote" -> "amando lopez"), and its end is sure when
+    punctuation follows, the text writes it twice, or it stopped short of truecase's
+    longest name (the next word is no surname: "federico estrada velez was"); else only
+    its start is."""
+    lowered = text.lower()
+    runs, run, last = [], [], None
+    for start, end in person_name_spans(lowered) + [(-1, -1)]:
+        if run and (start < 0 or lowered[last:start].strip()):
+            words = [lowered[a:b] for a, b in run]
+            cut = next((k for k, w in enumerate(words) if w in _NOT_NAME_WORDS), None)
+            after = lowered[last:].lstrip()
+            if cut is not None:
+                words = words[:cut]
+            closed = cut is not None or not after or not after[0].isalnum() or len(run) < MAX_NAME_WORDS
+            if len(words) > 1:
+                runs.append((" ".join(words), closed))
+            run = []
+        if start >= 0:
+            run.append((start, end))
+            last = end
+    names = [n for n, _ in runs]
+    return [(n, any(c for m, c in runs if m == n) or names.count(n) > 1) for n in dict.fromkeys(names)]
+
+
+def full_name(fill: str, names: list[tuple[str, bool]]) -> str:
+    """A person written by part of the name ("pizarro", "federico estrada") as the
+    longest of the text's names that holds those words in order, as the answer keys write
+    a person; the fill as it is when no longer name holds it, or two different ones do.
+    A name punctuation does not close lends only the words before the fill's."""
+    words = normalise(fill).split()
+    if not words or len(words) > 2:  # three words are a full name already ("carlos humberto cabrera")
+        return fill
+
+    def holds(name: str, closed: bool) -> bool:
+        w = name.split()
+        ends = range(len(words), len(w) + 1) if closed else [len(w)]
+        return len(w) > len(words) and any(w[e - len(words) : e] == words for e in ends)
+
+    longer = list(dict.fromkeys(n for n, closed in names if holds(n, closed)))
+    if not longer:
+        return fill
+    best = max(longer, key=lambda n: (len(n.split()), -longer.index(n)))
+    # every other candidate must be part of the chosen one: two people share a surname
+    if any(not set(n.split()) <= set(best.split()) for n in longer):
+        return fill
+    return best
+
+
+def _groups_named(orgs: list[str], individuals: list[str]) -> list[str]:
+    """The organisations of a document's perpetrator fills: the group that individuals
+    belong to ("FARC MEMBERS", "FMLN URBAN COMMANDOS") is a PerpOrg fill as well
+    (settle.individuals_name_groups), and a group is one fill whatever its alias, now the
+    fills are on one line (a name broken over two lines of the wire is no alias)."""
+    if _SETTLE["individuals_name_groups"]:
+        orgs = orgs + [h.text for person in individuals for _, h in LEXICON.named_groups_in(person)]
+    return _one_per_group(orgs)
+
+
+def settle_fills(fills: dict[str, list[str]], text: str | None = None) -> dict[str, list[str]]:
+    """The document's fills as its MUC answer key would hold them, once the sources are
+    combined (role_fills): each fill bounded (`trim`), a person written by part of the
+    name given the full name the text writes (`full_name`, for the roles in
+    settle.full_name_roles), and a string that fills two roles left in the one the
+    conventions give it (data/muc4.json settle.role_precedence)."""
+    out = {r: [trim(f, r) for f in fills.get(r, [])] for r in ROLES}
+    if text:
+        names = person_names(text)
+        for role in _SETTLE["full_name_roles"]:
+            out[role] = [full_name(f, names) for f in out[role]]
+    out = {r: distinct_fills(fs) for r, fs in out.items()}
+    out["PerpOrg"] = _groups_named(out["PerpOrg"], out["PerpInd"])
+    for keeps, loses in _SETTLE["role_precedence"]:
+        kept = {normalise(f) for f in out[keeps]}
+        out[loses] = [f for f in out[loses] if normalise(f) not in kept]
+    return out
 
 
 def _rule_fills(events: list[Event]) -> dict[str, list[str]]:
@@ -266,10 +397,10 @@ def _group_name(phrase: str) -> str | None:
     return found[0][0].name if found else None
 
 
-def clean_fills(fills: dict[str, list[str]]) -> dict[str, list[str]]:
+def clean_fills(fills: dict[str, list[str]], counted: frozenset[str] = COUNTED_ROLES) -> dict[str, list[str]]:
     """What MUC's keys never hold dropped (generic victims, military targets, the
     military's weapons), the more specific of two weapons kept, one fill a normal form."""
-    fills = {r: [bare(f, keep_count=r in COUNTED_ROLES) for f in fills.get(r, [])] for r in ROLES}
+    fills = {r: [bare(f, keep_count=r in counted) for f in fills.get(r, [])] for r in ROLES}
     fills["Victim"] = [v for v in fills["Victim"] if not _GENERIC_VICTIM.fullmatch(v)]
     fills["Target"] = [t for t in fills["Target"] if not _MILITARY_TARGET.fullmatch(t)]
     fills["Weapon"] = _most_specific([w for w in fills["Weapon"] if not _NOT_INSTRUMENT.fullmatch(w)])
@@ -452,7 +583,7 @@ def run_muc4(dev_path: Path, roles_path: Path | None, limit: int | None, extract
     for d in docs:
         result = results.get(d["docid"])
         events = [e for e in result.events if e.mode in MUC_MODES] if result else []
-        predicted = role_fills(events, combine, result.roles if result else [])
+        predicted = role_fills(events, combine, result.roles if result else [], d["text"])
         gold = roles.get(d["docid"], {r: [] for r in ROLES})
         report.documents.append(DocumentResult(d["docid"], predicted, gold, score_document(predicted, gold),
                                                error=result.error if result else "not extracted"))
