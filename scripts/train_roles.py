@@ -25,6 +25,7 @@ benchmarks/muc4_roles.py.
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
      [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
      [--crf c1=0.02 ...: a crfsuite parameter for this run] [--crf-documents all|relevant]
+     [--check: only print whether the parse's training rows are those roles.json's trained_on records]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
 train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
