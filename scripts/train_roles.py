@@ -25,6 +25,7 @@ benchmarks/muc4_roles.py.
 Run: PYTHONPATH=src python scripts/train_roles.py [--data DIR] [--cache DIR] [--folds 5]
      [--oof CACHE/oof_tagged_all.pkl: reuse the CRF's out-of-fold marginals, e.g. to study the second stage]
      [--crf c1=0.02 ...: a crfsuite parameter for this run] [--crf-documents all|relevant]
+     [--check: only print whether the parse's training rows are those roles.json's trained_on records]
 
 A --cache holds the parse and the rules' events of when it was made: delete its
 train_docs.pkl (and oof_tagged_*.pkl, oof_spans_*.pkl) after a change to extract.roles.sentences (the rows)
@@ -34,9 +35,11 @@ or to the rules, or the training reads stale documents.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import random
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -89,6 +92,31 @@ def parse_documents(data: Path, cache: Path | None) -> list[dict]:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(pickle.dumps(out))
     return out
+
+
+def rows_fingerprint(docs: list[dict]) -> str:
+    """A hash of what the tagger learns from: each document's rows (the parse, the lexicon
+    marks and trigger kinds of extract.roles.sentences) and the rules' events (which mark
+    the sentences: extract.roles.mark_events). Two parses with the same fingerprint train the
+    same models; roles.json records the one the shipped models were trained on."""
+    h = hashlib.sha256()
+    for d in docs:
+        h.update(repr((d["docid"], d["sents"], d["events"])).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def strife_commit() -> str:
+    """The commit of the code that parsed and trained, '+' when the worktree had changes."""
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "src", "scripts"], capture_output=True, text=True).stdout.strip()
+        return head + ("+" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 # -- training and tagging ----------------------------------------------------------------
@@ -260,6 +288,8 @@ def main() -> None:
     parser.add_argument("--crf", action="append", default=[], metavar="NAME=VALUE",
                         help="override a crfsuite parameter of roles.json for this run (CV of c1, c2, feature.minfreq)")
     parser.add_argument("--crf-documents", choices=("all", "relevant"), default=None, help="override roles.json's")
+    parser.add_argument("--check", action="store_true",
+                        help="only say whether today's parse (or --cache's) is the one the shipped models were trained on")
     args = parser.parse_args()
     config = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     params = config["training"]["crfsuite"]
@@ -275,6 +305,12 @@ def main() -> None:
     started = time.perf_counter()
     docs = parse_documents(args.data, args.cache)[: args.limit]
     print(f"{len(docs)} training documents parsed in {time.perf_counter() - started:.0f} s")
+    fingerprint = rows_fingerprint(docs)
+    trained_on = config.get("trained_on", {}).get("rows_sha256")
+    print(f"training rows {fingerprint}; the shipped models were trained on {trained_on}"
+          f" ({'the same' if fingerprint == trained_on else 'a different parse or different rule events'})")
+    if args.check:
+        return
 
     order = list(range(len(docs)))
     random.Random(config["training"]["seed"]).shuffle(order)
@@ -354,6 +390,11 @@ def main() -> None:
     elif document_model.exists():
         document_model.unlink()
     config["thresholds"], config["combine"] = thresholds, combine
+    config["trained_on"] = {
+        "commit": strife_commit(), "documents": len(docs), "rows_sha256": fingerprint,
+        "models_sha256": {config[k]: file_sha256(DATA_DIR / config[k])
+                          for k in ("model_file", "entity_model_file", "document_model_file") if (DATA_DIR / config[k]).exists()},
+    }
     config["measured"] = {
         "cv_folds": args.folds, "documents": len(docs),
         "cv_micro_f1_rules": round(micro(score(docs, rules)).f1, 4),

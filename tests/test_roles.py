@@ -5,6 +5,7 @@ model on texts written here."""
 import json
 from dataclasses import replace
 from importlib import resources
+from pathlib import Path
 
 import pycrfsuite
 import pytest
@@ -159,6 +160,37 @@ def test_the_data_file_is_consistent_with_the_model():
     documents = resources.files("strife.data").joinpath(config["document_model_file"])
     assert documents.is_file() and documents.stat().st_size < 1_000_000
     assert set(R.load_document_classifier().labels()) == {"Y", "N"}
+
+
+def test_the_shipped_models_are_the_ones_roles_json_says_were_trained():
+    # roles.json records what the models were trained on (scripts/train_roles.py writes it):
+    # the commit, a hash of the training rows, and each model file's hash. A model file
+    # replaced without its roles.json (or the other way round) fails here.
+    import hashlib
+
+    config = json.loads(resources.files("strife.data").joinpath("roles.json").read_text(encoding="utf-8"))
+    trained = config["trained_on"]
+    assert trained["commit"] and len(trained["rows_sha256"]) == 16 and trained["documents"] == config["measured"]["documents"]
+    files = [config[k] for k in ("model_file", "entity_model_file", "document_model_file")]
+    assert set(trained["models_sha256"]) == set(files)
+    for name in files:
+        data = resources.files("strife.data").joinpath(name).read_bytes()
+        assert hashlib.sha256(data).hexdigest()[:16] == trained["models_sha256"][name], name
+
+
+def test_the_training_rows_fingerprint_moves_with_the_rows_and_the_events():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_roles", Path(__file__).resolve().parents[1] / "scripts" / "train_roles.py")
+    T = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(T)
+    row = R.Row("Bomb", 0, 4, "NOUN", "NN", "nsubj", "exploded", "ROOT", "", "weapon")
+    doc = {"docid": "d", "sents": [R.Sentence(0, 0, 20, ("explosion",), (row,))], "events": [{"sub_event_type": "Grenade"}]}
+    same = T.rows_fingerprint([dict(doc)])
+    assert same == T.rows_fingerprint([doc]) and len(same) == 16
+    assert T.rows_fingerprint([{**doc, "events": [{"sub_event_type": "Attack"}]}]) != same
+    other_row = R.Row("Bomb", 0, 4, "NOUN", "NN", "nsubj", "exploded", "ROOT", "", "")
+    assert T.rows_fingerprint([{**doc, "sents": [R.Sentence(0, 0, 20, ("explosion",), (other_row,))]}]) != same
 
 
 @pytest.fixture(scope="module")
