@@ -1,7 +1,7 @@
 """One event per location: a protest told of several towns in one list, or "in three cities" whose towns open the
 clauses after it, is one event per town (towns of one city are one); a split event with no day of its own takes the
 day of the incident it was split from, and one with no place of its own that incident's place (extract/assemble.py
-split_by_town and _dated_as_told_before, places.choose_place). The reports are written for these tests."""
+split_by_town, the one per-town split, made before assembly; _told_again; _dated_as_told_before, places.choose_place). The reports are written for these tests."""
 
 import re
 
@@ -127,3 +127,9 @@ def test_town_split_data_is_consistent():
     assert not counted.search("in the city")
     lead = re.compile(split["clause_town_lead"])
     assert lead.search("inflation. In ") and lead.search("for an hour; and in ") and not lead.search("rallied in ")
+    # the words before a list that make its towns the happening's places, and those that do not
+    list_lead = re.compile(split["lead"], re.I)
+    for before in ("protests were held in ", "at least 20 cities, including ", "rallies in the cities of ", "marched at "):
+        assert list_lead.search(before), before
+    for before in ("farmers from ", "the road between ", "marched to "):
+        assert not list_lead.search(before), before
