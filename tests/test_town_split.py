@@ -196,3 +196,8 @@ def test_the_split_is_made_once_before_assembly():
     import strife.pipeline as pipeline
 
     assert not hasattr(assemble, "split_listed_towns") and not hasattr(pipeline, "split_by_town")
+
+
+def test_each_town_of_a_list_with_a_comma_before_and_is_an_event(code):
+    text = "Farmers blocked highways in Amritsar, Ludhiana, and Jalandhar on Thursday, demanding higher prices."
+    assert set(_by_place(_reported(code, text))) == {"Amritsar", "Ludhiana", "Jalandhar"}
