@@ -414,3 +414,13 @@ def test_an_unknown_township_beside_its_region_falls_back_to_the_region(parse):
     town = mention(geo, "Myaing")
     assert town.place is None and town.fallback is not None and town.fallback.name == "Magway"
     assert mention(geo, "Magway").place.kind == "admin1"
+
+
+def test_the_last_town_of_a_list_with_a_comma_before_and_is_a_place(parse):
+    # the tagger calls the last name of "A, B, and C on Thursday" a person; the comma and "and" before it still
+    # make it one more town of the list (an apposition after "and")
+    geo = parse("Nurses rallied in Jaipur, Kota, and Ajmer on Thursday to demand permanent posts.")
+    assert [m.text for m in geo.mentions if m.place is not None] == ["Jaipur", "Kota", "Ajmer"]
+    # a person named after ", and" is still no place
+    geo = parse("The minister met the governor, and Ahmed said on Thursday that talks would resume.")
+    assert [m.text for m in geo.mentions if m.place is not None] == []

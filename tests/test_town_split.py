@@ -1,7 +1,7 @@
 """One event per location: a protest told of several towns in one list, or "in three cities" whose towns open the
 clauses after it, is one event per town (towns of one city are one); a split event with no day of its own takes the
 day of the incident it was split from, and one with no place of its own that incident's place (extract/assemble.py
-split_by_town and _dated_as_told_before, places.choose_place). The reports are written for these tests."""
+split_by_town, the one per-town split, made before assembly; _told_again; _dated_as_told_before, places.choose_place). The reports are written for these tests."""
 
 import re
 
@@ -127,3 +127,77 @@ def test_town_split_data_is_consistent():
     assert not counted.search("in the city")
     lead = re.compile(split["clause_town_lead"])
     assert lead.search("inflation. In ") and lead.search("for an hour; and in ") and not lead.search("rallied in ")
+    # the words before a list that make its towns the happening's places, and those that do not
+    list_lead = re.compile(split["lead"], re.I)
+    for before in ("protests were held in ", "at least 20 cities, including ", "rallies in the cities of ", "marched at "):
+        assert list_lead.search(before), before
+    for before in ("farmers from ", "the road between ", "marched to "):
+        assert not list_lead.search(before), before
+
+
+# The one per-town split (assemble.split_by_town, before assembly): each behaviour the two former passes had.
+
+def test_a_list_clause_of_a_strike_day_is_split_and_a_later_clause_goes_to_its_town(code):
+    # the list clause also reads "strike" (an air strike's word) and the story tells stones thrown at police: the
+    # clause that tells a demonstration is split whatever else the story tells, and the clause that names Marseille
+    # is Marseille's event
+    text = ("Tens of thousands of workers marched in Lyon, Marseille and Toulouse on Thursday during a national strike "
+            "over pensions. In Marseille, youths threw stones at police, who fired tear gas.")
+    events = _by_place(_reported(code, text))
+    assert set(events) == {"Lyon", "Marseille", "Toulouse"}
+    assert events["Marseille"].sub_event_type == "Violent demonstration"
+    assert events["Lyon"].sub_event_type == events["Toulouse"].sub_event_type == "Peaceful protest"
+    assert {e.date for e in events.values()} == {"2025-03-06"}
+
+
+def test_a_general_strike_told_in_two_towns_with_clashes_is_two_events(code):
+    text = "A general strike called by opposition parties shut markets in Rawalpindi and Peshawar on Monday, and strikers clashed with police."
+    assert set(_by_place(_reported(code, text))) == {"Rawalpindi", "Peshawar"}
+
+
+def test_an_arrest_told_at_one_town_of_the_list_is_that_towns_protest(code):
+    text = "Vendors rallied in Mombasa and Malindi on Friday. In Malindi, police arrested six vendors who refused to leave the road."
+    events = _by_place(_reported(code, text))
+    assert {k: e.sub_event_type for k, e in events.items()} == {"Mombasa": "Peaceful protest", "Malindi": "Protest with intervention"}
+
+
+def test_towns_the_marchers_came_from_are_no_list_of_protests(code):
+    assert len(_reported(code, "Shopkeepers from Sialkot and Gujranwala protested outside the tax office in Lahore on Monday.")) == 1
+
+
+def test_a_town_and_a_district_of_it_are_one_protest(code):
+    assert len(_reported(code, "Doctors went on strike in Kolkata and Howrah on Tuesday, rallying outside the health department.")) == 1
+
+
+def test_an_attack_told_in_a_list_of_villages_is_not_split_per_town(code):
+    (event,) = _reported(code, "Gunmen attacked the villages of Bokkos and Mangu on Sunday night, residents said.")
+    assert event.event_type == "Violence against civilians"
+
+
+def test_only_the_towns_named_of_a_count_of_cities_are_events(code):
+    # "four cities", two named: the two unnamed are not coded
+    text = ("Pensioners demonstrated in four cities on Monday. In Tabriz, they gathered outside the governorate; in "
+            "Isfahan, several hundred marched to the pension office.")
+    assert set(_by_place(_reported(code, text))) == {"Tabriz", "Isfahan"}
+
+
+def test_the_towns_of_a_count_of_cities_end_where_another_incident_is_told(code):
+    text = ("Teachers rallied in two cities on Wednesday to demand pay rises. In Lahore, hundreds gathered outside the "
+            "assembly; in Multan, teachers blocked a road. In Quetta, gunmen shot dead a policeman on Tuesday.")
+    events = _reported(code, text)
+    protests = {e.location.name for e in events if e.event_type == "Protests"}
+    assert protests == {"Lahore", "Multan"}
+    assert [e.event_type for e in events if e.location.name == "Quetta"] != ["Protests"]
+
+
+def test_the_split_is_made_once_before_assembly():
+    # one per-town split: the pipeline assembles clauses already split, and no second pass runs after it
+    import strife.extract.assemble as assemble
+    import strife.pipeline as pipeline
+
+    assert not hasattr(assemble, "split_listed_towns") and not hasattr(pipeline, "split_by_town")
+
+
+def test_each_town_of_a_list_with_a_comma_before_and_is_an_event(code):
+    text = "Farmers blocked highways in Amritsar, Ludhiana, and Jalandhar on Thursday, demanding higher prices."
+    assert set(_by_place(_reported(code, text))) == {"Amritsar", "Ludhiana", "Jalandhar"}

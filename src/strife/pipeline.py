@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from strife.analyse import Analysis, analyse
 from strife.extract.actors import battle_side, code_actors, forces_in_sentences, generic
-from strife.extract.assemble import ACTORS_FROM_THE_EVENT_BESIDE, NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble, split_by_town
+from strife.extract.assemble import ACTORS_FROM_THE_EVENT_BESIDE, NEEDS_PLACE_BELOW_COUNTRY, Incident, assemble
 from strife.extract.classify import ONE_SIDED, classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
@@ -101,7 +101,7 @@ class Extractor:
         mentions = detect(doc, text, [(c.start, c.end) for c in casualties], dates)
         items = [(m, fill(m, text, published, dates, casualties, geo.mentions)) for m in mentions]
         items = lend_sentence_days(items, text, published, dates, casualties, geo.mentions)
-        incidents = split_by_town(assemble(items, published), text, geo.mentions)
+        incidents = assemble(items, published, text, geo.mentions)
         for incident in incidents:
             share_sentence_date(incident, text, dates, published)
         ref = ArticleRef(

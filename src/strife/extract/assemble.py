@@ -49,9 +49,13 @@ DEVELOPMENT_KINDS_OF_BATTLES: dict[str, str] = _ASSEMBLY["development_kinds_of_b
 ACTORS_FROM_THE_EVENT_BESIDE: dict[str, dict[str, str]] = _ASSEMBLY["actors_from_the_event_beside"]
 APART_BY_INSTANCE = frozenset(_ASSEMBLY["apart_by_instance_kinds"])
 OWN_DAY_MAX_SPAN_DAYS: int = _ASSEMBLY["own_day_max_span_days"]
-LISTED_TOWN_FAMILIES = frozenset(_ASSEMBLY["listed_town_families"])
-LISTED_TOWN_LEAD = re.compile(_ASSEMBLY["listed_town_lead"], re.I)
-LISTED_TOWN_JOINER = re.compile(_ASSEMBLY["listed_town_joiner"], re.I)
+# One event per location (assembly.json town_split)
+_TOWN_SPLIT = _ASSEMBLY["town_split"]
+SPLIT_FAMILIES = frozenset(_TOWN_SPLIT["families"])
+TOWN_LIST_LEAD = re.compile(_TOWN_SPLIT["lead"], re.I)
+TOWN_LIST_GAP = re.compile(_TOWN_SPLIT["list_gap"], re.I)
+COUNTED_TOWNS = re.compile(_TOWN_SPLIT["counted_towns"])
+CLAUSE_TOWN_LEAD = re.compile(_TOWN_SPLIT["clause_town_lead"])
 LIKE_THE_NEWS = re.compile(_ASSEMBLY["like_the_news"], re.I)
 
 
@@ -417,52 +421,110 @@ def _dated_same_time(mention: Mention, facts: MentionFacts, current: Incident | 
     return replace(facts, dates=[anchor])
 
 
-def _listed_towns(mention: Mention, facts: MentionFacts) -> list:
-    """The towns a clause names in one list as the places of its happening ("held in Lagos, Abuja and Port
-    Harcourt", "including Sao Paulo, Rio de Janeiro and Brasilia"): two or more towns of one country, each a town
-    of its own (not a district of the city before it), joined only by commas and "and", after "in" or "including"
-    (assembly.json listed_town_lead); none when the clause names no such list."""
-    towns = sorted((p for p in facts.places if p.place is not None and p.precision == 1 and p.place.kind == "city"),
-                   key=lambda p: p.start)
-    best: list = []
-    run: list = []
-    for p in towns:
-        if run and LISTED_TOWN_JOINER.fullmatch(mention.text[run[-1].end - mention.start : p.start - mention.start]):
-            run.append(p)
-        else:
-            run = [p]
-        if len(run) > len(best):
-            best = list(run)
-    if len(best) < 2 or not LISTED_TOWN_LEAD.search(mention.text[: best[0].start - mention.start]):
-        return []
-    if len({p.place.country_iso2 for p in best}) != 1:
-        return []
-    for a, b in zip(best, best[1:]):
-        if a.place.geonameid == b.place.geonameid or _same_city(a.place, b.place):
-            return []  # a district told after its city ("in Kolkata and Howrah"): one city's protest
-    return best
-
-
-def split_listed_towns(items: list[tuple[Mention, MentionFacts]]) -> tuple[list[tuple[Mention, MentionFacts]], set[int]]:
-    """ACLED codes a demonstration once per place: a clause that tells protests in a list of towns
-    (_listed_towns) is one mention per town, each with that town as its only place. The first town's is told
-    last, so that the clauses after it that name no place go on telling the first town's (the story's lead);
-    the toll the clause gives is the first town's alone (it cannot be shared out). Also returns the ids of the
-    mentions that were split."""
+def split_by_town(items: list[tuple[Mention, MentionFacts]], text: str, places: list) -> tuple[list[tuple[Mention, MentionFacts]], set[int]]:
+    """ACLED codes an event per location: a clause that tells a demonstration in several towns (_split_towns: "Nurses
+    held protests in Lucknow and Patna", "rallied in three cities. In Ahvaz, …; in Shush, …") is one clause per town,
+    each with that town alone for its place. This is the one per-town split, made before the clauses are assembled,
+    so that assembly's own rules put the clauses after it with their town's event ("In Patna, police detained 12
+    nurses" joins Patna's: _told_again, given the ids of the mentions split) and the clauses that name no town with
+    the first town's, which is told last so that it is the incident being told. `places` are the text's place
+    mentions. Returns the clauses and the ids of the mentions that were split."""
+    spans = sorted((m.start, m.end) for m, _ in items)
     out: list[tuple[Mention, MentionFacts]] = []
     split: set[int] = set()
-    for mention, facts in items:
-        families = {FAMILIES.get(s) for s in mention.own_signals()}
-        towns = _listed_towns(mention, facts) if families & LISTED_TOWN_FAMILIES else []
-        if not towns or facts.casualties:
-            # a toll told of several towns cannot be shared out among them: one event (split_by_town agrees)
+    for n, (mention, facts) in enumerate(items):
+        towns = _split_towns(n, items, text, places, spans)
+        if not towns:
             out.append((mention, facts))
             continue
         for town in reversed(towns[1:]):
-            out.append((mention, replace(facts, places=[town], casualties=[])))
+            out.append((mention, replace(facts, places=[town])))
         out.append((mention, replace(facts, places=[towns[0]])))
         split.add(id(mention))
     return out, split
+
+
+def _split_towns(n: int, items: list[tuple[Mention, MentionFacts]], text: str, places: list, spans: list[tuple[int, int]]) -> list:
+    """The towns the clause `n` tells its demonstration in, one event each (assembly.json town_split): a list of towns
+    (_town_list), else the towns that open the clauses after a number of towns told ("in three cities": _counted_towns);
+    none for a clause of another kind, or with a toll (a toll told of several towns cannot be shared out among them)."""
+    mention, facts = items[n]
+    if facts.casualties or not {FAMILIES.get(s) for s in mention.own_signals()} & SPLIT_FAMILIES:
+        return []
+    towns = _town_list(mention, facts, text, places, spans)
+    if not towns and COUNTED_TOWNS.search(mention.text):
+        towns = _counted_towns(n, items, text, places)
+    return towns
+
+
+def _is_town(p) -> bool:
+    return p.place is not None and p.place.kind == "city" and p.precision == 1
+
+
+def _one_list(towns: list) -> list:
+    """The towns of a list that are one event each: of one country (a list that spans countries is not split), not
+    the same place or parts of one city ("through Zemun, New Belgrade and Vracar" is Belgrade); none unless two."""
+    if len({t.place.country_iso2 for t in towns}) != 1:
+        return []
+    kept: list = []
+    for t in towns:
+        if not any(t.place.geonameid == k.place.geonameid or _same_city(t.place, k.place) for k in kept):
+            kept.append(t)
+    return kept if len(kept) >= 2 else []
+
+
+def _town_list(mention: Mention, facts: MentionFacts, text: str, places: list, spans: list[tuple[int, int]]) -> list:
+    """The longest list of towns the clause names as the places of its happening ("in Kolkata and Chennai", "held in
+    Lagos, Abuja and Port Harcourt", "including Sao Paulo, Rio de Janeiro and Brasilia"): only list words between
+    them (town_split list_gap) once the other places named between them are left out ("Ludhiana, Punjab and in
+    Patna"), after a word that makes them the happening's places (town_split lead: not "from Nakuru and Eldoret").
+    The list may run on into a clause of the sentence that tells no happening of its own (detect cuts "…in Lucknow,
+    Patna, | and Kanpur on Monday" before the "and")."""
+    previous = {id(m): prev for prev, m in zip([None] + list(places), places)}
+    after = [p for p in places if mention.end <= p.start < mention.sentence_end and not any(s <= p.start < e for s, e in spans)
+             and not locates_another(p, text, previous.get(id(p)))]
+    towns = sorted((p for p in facts.locating_places() + after if _is_town(p)), key=lambda p: p.start)
+    runs: list[list] = []
+    for town in towns:
+        if runs:
+            gap = text[runs[-1][-1].end : town.start]
+            for p in places:  # blank the other places between them
+                if runs[-1][-1].end <= p.start and p.end <= town.start:
+                    gap = gap.replace(p.text, "", 1)
+            if TOWN_LIST_GAP.match(gap):
+                runs[-1].append(town)
+                continue
+        runs.append([town])
+    lists = [_one_list(run) for run in runs if TOWN_LIST_LEAD.search(text[max(0, run[0].start - 40) : run[0].start])]
+    return max(lists, key=len, default=[])
+
+
+def _counted_towns(n: int, items: list[tuple[Mention, MentionFacts]], text: str, places: list) -> list:
+    """"Retirees rallied in three cities on Tuesday … In Ahvaz, retirees gathered…; in Shush, …; and in Tehran, …": the
+    towns that open the clauses after a clause that tells a number of towns, up to the next clause that tells another
+    incident (another kind of happening, another day, a new-incident or background cue); the clause's own towns must
+    be among them."""
+    mention, facts = items[n]
+    kinds, day = _families_apart(mention.own_signals()), facts.best_date()
+    end = len(text)
+    for later, later_facts in items[n + 1 :]:
+        if later.start < mention.sentence_end:
+            continue
+        own, d = _families_apart(later.own_signals()), later_facts.best_date()
+        if (later.has("new_incident") or later.has("new_incident_later") or later.has("background") or (own and not own & kinds)
+                or (d is not None and d.date is not None and (day is None or day.date is None or d.date != day.date))):
+            end = later.start
+            break
+    towns = _one_list([p for p in places if mention.sentence_end <= p.start < end and _opens_clause(p, text)])
+    own_towns = [p for p in facts.locating_places() if p.place is not None and p.place.kind == "city" and p.precision <= 2]
+    if not all(any(t.place.geonameid == o.place.geonameid or _same_city(t.place, o.place) for t in towns) for o in own_towns):
+        return []  # "in Multan, teachers blocked a road" told the rally there
+    return towns
+
+
+def _opens_clause(p, text: str) -> bool:
+    """"In Ahvaz, retirees …", "…; and in Tehran, pensioners …": a town that opens a clause."""
+    return _is_town(p) and bool(CLAUSE_TOWN_LEAD.search(text, max(0, p.start - 12), p.start)) and text[p.end : p.end + 1] == ","
 
 
 def _same_place(incident: Incident, facts: MentionFacts) -> bool:
@@ -482,7 +544,7 @@ def _told_again(incidents: list[Incident], current: Incident | None, mention: Me
                 listed: set[int]) -> Incident | None:
     """An incident told before another one, told again further on at its own place: "Protests were held in Lagos,
     Abuja and Port Harcourt … In Abuja, police fired tear gas" goes on with Abuja's protest (one of the towns of a
-    list, split_listed_towns), and "two days after gunmen killed 23 people in Mangu … Police said the attackers struck
+    list, split_by_town), and "two days after gunmen killed 23 people in Mangu … Police said the attackers struck
     the village of Kwahaslalek in Mangu local government area on Sunday night" with the Mangu killings (an earlier
     incident told as background, joined only when the clause gives the very day it has). It names the incident's
     town or district, fits it (_fits: a kind of happening that may be told with it) and gives no other day. Two
@@ -507,8 +569,10 @@ def _told_again(incidents: list[Incident], current: Incident | None, mention: Me
     return None
 
 
-def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None) -> list[Incident]:
-    items, listed = split_listed_towns(items)
+def assemble(items: list[tuple[Mention, MentionFacts]], published: dt.date | None, text: str, places: list) -> list[Incident]:
+    """The clauses' incidents. `text` and `places` (the text's place mentions) are what the per-town split reads
+    (split_by_town), its first step."""
+    items, listed = split_by_town(items, text, places)
     incidents: list[Incident] = []
     current: Incident | None = None
     story_date: dt.date | None = None
@@ -704,122 +768,3 @@ def _antecedent(incidents, current, mention, facts, mode, background) -> Inciden
         and (not fam or not i.families or fam & i.families)
     ]
     return max(fitting, key=lambda t: t[:3])[3] if fitting else None
-
-
-# One event per location (assembly.json town_split)
-_TOWN_SPLIT = _ASSEMBLY["town_split"]
-SPLIT_FAMILIES = frozenset(_TOWN_SPLIT["families"])
-TOWN_LIST_GAP = re.compile(_TOWN_SPLIT["list_gap"], re.I)
-COUNTED_TOWNS = re.compile(_TOWN_SPLIT["counted_towns"])
-CLAUSE_TOWN_LEAD = re.compile(_TOWN_SPLIT["clause_town_lead"])
-
-
-TOWN_LIST_ORIGIN = re.compile(_ASSEMBLY["town_list_origin_before"], re.I)
-
-
-def split_by_town(incidents: list[Incident], text: str, places: list) -> list[Incident]:
-    """ACLED codes an event per location: a protest told of several towns ("Junior doctors held protests in Kolkata
-    and Chennai", "rallied in three cities. In Ahvaz, …; in Shush, …") is one incident per town. Each town's
-    incident has the clause that lists it, with that town alone for its place, and the clauses that name that
-    town; the clauses that name none stay with the first town's. `places` are the text's place mentions."""
-    spans = sorted((m.start, m.end) for i in incidents for m in i.mentions)
-    out: list[Incident] = []
-    for incident in incidents:
-        out.extend(_per_town(incident, text, places, spans) or [incident])
-    return out
-
-
-def _per_town(incident: Incident, text: str, places: list, spans: list[tuple[int, int]]) -> list[Incident] | None:
-    starts = [s for s, _ in spans]
-    kinds = incident.families - JOINING_FAMILIES
-    if not kinds or not kinds <= SPLIT_FAMILIES:
-        return None
-    for n, (mention, facts) in enumerate(incident.parts):
-        if facts.casualties:
-            continue  # a toll told of several towns cannot be shared out among them
-        towns = _distinct(_town_list(mention, facts, text, places, spans))
-        if len(towns) >= 2 and TOWN_LIST_ORIGIN.search(text[max(0, towns[0].start - 30) : towns[0].start]):
-            continue  # "Farmers from Nakuru and Eldoret marched in Nairobi": where the marchers came from, one march
-        if len(towns) >= 2:
-            return _split(incident, n, towns)
-    own = [p for f in incident.facts for p in f.locating_places() if p.place is not None and p.place.kind == "city" and p.precision <= 2]
-    for n, (mention, facts) in enumerate(incident.parts):
-        if facts.casualties or not COUNTED_TOWNS.search(mention.text):
-            continue
-        # "rallied in three Iranian cities on Tuesday … In Ahvaz, retirees gathered…; in Shush, …": the towns that open
-        # the clauses after it, up to the next clause that tells a happening of another incident
-        end = next((s for s in starts if s > mention.end and not any(m.start == s for m in incident.mentions)), len(text))
-        towns = _distinct([p for p in places if mention.sentence_end <= p.start < end and _opens_clause(p, text)])
-        # the incident's own towns are among them ("in Multan, teachers blocked a road" told it there)
-        if len(towns) >= 2 and all(any(t.place.geonameid == o.place.geonameid or _same_city(t.place, o.place) for t in towns) for o in own):
-            return _split(incident, n, towns)
-    return None
-
-
-def _is_town(p) -> bool:
-    return p.place is not None and p.place.kind == "city" and p.precision == 1
-
-
-def _town_list(mention: Mention, facts: MentionFacts, text: str, places: list, spans: list[tuple[int, int]]) -> list:
-    """The first list of two or more towns the clause names ("in Kolkata and Chennai", "in Medellin, Cali and
-    Bogota"): only list words between them, once the other places named between them are left out ("Kolkata, West
-    Bengal, and Chennai"). The list may run on into a clause of the sentence that tells no happening of its own
-    (detect cuts "…in Lucknow, Patna, | and Kanpur on Monday" before the "and")."""
-    previous = {id(m): prev for prev, m in zip([None] + list(places), places)}
-    after = [p for p in places if mention.end <= p.start < mention.sentence_end and not any(s <= p.start < e for s, e in spans)
-             and not locates_another(p, text, previous.get(id(p)))]
-    towns = sorted((p for p in facts.locating_places() + after if _is_town(p)), key=lambda p: p.start)
-    run: list = []
-    for town in towns:
-        if run:
-            gap = text[run[-1].end : town.start]
-            for p in places:  # blank the other places between them
-                if run[-1].end <= p.start and p.end <= town.start:
-                    gap = gap.replace(p.text, "", 1)
-            if not TOWN_LIST_GAP.match(gap):
-                if len(run) >= 2:
-                    return run
-                run = []
-        run.append(town)
-    return run if len(run) >= 2 else []
-
-
-def _opens_clause(p, text: str) -> bool:
-    """"In Ahvaz, retirees …", "…; and in Tehran, pensioners …": a town that opens a clause."""
-    return _is_town(p) and bool(CLAUSE_TOWN_LEAD.search(text, max(0, p.start - 12), p.start)) and text[p.end : p.end + 1] == ","
-
-
-def _distinct(towns: list) -> list:
-    """The towns of the list that are not the same place or parts of one city ("through Zemun, New Belgrade and
-    Vracar" is Belgrade)."""
-    kept: list = []
-    for t in towns:
-        if not any(t.place.geonameid == k.place.geonameid or _same_city(t.place, k.place) for k in kept):
-            kept.append(t)
-    return kept
-
-
-def _split(incident: Incident, n: int, towns: list) -> list[Incident]:
-    """One incident per town: the clause `n` that names them all, given that town alone; each other clause with the
-    town it names (one of these, or a part of its city), a clause that names none with the first town's."""
-    def home(facts: MentionFacts) -> int | None:
-        for p in facts.locating_places():
-            if p.place is None:
-                continue
-            for i, t in enumerate(towns):
-                if p.place.geonameid == t.place.geonameid or _same_city(p.place, t.place):
-                    return i
-        return None
-
-    copies = []
-    for i, town in enumerate(towns):
-        parts = []
-        for k, (mention, facts) in enumerate(incident.parts):
-            if k == n:
-                # the clause's other places, and this town (a town of the list may stand in the clause after it)
-                kept = [p for p in facts.places if not any(p is t for t in towns)] + [town]
-                parts.append((mention, replace(facts, places=kept)))
-            elif home(facts) == i or (home(facts) is None and i == 0):
-                parts.append((mention, facts))
-        copies.append(Incident(mode=incident.mode, parts=parts, parent=incident.parent))
-    return copies

@@ -113,7 +113,7 @@ OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name
 CLAUSE_IN = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'’”]\s)|(?<=\n))In\s+(?P<name>{_NAME})(?=,)")
 # "Tibu, Norte de Santander": a name after a town and a comma, checked against the
 # gazetteer as a province or country before it is kept
-APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
+APPOSITION = re.compile(rf"(?<=[a-z]),[ \t]+(?:and[ \t]+)?(?:in[ \t]+)?(?P<name>{_NAME})(?=[,.;]|\s+(?:on|in|near|after|before|where|and)\b)")
 # "villages south of Nablus": near the town, no distance given
 DIRECTION_OF = re.compile(rf"\b(?<!km )(?<!miles )(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?P<name>{_NAME})")
 # "the Libyan capital" with no name after it: the country's capital
