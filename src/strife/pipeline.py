@@ -251,20 +251,15 @@ def code_incident(incident: Incident, text: str, ref: ArticleRef, published: dt.
         # a battle has two armed sides, never civilians: the dead told only as people fell in the fighting, and the
         # side fought is armed (dead the report calls civilians, and no one else, leave the civilians the side acted upon)
         if (side := battle_side(incident, text, iso2, actors.actor1)) is not None:
-            actors.actor2 = side
-            actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
-            actors.evidence.append(Evidence(field="actor2", reason="a battle's other side is armed; the dead told as people fell in it"))
+            actors.recode_actor2(side, "a battle's other side is armed; the dead told as people fell in it")
     if (coding.event_type == "Violence against civilians" and actors.actor2 is None and actors.actor1 is not None and iso2
             and signals.keys() & {"kill", "abduction", "sexual"}):
         # violence against civilians is done to civilians (ACLED), even when the report tells its victims only by
         # the act ("a village headman was shot dead", "died in raids"); an attack only ordered or threatened harms no one
-        actors.actor2 = generic("Civilians", iso2, 7, None, "target")
-        actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
-        actors.evidence.append(Evidence(field="actor2", reason="violence against civilians: its victims are civilians"))
+        actors.recode_actor2(generic("Civilians", iso2, 7, None, "target"), "violence against civilians: its victims are civilians")
     if coding.sub_event_type in ONE_SIDED and actors.actor2 is not None:
         # a base set up is its side's own act, not one on the enemy it is meant against (taxonomy.json)
-        actors.actor2 = None
-        actors.evidence = [e for e in actors.evidence if e.field != "actor2"]
+        actors.recode_actor2(None)
     if coding.event_type == "Riots" and (actors.actor1 is None or actors.actor1.inter not in (5, 1, 8)):
         # ACLED: a riot's actor1 is its rioters; villagers who lynch a suspect are a mob, not an armed group
         # (state forces stay: they are never the rioters, but may be what is told first); a mob told

@@ -58,6 +58,14 @@ class ActorCoding:
     evidence: list[Evidence]
     demonstration: bool = False  # protesters or rioters, with no armed side: Protests/Riots
 
+    def recode_actor2(self, actor: Actor | None, reason: str | None = None) -> None:
+        """A rule after the coding replaces actor2 (or, with None, drops it): the evidence of the
+        actor it replaces goes with it, and the rule's reason stands as the new one's."""
+        self.actor2 = actor
+        self.evidence = [e for e in self.evidence if e.field != "actor2"]
+        if reason is not None:
+            self.evidence.append(Evidence(field="actor2", reason=reason))
+
 
 def military(iso2: str, home: str | None, mention: str | None, role: str) -> Actor:
     name = STATES.force_name(iso2)

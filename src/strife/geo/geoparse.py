@@ -799,8 +799,6 @@ def _read_in_the_brackets(text: str, mentions: list[PlaceMention], gazetteer: Ga
                              f"{province.country}: falls back to {fallback.name} (precision {2 if districts else 3})")
                 m.place, m.precision = None, None
                 m.fallback, m.fallback_precision = fallback, 2 if districts else 3
-                if "not in the gazetteer" not in m.reason:
-                    m.reason += "; not in the gazetteer"
             else:
                 m.reason += f"; no reading in the brackets' province, {province.name}, {province.country}"
                 m.place, m.precision = None, None
