@@ -1,24 +1,9 @@
 """Protests that did not happen, or happened elsewhere or earlier: the traps where an automated coder invents a
 demonstration (devset18's weighting), and the real protests told beside them. Sentences written for these tests."""
 
-import re
-
-import pytest
-
-from strife.analyse import load_nlp
 from strife.extract.classify import classify
-from strife.extract.detect import detect
 from strife.extract.lexicon import Hit
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def mentions(nlp, text):
-    counts = [(m.start(), m.end()) for m in re.finditer(r"\d+ people", text)]
-    return detect(nlp(text), text, counts)
+from test_detect import mentions, nlp  # noqa: F401  (detection's own helper: clauses detected, "N people" as tolls; its fixture)
 
 
 def signals_of(nlp, text):
