@@ -165,7 +165,8 @@ _NUMBER_WORDS = re.compile(_CONVENTIONS["fills"]["leading_quantity"], re.I)
 _DETERMINERS = re.compile(_CONVENTIONS["fills"]["leading_determiner"], re.I)
 COUNTED_ROLES = frozenset(_CONVENTIONS["fills"]["counted_roles"])
 _SETTLE = _CONVENTIONS["settle"]
-_SETTLE_COUNTED = frozenset(_SETTLE["counted_roles"])
+# the roles whose settled fills keep a leading number: the bared ones' and the organisations ('19 APRIL MOVEMENT')
+_SETTLED_COUNTED = COUNTED_ROLES | frozenset(_SETTLE["counted_roles"])
 
 
 def bare(phrase: str, keep_count: bool = False) -> str:
@@ -202,7 +203,7 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
         if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
             role = TAGGED_FIELDS[ev.field]
             tagged[role].append(widen(ev, role, text, groups) if text else ev.quote)
-    return settle_fills(combine_fills(rules, tagged, combine, COUNTED_ROLES | _SETTLE_COUNTED), text)
+    return settle_fills(combine_fills(rules, tagged, combine, _SETTLED_COUNTED), text)
 
 
 _BARE_MEMBERS = re.compile(_SETTLE["bare_members"], re.I)
@@ -267,7 +268,7 @@ def trim(fill: str, role: str) -> str:
         if cut == fill:
             break
         fill = cut
-    return fill if fill == original else bare(fill, keep_count=role in COUNTED_ROLES | _SETTLE_COUNTED)
+    return fill if fill == original else bare(fill, keep_count=role in _SETTLED_COUNTED)
 
 
 _NOT_NAME_WORDS = frozenset(_SETTLE["not_name_words"])
