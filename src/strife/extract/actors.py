@@ -235,7 +235,7 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     for mention, facts in parts:
         before = _before_trigger(mention.text, mention.start, mention.triggers)
         before_start = mention.start + mention.text.find(before) if before else mention.start
-        if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts, mention)) is not None:
+        if facts.claim is not None and facts.no_claim is None and (claimant := _claimant(facts, mention, article_text)) is not None:
             claimed.append(claimant)
         if by_unidentified is None and mention.triggers:
             by_unidentified = _passive_agent(mention)
@@ -553,8 +553,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
                              and (m.triggers or f.claim is not None or not f.casualties)
                              and not (f.claim is None and _group_only_tells(m.text, h.start - m.start, h.end - m.start))]
         # (not a state's ally: "Malian soldiers and Wagner mercenaries killed 25 civilians")
+        # (nor a group told as gone from the place a remote attack struck: "shelled the town a day after the
+        # rebels withdrew from it")
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
-                       and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))), None)
+                       and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))
+                       and not (signals & REMOTE_MEANS and _withdrawn(article_text, t[1]))), None)
         if target is None and article_text and "clash" in signals:
             # "Fighters of the Fano, the Amhara militia, and | soldiers of the army fought": the clause was cut at
             # ", and"; the group named before it in the same sentence is the side the forces fought
@@ -612,6 +615,9 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     elif "clash" in signals and (other_side := _other_armed_side(parts, actor1, home, associated)) is not None:
         actor2 = named(other_side[0], other_side[1].text, "target", home)  # two named armed sides fought
         cite("actor2", other_side[1])
+    elif "clash" in signals and home and (fighters := _armed_people_fighting(parts, article_text, home, actor1)) is not None:
+        actor2 = fighters[0]  # "armed herders at the camp fought back": a communal militia, not civilians
+        cite("actor2", fighters[1])
     elif (
         harmed.get("civilians", 0) and not harmed.get("security forces", 0)
         and not _in_first_mention(parts, forces_named) and not _in_first_mention(parts, police_named)
@@ -1153,6 +1159,43 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     return False
 
 
+WITHDRAWN_AFTER = re.compile(load_data("actor_groups.json")["withdrawn"], re.I)
+
+
+def _withdrawn(article_text: str | None, hit: Hit) -> bool:
+    """The group's name is followed by its leaving the place ("Fano fighters withdrew from it"; actor_groups.json withdrawn)."""
+    return bool(article_text) and WITHDRAWN_AFTER.match(article_text, hit.end) is not None
+
+
+_PEOPLE_FIGHTING = load_data("actor_groups.json")["armed_people_fighting"]
+ARMED_PEOPLE_FIGHTING = re.compile(_PEOPLE_FIGHTING["fighting"])
+PEOPLE_NAMED = re.compile(_PEOPLE_FIGHTING["people_named"])
+
+
+def _armed_people_fighting(parts, article_text: str | None, home: str, actor1: Actor | None) -> tuple[Actor, Hit] | None:
+    """People at work told armed and fighting in the incident ("armed herders at the camp fought back"): a
+    communal militia (actor_groups.json armed_people_fighting), named by the people the report told them of
+    before ("a cattle camp of Dinka Bor herders": the Dinka's militia), else 'Communal Militia (<country>)'."""
+    for mention, _ in parts:
+        if not mention.triggers or (m := ARMED_PEOPLE_FIGHTING.search(mention.text)) is None:
+            continue
+        hit = Hit("militia", mention.start + m.start(), mention.start + m.end(), m.group(0))
+        before = (article_text or "")[: hit.start]
+        people = [p for p in PEOPLE_NAMED.finditer(before)
+                  if not any(w in LEXICON.not_communities or STATES.iso2(w) or STATES.is_demonym(w) for w in [p.group("who"), *p.group("who").split()])]
+        country = STATES.display_name(home)
+        if people:
+            who = people[-1].group("who")
+            known = {g.name.replace("{country}", country) for g in LEXICON.named_groups}
+            names = [f"{w} Ethnic Militia ({country})" for w in (who, who.split()[0])]
+            actor = Actor(name=next((n for n in names if n in known), names[0]), mention=m.group(0), inter=4, role="target")
+        else:
+            actor = generic("Communal Militia", home, 4, m.group(0), "target")
+        if actor1 is None or actor.name != actor1.name:
+            return actor, hit
+    return None
+
+
 def _identity_militia(parts) -> Hit | None:
     """An ethnic or communal militia named by its community ("Hema militiamen"), as a Hit
     whose kind is the community; not a country's or a named group's word."""
@@ -1467,7 +1510,34 @@ TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting|at)\s+(?:the\s+)?(?:[\w'�
 LINKED_TO_BEFORE = re.compile(r"\b(?:linked|affiliated|allied|aligned|loyal|close|tied)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 
 
-def _claimant(facts, mention):
+# "The separatists claimed the attack": the definite subject right before the claim's words (its head word)
+CLAIM_SUBJECT = re.compile(r"(?:^|\W)(?:the|its)\s+(?P<noun>[\w-]+)\s+(?:(?:later|also|quickly|swiftly|have|has|had)\s+)?$", re.I)
+
+
+def _claimant_referred(facts, mention, article_text: str | None):
+    """A claim whose subject refers back to a group named before ("Ambazonian separatists planted the mine … The
+    separatists claimed the attack"; "the group claimed it"): the last armed group named before it, not far back,
+    whose name holds the subject's head word (any group for a referring word: actor_groups.json referring)."""
+    if not article_text:
+        return None
+    before = article_text[mention.start : facts.claim.start]
+    referring = next((m for m in LEXICON.referring_re.finditer(before) if not before[m.end() :].strip()), None)
+    subject = CLAIM_SUBJECT.search(before)
+    if referring is None and subject is None:
+        return None
+    start = mention.start + (referring.start() if referring is not None else subject.start("noun"))
+    earlier = [(g, h) for g, h in LEXICON.named_groups_in(article_text[max(0, start - LEXICON.referring_reach) : start], max(0, start - LEXICON.referring_reach))
+               if g.inter in (2, 3, 4, 8)]
+    if referring is None:
+        noun = subject.group("noun").lower()
+        earlier = [(g, h) for g, h in earlier if re.search(rf"\b{re.escape(noun)}\b", h.text, re.I)]
+    if not earlier:
+        return None
+    end = mention.start + (referring.end() if referring is not None else subject.end("noun"))
+    return earlier[-1][0], Hit("referring", start, end, article_text[start:end])
+
+
+def _claimant(facts, mention, article_text: str | None = None):
     """The group that claims: the one named last before "claimed responsibility" (its
     subject; "a faction of the Pakistani Taliban, Hafiz Gul Bahadur, claimed …"), else
     the first named after it ("… was claimed by the TTP") unless that one is the claim's target ("the U.S.
@@ -1478,7 +1548,7 @@ def _claimant(facts, mention):
     if told or before:
         return (told or before)[-1]
     if not facts.groups:
-        return None
+        return _claimant_referred(facts, mention, article_text)
     first = facts.groups[0]
     if TARGET_BEFORE.search(mention.text[max(0, first[1].start - mention.start - 40) : first[1].start - mention.start]):
         return None
