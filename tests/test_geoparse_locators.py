@@ -47,6 +47,35 @@ def test_the_incident_is_the_town_not_the_bracketed_province(code):
     assert event.location.name == "Douentza" and event.location.geo_precision == 2
 
 
+def test_coder_note_nouns_data_loads():
+    nouns = load_data("geo_rules.json")["coder_note_nouns"]
+    assert nouns and all(n == n.lower() and n.strip() == n and " " not in n for n in nouns)
+    assert "village" in nouns and "town" in nouns
+
+
+def test_one_reader_for_brackets_with_and_without_a_country(gaz):
+    from strife.geo.geoparse import _coder_notes
+
+    (with_country,) = _coder_notes("Gunmen attacked a checkpoint outside Douentza (Mopti, Mali) on Friday.", gaz)
+    assert (with_country.name, with_country.country, [p[0] for p in with_country.parts]) == ("Douentza", "ML", ["Mopti"])
+    assert with_country.province.kind == "admin1" and with_country.province.country_iso2 == "ML"
+    (without,) = _coder_notes("Bandits raided Gusau village (Gusau, Zamfara) at night.", gaz)
+    assert without.noun and without.country is None and [p[0] for p in without.parts] == ["Gusau", "Zamfara"]
+    assert without.province.country_iso2 == "NG"
+    # a country the name pattern cannot spell still counts as the note's country
+    (spelt,) = _coder_notes("Rebels shelled Goma (Nord-Kivu, Democratic Republic of the Congo) on Sunday.", gaz)
+    assert spelt.country == "CD" and spelt.province is not None and spelt.province.country_iso2 == "CD"
+    assert _coder_notes("Police said the man (John Otieno, 34) was arrested in Kisumu.", gaz) == []
+    assert _coder_notes("Troops left Douentza (Mopti, Mali's north) on Friday.", gaz) == []
+
+
+def test_a_village_unknown_in_a_note_with_a_country_falls_back_to_the_province(parse):
+    geo = parse("Gunmen killed two herders in Qorvatabu (Mopti, Mali) on Monday.")
+    village = mention(geo, "Qorvatabu")
+    assert village.place is None and village.fallback is not None
+    assert village.fallback.kind == "admin1" and village.fallback.country_iso2 == "ML" and village.fallback_precision == 3
+
+
 # --- a namesake read inside the province named after it ----------------------------------
 
 def test_a_name_read_abroad_takes_its_reading_in_the_province_named_after_it(parse):

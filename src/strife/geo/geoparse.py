@@ -101,12 +101,13 @@ RELATIVE = re.compile(
     rf"(?<![\d,.])(?P<dist>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?"
     rf"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?P<name>{_NAME})"
 )
-# "Djenne (Mopti, Mali)", "Hawija (Kirkuk, Iraq)": a place, then in brackets the province
-# that holds it and the country; checked against STATES for the country before it is kept
-LOCATOR = re.compile(rf"(?P<name>{_NAME})\s+\((?P<province>{_NAME}),\s*(?P<country>[A-Z][\w .'’-]+?)\)")
-# "Bakura (Bakura, Zamfara)", "Bichena (Enebse Sar Midir, East Gojjam, Amhara)": ACLED's coder notes give a town its
-# district and province in brackets, often with no country (strife.geo.geoparse._read_in_the_brackets)
-BRACKETED = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:village|town|city|market|camp|area|locality|neighbou?rhood))?\s+\((?P<inner>{_NAME}(?:,\s*{_NAME}){{0,3}})\)")
+# ACLED's coder notes give a town its district, province and country in brackets after it: "Djenne (Mopti,
+# Mali)", "Bakura (Bakura, Zamfara)" (no country), "Bichena (Enebse Sar Midir, East Gojjam, Amhara)", "Kalungu
+# village (Kalehe, Sud-Kivu)". One pattern for all: up to four names, the last one a country when STATES knows it
+# (a country's name may be one _NAME does not cover, "Democratic Republic of the Congo"); read by _coder_notes
+CODER_NOTE = re.compile(
+    rf"(?P<name>{_NAME})(?P<noun>\s+(?:{_alternation(RULES['coder_note_nouns'])}))?\s+\("
+    rf"(?P<inner>{_NAME}(?:,\s*{_NAME}){{0,3}}?)(?:,\s*(?P<country>[A-Z][\w .'’-]+?))?\)")
 OBJECT = re.compile(rf"\b(?:{_alternation(RULES['object_verbs'])})[ \t]+(?P<name>{_NAME})")  # same line: a headline's last word is no verb of the body
 # "In Ahvaz, retirees gathered…": a name that opens a sentence after "In" and before a comma (the tagger often misses
 # it there), checked against the gazetteer like the two below ("In Addition," is no town)
@@ -347,7 +348,8 @@ class _Candidate:
     within: str | None = None
 
 
-def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Gazetteer,
+                notes: list[_CoderNote] = ()) -> list[_Candidate]:
     found: dict[tuple[int, int], _Candidate] = {}
 
     def add(c: _Candidate) -> None:
@@ -453,12 +455,11 @@ def _candidates(doc: Doc, text: str, skip: tuple[int, int] | None, gazetteer: Ga
         add(_Candidate(m.start("name"), m.start("name") + len(name), name, qualifier, hint,
                        direction=m.group("dir").strip().lower() if m.group("dir") else None,
                        of_a_thing=prep == "of" and _thing_before_of(text, m.start(), gazetteer)))
-    for m in LOCATOR.finditer(text):
-        if not STATES.iso2(m.group("country").strip()):
-            continue
-        name = LEADING_WORDS.sub("", m.group("name"))
-        add(_Candidate(m.end("name") - len(name), m.end("name"), name, None, None))
-        add(_Candidate(m.start("province"), m.end("province"), m.group("province"), None, "admin1"))
+    for note in notes:
+        if note.country is None or len(note.parts) != 1 or note.noun:
+            continue  # (see _CoderNote: only "Town (Province, Country)" names its places for the finders)
+        add(_Candidate(note.name_start, note.name_end, note.name, None, None))
+        add(_Candidate(note.parts[0][1], note.parts[0][2], note.parts[0][0], None, "admin1"))
     for pattern in (OBJECT, APPOSITION, CLAUSE_IN):
         for m in pattern.finditer(text):
             name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
@@ -748,44 +749,86 @@ def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked:
                 n.place, n.precision = holding[0], 3
 
 
-def _read_in_the_brackets(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
-    """"Miango (Bassa, Plateau)", "Bor (Bor South, Jonglei)": a coder note's town with its district and province in
-    brackets and no country. The province is the one whose districts or towns the other names of the brackets are
-    (Plateau, Nigeria, which holds a Bassa; not Plateau, Benin), and every name of the brackets is read inside it:
-    the town's reading there, else (a village the gazetteer lacks, or a namesake abroad: Bassa, Italy) no town but
-    the district named in the brackets (precision 2) or the province itself (precision 3) as its fallback."""
-    for b in BRACKETED.finditer(text):
-        parts = [p.strip() for p in b.group("inner").split(",")]
-        country = STATES.iso2(parts[-1])
+@dataclass
+class _CoderNote:
+    """A coder note's brackets after a town, read once (CODER_NOTE): the town, the names in the brackets (district,
+    zone, province) without the country, the country when the last name is one, and the province the brackets
+    name (an admin1 of the last name, in the country if one is given, told from its namesakes by the other names of
+    the brackets), None when the gazetteer has none or cannot tell which."""
+
+    start: int
+    end: int
+    name: str
+    name_start: int
+    name_end: int
+    noun: bool  # "Kalungu village (...)": a noun between the town and the brackets
+    parts: list[tuple[str, int, int]]  # (name, start, end), the province last
+    country: str | None
+    province: Place | None
+
+
+def _inside_province(gazetteer: Gazetteer, place_name: str, province: Place) -> list[Place]:
+    return [q for q in gazetteer.lookup(place_name) if q.kind in ("city", "admin2", "other")
+            and province.geonameid in (q.admin1_id, q.admin2_id)]
+
+
+def _coder_notes(text: str, gazetteer: Gazetteer) -> list[_CoderNote]:
+    """The coder notes' brackets of a text, each with its one province and country check: a note counts when its
+    last name is a country STATES knows or its province is in the gazetteer. "Town (Province, Country)" gives the
+    finders its town and province (_candidates); every note with a province has its names read inside it
+    (_read_in_the_brackets)."""
+    notes = []
+    for b in CODER_NOTE.finditer(text):
+        parts = []  # (name, start, end) of each name in the brackets
+        for m in re.finditer(r"[^,\s][^,]*", b.group("inner")):
+            part = m.group().rstrip()
+            parts.append((part, b.start("inner") + m.start(), b.start("inner") + m.start() + len(part)))
+        if b.group("country") is not None:
+            part = b.group("country").strip()
+            parts.append((part, b.start("country"), b.start("country") + len(part)))
+        country = STATES.iso2(parts[-1][0])
         if country:
             parts = parts[:-1]
+        elif not re.fullmatch(_NAME, parts[-1][0]) or len(parts) > 4:
+            continue  # (a last name that is neither a country nor a place's name: "(Mopti, Mali's north)")
         if not parts:
-            continue
+            continue  # ("(Mali)": a country alone)
         name = LEADING_WORDS.sub("", b.group("name"))
-        provinces = [p for p in gazetteer.lookup(parts[-1]) if p.kind == "admin1" and (not country or p.country_iso2 == country)]
-        if not provinces:
+        provinces = [p for p in gazetteer.lookup(parts[-1][0]) if p.kind == "admin1" and (not country or p.country_iso2 == country)]
+        province = None
+        if provinces:
+            support = {p.geonameid: sum(bool(_inside_province(gazetteer, n, p)) for n in [name, *(q[0] for q in parts[:-1])])
+                       for p in provinces}
+            best = max(support.values())
+            chosen = [p for p in provinces if support[p.geonameid] == best]
+            if len(chosen) == 1 and (best > 0 or len(provinces) == 1):
+                province = chosen[0]  # (else no name of the brackets tells which of the provinces so named)
+        if country is None and province is None:
             continue
+        notes.append(_CoderNote(b.start(), b.end(), name, b.end("name") - len(name), b.end("name"),
+                                b.group("noun") is not None,
+                                parts, country, province))
+    return notes
 
-        def inside(place_name: str, province: Place) -> list[Place]:
-            return [q for q in gazetteer.lookup(place_name) if q.kind in ("city", "admin2", "other")
-                    and province.geonameid in (q.admin1_id, q.admin2_id)]
 
-        support = {p.geonameid: sum(bool(inside(n, p)) for n in [name, *parts[:-1]]) for p in provinces}
-        best = max(support.values())
-        chosen = [p for p in provinces if support[p.geonameid] == best]
-        if len(chosen) != 1 or (best == 0 and len(provinces) > 1):
-            continue  # (no name of the brackets tells which of the provinces so named)
-        province = chosen[0]
-        town_start = b.end("name") - len(name)
-        districts = [q for n in parts[:-1] for q in inside(n, province) if q.lat is not None]
+def _read_in_the_brackets(text: str, mentions: list[PlaceMention], notes: list[_CoderNote], gazetteer: Gazetteer) -> None:
+    """"Miango (Bassa, Plateau)", "Bor (Bor South, Jonglei)", "Djenne (Mopti, Mali)": every name of a coder note's
+    brackets is read inside the note's province (Plateau, Nigeria, which holds a Bassa; not Plateau, Benin): the
+    town's reading there, else (a village the gazetteer lacks, or a namesake abroad: Bassa, Italy) no town but its
+    one fallback, the district named in the brackets (precision 2) or the province itself (precision 3)."""
+    for note in notes:
+        province = note.province
+        if province is None:
+            continue
+        districts = [q for n, _, _ in note.parts[:-1] for q in _inside_province(gazetteer, n, province) if q.lat is not None]
         for m in mentions:
-            if not (b.start() <= m.start < b.end()) or m.government:
+            if not (note.start <= m.start < note.end) or m.government:
                 continue
             if m.place is not None and (m.place.geonameid == province.geonameid or province.geonameid in (m.place.admin1_id, m.place.admin2_id)):
                 continue  # (read there already)
-            town = m.start <= town_start < m.end or town_start <= m.start < b.end("name")
-            readings = [q for q in inside(m.text, province) if q.lat is not None] or (
-                [province] if not town and normalise(m.text) == normalise(parts[-1]) else [])
+            town = m.start <= note.name_start < m.end or note.name_start <= m.start < note.name_end
+            readings = [q for q in _inside_province(gazetteer, m.text, province) if q.lat is not None] or (
+                [province] if not town and normalise(m.text) == normalise(note.parts[-1][0]) else [])
             if readings:
                 place = max(readings, key=lambda q: (q.kind == ("city" if town else "admin2"), q.population))
                 precision = PRECISION[place.kind]
@@ -1102,7 +1145,8 @@ def _capitals_as_governments(doc: Doc, mentions: list[PlaceMention]) -> None:
 def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     text = doc.text
     skip = (dateline.start, dateline.end) if dateline is not None else None
-    candidates = [part for c in _candidates(doc, text, skip, gazetteer) for part in _split(c, gazetteer)
+    notes = _coder_notes(text, gazetteer)
+    candidates = [part for c in _candidates(doc, text, skip, gazetteer, notes) for part in _split(c, gazetteer)
                   if normalise(part.name) not in BARE_NOUNS]  # "in the Northern Province": "Northern" read as a direction leaves "Province"
     groups = LEXICON.named_groups_in(text)
     candidates = [c for c in candidates if not _named_with_members(c, [h for _, h in groups], text)]
@@ -1318,7 +1362,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _provincial_capitals(text, skip, mentions, gazetteer)
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
-    _read_in_the_brackets(text, mentions, gazetteer)
+    _read_in_the_brackets(text, mentions, notes, gazetteer)
     _part_of_the_next(text, mentions, looked)
     _parts_of_the_town_before(text, mentions)
     _capitals_as_governments(doc, mentions)
