@@ -119,3 +119,40 @@ def test_a_date_of_its_own_wins(code):
     events = code(text, "2024-06-12")  # six days before the story's day: a context event
     abduction = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
     assert abduction.date == "2024-06-05"
+
+
+# A night told by its two days, and a day of the month with no month (the devset21 stop)
+def test_a_night_told_by_two_days_is_its_later_day():
+    import datetime as dt
+    from strife.extract.dates import find_dates
+    published = dt.date(2025, 3, 4)  # a Tuesday
+    found = find_dates("Militias shelled the port overnight Saturday into Sunday, a local official said.", published)
+    assert [(m.text, m.date) for m in found] == [("overnight Saturday into Sunday", dt.date(2025, 3, 2))]
+    found = find_dates("Drones struck a depot in the night from Sunday to Monday.", published)
+    assert [m.date for m in found] == [dt.date(2025, 3, 3)]
+    # one weekday after "overnight" is still that weekday
+    assert [m.date for m in find_dates("Rebels attacked the post overnight on Monday.", published)][-1] == dt.date(2025, 3, 3)
+
+
+def test_on_the_nth_is_the_latest_such_day_on_or_before_publication():
+    import datetime as dt
+    from strife.extract.dates import find_dates
+    published = dt.date(2025, 3, 4)
+    assert [m.date for m in find_dates("The trader was seized on the 2nd, his brother said.", published)] == [dt.date(2025, 3, 2)]
+    assert [m.date for m in find_dates("Gunmen struck on the 27th in the market town.", published)] == [dt.date(2025, 2, 27)]
+    # a 30th the publication month has not reached and February lacks: January's
+    assert [m.date for m in find_dates("He vanished on the 30th.", published)] == [dt.date(2025, 1, 30)]
+    # ordinals of floors, days of a siege and anniversaries are no dates
+    for text in ("Fire broke out on the 14th floor.", "It fell on the 5th day of the siege.",
+                 "They marched on the 3rd anniversary of the massacre."):
+        assert find_dates(text, published) == [], text
+
+
+def test_graves_found_since_a_month_are_a_tally_not_an_incident(code):
+    # a search team's count of graves or bodies found "since March" sums months of finds (cues.json trend)
+    tally = ("Volunteer searchers have found 22 clandestine graves holding at least 60 bodies since March, "
+             "the state's commission said on Friday.")
+    assert [e for e in code(tally, "2025-08-15") if e.mode == "reported"] == []
+    # a single find on a day is still told as what it is
+    one = "Police found a clandestine grave holding six bodies on the outskirts of the town on Thursday."
+    assert [e.sub_event_type for e in code(one, "2025-08-15") if e.mode == "reported"] == ["Other"]

@@ -70,6 +70,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_month_rel_year", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+(?P<rel>{_alt(DATA['relative_years'])})\b", re.I)),
     ("month_day", re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?(?:\d|%|percent|per\b|people|km|kilomet|miles))", re.I)),
     ("day_month", re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}\b", re.I)),
+    # "on the 14th": a day of a month the report leaves unsaid (dates.json _day_of_month_doc)
+    ("day_of_month", re.compile(
+        rf"\bon\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:{_alt(DATA['day_of_month_followers'])})\b)",
+        re.I)),
     ("mid_month", re.compile(rf"\b(?P<part>early|mid|late)[- ]{MONTH}(?:\s+{YEAR})?\b", re.I)),
     ("earlier_in_month", re.compile(rf"\b(?:earlier|later)\s+(?:in|this)\s+{MONTH}\b", re.I)),
     # "since January 1988", "until March": a span's edge, never an incident's date
@@ -84,6 +88,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # before "weekday": "on Palm Sunday" is a feast's day, "Bloody Sunday" an event's name, neither last Sunday
     ("feast_day", re.compile(rf"\b(?:{_alt(DATA['feast_days'])})\b", re.I)),
     ("named_weekday", re.compile(rf"\b(?:{_alt(DATA['named_weekdays'])})\b", re.I)),
+    # "overnight Saturday into Sunday": one night, dated by its later day (the first weekday is no date of its own)
+    ("overnight_span", re.compile(
+        rf"\b(?:{_alt(DATA['overnight_span_leads'])})\s+(?:{WEEKDAY_FULL})\s+(?:{_alt(DATA['overnight_span_joiners'])})\s+"
+        rf"(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_FULL})\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d+|{_alt(NUMBER_WORDS)})\s+(?P<unit>{_alt(DATA['ago_units'])})\s+ago\b", re.I)),
     ("rel_day", re.compile(rf"\b(?:{_alt(DATA['relative_days'])})\b", re.I)),
@@ -193,6 +201,20 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None):
         if d > published:
             d = easter(published.year - 1) + shift
         return d, None, 1, f"'{text}' = {d.isoformat()}, the latest on or before publication ({published.isoformat()})", True
+    if kind == "day_of_month":
+        day = int(g["day"])
+        year, month = published.year, published.month
+        for _ in range(3):  # this month's, else the latest month that has the day on or before publication
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                d = None
+            if d is not None and d <= published:
+                return d, None, 1, f"'{text}' = {d.isoformat()}, the latest such day on or before publication ({published})", True
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return None
+    if kind == "overnight_span":
+        kind = "weekday"  # the later day, resolved as a weekday is
     if kind == "weekday":
         wd = WEEKDAYS[g["weekday"].lower()]
         which = (g.get("which") or "").lower()
