@@ -45,6 +45,7 @@ FOLLOWERS_BEFORE = re.compile(
 STRIKE_SIGNALS = frozenset({"air", "shelling", "strike_noun", "attack"})
 GROUND_MEANS = frozenset({"suicide", "grenade", "abduction", "sexual", "explosion", "riot", "mob", "protest"})
 PERPETRATOR_WINDOW = 80  # characters before a trigger where its subject is looked for
+BLAME_WINDOW = 150  # characters before a group's name where an authority's blame of it is looked for (a relative clause may stand between)
 # casualties told with no noun of their own ("two others", "another"): of the kind told before them
 OTHERS = re.compile(r"(?:the\s+)?(?:others?|another)", re.I)
 
@@ -145,7 +146,7 @@ def attributed_group(article_text: str | None, home: str | None, incident_start:
         # incident's first clause belongs to an earlier one ("The BLF claimed the blast.
         # Separately, gunmen shot dead a labourer")
         told_after = hit.start >= incident_start
-        if told_after and LEXICON.attribution_blame_re.search(article_text[max(0, hit.start - 60) : hit.start]) and not LEXICON.attribution_blame_for_other_re.match(after):
+        if told_after and LEXICON.attribution_blame_re.search(article_text[max(0, hit.start - BLAME_WINDOW) : hit.start]) and not LEXICON.attribution_blame_for_other_re.match(after):
             # "The army blamed the ELN": an authority's blame is how the report attributes it,
             # even when the group denies it ("Police blamed IPOB, which denied involvement": the
             # house rules make the denial a dispute); not a blame for something else ("blamed
@@ -177,8 +178,40 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
                 coding.claimed_by.append(coding.actor1.name)
                 coding.evidence.append(Evidence(field="claimed_by", start=hit.start, end=hit.end, quote=hit.text))
                 break
+    if article_text and (described := _described_group(parts, article_text)) is not None:
+        # "soldiers arrested seven suspected cartel members", in a report of the Sinaloa Cartel: its men
+        unnamed = [a for a in (coding.actor1, coding.actor2) if a is not None and a.name.startswith("Unidentified Armed Group (")]
+        if len(unnamed) == 1:
+            field = "actor1" if unnamed[0] is coding.actor1 else "actor2"
+            actor = named(described[0], described[1].text, unnamed[0].role or "perpetrator", iso2)
+            coding.evidence = [e for e in coding.evidence if e.field != field]
+            # no span: the words ("cartel members") do not name the group (extract/notes.py names it)
+            coding.evidence.append(Evidence(field=field, reason=f"unnamed men described as of a {described[1].text.lower()}: {actor.name}, the one the report names"))
+            setattr(coding, field, actor)
     coding.assoc.extend(_associated(parts, coding, iso2, article_text))
     return coding
+
+
+DESCRIBED_KIND = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["described_kinds"]) + r")s?\b", re.I)
+
+
+def _described_group(parts, article_text: str) -> tuple[NamedGroup, Hit] | None:
+    """The named group that the incident's unnamed armed men are described as belonging to by its kind
+    ("suspected cartel members": actor_groups.json described_kinds), when the report names one group of that kind."""
+    for mention, facts in parts:
+        names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
+        for m in DESCRIBED_KIND.finditer(mention.text):
+            if any(s <= m.start() < e for s, e in names):
+                continue  # "the Sinaloa Cartel" names the group itself
+            word = m.group(0).lower().rstrip("s")
+            kind = {}
+            for group, hit in LEXICON.named_groups_in(article_text):
+                if word in group.name.lower() and group.inter in (2, 3, 4):
+                    kind.setdefault(group.name, (group, hit))
+            if len(kind) == 1:
+                group, _ = next(iter(kind.values()))
+                return group, Hit("described", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
 
 
 def _associated(parts, coding: ActorCoding, home: str | None, article_text: str | None) -> list[Actor]:
@@ -400,6 +433,12 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         else:
             actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if "agreement" in signals and not signals & VIOLENT and home and (sides := _agreeing_communities(parts, home)) is not None:
+        # "Elders of the Hawadle and Galjeel clans signed a truce": the two communities' militias (inter 4)
+        (actor1, hit1), (actor2, hit2) = sides
+        cite("actor1", hit1)
+        cite("actor2", hit2)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if "agreement" in signals and not signals & VIOLENT and home and (gov := _government(parts)) is not None:
         # "the government and the Comuneros del Sur signed a peace deal": ACLED's Government of <country>
         actor1 = Actor(name=f"Government of {STATES.force_name(home)}", mention=gov.text, inter=1, role="participant")
@@ -432,8 +471,8 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
     if (len(between) == 1 and between[0][0] is not None and "{country}" in between[0][0].name and not claimed
             and not between[0][0].name.endswith(" Ethnic Militia ({country})")):
         # "clashes between two rival clans": clan militias on both sides (a militia named by its people, "Fulani
-        # herders", is one side: the other is told apart)
-        between.append(between[0])
+        # herders", is one side: the other is told apart); "between the two clans", the two the report named before
+        between = _pair_told_before(article_text, between[0][1]) or [between[0], between[0]]
     if "clash" in signals and not claimed and not between and home and (pair := _forces_pair(parts)) is not None:
         # "soldiers and policemen exchanged gunfire": the state's forces on both sides, in the order told
         (k1, h1), (k2, h2) = pair
@@ -441,6 +480,13 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         actor2 = police(home, h2.text, "target") if k2 == "police" else military(home, home, h2.text, "target")
         cite("actor1", h1)
         cite("actor2", h2)
+        return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
+    if "clash" in signals and not claimed and not between and home and (sides := _agreeing_communities(parts, home, FIGHTING_COMMUNITIES)) is not None:
+        # "youths from the Tiv and Jukun communities clashed": the two communities' militias (inter 4)
+        (actor1, hit1), (actor2, hit2) = sides
+        actor1, actor2 = actor1.model_copy(update={"role": "perpetrator"}), actor2.model_copy(update={"role": "target"})
+        cite("actor1", hit1)
+        cite("actor2", hit2)
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
     if len(between) >= 2 and not claimed:
         # a side with no group is the state's forces ("between the army and the RSF")
@@ -864,6 +910,26 @@ BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 AND_NEXT = re.compile(r"^(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?$", re.I)
 
 
+# "the two clans", "the rival clans": words that refer back to two groups the report named before
+PAIR_REFERRED = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:rival\s+)?$", re.I)
+
+
+def _pair_told_before(article_text: str | None, hit: Hit) -> list[tuple[NamedGroup, Hit]] | None:
+    """The two identity militias a generic name refers back to ("Elders of the Hawadle and Galjeel clans met …
+    Clashes between the two clans"): the last two distinct ones the report named before it, not far back; None
+    unless the words refer back ("the two clans", not "two rival clans") and two are named."""
+    if not article_text or not PAIR_REFERRED.search(article_text[max(0, hit.start - 20) : hit.start]):
+        return None
+    start = max(0, hit.start - LEXICON.referring_reach)
+    found: list[tuple[NamedGroup, Hit]] = []
+    for group, h in reversed(LEXICON.named_groups_in(article_text[start : hit.start], start)):
+        if group.inter == 4 and "{country}" not in group.name and all(g.name != group.name for g, _ in found):
+            found.insert(0, (group, h))
+        if len(found) == 2:
+            return found
+    return None
+
+
 def _mutual(actor: Actor, signals: set[str]) -> bool:
     """A fight of one kind of unnamed armed side against another: a clash whose actor1 is
     an unidentified armed group or a generic identity militia (clan against clan)."""
@@ -883,6 +949,64 @@ def _civilian_property(parts, signals: set[str]) -> bool:
                 if not LEXICON.state_property_re.search(after):
                     return True
     return False
+
+
+_AGREEING = load_data("actor_groups.json")["agreeing_communities"]
+_COMMUNITY_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_AGREEING_KIND = r"(?P<kind>" + "|".join(sorted(map(re.escape, _AGREEING["kinds"]), key=len, reverse=True)) + r")\b"
+
+
+def _community_patterns(leads: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """"<lead> of the X and Y <kind>" and "<lead> from two rival <kind>", for the words of who speaks or fights."""
+    lead = r"\b(?:" + "|".join(sorted(leads, key=len, reverse=True)) + r")\s+(?:of|from)\s+(?:the\s+)?"
+    # the names are capitalised words: case-sensitive, the lead and the kind either case
+    pair = re.compile(r"(?i:" + lead + r")(?P<a>" + _COMMUNITY_NAME + r")\s+and\s+(?:the\s+)?(?P<b>" + _COMMUNITY_NAME + r")\s+(?i:" + _AGREEING_KIND + ")")
+    unnamed = re.compile(lead + r"(?:" + "|".join(sorted(_AGREEING["unnamed"], key=len, reverse=True)) + r")\s+" + _AGREEING_KIND, re.I)
+    return pair, unnamed
+
+
+AGREEING = _community_patterns(_AGREEING["leads"])
+FIGHTING_COMMUNITIES = _community_patterns(_AGREEING["fighting_leads"])
+
+
+def _community_militia(name: str, kind: str, home: str) -> Actor | None:
+    """The militia of the community NAME ("Dinka Bor" → the Dinka group strife knows, else "<name> Clan Militia
+    (<country>)" by the kind of community told), as a side of an agreement; None when NAME is no community's
+    name ("the Local and Rival …": actor_groups.json not_communities)."""
+    words = name.split()
+    for n in (len(words), 1):
+        head = " ".join(words[:n])
+        for noun in ("militia", "clan", "militias"):
+            if (group := LEXICON.group_by_alias(f"{head} {noun}")) is not None and group.inter == 4 and "{country}" not in group.name:
+                return named(group, name, "participant", home)
+    if words[0] in LEXICON.not_communities or STATES.iso2(words[0]) or STATES.is_demonym(words[0]):
+        return None
+    kind_name = _AGREEING["kinds"][kind.lower()]
+    return Actor(name=f"{name} {kind_name} ({STATES.display_name(home)})", mention=name, inter=4, role="participant")
+
+
+def _agreeing_communities(parts, home: str, patterns=AGREEING) -> tuple[tuple[Actor, Hit], tuple[Actor, Hit]] | None:
+    """The two communities whose elders or youth leaders sign the agreement (actor_groups.json
+    agreeing_communities), or whose youths fight (with FIGHTING_COMMUNITIES), as their militias, each with the
+    words that name it."""
+    named_pair, unnamed = patterns
+    for mention, _ in parts:
+        if (m := named_pair.search(mention.text)) is not None:
+            sides = []
+            for key in ("a", "b"):
+                actor = _community_militia(m.group(key), m.group("kind"), home)
+                if actor is None:
+                    break
+                sides.append((actor, Hit(actor.name, mention.start + m.start(key), mention.start + m.end(key), m.group(key))))
+            if len(sides) == 2 and sides[0][0].name != sides[1][0].name:
+                return sides[0], sides[1]
+        if (m := unnamed.search(mention.text)) is not None:
+            kind_name = _AGREEING["kinds"][m.group("kind").lower()]
+            kind_name = "Communal Militia" if kind_name == "Ethnic Militia" else kind_name  # no generic ethnic militia
+            actor = Actor(name=f"{kind_name} ({STATES.display_name(home)})", mention=m.group(0), inter=4, role="participant")
+            hit = Hit(actor.name, mention.start + m.start(), mention.start + m.end(), m.group(0))
+            return (actor, hit), (actor.model_copy(), hit)
+    return None
 
 
 GOVERNMENT = re.compile(r"\b(?:government|administration)\b", re.I)

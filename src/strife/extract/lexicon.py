@@ -161,6 +161,18 @@ class Lexicon:
             aliases = tuple(dict.fromkeys([*g["aliases"], *extra.get(g["name"], [])]))
             countries = tuple(sorted(by_country.get(g["name"], {}).items()))
             groups.append(NamedGroup(g["name"], g["inter"], g.get("country"), aliases, countries))
+        return groups + Lexicon._clan_groups(world.get("clans", {}))
+
+    @staticmethod
+    def _clan_groups(clans: dict) -> list[NamedGroup]:
+        """A group for each clan of actor_groups.json `clans` ("Hawadle Clan Militia (Somalia)", inter 4), its
+        aliases made from the clan's spellings with the alias forms ("Hawadle clan militia", "Hawaadle fighters")."""
+        forms = clans.get("alias_forms", [])
+        groups = []
+        for iso2, entry in clans.get("by_country", {}).items():
+            for spellings in entry["names"]:
+                aliases = tuple(dict.fromkeys(f.format(clan=s) for s in spellings for f in forms))
+                groups.append(NamedGroup(f"{spellings[0]} Clan Militia ({entry['country']})", 4, iso2, aliases))
         return groups
 
     def _original_alias(self, lowered: str) -> str:
@@ -258,6 +270,9 @@ class Lexicon:
             if other is not None and other is not g:
                 extra.append((other, Hit(other.name, m.start(1) + offset, m.end(1) + offset, m.group(1))))
         return extra
+
+    def group_by_alias(self, alias: str) -> NamedGroup | None:
+        return self._alias_to_group.get(alias.lower())
 
     def group_by_name(self, name: str) -> NamedGroup | None:
         return next((g for g in self.named_groups if g.name == name), None)
