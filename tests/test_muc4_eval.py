@@ -287,3 +287,36 @@ def test_an_organisation_keeps_the_number_of_its_name():
                  reason="role tagger (PerpOrg, confidence 0.80)")])
     assert fills["PerpOrg"] == ["14 JUNE BRIGADES"]
     assert bare("14 JUNE BRIGADES") == "JUNE BRIGADES"  # what the rules' fills (the tagger's feature) still read
+
+
+# -- agents the text names (agent_phrases) ---------------------------------------------------
+def test_the_agent_of_an_incident_verb_is_a_perpetrator_phrase():
+    from strife.evaluate.muc4 import agent_phrases
+
+    wire = ("QUITO, 4 MAR 90 -- THE JUDGE KIDNAPPED ON MONDAY BY FOUR HOODED\nGUNMEN WAS FREED. A BANK WAS "
+            "DYNAMITED BY ALLEGED URBAN GUERRILLA COMMANDOS. HE WAS ARRESTED BY POLICEMEN.")
+    assert agent_phrases(wire) == ["FOUR HOODED GUNMEN", "URBAN GUERRILLA COMMANDOS"]  # no arrest, no hedge
+    assert agent_phrases("the mayor was shot dead by a group of armed men") == ["a group of armed men"]
+    # whose members they are is the tagger's to read; a firing squad or 'our' fighters are no fill
+    assert agent_phrases("KILLED BY MEMBERS OF THE FRONT. EXECUTED BY A FIRING SQUAD. ATTACKED BY OUR FIGHTERS.") == []
+
+
+def test_role_fills_add_a_named_agent_only_to_a_report_with_an_incident():
+    text = "LIMA, 2 JAN 90 -- THE ENGINEER WAS MURDERED YESTERDAY BY UNIFORMED INDIVIDUALS NEAR HIS HOME."
+    victim = _tagged(text, "THE ENGINEER", "victims")
+    fills = role_fills([], {r: "tagger" for r in ROLES}, [victim], text)
+    assert fills["PerpInd"] == ["UNIFORMED INDIVIDUALS"]
+    assert role_fills([], {r: "tagger" for r in ROLES}, [], text)["PerpInd"] == []  # no incident: no fill
+    # the tagger's fill of the same entity stays the one fill
+    tagged = _tagged(text, "INDIVIDUALS", "perpetrators")
+    assert role_fills([], {r: "tagger" for r in ROLES}, [victim, tagged], text)["PerpInd"] == ["INDIVIDUALS"]
+
+
+def test_agent_conventions_are_consistent():
+    import re
+
+    agents = load_data("muc4.json")["agents"]
+    assert all(h == h.lower() and h.isalpha() for h in agents["heads"])
+    assert re.fullmatch(agents["incident_verbs"], "murdered") and not re.fullmatch(agents["incident_verbs"], "arrested")
+    assert re.fullmatch(agents["not_agents"], "members") and not re.fullmatch(agents["not_agents"], "urban guerrillas")
+    assert agents["max_between"] >= 0 and agents["max_modifiers"] >= 0

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from strife.extract.lexicon import LEXICON, load_data
-from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only
+from strife.extract.roles import CONFIG as ROLE_CONFIG, EVIDENCE_FIELD, is_tagged, rules_only, same_entity
 from strife.ingest.article import Article
 from strife.record import Event, Evidence
 from strife.truecase import MAX_NAME_WORDS, person_name_spans
@@ -203,7 +203,39 @@ def role_fills(events: list[Event], combine: dict[str, str] | None = None,
         if is_tagged(ev) and ev.quote and ev.field in TAGGED_FIELDS:
             role = TAGGED_FIELDS[ev.field]
             tagged[role].append(widen(ev, role, text, groups) if text else ev.quote)
+    # the agents the text names for an incident ("killed by uniformed individuals"), in a
+    # report that has one: a tagged fill, or an event MUC templates
+    if text and (any(tagged.values()) or any(muc_type(e) for e in events)):
+        for phrase in agent_phrases(text):
+            if not any(same_entity(bare(phrase, True), bare(f, True)) for f in tagged["PerpInd"]):
+                tagged["PerpInd"].append(phrase)
     return settle_fills(combine_fills(rules, tagged, combine, _SETTLED_COUNTED), text)
+
+
+_AGENTS = _CONVENTIONS["agents"]
+_AGENT_BY = re.compile(rf"\b{_AGENTS['incident_verbs']}\b(?:\s+[\w,'\-\[\]]+){{0,{_AGENTS['max_between']}}}?\s+by\s+", re.I)
+_HEADS = "(?:" + "|".join(sorted(_AGENTS["heads"], key=len, reverse=True)) + ")"
+_AGENT_PHRASE = re.compile(
+    rf"((?:{_AGENTS['quantifiers']}\s+){{0,3}}(?:[a-z][\w'\-]*\s+){{0,{_AGENTS['max_modifiers']}}}?{_HEADS}(?:\s+{_HEADS})*)\b"
+    r"(?!\s+(?:of|from)\b)", re.I)
+_HEDGES = re.compile(_AGENTS["hedges"], re.I)
+_NOT_AGENTS = re.compile(_AGENTS["not_agents"], re.I)
+
+
+def agent_phrases(text: str) -> list[str]:
+    """The perpetrators a text names as the agent of an incident verb, on one line and
+    without hedges ("MURDERED ... BY ALLEGED URBAN GUERRILLAS" -> "URBAN GUERRILLAS"), as
+    the conventions' agents say (data/muc4.json): a phrase of quantifiers, a few modifiers
+    and perpetrator nouns right after the "by" of an incident verb."""
+    out = []
+    for m in _AGENT_BY.finditer(text):
+        phrase = _AGENT_PHRASE.match(text, m.end())
+        if phrase is None:
+            continue
+        found = _HEDGES.sub("", " ".join(phrase.group(1).split()))
+        if found and not _NOT_AGENTS.fullmatch(found):
+            out.append(found)
+    return list(dict.fromkeys(out))
 
 
 _BARE_MEMBERS = re.compile(_SETTLE["bare_members"], re.I)
