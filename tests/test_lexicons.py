@@ -194,3 +194,15 @@ def test_truecase_data_loads_and_is_consistent():
         assert words and len(words) == len(set(words)), name
         # compared with lowered wire text, word by word
         assert all(w == w.lower() and w.isalpha() for w in words), name
+
+
+def test_trie_alternation_matches_as_the_longest_first_alternation():
+    import re as _re
+    from strife.extract.lexicon import trie_alternation
+    words = ["ab clan", "ab clan militia", "ab", "abc", "b-d", "x.y"]
+    tree = _re.compile(r"(?<![\w-])(" + trie_alternation(words) + r")(?![\w-])", _re.I)
+    plain = _re.compile(r"(?<![\w-])(" + "|".join(_re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", _re.I)
+    text = "AB clan militia met abc and ab clan men; ab clanx, b-d and x.y but not xzy or abd"
+    assert [m.span(1) for m in tree.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+    assert tree.search("the Ab Clan Militia").group(1) == "Ab Clan Militia"
+    assert tree.search("xzy") is None and trie_alternation([]) == "(?!)"
