@@ -18,6 +18,7 @@ from strife.extract.classify import ONE_SIDED, classify
 from strife.extract.counts import find_casualties
 from strife.extract.dates import find_dates, read_dateline
 from strife.extract.detect import detect
+from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.facts import SPEECH_BEFORE, armed_target, crowd_state_target, fill, lend_sentence_days
 from strife.extract.notes import write_notes
 from strife.extract.people import named as named_people
@@ -112,6 +113,7 @@ class Extractor:
             published=published.isoformat() if published else None,
             published_basis=basis,
         )
+        commemoration = LEXICON.cue_patterns["commemoration"].search(text) is not None
         events, taken = [], set()
         placed: dict[int, tuple] = {}  # each coded incident's place and precision, for the incidents split from it
         coded: dict[int, Event] = {}  # id(incident) -> its event, for a second event told beside it
@@ -129,6 +131,8 @@ class Extractor:
             event = code_incident(incident, text, ref, published, geo, self.gazetteer, dateline, coded_n, parent)
             if event is None:
                 continue
+            if commemoration and _commemorated_history(event, published):
+                continue  # "…gathered to mark 30 years since the massacre": the old massacre is history, not coded
             if event.location is not None and event.location.geonameid is not None:
                 where = self.gazetteer.get(event.location.geonameid)
                 if where is not None and where.kind != "country":
@@ -153,6 +157,21 @@ class Extractor:
                 if ev.start is not None:  # quotes as the user wrote them (wire text keeps its capitals)
                     ev.quote = article.text[ev.start : ev.end]
         return events, roles
+
+
+COMMEMORATED_HISTORY_DAYS: int = load_data("assembly.json")["commemorated_history_days"]
+
+
+def _commemorated_history(event: Event, published: dt.date | None) -> bool:
+    """A background incident of a commemoration's report that ended long before it (assembly.json
+    commemorated_history_days): the old attack the report marks."""
+    if event.mode != "background" or published is None or not event.date:
+        return False
+    try:
+        day = dt.date.fromisoformat((event.date_end or event.date)[:10])
+    except ValueError:
+        return False
+    return (published - day).days > COMMEMORATED_HISTORY_DAYS
 
 
 def _take_sides_beside(event: Event, beside: Event) -> None:

@@ -26,9 +26,11 @@ from strife.extract.states import STATES
 _UNIT_BEFORE = "|".join(f"(?<={re.escape(u)})" for u in OFFSET_UNITS)
 # Where one clause ends and a clause about another happening begins. Relative clauses
 # ("…, which killed nine") describe the happening before them and are not cut off.
+# Nor is "after" with a gerund ("killed 8,000 men after overrunning the enclave in July 1995"): the same actors' act
+# leading up to the one told, whose date it may hold.
 CLAUSE_BOUNDARY = re.compile(
     rf"(?:(?:{_UNIT_BEFORE})\s+(?=before\s)|"
-    r"[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast)))|"
+    r"[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast))(?![a-z]+ing\s))|"
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s)|"
     # "…gathered on Sunday to mark 30 years since the massacre, in which 800 were killed": what is
     # commemorated is another (old) happening; cues.json clause_trend drops that clause; so is the
@@ -251,6 +253,15 @@ def _death_word(trigger: Hit) -> bool:
     return LEXICON.signal_patterns["kill"].fullmatch(trigger.text) is not None
 
 
+def _strike_word(trigger: Hit) -> bool:
+    """A stoppage's own word ("general strike", "walkout"), which tells no gathering (cues.json strike_words)."""
+    return trigger.kind in ("protest", "strike_noun") and LEXICON.cue_patterns["strike_words"].fullmatch(trigger.text) is not None
+
+
+# the signals of one person killing or attacking another: a personal crime's words (cues.json personal_crime)
+PERSONAL_CRIME_SIGNALS = frozenset({"attack", "kill"})
+
+
 def _strong(triggers: list[Hit], has_count: bool, text: str, offset: int) -> bool:
     kinds = {t.kind for t in triggers}
     if kinds - LEXICON.weak_signals:
@@ -268,6 +279,11 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
     the text's dates: a sentence with a trend cue is still read when another clause is dated.
     """
     mentions: list[Mention] = []
+    # "the union did not call any march or rally": the report's strike is told by who stayed away (cues.json no_gathering)
+    no_gathering = LEXICON.cue_patterns["no_gathering"].search(text) is not None
+    # "A man shot dead his neighbour ...": the report's crime is a personal one, and its charge ("was charged with
+    # murder") names that crime again (cues.json personal_crime)
+    personal_crime = LEXICON.cue_patterns["personal_crime"].search(text) is not None
     for sent in doc.sents:
         s_text = sent.text
         if not s_text.strip():
@@ -320,9 +336,17 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 and not any(d.end <= t.start for d in denial)  # "denied reports that troops had shelled"
                 and not LEXICON.sentence_masked(t, s_text, sent.start_char)
             ]
+            if no_gathering and triggers and all(_strike_word(t) for t in triggers):
+                continue  # "The CGT staged a general strike on Thursday", with no march or rally: a stoppage, no gathering
+            if triggers and _cue_hits("personal_crime", c_text, c_start) \
+                    and all(t.kind in PERSONAL_CRIME_SIGNALS for t in triggers):
+                continue  # "A 52-year-old man shot dead his neighbour after an argument": a personal crime, no armed actor
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
-            if (charges := _cue_hits("charge_list", c_text, c_start)) \
-                    and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
+            charges = _cue_hits("charge_list", c_text, c_start)
+            if personal_crime and charges and triggers and all(
+                    t.kind in PERSONAL_CRIME_SIGNALS and any(c.end <= t.start for c in charges) for t in triggers):
+                continue  # "The suspect ... was charged with murder": the personal crime told already, in law
+            if charges and not _tells_incident_of_its_own(doc, c_start, c_end, has_count, dates):
                 # "He was convicted of murder, persecution and the recruitment of child soldiers": crimes in law; and
                 # "rights groups have accused the militia of killing civilians": a charge's gerund names a kind of crime
                 triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and (_nominal(doc, t) or _gerund(doc, t)))]
