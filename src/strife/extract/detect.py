@@ -338,7 +338,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
             ]
             if no_gathering and triggers and all(_strike_word(t) for t in triggers):
                 continue  # "The CGT staged a general strike on Thursday", with no march or rally: a stoppage, no gathering
-            if triggers and _cue_hits("personal_crime", c_text, c_start) \
+            # (the sentence's: "a farmer shot dead a trader | after an argument over a debt" is cut at "after")
+            if triggers and _cue_hits("personal_crime", s_text, sent.start_char) \
                     and all(t.kind in PERSONAL_CRIME_SIGNALS for t in triggers):
                 continue  # "A 52-year-old man shot dead his neighbour after an argument": a personal crime, no armed actor
             has_count = any(c_start <= s < c_end for s, _ in count_spans)
