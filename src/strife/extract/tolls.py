@@ -265,6 +265,17 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             named = next((f.casualty for f in figures if f.casualty.group), None)
             if named is not None:  # a bare number ("injuring 4") names no one
                 toll.victims.append(_victim_phrase(named))
+    accounts = _rival_accounts(by_category)
+    if accounts is not None:
+        # two sides' whole accounts: the lower sum, not one side's figure for one group beside
+        # the other side's for another (counting.json toll.rival_accounts)
+        totals = sorted(accounts, key=lambda a: (a[0], a[1]))
+        chosen_total, chosen_low, chosen_bests, _ = totals[0]
+        toll.disputes.append(f"{kind}: " + "; ".join(f"{t} in all per {source}" for t, _, _, source in totals))
+        toll.bests = chosen_bests
+        toll.count = Count(low=min(chosen_low, chosen_total) + added_later, best=chosen_total + added_later,
+                           high=max(t for t, *_ in totals) + added_later)
+        return toll
     toll.bests = bests
     specific = [c for c in bests if c != "people"]
     low = sum(lows[c] for c in specific)
@@ -310,6 +321,36 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+RIVAL_MIN_CATEGORIES = _COUNTING["toll"]["rival_accounts"]["min_categories"]
+
+
+def _rival_accounts(by_category: dict[str, list[Figure]]) -> list[tuple[int, int, dict[str, int], str]] | None:
+    """(total, total without kill claims, figure by group, source) of each named source that gives a figure for
+    every group the dead are told in, when two or more do (counting.json toll.rival_accounts); else None."""
+    if "people" in by_category or len(by_category) < RIVAL_MIN_CATEGORIES:
+        return None  # a total over unnamed groups is a bound, read by the rules below
+    by_source: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, str] = {}
+    for category, figures in by_category.items():
+        for f in figures:
+            if f.claimant and not f.superseded:
+                key = _source_key(f.claimant)
+                by_source[key][category].append(f)
+                names.setdefault(key, f.claimant)
+    whole = {key: groups for key, groups in by_source.items() if set(groups) == set(by_category)}
+    if len(whole) < 2:
+        return None
+    accounts = []
+    for key, groups in whole.items():
+        picks = {category: _pick(figures) for category, figures in groups.items()}
+        total = sum(f.n for f in picks.values())
+        confirmed = sum(f.n for f in picks.values() if not f.casualty.kill_claim)
+        accounts.append((total, confirmed, {c: f.n for c, f in picks.items()}, names[key]))
+    if len({a[0] for a in accounts}) < 2:
+        return None  # the sides agree: nothing to choose between
+    return accounts
 
 
 def _later_death(c: Casualty) -> bool:
