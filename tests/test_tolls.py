@@ -521,3 +521,17 @@ def test_one_source_for_each_group_is_no_pair_of_accounts():
         ("Residents said six villagers died.", "residents"),
     ), "fatalities")
     assert toll.count.best == 9
+
+
+def test_each_sides_dead_of_two_nationalities_are_two_groups_but_a_repeat_is_one():
+    toll = tally("killed", items(
+        ("Two Kyrgyz guards were killed, the Kyrgyz border service said.", "the Kyrgyz border service"),
+        ("One Tajik guard was killed, the Tajik border service said.", "the Tajik border service"),
+    ), "fatalities")
+    assert toll.count.best == 3
+    assert toll.bests == {"security forces": 3}  # the classifier reads the groups by their category
+    toll = tally("killed", items(
+        ("Two Kyrgyz guards were killed, the border service said.", "the border service"),
+        ("Officials said the two guards were killed.", "officials"),
+    ), "fatalities")
+    assert toll.count.best == 2

@@ -224,6 +224,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         if added_later:
             toll.count = Count(low=added_later, best=added_later, high=added_later)
         return toll
+    by_category = _split_by_nationality(by_category)
     lows, bests, highs = {}, {}, {}
     for category in list(by_category):
         by_category[category] = _without_vaguer_tellings(by_category[category])
@@ -272,11 +273,11 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         totals = sorted(accounts, key=lambda a: (a[0], a[1]))
         chosen_total, chosen_low, chosen_bests, _ = totals[0]
         toll.disputes.append(f"{kind}: " + "; ".join(f"{t} in all per {source}" for t, _, _, source in totals))
-        toll.bests = chosen_bests
+        toll.bests = _by_base_category(chosen_bests)
         toll.count = Count(low=min(chosen_low, chosen_total) + added_later, best=chosen_total + added_later,
                            high=max(t for t, *_ in totals) + added_later)
         return toll
-    toll.bests = bests
+    toll.bests = _by_base_category(bests)
     specific = [c for c in bests if c != "people"]
     low = sum(lows[c] for c in specific)
     best = sum(bests[c] for c in specific)
@@ -321,6 +322,38 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _nationality(f: Figure) -> str | None:
+    """The state a figure's group is named of by its first word ("two Kyrgyz guards", "one Tajik guard")."""
+    from strife.extract.states import STATES
+
+    words = re.sub(r"^(?:the|all|its|their)\s+", "", (f.casualty.group or "").strip(), flags=re.I).split()
+    return STATES.iso2(words[0]) if words and words[0][:1].isupper() and STATES.is_demonym(words[0]) else None
+
+
+def _split_by_nationality(by_category: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+    """ "two Kyrgyz guards dead ... one Tajik guard was killed": each side's own dead, told of two nationalities,
+    are two groups summed, not two claims of one group's toll. Only when every figure of the group names its
+    nationality: "two Israeli soldiers" beside "the two soldiers" is one group told twice."""
+    out: dict[str, list[Figure]] = {}
+    for category, figures in by_category.items():
+        nations = [_nationality(f) for f in figures]
+        if category != "people" and None not in nations and len(set(nations)) > 1:
+            for f, iso2 in zip(figures, nations):
+                out.setdefault(f"{category} ({iso2})", []).append(f)
+        else:
+            out[category] = figures
+    return out
+
+
+def _by_base_category(bests: dict[str, int]) -> dict[str, int]:
+    """The groups split by nationality summed back into the category the classifier reads ("security forces")."""
+    out: dict[str, int] = {}
+    for category, n in bests.items():
+        base = re.sub(r" \([A-Z]{2}\)$", "", category)
+        out[base] = out.get(base, 0) + n
+    return out
 
 
 RIVAL_MIN_CATEGORIES = _COUNTING["toll"]["rival_accounts"]["min_categories"]
