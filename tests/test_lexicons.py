@@ -206,3 +206,22 @@ def test_trie_alternation_matches_as_the_longest_first_alternation():
     assert [m.span(1) for m in tree.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
     assert tree.search("the Ab Clan Militia").group(1) == "Ab Clan Militia"
     assert tree.search("xzy") is None and trie_alternation([]) == "(?!)"
+
+
+def test_the_tolls21_rules_load_and_are_consistent():
+    rules = load_data("geo_rules.json")
+    nouns = rules["teller_owner_nouns"]
+    assert nouns and len(nouns) == len(set(nouns)) and all(n == n.lower() for n in nouns)
+    # a country's forces that speak are the state that acted, never only the teller's owner
+    assert not set(nouns) & {"army", "military", "forces", "troops", "police"}
+    assert isinstance(rules["teller_owner_gap"], int) and 0 <= rules["teller_owner_gap"] <= 5
+    rival = load_data("counting.json")["toll"]["rival_accounts"]
+    assert isinstance(rival["min_categories"], int) and rival["min_categories"] >= 2 and rival["_doc"]
+
+
+def test_a_countrys_speaking_body_is_no_place_of_the_incident_but_its_army_is_its_actor():
+    from strife.extract.places import TELLER_OWNER_AFTER
+    assert TELLER_OWNER_AFTER.match("'s border service said one guard")
+    assert TELLER_OWNER_AFTER.match("’s foreign ministry, said")
+    assert not TELLER_OWNER_AFTER.match("'s army said it had recaptured")
+    assert not TELLER_OWNER_AFTER.match("'s northern border with")

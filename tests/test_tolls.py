@@ -489,3 +489,49 @@ def test_a_figure_a_mayor_said_earlier_is_replaced_by_the_governors_later_one():
         ("The mayor had said earlier that three people were killed.", "mayor"),
     ), "fatalities")
     assert (toll.count.low, toll.count.best, toll.count.high) == (4, 4, 4)
+
+
+def test_two_sides_whole_accounts_give_the_lower_sum_not_a_mix_of_their_groups():
+    toll = tally("killed", items(
+        ("Rebels raided a border post, and in the firefight four guards and all nine raiders died, the interior ministry said.",
+         "the interior ministry"),
+        ("The rebel front said it had killed 30 guards and lost three of its men.", "the rebel front"),
+    ), "fatalities")
+    # the ministry's 4 + 9 against the front's 30 + 3: not 4 guards + 3 raiders
+    assert (toll.count.low, toll.count.best, toll.count.high) == (13, 13, 33)
+
+
+def test_a_sides_kill_claim_counts_in_its_account_but_not_in_low():
+    from strife.extract.tolls import mark_kill_claim
+
+    told = items(
+        ("The army said two soldiers died when militants attacked the checkpoint.", "the army"),
+        ("The army said its troops killed five of the militants.", "the army"),
+        ("The militants' commander said eight soldiers were killed and none of his fighters died.", "the commander"),
+    )
+    told = [(mark_kill_claim(c, clause), who, corrected, clause) for c, who, corrected, clause in told]
+    toll = tally("killed", told, "fatalities")
+    # the army's 2 + its unconfirmed 5 against the militants' 8 + 0: 7, of which 2 confirmed
+    assert (toll.count.low, toll.count.best, toll.count.high) == (2, 7, 8)
+
+
+def test_one_source_for_each_group_is_no_pair_of_accounts():
+    toll = tally("killed", items(
+        ("The army said three soldiers were killed.", "the army"),
+        ("Residents said six villagers died.", "residents"),
+    ), "fatalities")
+    assert toll.count.best == 9
+
+
+def test_each_sides_dead_of_two_nationalities_are_two_groups_but_a_repeat_is_one():
+    toll = tally("killed", items(
+        ("Two Kyrgyz guards were killed, the Kyrgyz border service said.", "the Kyrgyz border service"),
+        ("One Tajik guard was killed, the Tajik border service said.", "the Tajik border service"),
+    ), "fatalities")
+    assert toll.count.best == 3
+    assert toll.bests == {"security forces": 3}  # the classifier reads the groups by their category
+    toll = tally("killed", items(
+        ("Two Kyrgyz guards were killed, the border service said.", "the border service"),
+        ("Officials said the two guards were killed.", "officials"),
+    ), "fatalities")
+    assert toll.count.best == 2

@@ -20,7 +20,7 @@ from strife.extract.detect import Mention
 from strife.extract.facts import MentionFacts
 from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.places import locates_another
-from strife.extract.tolls import MORE_GROUP
+from strife.extract.tolls import MORE_GROUP, RISEN
 from strife.geo.distance import km_between
 from strife.geo.geoparse import NEAR_WORDS  # the words the geoparser gives precision 2 for
 
@@ -191,7 +191,9 @@ def _fits(incident: Incident, facts: MentionFacts, mention: Mention) -> bool:
                 return False
         if incident.countries() and p.precision <= 3 and p.place.country_iso2 not in incident.countries():
             return False
-    if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors():
+    if facts.state_actor and incident.state_actors() and facts.state_actor[0] not in incident.state_actors() and fam_new:
+        # (a clause that only tells deaths names the other side's state in its dead, "it had killed dozens of
+        # Russian soldiers": the same fight's toll, not another state's incident)
         return False
     if fam_old and fam_new and not (fam_new & fam_old):
         # a strike and a protest in one story are two incidents unless one refers back
@@ -728,6 +730,10 @@ def _later_deaths_only(facts: MentionFacts) -> bool:
     """A sentence that only tells deaths of the wounded (or "a third" more) and the toll they bring: "Four of the
     wounded died on Wednesday, bringing the toll to 20", "A third protester died in hospital on Wednesday"."""
     casualties = facts.casualties
+    if casualties and all(c.kind == "killed" and TOLL_WORDS.match(c.text) and RISEN.search(c.text) for c in casualties):
+        # "Rescuers pulled two more bodies from the rubble on Tuesday, raising the toll to seven": a toll told as
+        # risen, and nothing else, is the toll of the incident told before, whatever day the bodies were found
+        return True
     return bool(casualties) and any(_later_deaths(c) for c in casualties) and all(
         _later_deaths(c) or (c.kind == "killed" and TOLL_WORDS.match(c.text)) for c in casualties
     )

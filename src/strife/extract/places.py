@@ -65,6 +65,10 @@ SPEECH_THEN_PLACE = re.compile(
     rf"\b(?:{_alternation(_TELLING)})\b(?:\s+(?-i:(?:the\s+|The\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,2}}))?" + _TOLD_TAIL, re.I)
 # in text all in capitals no word says it is a name: no one told is read between
 SPEECH_THEN_PLACE_UPPER = re.compile(rf"\b(?:{_alternation(_TELLING)})\b" + _TOLD_TAIL, re.I)
+# "Tajikistan's border service said": a country owning the body that speaks (geo_rules.json teller_owner_nouns)
+TELLER_OWNER_AFTER = re.compile(
+    rf"^['’]s\s+(?:[\w-]+\s+){{0,{_RULES['teller_owner_gap']}}}?(?:{_alternation(_RULES['teller_owner_nouns'])})"
+    rf",?\s+(?:{_alternation(_RULES['speech_verbs'])})\b", re.I)
 # "what Islamabad called hideouts", "Moscow said": the place is its government speaking
 SPEAKER_AFTER = re.compile(rf"^\s+(?:{_alternation(_RULES['speaker_verbs'])})\b(?!\s+to\b)")
 # "Dera Ismail Khan's Kulachi area": the owner locates the place it owns
@@ -84,6 +88,8 @@ def is_source_place(mention, text: str) -> bool:
     if SOURCE_BEFORE.search(before[-60:]) and SPEECH_AFTER.search(text[mention.end : mention.end + 60]):
         return True
     told = SPEECH_THEN_PLACE_UPPER if before.isupper() else SPEECH_THEN_PLACE
+    if mention.place is not None and mention.place.kind == "country" and TELLER_OWNER_AFTER.match(text[mention.end : mention.end + 120]):
+        return True
     return bool(told.search(before) or SPEAKER_BEFORE.search(before[-60:])
                 or SPEAKER_AFTER.match(text[mention.end : mention.end + 20]))
 

@@ -224,6 +224,7 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
         if added_later:
             toll.count = Count(low=added_later, best=added_later, high=added_later)
         return toll
+    by_category = _split_by_nationality(by_category)
     lows, bests, highs = {}, {}, {}
     for category in list(by_category):
         by_category[category] = _without_vaguer_tellings(by_category[category])
@@ -265,7 +266,18 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
             named = next((f.casualty for f in figures if f.casualty.group), None)
             if named is not None:  # a bare number ("injuring 4") names no one
                 toll.victims.append(_victim_phrase(named))
-    toll.bests = bests
+    accounts = _rival_accounts(by_category)
+    if accounts is not None:
+        # two sides' whole accounts: the lower sum, not one side's figure for one group beside
+        # the other side's for another (counting.json toll.rival_accounts)
+        totals = sorted(accounts, key=lambda a: (a[0], a[1]))
+        chosen_total, chosen_low, chosen_bests, _ = totals[0]
+        toll.disputes.append(f"{kind}: " + "; ".join(f"{t} in all per {source}" for t, _, _, source in totals))
+        toll.bests = _by_base_category(chosen_bests)
+        toll.count = Count(low=min(chosen_low, chosen_total) + added_later, best=chosen_total + added_later,
+                           high=max(t for t, *_ in totals) + added_later)
+        return toll
+    toll.bests = _by_base_category(bests)
     specific = [c for c in bests if c != "people"]
     low = sum(lows[c] for c in specific)
     best = sum(bests[c] for c in specific)
@@ -310,6 +322,68 @@ def tally(kind: str, items: list[tuple[Casualty, str | None, bool, str]], field_
     low, best, high = low + added_later, best + added_later, high + added_later
     toll.count = Count(low=min(low, best), best=best, high=max(high, best))
     return toll
+
+
+def _nationality(f: Figure) -> str | None:
+    """The state a figure's group is named of by its first word ("two Kyrgyz guards", "one Tajik guard")."""
+    from strife.extract.states import STATES
+
+    words = re.sub(r"^(?:the|all|its|their)\s+", "", (f.casualty.group or "").strip(), flags=re.I).split()
+    return STATES.iso2(words[0]) if words and words[0][:1].isupper() and STATES.is_demonym(words[0]) else None
+
+
+def _split_by_nationality(by_category: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+    """ "two Kyrgyz guards dead ... one Tajik guard was killed": each side's own dead, told of two nationalities,
+    are two groups summed, not two claims of one group's toll. Only when every figure of the group names its
+    nationality: "two Israeli soldiers" beside "the two soldiers" is one group told twice."""
+    out: dict[str, list[Figure]] = {}
+    for category, figures in by_category.items():
+        nations = [_nationality(f) for f in figures]
+        if category != "people" and None not in nations and len(set(nations)) > 1:
+            for f, iso2 in zip(figures, nations):
+                out.setdefault(f"{category} ({iso2})", []).append(f)
+        else:
+            out[category] = figures
+    return out
+
+
+def _by_base_category(bests: dict[str, int]) -> dict[str, int]:
+    """The groups split by nationality summed back into the category the classifier reads ("security forces")."""
+    out: dict[str, int] = {}
+    for category, n in bests.items():
+        base = re.sub(r" \([A-Z]{2}\)$", "", category)
+        out[base] = out.get(base, 0) + n
+    return out
+
+
+RIVAL_MIN_CATEGORIES = _COUNTING["toll"]["rival_accounts"]["min_categories"]
+
+
+def _rival_accounts(by_category: dict[str, list[Figure]]) -> list[tuple[int, int, dict[str, int], str]] | None:
+    """(total, total without kill claims, figure by group, source) of each named source that gives a figure for
+    every group the dead are told in, when two or more do (counting.json toll.rival_accounts); else None."""
+    if "people" in by_category or len(by_category) < RIVAL_MIN_CATEGORIES:
+        return None  # a total over unnamed groups is a bound, read by the rules below
+    by_source: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, str] = {}
+    for category, figures in by_category.items():
+        for f in figures:
+            if f.claimant and not f.superseded:
+                key = _source_key(f.claimant)
+                by_source[key][category].append(f)
+                names.setdefault(key, f.claimant)
+    whole = {key: groups for key, groups in by_source.items() if set(groups) == set(by_category)}
+    if len(whole) < 2:
+        return None
+    accounts = []
+    for key, groups in whole.items():
+        picks = {category: _pick(figures) for category, figures in groups.items()}
+        total = sum(f.n for f in picks.values())
+        confirmed = sum(f.n for f in picks.values() if not f.casualty.kill_claim)
+        accounts.append((total, confirmed, {c: f.n for c, f in picks.items()}, names[key]))
+    if len({a[0] for a in accounts}) < 2:
+        return None  # the sides agree: nothing to choose between
+    return accounts
 
 
 def _later_death(c: Casualty) -> bool:
