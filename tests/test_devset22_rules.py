@@ -45,3 +45,10 @@ def test_red_tabara_is_a_rebel_group(code):
     (e,) = _reported(code("RED-Tabara rebels clashed with soldiers near Bubanza on Sunday, killing two.", "2025-04-09"))
     assert e.actor1.name == "RED-Tabara: Resistance for the Rule of Law in Burundi" and e.actor1.inter == 2
     assert e.sub_event_type == "Armed clash"
+
+
+def test_the_air_force_that_bombed_is_an_air_strike_by_the_military(code):
+    (e,) = _reported(code("The air force bombed rebel positions near Bol on Monday, killing dozens of fighters, the army "
+                          "said.", "2025-04-09"))
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1.name == "Military Forces of Chad"
