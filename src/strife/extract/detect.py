@@ -253,6 +253,15 @@ def _death_word(trigger: Hit) -> bool:
     return LEXICON.signal_patterns["kill"].fullmatch(trigger.text) is not None
 
 
+def _accident_sentence(sentence: str, offset: int) -> bool:
+    """A sentence that tells an accident (cues.json accident) and no happening of violence: a clause of it that only
+    carries a toll ("..., injuring six people") counts the accident's casualties, since the accident's own clause is
+    the one the cue is in (clauses are cut at the comma)."""
+    return bool(_cue_hits("accident", sentence, offset)) and all(
+        t.kind in LEXICON.weak_signals or _death_word(t) for t in LEXICON.triggers(sentence, offset)
+        if not LEXICON.sentence_masked(t, sentence, offset))
+
+
 def _strike_word(trigger: Hit) -> bool:
     """A stoppage's own word ("general strike", "walkout"), which tells no gathering (cues.json strike_words)."""
     return trigger.kind in ("protest", "strike_noun") and LEXICON.cue_patterns["strike_words"].fullmatch(trigger.text) is not None
@@ -362,6 +371,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 continue
             if accident and all(t.kind in LEXICON.weak_signals or _death_word(t) for t in triggers):
                 continue  # "45 people were killed when a dam burst": an accident, whatever its toll
+            if not triggers and _accident_sentence(s_text, sent.start_char):
+                continue  # "A gas cylinder blast destroyed two shops, | injuring six people": the toll of the accident
             cues = dict(sentence_cues)
             for name in ("background", "correction", "denied", "negated", "state_account", "judicial", "period_lead"):
                 if hits := _cue_hits(name, c_text, c_start):
