@@ -52,3 +52,30 @@ def test_the_arrest_of_an_attacks_attackers_is_no_event_of_its_own(nlp):
     assert mentions(nlp, "Police detained three of the assailants on Monday.") == []
     # an arrest of others stays one
     assert mentions(nlp, "Police arrested the opposition leader in Harare on Monday.") != []
+
+
+def test_an_exercise_and_what_it_simulates_are_no_event(nlp):
+    assert mentions(nlp, "Kenya and Uganda began joint military drills near Busia on Tuesday involving 2,000 troops, "
+                         "armoured vehicles, artillery and helicopters.") == []
+    assert mentions(nlp, "The troops will simulate the recapture of a border town.") == []
+    assert any("shelling" in s for s in kinds(nlp, "Artillery shelled the outskirts of Busia on Tuesday, killing two "
+                                                   "farmers."))
+
+
+def test_police_naming_the_told_incident_make_no_second_one(nlp):
+    found = mentions(nlp, "A pipe bomb exploded under a councillor's car in Newry on Friday. Detectives said they "
+                          "were treating it as attempted murder.")
+    assert len(found) == 1
+
+
+def test_a_tally_of_the_week_to_a_day_is_no_incident(nlp):
+    assert mentions(nlp, "At least 20 civilians were killed and 90 wounded by shelling in the week to Sunday, most of "
+                         "them in Kharkiv and Sumy, the monitors said.") == []
+    # the day's own shelling told beside it stays
+    assert mentions(nlp, "Shelling killed three civilians in Nikopol on Sunday, the governor said.") != []
+
+
+def test_an_earlier_version_of_the_story_is_no_earlier_incident(code):
+    events = code("Gunmen shot dead four men at a bar in Tegucigalpa on Saturday night, police said. Correction: "
+                  "an earlier version of this story said five men had been killed.", published="2025-03-02")
+    assert len(events) == 1 and events[0].fatalities.best == 4
