@@ -79,3 +79,12 @@ def test_an_earlier_version_of_the_story_is_no_earlier_incident(code):
     events = code("Gunmen shot dead four men at a bar in Tegucigalpa on Saturday night, police said. Correction: "
                   "an earlier version of this story said five men had been killed.", published="2025-03-02")
     assert len(events) == 1 and events[0].fatalities.best == 4
+
+
+def test_the_fighting_an_accord_ends_is_its_lead_up(nlp):
+    (accord,) = mentions(nlp, "Leaders of two clans signed a peace agreement in Koboko on Monday, ending months of "
+                              "fighting over land.")
+    assert {t.kind for t in accord.triggers} == {"agreement"}
+    # fighting told for its own day stays
+    assert any(t.kind == "clash" for m in mentions(nlp, "The two clans clashed in Koboko on Monday, ending a week of "
+                                                        "calm.") for t in m.triggers)

@@ -31,6 +31,9 @@ _UNIT_BEFORE = "|".join(f"(?<={re.escape(u)})" for u in OFFSET_UNITS)
 CLAUSE_BOUNDARY = re.compile(
     rf"(?:(?:{_UNIT_BEFORE})\s+(?=before\s)|"
     r"[;:]\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|\s+(?=following\s)|\s+(?=after\s(?!the\s+(?:attack|bombing|blast))(?![a-z]+ing\s))|"
+    # "…signed a peace accord on Monday, | ending months of fighting over land": the period the accord ends, a lead-up
+    # (cues.json period_lead), not the accord's own happening
+    r",\s+(?=ending\s)|"
     r"\s+(?=in\s+response\s+to\s)|\s+(?=in\s+retaliation\s)|\s+(?=(?:an\s+apparent\s+)?retaliation\s+for\s)|"
     # "…gathered on Sunday to mark 30 years since the massacre, in which 800 were killed": what is
     # commemorated is another (old) happening; cues.json clause_trend drops that clause; so is the
