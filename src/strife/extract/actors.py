@@ -74,7 +74,16 @@ def military(iso2: str, home: str | None, mention: str | None, role: str) -> Act
     return Actor(name=f"Military Forces of {name}", mention=mention, inter=inter, role=role)
 
 
+_GENDARMERIES = load_data("actor_groups.json")["military_gendarmeries"]
+MILITARY_GENDARMERIES = frozenset(_GENDARMERIES["countries"])
+GENDARME = re.compile(_GENDARMERIES["words"], re.I)
+
+
 def police(iso2: str, mention: str | None, role: str) -> Actor:
+    # Where the gendarmerie is a branch of the armed forces (Cameroon, the Sahel), ACLED codes
+    # its gendarmes as the state's military, wherever strife's rules found them as police.
+    if iso2 in MILITARY_GENDARMERIES and mention and GENDARME.search(mention):
+        return military(iso2, iso2, mention, role)
     return Actor(name=f"Police Forces of {STATES.force_name(iso2)}", mention=mention, inter=1, role=role)
 
 
@@ -188,8 +197,34 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             # no span: the words ("cartel members") do not name the group (extract/notes.py names it)
             coding.evidence.append(Evidence(field=field, reason=f"unnamed men described as of a {described[1].text.lower()}: {actor.name}, the one the report names"))
             setattr(coding, field, actor)
+    if iso2 in SOLE_INSURGENCIES and (sole := _sole_insurgency(parts, iso2)) is not None:
+        # "Separatist fighters ambushed a patrol" in Cameroon: its one separatist insurgency
+        unnamed = [a for a in (coding.actor1, coding.actor2) if a is not None and a.name.startswith("Unidentified Armed Group (")]
+        if len(unnamed) == 1:
+            field = "actor1" if unnamed[0] is coding.actor1 else "actor2"
+            actor = named(sole[0], unnamed[0].mention or sole[1].text, unnamed[0].role or "perpetrator", iso2)
+            coding.evidence = [e for e in coding.evidence if e.field != field]
+            coding.evidence.append(Evidence(field=field, start=sole[1].start, end=sole[1].end, quote=sole[1].text,
+                                            reason=f"unnamed armed men described as {sole[1].text.lower()}: {actor.name}, the only such group in the country"))
+            setattr(coding, field, actor)
     coding.assoc.extend(_associated(parts, coding, iso2, article_text))
     return coding
+
+
+SOLE_INSURGENCIES = {iso2: (LEXICON.group_by_name(entry["group"]), re.compile(r"\b(?:" + "|".join(entry["kinds"]) + r")\b", re.I))
+                     for iso2, entry in load_data("actor_groups.json")["sole_insurgencies"].items()}
+
+
+def _sole_insurgency(parts, iso2: str) -> tuple[NamedGroup, Hit] | None:
+    """The country's one insurgency of a kind (actor_groups.json sole_insurgencies) when the
+    incident's sentences describe its unnamed armed men by that kind, outside a named group's name."""
+    group, kind = SOLE_INSURGENCIES[iso2]
+    for mention, facts in parts:
+        names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
+        for m in kind.finditer(mention.text):
+            if not any(s <= m.start() < e for s, e in names):
+                return group, Hit("described", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
 
 
 DESCRIBED_KIND = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["described_kinds"]) + r")s?\b", re.I)

@@ -1,0 +1,67 @@
+"""Actor rules of the actors23 pass (extract/actors.py, data/actor_groups.json), each on
+sentences written for these tests."""
+
+import re
+
+import pycountry
+
+from strife.extract.lexicon import LEXICON, load_data
+
+
+def _reported(code, text, published="2024-05-08"):
+    events = [e for e in code(text, published) if e.mode == "reported"]
+    assert events, "no event coded"
+    return events[0]
+
+
+# -- gendarmeries that are a branch of the armed forces ----------------------------------
+
+def test_military_gendarmeries_data_loads_and_is_consistent():
+    entry = load_data("actor_groups.json")["military_gendarmeries"]
+    assert entry["countries"]
+    for iso2 in entry["countries"]:
+        assert pycountry.countries.get(alpha_2=iso2) is not None, iso2
+    words = re.compile(entry["words"], re.I)
+    assert words.search("two gendarmes") and words.search("a gendarmerie post")
+    assert not words.search("two policemen")
+
+
+def test_gendarmes_of_cameroon_are_its_military(code):
+    event = _reported(code, "Separatist fighters killed three gendarmes at a checkpoint near Kumba, Cameroon, on Friday.")
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Cameroon"
+    assert event.actor2.inter == 1
+
+
+def test_gendarmes_elsewhere_stay_police(code):
+    event = _reported(code, "Gendarmes fired tear gas at hundreds of demonstrators in Dakar, Senegal, on Friday.")
+    names = {a.name for a in (event.actor1, event.actor2) if a is not None}
+    assert "Police Forces of Senegal" in names
+    assert "Military Forces of Senegal" not in names
+
+
+# -- a country's only insurgency of a kind ---------------------------------------------
+
+def test_sole_insurgencies_data_names_known_groups():
+    for iso2, entry in load_data("actor_groups.json")["sole_insurgencies"].items():
+        assert pycountry.countries.get(alpha_2=iso2) is not None, iso2
+        group = LEXICON.group_by_name(entry["group"])
+        assert group is not None and group.inter == 2, entry["group"]
+        for p in entry["kinds"]:
+            re.compile(p)
+
+
+def test_unnamed_separatists_in_cameroon_are_ambazonian(code):
+    event = _reported(code, "Armed separatists ambushed an army patrol near Wum in Cameroon's North-West region on Friday, killing two soldiers.")
+    assert event.actor1 is not None and event.actor1.name == "Ambazonian Separatists"
+    assert event.actor1.inter == 2
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Cameroon"
+
+
+def test_unnamed_gunmen_in_cameroon_stay_unidentified(code):
+    event = _reported(code, "Gunmen shot dead a shopkeeper in Wum, Cameroon, on Friday.")
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Cameroon)"
+
+
+def test_separatists_elsewhere_are_not_ambazonian(code):
+    event = _reported(code, "Separatist fighters ambushed an army patrol near Sittwe, Myanmar, on Friday, killing two soldiers.")
+    assert event.actor1 is None or event.actor1.name != "Ambazonian Separatists"
