@@ -65,3 +65,12 @@ def test_unnamed_gunmen_in_cameroon_stay_unidentified(code):
 def test_separatists_elsewhere_are_not_ambazonian(code):
     event = _reported(code, "Separatist fighters ambushed an army patrol near Sittwe, Myanmar, on Friday, killing two soldiers.")
     assert event.actor1 is None or event.actor1.name != "Ambazonian Separatists"
+
+
+# -- separatist organisations are rebel groups ---------------------------------------------
+
+def test_ipob_a_separatist_movement_is_a_rebel_group(code):
+    # coding-guide.md: insurgent and separatist organisations are rebel groups, inter 2
+    event = _reported(code, "IPOB gunmen attacked a police station in Orlu, Nigeria, on Friday, killing two officers.")
+    assert event.actor1 is not None and event.actor1.name == "IPOB: Indigenous People of Biafra"
+    assert event.actor1.inter == 2
