@@ -74,3 +74,31 @@ def test_ipob_a_separatist_movement_is_a_rebel_group(code):
     event = _reported(code, "IPOB gunmen attacked a police station in Orlu, Nigeria, on Friday, killing two officers.")
     assert event.actor1 is not None and event.actor1.name == "IPOB: Indigenous People of Biafra"
     assert event.actor1.inter == 2
+
+
+# -- the sides of a transfer of territory, and one list of leaving verbs ------------------
+
+def test_withdrawn_uses_the_transfer_leaving_verbs():
+    from strife.extract.actors import WITHDRAWN_AFTER
+
+    leaving = load_data("actor_groups.json")["state_forces"]["transfer_sides"]["leaving"]
+    for verb in ("vacated", "evacuated", "withdrew"):
+        assert verb in leaving
+        assert WITHDRAWN_AFTER.match(f" fighters {verb} the town")
+    assert WITHDRAWN_AFTER.match(" (AA) had pulled out")
+    assert not WITHDRAWN_AFTER.match(" fighters entered the town")
+
+
+def test_the_side_that_left_told_in_the_sentence_before(code):
+    event = _reported(code, "The army withdrew from its base at Gossi, Mali, on Friday. "
+                            "JNIM fighters entered the town on Saturday without a fight.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert event.actor1 is not None and event.actor1.name.startswith("JNIM")
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali"
+
+
+def test_a_side_with_its_abbreviation_in_brackets_left(code):
+    event = _reported(code, "The Arakan Army (AA) pulled out of Buthidaung, Myanmar, on Friday, "
+                            "and junta troops moved into the town on Saturday without a fight.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Myanmar"
+    assert event.actor2 is not None and event.actor2.name == "Arakan Army"

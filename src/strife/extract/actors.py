@@ -1058,8 +1058,9 @@ def _government(parts) -> Hit | None:
 
 
 _TRANSFER = load_data("actor_groups.json")["state_forces"]["transfer_sides"]
-TRANSFER_LEAVING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
-TRANSFER_TAKING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["taking"]) + r")\b", re.I)
+TRANSFER_LEAVING = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
+TRANSFER_TAKING = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["taking"]) + r")\b", re.I)
+PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][^.!?]{10,400}[.!?])\s*$")  # the last whole sentence before a point
 TRANSFER_RECEIVING = re.compile("(?:" + "|".join(_TRANSFER["receiving_before"]) + ")", re.I)
 
 
@@ -1071,7 +1072,11 @@ def _transfer_sides(parts, home: str, article_text: str | None) -> tuple[tuple[A
     taking: tuple[Actor, Hit] | None = None
     leaving: tuple[Actor, Hit] | None = None
     sentences = sorted({(m.sentence_start, m.sentence_end) for m, _ in parts}) if article_text else []
-    for start, end in sentences:
+    # "The army withdrew from its camp at Tessit. JNIM militants entered the town the next morning":
+    # the side that left is often told in the sentence before the taking, read for leaving only
+    earlier = PREVIOUS_SENTENCE.search(article_text, 0, sentences[0][0]) if sentences else None
+    spans = ([(earlier.start(1), earlier.end(1), True)] if earlier else []) + [(a, b, False) for a, b in sentences]
+    for start, end, leaving_only in spans:
         text = article_text[start:end]
         groups = LEXICON.named_groups_in(text)
         names = [(h.start, h.end) for _, h in groups]
@@ -1088,6 +1093,8 @@ def _transfer_sides(parts, home: str, article_text: str | None) -> tuple[tuple[A
             hit = Hit(actor.name, start + s, start + e, text[s:e])
             if TRANSFER_LEAVING.match(text[e:]):
                 leaving = leaving or (actor.model_copy(update={"role": "target"}), hit)
+            elif leaving_only:
+                continue
             elif TRANSFER_TAKING.match(text[e:]) or TRANSFER_RECEIVING.search(text[:s]):
                 taking = taking or (actor.model_copy(update={"role": "perpetrator"}), hit)
     if taking is None or (leaving is not None and leaving[0].name == taking[0].name):
@@ -1318,7 +1325,8 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     return False
 
 
-WITHDRAWN_AFTER = re.compile(load_data("actor_groups.json")["withdrawn"], re.I)
+# one list of leaving verbs for this rule and the transfer of territory's sides
+WITHDRAWN_AFTER = re.compile(load_data("actor_groups.json")["withdrawn"] + r"(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
 
 
 def _withdrawn(article_text: str | None, hit: Hit) -> bool:
