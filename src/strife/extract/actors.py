@@ -74,7 +74,16 @@ def military(iso2: str, home: str | None, mention: str | None, role: str) -> Act
     return Actor(name=f"Military Forces of {name}", mention=mention, inter=inter, role=role)
 
 
+_GENDARMERIES = load_data("actor_groups.json")["military_gendarmeries"]
+MILITARY_GENDARMERIES = frozenset(_GENDARMERIES["countries"])
+GENDARME = re.compile(_GENDARMERIES["words"], re.I)
+
+
 def police(iso2: str, mention: str | None, role: str) -> Actor:
+    # Where the gendarmerie is a branch of the armed forces (Cameroon, the Sahel), ACLED codes
+    # its gendarmes as the state's military, wherever strife's rules found them as police.
+    if iso2 in MILITARY_GENDARMERIES and mention and GENDARME.search(mention):
+        return military(iso2, iso2, mention, role)
     return Actor(name=f"Police Forces of {STATES.force_name(iso2)}", mention=mention, inter=1, role=role)
 
 
@@ -188,8 +197,34 @@ def code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, in
             # no span: the words ("cartel members") do not name the group (extract/notes.py names it)
             coding.evidence.append(Evidence(field=field, reason=f"unnamed men described as of a {described[1].text.lower()}: {actor.name}, the one the report names"))
             setattr(coding, field, actor)
+    if iso2 in SOLE_INSURGENCIES and (sole := _sole_insurgency(parts, iso2)) is not None:
+        # "Separatist fighters ambushed a patrol" in Cameroon: its one separatist insurgency
+        unnamed = [a for a in (coding.actor1, coding.actor2) if a is not None and a.name.startswith("Unidentified Armed Group (")]
+        if len(unnamed) == 1:
+            field = "actor1" if unnamed[0] is coding.actor1 else "actor2"
+            actor = named(sole[0], unnamed[0].mention or sole[1].text, unnamed[0].role or "perpetrator", iso2)
+            coding.evidence = [e for e in coding.evidence if e.field != field]
+            coding.evidence.append(Evidence(field=field, start=sole[1].start, end=sole[1].end, quote=sole[1].text,
+                                            reason=f"unnamed armed men described as {sole[1].text.lower()}: {actor.name}, the only such group in the country"))
+            setattr(coding, field, actor)
     coding.assoc.extend(_associated(parts, coding, iso2, article_text))
     return coding
+
+
+SOLE_INSURGENCIES = {iso2: (LEXICON.group_by_name(entry["group"]), re.compile(r"\b(?:" + "|".join(entry["kinds"]) + r")\b", re.I))
+                     for iso2, entry in load_data("actor_groups.json")["sole_insurgencies"].items()}
+
+
+def _sole_insurgency(parts, iso2: str) -> tuple[NamedGroup, Hit] | None:
+    """The country's one insurgency of a kind (actor_groups.json sole_insurgencies) when the
+    incident's sentences describe its unnamed armed men by that kind, outside a named group's name."""
+    group, kind = SOLE_INSURGENCIES[iso2]
+    for mention, facts in parts:
+        names = [(h.start - mention.start, h.end - mention.start) for _, h in facts.groups]
+        for m in kind.finditer(mention.text):
+            if not any(s <= m.start() < e for s, e in names):
+                return group, Hit("described", mention.start + m.start(), mention.start + m.end(), m.group(0))
+    return None
 
 
 DESCRIBED_KIND = re.compile(r"\b(?:" + "|".join(load_data("actor_groups.json")["described_kinds"]) + r")s?\b", re.I)
@@ -1023,8 +1058,9 @@ def _government(parts) -> Hit | None:
 
 
 _TRANSFER = load_data("actor_groups.json")["state_forces"]["transfer_sides"]
-TRANSFER_LEAVING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
-TRANSFER_TAKING = re.compile(r"^(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["taking"]) + r")\b", re.I)
+TRANSFER_LEAVING = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
+TRANSFER_TAKING = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s+(?!(?:after|before|when|as|but)\b)[\w'’-]+){0,4}?\s+(?:had\s+)?(?:" + "|".join(_TRANSFER["taking"]) + r")\b", re.I)
+PREVIOUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][^.!?]{10,400}[.!?])\s*$")  # the last whole sentence before a point
 TRANSFER_RECEIVING = re.compile("(?:" + "|".join(_TRANSFER["receiving_before"]) + ")", re.I)
 
 
@@ -1036,7 +1072,11 @@ def _transfer_sides(parts, home: str, article_text: str | None) -> tuple[tuple[A
     taking: tuple[Actor, Hit] | None = None
     leaving: tuple[Actor, Hit] | None = None
     sentences = sorted({(m.sentence_start, m.sentence_end) for m, _ in parts}) if article_text else []
-    for start, end in sentences:
+    # "The army withdrew from its camp at Tessit. JNIM militants entered the town the next morning":
+    # the side that left is often told in the sentence before the taking, read for leaving only
+    earlier = PREVIOUS_SENTENCE.search(article_text, 0, sentences[0][0]) if sentences else None
+    spans = ([(earlier.start(1), earlier.end(1), True)] if earlier else []) + [(a, b, False) for a, b in sentences]
+    for start, end, leaving_only in spans:
         text = article_text[start:end]
         groups = LEXICON.named_groups_in(text)
         names = [(h.start, h.end) for _, h in groups]
@@ -1053,6 +1093,8 @@ def _transfer_sides(parts, home: str, article_text: str | None) -> tuple[tuple[A
             hit = Hit(actor.name, start + s, start + e, text[s:e])
             if TRANSFER_LEAVING.match(text[e:]):
                 leaving = leaving or (actor.model_copy(update={"role": "target"}), hit)
+            elif leaving_only:
+                continue
             elif TRANSFER_TAKING.match(text[e:]) or TRANSFER_RECEIVING.search(text[:s]):
                 taking = taking or (actor.model_copy(update={"role": "perpetrator"}), hit)
     if taking is None or (leaving is not None and leaving[0].name == taking[0].name):
@@ -1283,7 +1325,8 @@ def _police_follow(parts, state_hit: Hit) -> bool:
     return False
 
 
-WITHDRAWN_AFTER = re.compile(load_data("actor_groups.json")["withdrawn"], re.I)
+# one list of leaving verbs for this rule and the transfer of territory's sides
+WITHDRAWN_AFTER = re.compile(load_data("actor_groups.json")["withdrawn"] + r"(?:" + "|".join(_TRANSFER["leaving"]) + r")\b", re.I)
 
 
 def _withdrawn(article_text: str | None, hit: Hit) -> bool:
