@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from strife.extract.lexicon import load_data
+from strife.extract.lexicon import LEXICON, load_data
 from strife.record import Evidence
 
 _RULES = load_data("geo_rules.json")
@@ -102,6 +102,17 @@ def is_force_owner(mention, text: str) -> bool:
     return mention.place is not None and mention.place.kind == "country" and bool(FORCE_AFTER.match(text, mention.end))
 
 
+def in_group_name(mention, text: str, groups) -> bool:
+    """A country written into a named group's name ("the banned Tehreek-i-Taliban Pakistan", "Pakistan
+    Tehreek-e-Insaf workers"): it says whose the group is, not where the incident was; like a source's
+    place it is the incident's place only when nothing else is named. `groups`: the text's named groups
+    (LEXICON.named_groups_in)."""
+    if mention.place is None or mention.place.kind != "country":
+        return False
+    return any(h.start <= mention.start and mention.end <= h.end and h.end - h.start > mention.end - mention.start
+               for _, h in groups)
+
+
 def locates_another(mention, text: str, previous) -> bool:
     """The place does not say where the clause's happening was: the teller's or the
     hospital's place, a reference for another place ("across the border from Iraq"), or a
@@ -189,6 +200,7 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
     text = getattr(geo, "text", None) or None
     before = {id(m): prev for prev, m in zip([None] + geo.mentions, geo.mentions)}
     after = {id(m): nxt for m, nxt in zip(geo.mentions, geo.mentions[1:] + [None])}
+    groups = LEXICON.named_groups_in(text) if text is not None else []
 
     def aside(p) -> bool:
         if text is None:
@@ -198,7 +210,8 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
             return False  # the town a misread namesake was said to lie by is the place
         misread = nxt is not None and _described_by_anchor(p, nxt, text) and _abroad_of(p, nxt)
         return (misread or is_source_place(p, text) or is_reference_place(p, text, before.get(id(p)))
-                or is_owner_place(p, text, nxt) or is_force_owner(p, text) or getattr(p, "government", False))
+                or is_owner_place(p, text, nxt) or is_force_owner(p, text) or getattr(p, "government", False)
+                or in_group_name(p, text, groups))
 
     def cause(p) -> bool:
         return text is not None and bool(CAUSE_BEFORE.search(text, max(0, p.start - 40), p.start))
@@ -255,11 +268,18 @@ def choose_place(incident, geo, gazetteer, dateline, parent=None):
     if candidates:
         source, precision, _, _, best = min(candidates, key=lambda c: c[:4])
         why = getattr(best, "reason", None) or ""
-        town = geo.resolve_dateline(dateline) if best.place.kind in ("admin1", "admin2") and incident.mode == "reported" else None
-        if town is not None and town.kind == "city" and best.place.geonameid in (town.admin1_id, town.admin2_id):
+        town = (geo.resolve_dateline(dateline) if incident.mode == "reported" and (
+                best.place.kind in ("admin1", "admin2") or (best.place.kind == "country" and not source)) else None)
+        if town is not None and town.kind == "city" and (
+                best.place.geonameid in (town.admin1_id, town.admin2_id)
+                or (best.place.kind == "country" and best.place.country_iso2 == town.country_iso2)):
             # "MINNA - Police in Niger State arrested ...": the incident names only the
-            # province, the dateline a town inside it: the town, near it (precision 2)
-            why += f"; the incident names only the {'province' if best.place.kind == 'admin1' else 'district'}: the dateline's town {town.name}, inside it, precision 2"
+            # province, the dateline a town inside it: the town, near it (precision 2).
+            # So too for a country ("NAIROBI - Kenya's parliament passed ... as police fired tear
+            # gas at protesters"): the reporter's town in it is nearer the incident than the
+            # country's middle
+            level = {"admin1": "province", "admin2": "district"}.get(best.place.kind, "country")
+            why += f"; the incident names only the {level}: the dateline's town {town.name}, inside it, precision 2"
             return town, 2, [Evidence(field="location", start=dateline.place_start, end=dateline.place_end, quote=dateline.place, reason=why)]
         if source:
             why += "; a place named only as the report's source or to locate another: no other place is named for the incident"

@@ -44,6 +44,7 @@ from strife.extract.lexicon import LEXICON, load_data
 from strife.extract.places import is_source_place
 from strife.extract.states import STATES
 from strife.geo.capitals import capital_of, national_capitals
+from strife.geo.distance import km_between
 from strife.geo.gazetteer import DISPLAY_SUFFIXES, Gazetteer, Place, keys_of, normalise
 
 GEO = load_data("geo_aliases.json")
@@ -626,7 +627,8 @@ def _fallback(place: Place, options: list[Place], gazetteer: Gazetteer) -> tuple
     return None, f"; {place.name} has no coordinates in the gazetteer"
 
 
-PART_OF = re.compile(r"\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+# (a part may carry its number: "the Mile 90 neighbourhood of Bamenda", "Sector 5 of Bucharest")
+PART_OF = re.compile(r"(?:\s+\d+[A-Za-z]?)?\s+(?:(?:mountain|mountainous|hill|desert|rural|border)s?\s+)?(?:district|neighbourhood|neighborhood|quarter|suburb|area|region|sector|commune)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 IN_ITS_PROVINCE = re.compile(r"\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?|,\s+a\s+(?:village|town|hamlet|settlement|community)\s+in\s+(?:the\s+)?")
 # "Kani Township, Sagaing Region": a place set beside the province it lies in
 BESIDE_ITS_PROVINCE = re.compile(r"(?:\s+\w+)?\s*,\s*$")
@@ -658,6 +660,14 @@ def _inside(part: Place, whole: Place) -> bool:
     if whole.kind == "city":
         return part.admin1_id == whole.admin1_id
     return True
+
+
+def _town_apart(part: Place, town: Place) -> bool:
+    """A part of a town read as a town of its own far from it ("the Villeneuve district of Grenoble"
+    read as Villeneuve, Ain, 116 km away, in the same region): a namesake, not the part."""
+    if part.kind != "city" or town.kind != "city" or None in (part.lat, part.lon, town.lat, town.lon):
+        return False
+    return km_between(part.lat, part.lon, town.lat, town.lon) > RULES["town_part_max_km"]
 
 
 def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]]) -> None:
@@ -693,7 +703,7 @@ def _part_of_the_next(text: str, mentions: list[PlaceMention], looked: dict[str,
             continue
         if not (PART_OF.fullmatch(gap) or beside or town_part):
             continue
-        if _inside(m.place, n.place):
+        if _inside(m.place, n.place) and not _town_apart(m.place, n.place):
             continue
         whole = n.place
         if whole.kind in ("admin1", "admin2"):
