@@ -308,7 +308,11 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
         # a published count in the sentence: its clauses dated to a month or a year are the statistic's
         tally = bool(_cue_hits("tally_source", s_text, sent.start_char))
         told_as_example = False
-        if "trend" in sentence_cues and not _tells_its_day(s_text):
+        # "A mob beat a driver to death near Hathin, police said on Wednesday, the latest in a string of attacks by
+        # vigilantes": a lede that dates its happening only in a later paragraph, with the series in a trailing aside
+        # after it, tells that happening; the aside is cut off clause by clause below (every trend cue lies in it)
+        trend_in_aside = "trend" in sentence_cues and _habit_aside(s_text, sent.start_char) is not None
+        if "trend" in sentence_cues and not trend_in_aside and not _tells_its_day(s_text):
             if not _dates_another_clause(s_text, sent.start_char, dates):
                 # "In recent years, militants often attack…": a trend, not an incident; but "retirees
                 # protested on Wednesday, as they have every week since January" tells that day's protest
