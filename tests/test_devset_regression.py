@@ -17,7 +17,7 @@ from strife.evaluate.report import as_dict
 
 SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10", "devset11",
         "devset12", "devset13", "devset14", "devset15", "devset16", "devset17", "devset18", "devset19", "devset20", "devset21",
-        "devset22")
+        "devset22", "devset23")
 HERE = Path(__file__).parent
 FLOORS = {name: json.loads((HERE / name / "floors.json").read_text(encoding="utf-8")) for name in SETS}
 FIELDS = sorted(FLOORS["devset"]["fields"])  # the sets floor the same fields (checked below)
