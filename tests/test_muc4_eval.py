@@ -320,3 +320,13 @@ def test_agent_conventions_are_consistent():
     assert re.fullmatch(agents["incident_verbs"], "murdered") and not re.fullmatch(agents["incident_verbs"], "arrested")
     assert re.fullmatch(agents["not_agents"], "members") and not re.fullmatch(agents["not_agents"], "urban guerrillas")
     assert agents["max_between"] >= 0 and agents["max_modifiers"] >= 0
+
+
+def test_a_target_that_is_part_of_a_building_is_the_building():
+    fills = settle_fills({"Target": ["THE 3RD FLOOR OF THE MUNICIPAL LIBRARY", "FRONT OF THE PERUVIAN BANK", "FRONT DOOR",
+                                     "OFFICES OF THE MAYOR"], "Victim": ["FLOOR OF HIS HOUSE"]})
+    assert [normalise(t) for t in fills["Target"]] == ["municipal library", "peruvian bank", "front door", "offices of mayor"]
+    assert fills["Victim"] == ["FLOOR OF HIS HOUSE"]  # a target's convention only
+    settle = load_data("muc4.json")["settle"]
+    import re
+    assert not re.match(settle["building_parts"], "front for national liberation")  # a part needs its 'of'

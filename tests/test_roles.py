@@ -415,3 +415,34 @@ def test_features_say_how_far_the_first_trigger_is_and_how_a_phrase_hangs():
     assert [s.since_signal for s in marked] == [-1, 0, 2]
     assert "since=before" in R.sentence_features(marked[0])[0] and "since=2" in R.sentence_features(marked[2])[0]
     assert "phrase=pobj|by" in R.sentence_features(marked[2])[1]
+
+
+def test_a_role_keeps_its_best_near_miss_only_in_a_document_with_an_incident():
+    spans = [
+        _span("Victim", "Maria Lopez", 0.8, 0),
+        _span("PerpOrg", "Popular Liberation Army", 0.25, 30),
+        _span("PerpOrg", "the government", 0.22, 70),
+        _span("PerpOrg", "mayor's office", 0.1, 90),
+        _span("Target", "bridge", 0.2, 110),
+    ]
+    thresholds, margins = {"Victim": 0.5, "PerpOrg": 0.3, "Target": 0.3}, {"PerpOrg": 0.1}
+    kept = R.one_per_entity(spans, thresholds)
+    assert [k.text for k in kept] == ["Maria Lopez"]
+    # the best PerpOrg within 0.1 of its threshold joins; Target has no margin, and the weaker one stays out
+    assert [k.text for k in R.with_near_misses(spans, kept, thresholds, margins)] == ["Maria Lopez", "Popular Liberation Army"]
+    # nothing kept: no incident, no near miss, unless the rules saw one MUC keys
+    weak = [s for s in spans if s.role != "Victim"]
+    assert R.with_near_misses(weak, [], thresholds, margins) == []
+    assert [k.text for k in R.with_near_misses(weak, [], thresholds, margins, keyed=True)] == ["Popular Liberation Army"]
+    # a role that kept a span of its own takes no near miss
+    strong = spans + [_span("PerpOrg", "Shining Path", 0.9, 130)]
+    assert [k.text for k in R.with_near_misses(strong, R.one_per_entity(strong, thresholds), thresholds, margins)] == [
+        "Maria Lopez", "Shining Path"]
+
+
+def test_near_miss_margins_name_thresholded_roles_and_stay_above_zero():
+    margins = {k: v for k, v in R.CONFIG["near_miss_margins"].items() if not k.startswith("_")}
+    assert R.CONFIG["near_miss_margins"]["_doc"]
+    for role, margin in margins.items():
+        assert role in R.CONFIG["thresholds"]
+        assert 0 < margin < R.CONFIG["thresholds"][role]

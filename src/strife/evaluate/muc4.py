@@ -369,13 +369,25 @@ def _groups_named(orgs: list[str], individuals: list[str]) -> list[str]:
     return _one_per_group(orgs)
 
 
+_BUILDING_PARTS = re.compile(_SETTLE["building_parts"], re.I)
+
+
+def whole_of_part(target: str) -> str:
+    """A target that is part of a building ("5th floor of the cultural institute") as the
+    whole the keys write ("cultural institute"), bared as trim bares; settle.building_parts."""
+    whole = _BUILDING_PARTS.sub("", target)
+    return bare(whole) if whole != target and whole.strip() else target
+
+
 def settle_fills(fills: dict[str, list[str]], text: str | None = None) -> dict[str, list[str]]:
     """The document's fills as its MUC answer key would hold them, once the sources are
     combined (role_fills): each fill bounded (`trim`), a person written by part of the
     name given the full name the text writes (`full_name`, for the roles in
-    settle.full_name_roles), and a string that fills two roles left in the one the
+    settle.full_name_roles), a target that is part of a building the building
+    (`whole_of_part`), and a string that fills two roles left in the one the
     conventions give it (data/muc4.json settle.role_precedence)."""
     out = {r: [trim(f, r) for f in fills.get(r, [])] for r in ROLES}
+    out["Target"] = [whole_of_part(f) for f in out["Target"]]
     if text:
         names = person_names(text)
         for role in _SETTLE["full_name_roles"]:

@@ -595,7 +595,34 @@ def role_spans(sents: list[Sentence], text: str, tagger, ranker=None, events: li
         spans = rank_entities(sents, text, tagger, ranker, rule_fills(list(events)), load_document_classifier())
     else:
         spans = tag_sentences(sents, text, tagger)
-    return one_per_entity(spans, CONFIG["thresholds"])
+    from strife.evaluate.muc4 import MUC_MODES, muc_type
+
+    # the rules saw an incident MUC keys: a document with an incident, even when the tagger kept nothing
+    keyed = any(e.mode in MUC_MODES and muc_type(e) for e in events)
+    return with_near_misses(spans, one_per_entity(spans, CONFIG["thresholds"]), CONFIG["thresholds"],
+                            CONFIG.get("near_miss_margins", {}), keyed)
+
+
+def with_near_misses(spans: list[RoleSpan], kept: list[RoleSpan], thresholds: dict[str, float],
+                     margins: dict[str, float], keyed: bool = False) -> list[RoleSpan]:
+    """The kept spans, and for each role of `margins` that kept none, in a document where
+    another role kept one (the tagger believes an incident is keyed), that role's best span
+    within the margin below its threshold (`keyed`: the rules found an incident MUC
+    templates, which marks the document as one with an incident too). A keyed incident nearly always names who did
+    it, and the threshold, chosen for the whole corpus, is set against the false
+    positives of reports that key nothing: where the document has an incident, its best
+    candidate is more likely a fill than not (data/roles.json near_miss_margins)."""
+    if not kept and not keyed:
+        return kept
+    added = []
+    for role, margin in margins.items():
+        if role.startswith("_") or any(k.role == role for k in kept):
+            continue
+        floor = thresholds.get(role, 0.0) - margin
+        near = [s for s in spans if s.role == role and floor <= s.confidence and entity_words(s.text)]
+        if near:
+            added.append(max(near, key=lambda s: (s.confidence, -s.start)))
+    return sorted(kept + added, key=lambda s: s.start)
 
 
 def tag_sentences(sents: list[Sentence], text: str, tagger=None) -> list[RoleSpan]:
