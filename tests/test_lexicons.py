@@ -27,7 +27,7 @@ def test_cues_compile_and_cover_the_names_detect_uses():
         assert cues[name], name
         for p in cues[name]:
             re.compile(p)
-    for name in ("judicial", "period_lead", "clause_trend", "state_account", "tally", "trend_period", "accident_vehicle"):
+    for name in ("judicial", "period_lead", "clause_trend", "state_account", "tally", "trend_period", "accident_vehicle", "barrage_tally"):
         assert cues[f"_{name}_doc"], f"{name} says why it exists"
 
 

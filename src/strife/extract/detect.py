@@ -265,6 +265,17 @@ def _accident_sentence(sentence: str, offset: int) -> bool:
         if not LEXICON.sentence_masked(t, sentence, offset))
 
 
+def _barrage_at_a_country(c_text: str) -> bool:
+    """A count of launches aimed at a whole country (cues.json barrage_tally), not at a place in it."""
+    for m in LEXICON.cue_patterns["barrage_tally"].finditer(c_text):
+        target = m.group("target")
+        # the country's name itself: not a demonym ("at the Israeli town of Sderot") nor a part ("at Israel's south")
+        if target.lower() == "the country" or any(hit.text == target.removeprefix("the ") and not STATES.is_demonym(hit.text)
+                                                  for _, hit in STATES.mentioned(target)):
+            return True
+    return False
+
+
 def _strike_word(trigger: Hit) -> bool:
     """A stoppage's own word ("general strike", "walkout"), which tells no gathering (cues.json strike_words)."""
     return trigger.kind in ("protest", "strike_noun") and LEXICON.cue_patterns["strike_words"].fullmatch(trigger.text) is not None
@@ -369,6 +380,8 @@ def detect(doc: Doc, text: str, count_spans: list[tuple[int, int]], dates: list[
                 triggers = [t for t in triggers if not (any(c.end <= t.start for c in charges) and (_nominal(doc, t) or _gerund(doc, t)))]
                 if not triggers:
                     continue
+            if not has_count and _barrage_at_a_country(c_text):
+                continue  # "Russia launched 48 drones and two missiles at the country overnight": a night's tally
             claim = "responsibility_claim" in sentence_cues or "responsibility_none" in sentence_cues
             if not triggers and not has_count and not claim:
                 continue

@@ -21,7 +21,8 @@ FORCE_NOUNS = LEXICON.state_acting_nouns  # what a country's forces are called w
 # "a bomb struck an Iraqi army patrol", "exploded as a Nigerien army convoy passed", "under a Pakistani army
 # vehicle": those forces were hit, they did not act
 TARGETED = re.compile(r"\b(?:struck|hit|attacked|targeted|targeting|ambushed|against|on|as|under|beneath)\s+(?:an?|the)?\s*$", re.I)
-STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later)\s+)?" + LEXICON.state_attacking_verbs + r"\b", re.I)
+# "Russia attacked", "Israel has struck", "Russia had launched 300 drones"
+STATE_ATTACKS = re.compile(r"^\s+(?:(?:again|also|then|reportedly|overnight|later|had|has|have)\s+){0,2}" + LEXICON.state_attacking_verbs + r"\b", re.I)
 # "Niger State" (Nigeria), "the Niger Delta", "Georgia Street": a place named after a country
 NOT_THE_STATE_AFTER = re.compile(r"\s+(?:State|Delta|River|Street|Avenue|Road)\b")
 # "The Malian army said on Monday that one of its drones had destroyed …": a state's forces claiming the strike
@@ -128,10 +129,15 @@ class States:
         if not any(t.kind in STATE_SIGNALS for t in triggers):
             return None
         group_spans = [(h.start, h.end) for _, h in LEXICON.named_groups_in(text, offset)]
-        for iso2, hit in self.mentioned(text, offset):
-            if self._acts(text, offset, hit, group_spans, by_agent=True):
-                return iso2, hit
-        return None
+        acting = [(iso2, hit) for iso2, hit in self.mentioned(text, offset) if self._acts(text, offset, hit, group_spans, by_agent=True)]
+        # "Ukraine's air force said Russia had launched 300 drones": forces that only tell
+        # the news give way to another state the clause tells acting
+        def speaks(hit: Hit) -> bool:
+            return bool(SPOKEN_FORCES.match(text[hit.end - offset : hit.end - offset + 60]))
+
+        if acting and speaks(acting[0][1]):
+            return next((a for a in acting if not speaks(a[1])), acting[0])
+        return acting[0] if acting else None
 
     def acting_abroad(self, text: str, home: str | None) -> tuple[str, Hit] | None:
         """The first state other than `home` whose forces the text tells acting ("A Russian
@@ -180,6 +186,8 @@ class States:
 
 # before a state's forces that were lost, not acting: "shot down 47 Ukrainian drones", "killed 41 Russian soldiers"
 LOST = re.compile(r"\b(?:down|intercepted|destroyed|downed|killed|wounded|captured|repelled|repulsed)\s+(?:[\w-]+\s+){0,2}$|\d\s+$", re.I)
+# a state's forces that tell the news: "Ukraine's air force said", "the Pakistani army told"
+SPOKEN_FORCES = re.compile(r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,3}?(?:" + FORCE_NOUNS + r"|military|ministry)\s+(?:\w+\s+)?(?:said|says|say|told|reported|announced|stated)\b", re.I)
 # forces named only as a source: "the Lebanese army said"
 SPOKEN = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|say|told|reported|announced|spokes\w+|ministry)\b", re.I)
 
