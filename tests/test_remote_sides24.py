@@ -45,3 +45,24 @@ def test_a_nights_count_of_launches_at_a_whole_country_is_no_incident(nlp):
     assert mentions(nlp, "KYIV - Russia launched 120 drones at Ukraine overnight, killing 4 people.") != []
     # a town of the country, named by its demonym, is a place
     assert mentions(nlp, "Militants fired 12 rockets at the Israeli town of Ashkelon; most were intercepted.") != []
+
+
+def test_strike_aim_data_loads_and_reads_the_aim_only():
+    assert LEXICON.strike_aim_re.search("reportedly targeting ")
+    assert LEXICON.strike_aim_re.search("what the army described as hideouts of the ")
+    assert not LEXICON.strike_aim_re.search("fighters of the ")
+
+
+def test_a_group_only_aimed_at_gives_way_to_the_civilians_the_strike_killed(code):
+    event = _reported(code, "Pakistani jets struck what Islamabad described as hideouts of the Pakistani Taliban in "
+                            "Kunar province on Sunday, killing nine people, including women and children.")
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Afghanistan)"
+    # the group's own fighters killed: the group was acted on
+    event = _reported(code, "Pakistani jets bombed TTP hideouts in Kunar province on Sunday, killing 14 militants.")
+    assert event.actor2 is not None and event.actor2.name.startswith("TTP")
+
+
+def test_a_group_spokesman_named_after_his_title_only_tells_the_news(code):
+    event = _reported(code, "Pakistani aircraft bombed homes in Kunar province on Sunday, killing seven women and "
+                            "children, Taliban spokesman Zabihullah Mujahid said.")
+    assert event.actor2 is not None and event.actor2.inter == 7

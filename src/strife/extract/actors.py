@@ -639,6 +639,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         target = next((t for t in victims_named + agents + named_in_incident if t[0].inter in (2, 3, 4)
                        and not (t not in agents and PEOPLE_AT_WORK.search(t[1].text))
                        and not (signals & REMOTE_MEANS and _withdrawn(article_text, t[1]))), None)
+        if target is not None and target not in agents and (harmed.get("civilians", 0) or harmed.get("people", 0)) \
+                and not harmed.get("attackers", 0) and not harmed.get("security forces", 0) and _only_the_aim(parts, target[1]):
+            # "Pakistani jets struck what Islamabad called hideouts of the Pakistani Taliban, killing eight women and
+            # children": the group is only what the strike was said to aim at; the civilians it killed were acted on
+            target = None
         if target is None and article_text and "clash" in signals:
             # "Fighters of the Fano, the Amhara militia, and | soldiers of the army fought": the clause was cut at
             # ", and"; the group named before it in the same sentence is the side the forces fought
@@ -1582,8 +1587,16 @@ SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’
 
 
 # a group named only as who tells the news ("…, the SDF said", "according to the Houthis"); not "Hezbollah's
-# spokesman", who may be the one killed
-GROUP_SPEAKS = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:said|say|says|told|reported|added|stated)\b", re.I)
+# spokesman", who may be the one killed; "Taliban spokesman Zabihullah Mujahid said": a title and a name between
+GROUP_SPEAKS = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:said|say|says|told|reported|added|stated)\b", re.I)
+
+
+def _only_the_aim(parts, hit: Hit) -> bool:
+    """Whether the group at `hit` is named only as what a strike aimed at (actor_groups.json strike_aim)."""
+    for mention, _ in parts:
+        if mention.start <= hit.start < mention.end:
+            return LEXICON.strike_aim_re.search(mention.text[max(0, hit.start - mention.start - 60) : hit.start - mention.start]) is not None
+    return False
 
 
 def _group_only_tells(sentence: str, start: int, end: int) -> bool:

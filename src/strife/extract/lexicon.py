@@ -133,6 +133,7 @@ class Lexicon:
         self.attribution_claim_before_re = re.compile("(?:" + "|".join(attribution["claim_before"]) + r")\s*$", re.I)
         self.attribution_doubt_re = re.compile(r"\b(?:" + "|".join(attribution["doubt"]) + r")\b", re.I)
         self.association_before_re = re.compile("(?:" + "|".join(world["association"]["before"]) + ")", re.I)
+        self.strike_aim_re = re.compile("(?:" + "|".join(world["strike_aim"]) + ")", re.I)
         self.association_not_before_re = re.compile("(?:" + "|".join(world["association"]["not_before"]) + ")", re.I)
         self.association_not_after_re = re.compile("(?:" + "|".join(world["association"]["not_after"]) + ")", re.I)
         self.attribution_blame_re = re.compile("(?:" + "|".join(attribution["blame"]) + ")", re.I)
