@@ -66,3 +66,14 @@ def test_a_group_spokesman_named_after_his_title_only_tells_the_news(code):
     event = _reported(code, "Pakistani aircraft bombed homes in Kunar province on Sunday, killing seven women and "
                             "children, Taliban spokesman Zabihullah Mujahid said.")
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_weapons_stopped_in_the_air_are_the_launching_states(code):
+    event = _reported(code, "Ukrainian air defences shot down all the drones Russia launched at Odesa overnight, the "
+                            "regional administration said. Debris fell in a park but caused no casualties.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Russia" and event.actor2.inter == 8
+    # a bomb defused with no one named who planted it stays an unidentified group's
+    event = _reported(code, "Police bomb disposal experts defused an explosive device found near a market in Mombasa on "
+                            "Monday.")
+    assert event.actor2 is not None and event.actor2.inter == 3

@@ -465,6 +465,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         if target is not None:
             actor2 = named(target[0], target[1].text, "target", home)
             cite("actor2", target[1])
+        elif (other := _other_state(parts, actor1.name, home)) is not None:
+            # "air defences shot down the missiles Russia launched at Kyiv", "intercepted 12 Russian drones":
+            # the state whose weapons were stopped
+            actor2 = military(other[0], home, other[1].text, "target")
+            cite("actor2", other[1])
         else:
             actor2 = generic("Unidentified Armed Group", home, 3, unidentified.text if unidentified else None, "target")
         return ActorCoding(actor1, actor2, [], claimed_by, evidence, demonstration=False)
