@@ -735,6 +735,18 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
         cite("actor2", victims_named[0][1])
     elif harmed.get("civilians", 0) or harmed.get("people", 0) or signals & {"abduction", "sexual"} or _civilian_property(parts, signals):
         actor2 = generic("Civilians", home, 7, None, "target")  # people harmed, or their homes burnt or looted
+    if (home and defenders is not None and defenders.kind in ("police", "military")
+            and actor1 is not None and actor1.inter in (1, 8) and (actor2 is None or actor2.inter in (2, 3, 4))):
+        # "Troops killed all four gunmen who attacked a checkpoint", "12 soldiers were killed in an ambush": the
+        # forces were attacked first; the attackers acted (actor1), and an ambush no one is named for is an
+        # unidentified group's
+        attackers = actor2 or generic("Unidentified Armed Group", home, 3, None, "perpetrator")
+        actor1, actor2 = attackers.model_copy(update={"role": "perpetrator"}), actor1.model_copy(update={"role": "target"})
+        for i, e in enumerate(evidence):
+            if e.field in ("actor1", "actor2"):
+                evidence[i] = e.model_copy(update={"field": "actor2" if e.field == "actor1" else "actor1"})
+        evidence.append(Evidence(field="actor1", start=defenders.start, end=defenders.end, quote=defenders.text,
+                                 reason="the forces told here were attacked first: the side that attacked them acted"))
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and not _mutual(actor1, signals):
         actor2 = None
     if (
@@ -826,6 +838,18 @@ def _defenders(parts) -> Hit | None:
             if found:
                 return max(found, key=lambda h: h.end)
             return Hit("unknown", mention.start + r.start(), mention.start + r.end(), r.group(0))
+    for mention, _ in parts:
+        # "Troops killed all four gunmen who attacked a checkpoint", "soldiers were ambushed by gunmen": the forces
+        # named right before were attacked first, so they defended (only with the forces named: "three villagers
+        # were killed in an attack" tells no defenders)
+        for r in LEXICON.forces_attacked_re.finditer(mention.text):
+            window = mention.text[max(0, r.start() - 50) : r.start()]
+            offset = mention.start + max(0, r.start() - 50)
+            found = [Hit(kind, offset + m.start(), offset + m.end(), m.group(0))
+                     for kind, pattern in (("police", LEXICON.police_re), ("military", LEXICON.military_re))
+                     for m in pattern.finditer(window)]
+            if found:
+                return max(found, key=lambda h: h.end)
     return None
 
 

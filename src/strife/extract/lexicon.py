@@ -148,6 +148,7 @@ class Lexicon:
         self.security_agents_re = re.compile("|".join(more_forces["arresting_agents"]), re.I)
         self.mob_re = re.compile(r"\b(?:" + "|".join(world["mob_words"]) + r")\b", re.I)
         self.repelled_re = re.compile(r"\b(?:" + "|".join(world["repelled"]) + r")\b", re.I)
+        self.forces_attacked_re = re.compile(r"\b(?:" + "|".join(world["forces_attacked"]) + r")\b", re.I)
         self.raid_re = re.compile(r"^(?:" + "|".join(world["raid_words"]) + r")$", re.I)
         self.supporting_re = re.compile(r"\b(?:" + "|".join(world["supporting"]) + r")\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
         self.state_property_re = re.compile(r"\b(?:" + "|".join(world["state_property"]) + r")\b", re.I)
