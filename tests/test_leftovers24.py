@@ -41,3 +41,43 @@ def test_a_hamlet_said_to_lie_in_a_municipality_is_not_its_namesake_in_another_s
     m = mention(geo, "El Aguaje")
     assert m.place.kind == "admin2" and m.place.name == "Tepalcatepec" and m.place.country_iso2 == "MX"
 
+
+# --- national guards and gendarmerie-like forces --------------------------------------------------------------------
+
+def test_gendarmerie_like_forces_are_data():
+    forces = load_data("actor_groups.json")["state_forces"]
+    assert forces["_gendarmeries_doc"] and forces["personnel_nouns"]
+    military = [re.compile(p, re.I) for p in forces["military"]]
+    police = [re.compile(p, re.I) for p in forces["police"]]
+    assert any(p.fullmatch("Guardia Nacional Bolivariana") for p in military)
+    assert any(p.fullmatch("carabinieri") for p in police)
+    assert not any(p.fullmatch("carabinieri") for p in military)
+
+
+def _sides(event):
+    return {a.name for a in (event.actor1, event.actor2) if a is not None}
+
+
+def test_officers_of_a_national_guard_are_the_military(code):
+    events = code("Farmers blocked a highway near Maracay on Wednesday and hurled rocks at National Guard officers who "
+                  "tried to clear it, witnesses said.", "2025-05-08")
+    assert events and "Military Forces of Venezuela" in _sides(events[0])
+    assert "Police Forces of Venezuela" not in _sides(events[0])
+
+
+def test_the_guardia_nacional_bolivariana_is_the_military(code):
+    events = code("Members of the Guardia Nacional Bolivariana fired tear gas at students marching in Merida, Venezuela, "
+                  "on Tuesday.", "2025-05-07")
+    assert events and "Military Forces of Venezuela" in _sides(events[0])
+
+
+def test_carabinieri_are_police(code):
+    events = code("Carabinieri arrested three men after a clash with anarchists in Turin, Italy, on Saturday.", "2025-05-11")
+    assert events and any(a.name == "Police Forces of Italy" for e in events for a in (e.actor1, e.actor2) if a)
+
+
+def test_a_police_station_named_beside_the_acting_force_is_a_building(code):
+    events = code("One man was shot dead in Maracaibo on Sunday when soldiers fired on crowds protesting against power "
+                  "cuts, a rights group said. The governor said protesters had attacked a police station.", "2025-05-08")
+    protest = [e for e in events if e.event_type == "Protests"]
+    assert protest and protest[0].actor2 is not None and protest[0].actor2.name == "Military Forces of Venezuela"
