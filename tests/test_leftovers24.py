@@ -81,3 +81,33 @@ def test_a_police_station_named_beside_the_acting_force_is_a_building(code):
                   "cuts, a rights group said. The governor said protesters had attacked a police station.", "2025-05-08")
     protest = [e for e in events if e.event_type == "Protests"]
     assert protest and protest[0].actor2 is not None and protest[0].actor2.name == "Military Forces of Venezuela"
+
+
+# --- a toll under a conditional -------------------------------------------------------------------------------------
+
+def test_the_conditional_rule_is_data():
+    rule = load_data("counting.json")["conditional"]
+    assert rule["_doc"] and all(re.compile(p) for p in rule["before"])
+
+
+def test_a_toll_told_under_a_conditional_is_no_toll():
+    from strife.extract.counts import find_casualties
+
+    assert find_casualties('"Had the truck bomb reached the gate, we would be burying scores of people," the mayor said.') == []
+    assert find_casualties("Officials said the device could have killed dozens of worshippers.") == []
+    assert find_casualties("The grenade might have wounded many children, a teacher said.") == []
+
+
+def test_a_narrative_would_later_is_a_toll():
+    from strife.extract.counts import find_casualties
+
+    found = find_casualties("Militants seized nine fishermen on Lake Chad, six of whom would later be killed.")
+    assert [c.quantity.best for c in found if c.kind == "abducted"] == [9]
+    assert [c.kind for c in find_casualties("Four soldiers were killed in the ambush.")] == ["killed"]
+
+
+def test_a_defused_bomb_keeps_no_toll_of_what_it_would_have_done(code):
+    events = code("Soldiers defused a bomb planted outside a church in Maiduguri on Sunday. \"If it had exploded, we would "
+                  "be mourning many dead,\" a priest said.", "2025-05-12")
+    reported = [e for e in events if e.mode == "reported"]
+    assert reported and all(e.fatalities is None or e.fatalities.best == 0 for e in reported)
