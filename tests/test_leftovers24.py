@@ -111,3 +111,18 @@ def test_a_defused_bomb_keeps_no_toll_of_what_it_would_have_done(code):
                   "be mourning many dead,\" a priest said.", "2025-05-12")
     reported = [e for e in events if e.mode == "reported"]
     assert reported and all(e.fatalities is None or e.fatalities.best == 0 for e in reported)
+
+
+# --- a structure's collapse is an accident ----------------------------------------------------------------------------
+
+def test_a_collapse_that_killed_is_an_accident(code):
+    events = code("Thousands marched in Skopje on Saturday to demand justice for the victims. The roof of the city's "
+                  "bus terminal, renovated last spring, collapsed on Oct. 3, killing nine travellers.", "2025-10-12")
+    assert not any(e.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles") for e in events)
+    assert any(e.event_type == "Protests" for e in events)
+
+
+def test_a_bomb_that_brought_a_bridge_down_is_still_violence(code):
+    events = code("A bomb destroyed a bridge near Kandahar on Sunday, which collapsed, killing three people, police "
+                  "said.", "2025-10-13")
+    assert any(e.event_type == "Explosions/Remote violence" for e in events)
