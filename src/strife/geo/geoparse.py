@@ -788,12 +788,15 @@ def _held_by_the_place_after(text: str, mentions: list[PlaceMention], looked: di
     for i, (m, n) in enumerate(zip(mentions, mentions[1:])):
         if m.place is None or n.place is None or m.place.kind != "city" or n.place.kind == "country":
             continue
-        if not HELD_GAP.fullmatch(text[m.end : n.start]):
+        gap = text[m.end : n.start]
+        if not HELD_GAP.fullmatch(gap):
             continue
         if _in_a_list(text, mentions, i):
             continue  # "in Kabul, Kandahar and Herat": three places, none holding another
         if m.place.country_iso2 == n.place.country_iso2:
             # (a town beside a town of its country is a list or its neighbour, not its part)
+            if LIST_COMMA.fullmatch(gap):
+                continue  # "Kabul, Kandahar province" may list two places of one country: only "in" says held
             if n.place.kind not in ("admin1", "admin2") or _inside(m.place, n.place) or m.qualifier in NEAR_WORDS:
                 continue  # ("near Bunia, Djugu territory": the site lies in the district, near the town)
             if None in (m.place.lat, n.place.lat) or km_between(m.place.lat, m.place.lon, n.place.lat, n.place.lon) < RULES["held_outside_min_km"]:
