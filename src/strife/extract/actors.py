@@ -429,6 +429,11 @@ def _code_actors(parts, signals: set[str], iso2: str | None, killed: dict[str, i
             cite("actor2", state[1])
         elif police_named is not None or forces_named is not None or _intervened(parts, signals):
             hit = police_named or forces_named
+            if (police_named is not None and forces_named is not None and article_text
+                    and FORCE_PLACE_AFTER.match(article_text[police_named.end :])):
+                # "National Guard troops fired on crowds ... protesters had attacked a police station": the
+                # police are named only as a building; the forces that acted are the side
+                hit = forces_named
             if (owner := _forces_of_group(parts, hit)) is not None:
                 actor2 = named(owner[0], owner[1].text, "target", home)  # "stones at a patrol of UNIFIL"
             elif home and hit is forces_named and hit is not None and not LEXICON.security_agents_re.fullmatch(hit.text):
@@ -1645,6 +1650,15 @@ ACTED_ON = re.compile(r"\b" + LEXICON.acted_on_verbs + r"\s+(?:[\w'’-]+\s+){0,
 ACTING = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?" + LEXICON.force_acting_verbs + r"\b", re.I)
 
 
+def _personnel_of_military(text: str, m: re.Match) -> bool:
+    """A police noun that only says personnel, right after a military force's name ("National Guard officers",
+    "army officers"): that force's people, not police (actor_groups.json state_forces.personnel_nouns)."""
+    if not LEXICON.personnel_re.fullmatch(m.group(0)):
+        return False
+    before = text[max(0, m.start() - 60) : m.start()]
+    return any(not before[f.end() :].strip() for f in LEXICON.military_re.finditer(before))
+
+
 def _force(pattern, kind: str, mention, facts) -> Hit | None:
     """State forces named as a side of the fight: attacked, fighting back, or harmed; not
     the source of the news ("police said") nor sent afterwards ("troops were deployed")."""
@@ -1659,6 +1673,8 @@ def _force(pattern, kind: str, mention, facts) -> Hit | None:
         before, after = mention.text[: m.start()], mention.text[m.end() :]
         if SPEAKING.match(after):
             continue
+        if kind == "police" and _personnel_of_military(mention.text, m):
+            continue  # "threw stones at National Guard officers": the Guard's men, found as military
         if ACTED_ON.search(before) or ACTING.match(after) or harmed:
             return Hit(kind, mention.start + m.start(), mention.start + m.end(), m.group(0))
     return None
@@ -1698,6 +1714,8 @@ def _subject(before: str, offset: int) -> Hit | None:
             rest = before[m.end() :]
             if (kind != "unidentified" and SPEAKING.match(rest)) or PASSIVE.match(rest):
                 continue  # the source of the news, or the side that suffered ("an officer was shot")
+            if kind == "police" and _personnel_of_military(before, m):
+                continue  # "army officers fired": the army's men, found as military
             if kind != "unidentified" and (OBJECT_LEAD.search(before, 0, m.start()) or FORCE_PLACE_AFTER.match(rest)):
                 continue  # "rammed a truck through the gate of an army barracks": forces named as a place, not a subject
             # a coder note's brackets are no clause ("near Nara (Nara, Koulikoro) and executed"); a second verb of the

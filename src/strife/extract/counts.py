@@ -201,6 +201,8 @@ _SELF_SUBJECT = re.compile(
 SELF_KILLED_WORDS = frozenset(w.lower() for w in DATA["self_killed"]["words"])
 _NOT_VIOLENT = re.compile(rf"\s+{_alt(DATA['not_violent_deaths']['after'])}(?![\w-])", re.I)
 _NOT_VIOLENT_BEFORE = re.compile(rf"(?<![\w-]){_alt(DATA['not_violent_deaths']['before'])}$", re.I)
+# "we would be counting many dead", "could have killed dozens": what did not happen (counting.json conditional)
+_CONDITIONAL_BEFORE = re.compile(rf"(?:{_alt(DATA['conditional']['before'])})$", re.I)
 _CU = DATA["cumulative"]
 # a running total ("killed in the war", "since January"): a statistic, not the event's toll
 _CUMULATIVE_AFTER = re.compile(rf"(?:\s+[^\s.;,]+){{0,{_CU['gap_words']}}}?\s+{_alt(_CU['after'])}(?![\w-])", re.I)
@@ -919,6 +921,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
         f for f in found
         if not (f.kind == "killed" and (_NOT_VIOLENT.match(sentence, f.end) or _NOT_VIOLENT_BEFORE.search(sentence, 0, f.start)))
         and not _cumulative(sentence, f)
+        and not _CONDITIONAL_BEFORE.search(sentence, 0, f.start)
     ]
     seen: set[tuple[str, int]] = set()
     unique: list[_Found] = []

@@ -142,6 +142,7 @@ class Lexicon:
         more_forces = world["state_forces"]
         self.military_re = _alternation(actors["state_forces"]["military"] + more_forces["military"])
         self.police_re = _alternation(actors["state_forces"]["police"] + more_forces["police"])
+        self.personnel_re = re.compile("(?:" + "|".join(more_forces["personnel_nouns"]) + ")", re.I)
         self.state_acting_nouns = "(?:" + "|".join(sorted(more_forces["acting_nouns"], key=len, reverse=True)) + ")"
         self.states_named_with_article = frozenset(more_forces["name_with_article"])
         self.acted_on_verbs = "(?:" + "|".join(sorted(more_forces["acted_on_verbs"], key=len, reverse=True)) + ")"

@@ -759,6 +759,68 @@ def _read_in_the_province_after(text: str, mentions: list[PlaceMention], looked:
                 n.place, n.precision = holding[0], 3
 
 
+HELD_GAP = re.compile("|".join(f"(?:{g})" for g in RULES["held_gaps"]), re.I)
+LIST_AFTER = re.compile(RULES["list_after"], re.I)
+LIST_COMMA = re.compile(RULES["list_comma"], re.I)
+
+
+def _in_a_list(text: str, mentions: list[PlaceMention], i: int) -> bool:
+    """The places from mentions[i] on, joined by commas, end in "and"/"or" and one more:
+    a list ("Paris, London and Berlin"), not a place written with what holds it ("El Aguaje,
+    Aguililla, Michoacan, on Monday")."""
+    for a, b in zip(mentions[i:], mentions[i + 1 :]):
+        gap = text[a.end : b.start]
+        if LIST_AFTER.fullmatch(gap):
+            return True
+        if not LIST_COMMA.fullmatch(gap):
+            return False
+    return False
+
+
+def _held_by_the_place_after(text: str, mentions: list[PlaceMention], looked: dict[str, list[Place]], ctx: Context) -> None:
+    """"El Aguaje, in the municipality of Aguililla", "in Kingston, Georgetown": a town written
+    with the place that holds it. A reading of the town outside that place is a namesake
+    (another district of the same country, or a country the text never names while it names
+    the second place's: Kingston, Jamaica), so the town's reading inside it, else the place
+    itself (a town's part the gazetteer lacks: that town, precision 2). Run after
+    _read_in_the_province_after, which has already looked for readings inside another country's
+    province; a list of places ("Paris, London and Berlin") is no such pair."""
+    for i, (m, n) in enumerate(zip(mentions, mentions[1:])):
+        if m.place is None or n.place is None or m.place.kind != "city" or n.place.kind == "country":
+            continue
+        gap = text[m.end : n.start]
+        if not HELD_GAP.fullmatch(gap):
+            continue
+        if _in_a_list(text, mentions, i):
+            continue  # "in Kabul, Kandahar and Herat": three places, none holding another
+        if m.place.country_iso2 == n.place.country_iso2:
+            # (a town beside a town of its country is a list or its neighbour, not its part)
+            if LIST_COMMA.fullmatch(gap):
+                continue  # "Kabul, Kandahar province" may list two places of one country: only "in" says held
+            if n.place.kind not in ("admin1", "admin2") or _inside(m.place, n.place) or m.qualifier in NEAR_WORDS:
+                continue  # ("near Bunia, Djugu territory": the site lies in the district, near the town)
+            if None in (m.place.lat, n.place.lat) or km_between(m.place.lat, m.place.lon, n.place.lat, n.place.lon) < RULES["held_outside_min_km"]:
+                continue  # (close by: more likely a district the gazetteer files it under wrongly than a namesake)
+            why = f"{m.place.name} lies in another district or province"
+        elif ctx.named.get(n.place.country_iso2) and not ctx.named.get(m.place.country_iso2):
+            why = f"{m.place.name} lies in {m.place.country}, a country the text never names"
+        else:
+            continue
+        province = n.place.geonameid if n.place.kind in ("admin1", "admin2") else n.place.admin1_id
+        inside = [p for p in looked.get(m.text, []) if p.kind == "city" and p.lat is not None
+                  and province in (p.admin1_id, p.admin2_id)]
+        if inside:
+            best = max(inside, key=lambda p: p.population)
+            m.reason += f"; but '{m.text}' is written with {n.text}, and {why}: its reading there, {best.name}"
+            m.place = best
+        elif n.place.kind == "city":
+            m.reason += f"; but '{m.text}' is written as a part of {n.text}, and {why}: {n.place.name}, precision 2"
+            m.place, m.precision = n.place, 2
+        else:
+            m.reason += f"; but '{m.text}' is written as lying in {n.text}, and {why}: {n.place.name}"
+            m.place, m.precision = n.place, n.precision
+
+
 @dataclass
 class _CoderNote:
     """A coder note's brackets after a town, read once (CODER_NOTE): the town, the names in the brackets (district,
@@ -1373,6 +1435,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, dateline=None) -> ArticleGeo:
     _landmarks_in_their_town(text, mentions, dateline_place, gazetteer)
     _read_in_the_province_after(text, mentions, looked)
     _read_in_the_brackets(text, mentions, notes, gazetteer)
+    _held_by_the_place_after(text, mentions, looked, ctx)
     _part_of_the_next(text, mentions, looked)
     _parts_of_the_town_before(text, mentions)
     _capitals_as_governments(doc, mentions)
